@@ -1,0 +1,36 @@
+"""Shared paths and helpers for the tests."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTICLES = ROOT / "data" / "articles"
+SEED = ARTICLES / "2025-09-08-tribunnews-kim-jong-un-janji-setia-putin.txt"
+
+
+@pytest.fixture(scope="session")
+def seed_events():
+    """The seed article's event table (extracted once per test run)."""
+    from timeline import extract_paths
+
+    return extract_paths([SEED]).frame()
+
+
+@pytest.fixture
+def download_store(monkeypatch):
+    """Capture what AppTest's download buttons serve: {url: bytes}."""
+    from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+    from streamlit.testing.v1 import app_test
+
+    served: dict[str, bytes] = {}
+
+    class Recording(MemoryMediaFileStorage):
+        def load_and_get_id(self, path_or_data, mimetype, kind, filename=None):
+            file_id = super().load_and_get_id(path_or_data, mimetype, kind, filename)
+            served[self.get_url(file_id)] = self.get_file(file_id).content
+            return file_id
+
+    monkeypatch.setattr(app_test, "MemoryMediaFileStorage", Recording)
+    return served

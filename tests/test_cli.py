@@ -1,0 +1,61 @@
+"""The command line, run in-process."""
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+
+from conftest import ARTICLES, SEED
+from timeline import SCHEMA
+from timeline.cli import main
+
+
+def test_header_equals_schema(capsys):
+    assert main(["extract", str(SEED)]) == 0
+    out = capsys.readouterr().out
+    header = next(csv.reader(io.StringIO(out)))
+    assert tuple(header) == SCHEMA
+
+
+def test_output_file_and_folder_input(tmp_path, capsys):
+    out = tmp_path / "events.csv"
+    assert main(["extract", str(ARTICLES), "-o", str(out)]) == 0
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    assert {"2022-02-24", "2024-06-18", "2025-09-03"} <= {r["date"] for r in rows}
+    assert "events written to" in capsys.readouterr().err
+
+
+def test_missing_file_exits_non_zero_with_a_message(tmp_path, capsys):
+    missing = tmp_path / "nope.txt"
+    assert main(["extract", str(missing)]) == 1
+    err = capsys.readouterr().err
+    assert "nope.txt" in err and "no such file" in err
+    assert "Traceback" not in err
+
+
+def test_good_files_still_written_when_one_is_missing(tmp_path, capsys):
+    out = tmp_path / "events.csv"
+    assert main(["extract", str(SEED), str(tmp_path / "gone.md"), "-o", str(out)]) == 1
+    assert len(list(csv.DictReader(out.open(encoding="utf-8")))) > 5
+
+
+def test_published_and_language_flags_override(tmp_path, capsys):
+    art = tmp_path / "a.txt"
+    art.write_text("Rusia menyerang Ukraina kemarin.", encoding="utf-8")
+    assert main(["extract", str(art), "--published", "2024-03-05", "--language", "id"]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert rows and rows[0]["published"] == "2024-03-05" and rows[0]["language"] == "id"
+
+
+def test_bad_published_flag_is_a_usage_error(capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(["extract", str(SEED), "--published", "8/9/2025"])
+    assert exc.value.code == 2
+    assert "YYYY-MM-DD" in capsys.readouterr().err
+
+
+def test_help_text_names_the_command(capsys):
+    with pytest.raises(SystemExit):
+        main(["extract", "--help"])
+    assert "FILE_OR_DIR" in capsys.readouterr().out

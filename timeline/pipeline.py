@@ -1,0 +1,51 @@
+"""Run the whole extraction over files or folders and collect events and problems."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from . import events, ingest, table
+from .errors import InputError
+from .model import Article, Event
+
+
+@dataclass(frozen=True)
+class Result:
+    """The events of a batch and what went wrong with which input."""
+
+    events: tuple[Event, ...]
+    errors: tuple[InputError, ...] = ()
+    notes: tuple[str, ...] = field(default=())  # non-fatal remarks ("no dated events found")
+
+    def frame(self) -> pd.DataFrame:
+        """Return the events as the schema's table."""
+        return table.to_frame(self.events)
+
+
+def extract_article(article: Article) -> list[Event]:
+    """Return the events of one article (the pure step the page caches)."""
+    return events.extract(article)
+
+
+def extract_paths(
+    paths: list[Path], published: dt.date | None = None, language: str | None = None
+) -> Result:
+    """Read every article under `paths` and extract its events; bad files are reported."""
+    files, errors = ingest.collect(paths)
+    found: list[Event] = []
+    notes: list[str] = []
+    for f in files:
+        try:
+            article = ingest.read(f, published, language)
+        except InputError as exc:
+            errors.append(exc)
+            continue
+        notes.extend(f"{article.source}: {p}" for p in article.problems)
+        evs = extract_article(article)
+        if not evs:
+            notes.append(f"{article.source}: no dated events found")
+        found.extend(evs)
+    return Result(tuple(found), tuple(errors), tuple(notes))
