@@ -95,5 +95,6 @@ class Event:
     published: date | None = None
     language: str = ""
     confidence: float = 0.5
+    source_count: int = 1  # distinct articles that report this happening
     sentence_start: int = field(default=0, compare=False)  # offset in the body
     time_start: int = field(default=0, compare=False)  # offset of time_text in the body

@@ -27,7 +27,11 @@ SCHEMA: tuple[str, ...] = (
     "published",
     "language",
     "confidence",
+    # Added after the first release; later columns go below, never above.
+    "source_count",
+    "corrected",
 )
+_NUMERIC = {"confidence": "float64", "source_count": "int64"}
 LIST_SEP = ";"
 EVIDENCE_SEP = " | "
 
@@ -51,14 +55,16 @@ def _row(e: Event) -> dict:
         "published": e.published.isoformat() if e.published else "",
         "language": e.language,
         "confidence": round(e.confidence, 2),
+        "source_count": e.source_count,
+        "corrected": "",
     }
 
 
 def to_frame(events: Iterable[Event]) -> pd.DataFrame:
     """Return the events as a DataFrame in schema order, sorted by date."""
     df = pd.DataFrame([_row(e) for e in events], columns=list(SCHEMA))
-    df = df.astype({c: "string" for c in SCHEMA if c != "confidence"})
-    df["confidence"] = df["confidence"].astype("float64")
+    df = df.astype({c: "string" for c in SCHEMA if c not in _NUMERIC})
+    df = df.astype(_NUMERIC)
     return df.sort_values(["date", "date_end", "source"], kind="stable").reset_index(drop=True)
 
 
@@ -77,5 +83,7 @@ def to_csv(df: pd.DataFrame) -> str:
 def from_csv(text: str) -> pd.DataFrame:
     """Read CSV text written by `to_csv` back into a table."""
     df = pd.read_csv(io.StringIO(text), dtype="string", keep_default_na=False)
-    df["confidence"] = pd.to_numeric(df["confidence"]).astype("float64")
+    for col, kind in _NUMERIC.items():
+        if col in df:
+            df[col] = pd.to_numeric(df[col]).astype(kind)
     return df
