@@ -2,15 +2,22 @@
 from __future__ import annotations
 
 import csv
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 import ahocorasick
 
-from .model import ActorMention
+from .errors import InputError
+from .model import ActorMention, Sentence
 
 ACTORS_FILE = Path(__file__).resolve().parent.parent / "data" / "actors.csv"
+KINDS = ("country", "organisation", "person", "pair", "none")
+_COLUMNS = ("name", "kind", "country", "adds_country", "aliases", "short_names")
+_ACRONYM_MAX = 3  # aliases of this many capitals or fewer match only in capitals
+_MIN_WORDS_TO_INHERIT = 5  # shorter lines (datelines, headings) never borrow actors
+_PAIR = 2  # "kedua negara" asks for two states
 
 
 @dataclass(frozen=True)
@@ -18,64 +25,234 @@ class Actor:
     """One row of the actor list."""
 
     name: str
-    kind: str  # country, organisation, person
+    kind: str  # country, organisation, person, or pair (a reference to two states)
     country: str
     aliases: tuple[str, ...]
+    short_names: tuple[str, ...] = ()
+    adds_country: bool = False  # a mention also names `country`
+
+
+@dataclass(frozen=True)
+class Cast:
+    """Who one sentence names: states and organisations, people, and whether borrowed."""
+
+    actors: tuple[str, ...] = ()
+    people: tuple[str, ...] = ()
+    inferred: bool = False  # some names come from the context, not the sentence
+
+
+def _split(cell: str | None) -> tuple[str, ...]:
+    return tuple(a.strip() for a in (cell or "").split("|") if a.strip())
 
 
 def load(path: Path = ACTORS_FILE) -> tuple[Actor, ...]:
-    """Read the actor list; aliases are `|`-separated."""
-    with open(path, newline="", encoding="utf-8") as f:
-        return tuple(
-            Actor(r["name"].strip(), r["kind"].strip(), r["country"].strip(),
-                  tuple(a.strip() for a in r["aliases"].split("|") if a.strip()))
-            for r in csv.DictReader(f)
+    """Read the actor list (lines starting with # are notes; aliases are `|`-separated)."""
+    try:
+        with open(path, newline="", encoding="utf-8") as f:
+            rows = list(csv.DictReader(line for line in f if not line.lstrip().startswith("#")))
+    except OSError as exc:
+        raise InputError(str(path), f"cannot read the actor list ({exc.strerror})") from exc
+    out = []
+    for n, r in enumerate(rows, start=2):
+        missing = [c for c in ("name", "kind", "aliases") if not (r.get(c) or "").strip()]
+        if missing:
+            raise InputError(str(path), f"actor row {n} lacks {', '.join(missing)}")
+        kind = r["kind"].strip()
+        if kind not in KINDS:
+            raise InputError(str(path), f"actor row {n} ({r['name']}) has kind {kind!r}, not one of {KINDS}")
+        adds = (r.get("adds_country") or "").strip().lower()
+        out.append(
+            Actor(
+                name=r["name"].strip(),
+                kind=kind,
+                country=(r.get("country") or "").strip(),
+                aliases=_split(r["aliases"]),
+                short_names=_split(r.get("short_names")),
+                adds_country=adds == "yes" or (kind == "person" and adds != "no"),
+            )
         )
+    return tuple(out)
 
 
 @lru_cache(maxsize=4)
 def _automaton(path: Path = ACTORS_FILE) -> ahocorasick.Automaton:
-    # One Aho-Corasick pass over the lowercased text finds every alias at once.
-    auto = ahocorasick.Automaton()
+    # One Aho-Corasick pass over the lowercased text finds every alias at once, so a
+    # list of thousands of aliases costs no more than one of ten.
+    entries: dict[str, list[tuple[Actor, str, bool]]] = {}
     for actor in load(path):
         for alias in actor.aliases:
-            key = alias.lower()
-            prev = auto.get(key, None)
-            # On a clash ("Kiev" twice) keep the first; aliases are exact strings.
-            if prev is None:
-                auto.add_word(key, (len(key), actor, alias))
+            entries.setdefault(alias.lower(), []).append((actor, alias, False))
+        for short in actor.short_names:
+            entries.setdefault(short.lower(), []).append((actor, short, True))
+    auto = ahocorasick.Automaton()
+    for key, found in entries.items():
+        # A full alias wins over a short name spelt the same; among full aliases the
+        # first row wins. Short names keep every person who carries them.
+        full = [e for e in found if not e[2]]
+        auto.add_word(key, (len(key), tuple(full[:1] or found)))
     auto.make_automaton()
     return auto
 
 
-def _is_word_char(ch: str) -> bool:
-    return ch.isalnum()
+def _case_ok(written: str, alias: str, actor: Actor, short: bool) -> bool:
+    """Apply the case rules: acronyms in capitals, names with a capital first letter."""
+    if alias.isupper() and len(alias.replace(".", "")) <= _ACRONYM_MAX:
+        return written == alias
+    if short or actor.kind == "person":
+        return written[:1].isupper()
+    return True
+
+
+def _continues_name(text: str, end: int) -> bool:
+    """True when a Titlecase word follows: "Kim Yong Chol" is not a short "Kim"."""
+    rest = text[end:]
+    if not rest.startswith(" ") or len(rest) < 3:
+        return False
+    word = rest[1:].split(" ", 1)[0]
+    return word[:1].isupper() and any(c.islower() for c in word)
+
+
+def _scan(text: str, path: Path) -> list[tuple[int, int, tuple[tuple[Actor, str, bool], ...]]]:
+    """Return non-overlapping alias hits (start, end, candidates), longest first."""
+    lowered = text.lower()
+    hits = []
+    for end, (length, cands) in _automaton(path).iter(lowered):
+        start, stop = end - length + 1, end + 1
+        if (start > 0 and text[start - 1].isalnum()) or (stop < len(text) and text[stop].isalnum()):
+            continue
+        if stop < len(text) and text[stop] == "$":  # "US$ 5 juta" is a currency
+            continue
+        written = text[start:stop]
+        cands = tuple(c for c in cands if _case_ok(written, c[1], c[0], c[2]))
+        if cands:
+            hits.append((start, stop, cands))
+    hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+    out, last_end = [], -1
+    for hit in hits:
+        if hit[0] >= last_end:
+            out.append(hit)
+            last_end = hit[1]
+    return out
+
+
+def _resolve(text: str, hits: list) -> list[tuple[int, int, Actor]]:
+    """Give each short name the person it stands for; drop pair references and misses."""
+    named = [(s, c[0][0]) for s, _e, c in hits if not c[0][2] and c[0][0].kind == "person"]
+    out = []
+    for start, end, cands in hits:
+        actor, _alias, short = cands[0]
+        if not short:
+            out.append((start, end, actor))
+            continue
+        if _continues_name(text, end):
+            continue
+        carriers = {c[0].name for c in cands}
+        before = [a for s, a in named if s < start and a.name in carriers]
+        after = [a for s, a in named if s > start and a.name in carriers]
+        if before or after:
+            out.append((start, end, before[-1] if before else after[0]))
+    return out
 
 
 def find(text: str, path: Path = ACTORS_FILE) -> list[ActorMention]:
-    """Return the actor mentions in `text`, longest match first, no overlaps.
+    """Return the actor mentions in `text` in text order, longest match first, no overlaps.
+
+    Bare surnames ("Kim") are resolved to the person `text` named before.
 
     >>> [m.name for m in find("Korut dan Rusia-Ukraina")]
     ['North Korea', 'Russia', 'Ukraine']
+    >>> [m.name for m in find("Kim Jong Un tiba. Kim bertemu Putin.")]
+    ['Kim Jong Un', 'Kim Jong Un', 'Vladimir Putin']
     """
-    lowered = text.lower()
-    hits = []
-    for end, (length, actor, alias) in _automaton(path).iter(lowered):
-        start = end - length + 1
-        before = text[start - 1] if start > 0 else " "
-        after = text[end + 1] if end + 1 < len(text) else " "
-        if _is_word_char(before) or _is_word_char(after):
-            continue
-        # Short all-capital aliases (AS, US, UN, EU) are acronyms: match them only
-        # in capitals so "as" and "us" the words are never read as states.
-        if alias.isupper() and len(alias) <= 3 and text[start : end + 1] != alias:
-            continue
-        hits.append((start, end + 1, actor))
-    hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
-    out, last_end = [], -1
-    for start, end, actor in hits:
-        if start < last_end:
-            continue
-        last_end = end
-        out.append(ActorMention(actor.name, actor.kind, actor.country, start, end))
+    return [
+        ActorMention(a.name, a.kind, a.country, s, e)
+        for s, e, a in _resolve(text, _scan(text, path))
+        if a.kind not in ("pair", "none")
+    ]
+
+
+def references(text: str, path: Path = ACTORS_FILE) -> list[tuple[int, int]]:
+    """Return the spans of pair references ("kedua negara", "both countries") in `text`."""
+    return [(s, e) for s, e, a in _resolve(text, _scan(text, path)) if a.kind == "pair"]
+
+
+def names(mentions: Sequence[ActorMention]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Return (states and organisations, people) of `mentions`, in order of mention."""
+    states: list[str] = []
+    people: list[str] = []
+    country_of = _adds_country()
+    for m in mentions:
+        if m.kind == "person":
+            if m.name not in people:
+                people.append(m.name)
+        elif m.name not in states:
+            states.append(m.name)
+        country = country_of.get(m.name, "")
+        if country and country not in states:
+            states.append(country)
+    return tuple(states), tuple(people)
+
+
+@lru_cache(maxsize=1)
+def _adds_country(path: Path = ACTORS_FILE) -> dict[str, str]:
+    return {a.name: a.country for a in load(path) if a.adds_country and a.country}
+
+
+@lru_cache(maxsize=1)
+def _kinds(path: Path = ACTORS_FILE) -> dict[str, str]:
+    return {a.name: a.kind for a in load(path)}
+
+
+def _states(names_: Sequence[str]) -> list[str]:
+    kinds = _kinds()
+    return [n for n in names_ if kinds.get(n) == "country"]
+
+
+def by_sentence(text: str, sents: Sequence[Sentence]) -> list[Cast]:
+    """Return who each sentence names; sentences naming none borrow from their context.
+
+    A sentence of five words or more that names nobody takes the actors of the nearest
+    earlier sentence of its paragraph that names some, else of the sentence just before
+    it; a pair reference ("kedua negara") fills up to two states from the sentences
+    before. Borrowed names are marked `inferred`.
+
+    >>> from timeline.segment import sentences
+    >>> t = "Rusia dan Korut membantah.\\n\\nPada Januari 2024 terjadi tujuh kali pengiriman."
+    >>> [c.inferred for c in by_sentence(t, sentences(t))]
+    [False, True]
+    """
+    mentions = find(text)
+    refs = references(text)
+    own: list[Cast] = []
+    for s in sents:
+        inside = [m for m in mentions if s.start <= m.start and m.end <= s.end]
+        own.append(Cast(*names(inside)))
+    out: list[Cast] = []
+    for i, (s, cast) in enumerate(zip(sents, own)):
+        if not cast.actors and not cast.people and len(s.text.split()) >= _MIN_WORDS_TO_INHERIT:
+            source = next(
+                (own[j] for j in range(i - 1, -1, -1) if sents[j].paragraph == s.paragraph and own[j].actors),
+                own[i - 1] if i > 0 else Cast(),
+            )
+            if source.actors or source.people:
+                cast = Cast(source.actors, source.people, True)
+        if any(s.start <= a and b <= s.end for a, b in refs):
+            cast = _fill_pair(cast, own[:i])
+        out.append(cast)
     return out
+
+
+def _fill_pair(cast: Cast, before: Sequence[Cast]) -> Cast:
+    """Add the most recently named states until the sentence has two."""
+    states = _states(cast.actors)
+    added = list(cast.actors)
+    for earlier in reversed(before[-3:]):
+        for name in _states(earlier.actors):
+            if len(states) >= _PAIR:
+                break
+            if name not in states:
+                states.append(name)
+                added.append(name)
+    if len(added) == len(cast.actors):
+        return cast
+    return Cast(tuple(added), cast.people, True)

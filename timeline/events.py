@@ -27,23 +27,8 @@ def title_of(sentence: str, limit: int = TITLE_MAX) -> str:
     return cut + "…"
 
 
-def _actors(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """Return (states and organisations, people) named in `text`, in order of mention."""
-    names: list[str] = []
-    people: list[str] = []
-    for m in actor_finder.find(text):
-        if m.kind == "person":
-            if m.name not in people:
-                people.append(m.name)
-            if m.country and m.country not in names:
-                names.append(m.country)
-        elif m.name not in names:
-            names.append(m.name)
-    return tuple(names), tuple(people)
-
-
-def _event(article: Article, s: Sentence, e: TimeExpression) -> Event:
-    names, people = _actors(s.text)
+def _event(article: Article, s: Sentence, e: TimeExpression, cast: actor_finder.Cast) -> Event:
+    names, people = cast.actors, cast.people
     return Event(
         event_id=event_id(article.source, s.text, e.text),
         date=e.date,
@@ -77,10 +62,11 @@ def extract(article: Article) -> list[Event]:
     sents = sentences(article.text, article.language)
     out: list[Event] = []
     seen: set[str] = set()
+    casts = dict(zip(sents, actor_finder.by_sentence(article.text, sents)))
     for s, e in dates.date_sentences(article.text, sents, article.published, article.language):
         if e.date is None:
             continue
-        ev = _event(article, s, e)
+        ev = _event(article, s, e, casts.get(s, actor_finder.Cast()))
         if ev.event_id not in seen:
             seen.add(ev.event_id)
             out.append(ev)
