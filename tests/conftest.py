@@ -34,3 +34,14 @@ def download_store(monkeypatch):
 
     monkeypatch.setattr(app_test, "MemoryMediaFileStorage", Recording)
     return served
+
+
+def _shared_eval() -> Path | None:
+    """The shared scorer's folder (`../shared/eval` of the checkout, or of the worktrees' root)."""
+    for base in (ROOT.parent, ROOT.parent.parent):
+        if (base / "shared" / "eval" / "score.py").is_file():
+            return base / "shared" / "eval"
+    return None
+
+
+SHARED_EVAL = _shared_eval()  # None where the shared folder is not beside the checkout
