@@ -9,13 +9,20 @@ gold anchor with an interval accepted for it and no `not_events` text.
 from __future__ import annotations
 
 import calendar
+import csv
+import io
 import json
 import re
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from . import actors as actor_finder
+from . import events, ingest, segment, table
+from .dates import baseline
 from .errors import InputError
+from .model import Article
 
 # The kinds of happening a gold event is typed with (shared with the event typer).
 EVENT_TYPES: tuple[str, ...] = (
@@ -33,6 +40,7 @@ EVENT_TYPES: tuple[str, ...] = (
 )
 
 Interval = tuple[date, date]
+GOLDEN_DIR = Path(__file__).resolve().parent.parent / "tests" / "golden"  # the project's golden corpus
 
 
 @dataclass(frozen=True)
@@ -44,7 +52,7 @@ class GoldEvent:
     actors: tuple[str, ...] = ()
     type: str = ""
     required: bool = True  # optional events never count against recall
-    group: str = ""  # events sharing a group count once
+    group: str | None = None  # events sharing a group count once
 
 
 @dataclass(frozen=True)
@@ -113,7 +121,7 @@ def _event(raw: dict, index: int) -> GoldEvent:
         actors=tuple(raw.get("actors", ())),
         type=str(raw.get("type", "")),
         required=bool(raw.get("required", True)),
-        group=str(raw["group"]) if "group" in raw else f"#{index}",
+        group=str(raw["group"]) if "group" in raw else None,
     )
 
 
@@ -125,3 +133,264 @@ def load_gold_dir(folder: Path) -> list[Gold]:
 def norm(text: str) -> str:
     """Fold case and runs of white space, as anchors are matched."""
     return re.sub(r"\s+", " ", text or "").strip().lower()
+
+
+@dataclass(frozen=True)
+class Score:
+    """How an event table fares against gold: recall, precision and what went wrong."""
+
+    events: int  # gold events (groups) that count for recall
+    rows: int  # rows judged
+    recall: float
+    recall_strict: float
+    precision: float
+    f1: float
+    actor_recall: float  # of found events that name actors, the share whose row names them
+    misses: tuple[str, ...] = ()
+    false_rows: tuple[str, ...] = ()
+
+
+def _source_key(source: str | None) -> str:
+    return Path(source or "").stem.lower()
+
+
+def _row_interval(row: Mapping[str, str]) -> Interval | None:
+    """Return a row's [date, date_end]; an empty or broken end means a single day."""
+    try:
+        start = date.fromisoformat((row.get("date") or "")[:10])
+    except ValueError:
+        return None
+    try:
+        end = date.fromisoformat((row.get("date_end") or "")[:10])
+    except ValueError:
+        end = start
+    return start, end
+
+
+def _row_actors(row: Mapping[str, str]) -> set[str]:
+    cells = (row.get("actors") or "") + ";" + (row.get("people") or "")
+    return {a.strip().lower() for a in re.split(r"[;|,]", cells) if a.strip()}
+
+
+def _row_text(row: Mapping[str, str]) -> str:
+    return norm((row.get("sentence") or "") + " || " + (row.get("evidence") or ""))
+
+
+def _spec(iv: Interval) -> str:
+    return iv[0].isoformat() if iv[0] == iv[1] else f"{iv[0].isoformat()}/{iv[1].isoformat()}"
+
+
+def _ratio(part: int, whole: int) -> float:
+    return part / whole if whole else 0.0
+
+
+def score(rows: Sequence[Mapping[str, str]], golds: Sequence[Gold]) -> Score:
+    """Score event-table rows (CSV records: source, date, date_end, sentence, …) against gold.
+
+    >>> g = Gold("a.txt", None, "id", (GoldEvent("Putin tiba", (interval("2024-06-19"),)),))
+    >>> rows = [{"source": "a.txt", "date": "2024-06-19", "sentence": "Putin tiba di Pyongyang."},
+    ...         {"source": "a.txt", "date": "2024-06-18", "sentence": "Kim menyambut."}]
+    >>> s = score(rows, [g])
+    >>> (s.recall, s.precision, round(s.f1, 3))
+    (1.0, 0.5, 0.667)
+    """
+    by_source: dict[str, list[tuple[Mapping[str, str], str, Interval | None]]] = {}
+    for r in rows:
+        by_source.setdefault(_source_key(r.get("source")), []).append((r, _row_text(r), _row_interval(r)))
+    total = found = found_strict = actor_total = actor_ok = tp = fp = 0
+    misses: list[str] = []
+    false_rows: list[str] = []
+    for gold in golds:
+        src = _source_key(gold.file)
+        judged = by_source.get(src, [])
+        groups: dict[object, list[GoldEvent]] = {}
+        for i, ev in enumerate(gold.events):
+            if ev.required:
+                groups.setdefault(i if ev.group is None else ev.group, []).append(ev)
+        for evs in groups.values():
+            total += 1
+            strict = lenient = False
+            actor_hits: list[bool] = []
+            for ev in evs:
+                anchor = norm(ev.anchor)
+                want = {a.lower() for a in ev.actors}
+                for r, text, iv in judged:
+                    if anchor not in text:
+                        continue
+                    strict |= iv == ev.accept[0]
+                    if iv in ev.accept:
+                        lenient = True
+                        if want:
+                            actor_hits.append(want <= _row_actors(r))
+            found += lenient
+            found_strict += strict
+            if actor_hits:
+                actor_total += 1
+                actor_ok += any(actor_hits)
+            if not lenient:
+                misses.append(f"{src}: {evs[0].anchor[:60]} {_spec(evs[0].accept[0])}")
+        anchors = [(norm(ev.anchor), ev.accept) for ev in gold.events]
+        spoilers = [norm(n) for n in gold.not_events]
+        for r, text, iv in judged:
+            good = any(a in text and iv in accept for a, accept in anchors)
+            if good and not any(n in text for n in spoilers):
+                tp += 1
+            else:
+                fp += 1
+                false_rows.append(
+                    f"{src}: {r.get('date')}..{r.get('date_end')} {(r.get('time_text') or '')[:30]!r}"
+                    f" | {(r.get('sentence') or '')[:70]}"
+                )
+    precision, recall = _ratio(tp, tp + fp), _ratio(found, total)
+    return Score(
+        events=total,
+        rows=len(rows),
+        recall=recall,
+        recall_strict=_ratio(found_strict, total),
+        precision=precision,
+        f1=_ratio(2 * precision * recall, precision + recall),
+        actor_recall=_ratio(actor_ok, actor_total),
+        misses=tuple(misses),
+        false_rows=tuple(false_rows),
+    )
+
+
+SYSTEMS: tuple[str, ...] = ("project", "baseline")
+
+
+@dataclass(frozen=True)
+class ArticleScore:
+    """Both systems' scores on one golden article."""
+
+    file: str
+    language: str
+    scores: dict[str, Score]  # by system name
+
+
+@dataclass(frozen=True)
+class Report:
+    """Scores per article and over the whole gold folder, and the inputs that failed."""
+
+    articles: tuple[ArticleScore, ...]
+    overall: dict[str, Score]
+    errors: tuple[InputError, ...] = ()
+
+
+def project_rows(article: Article) -> list[dict[str, str]]:
+    """Return the extractor's event table for `article` as CSV records."""
+    text = table.to_csv(table.to_frame(events.extract(article)))
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+def baseline_rows(article: Article) -> list[dict[str, str]]:
+    """Return one record per date dateparser finds, sentence by sentence, as a careful user would.
+
+    Actors come from the project's own actor finder, so actor recall compares like with like.
+    """
+    sents = segment.sentences(article.text, article.language)
+    casts = actor_finder.by_sentence(article.text, sents)
+    rows = []
+    for s, cast in zip(sents, casts):
+        for e in baseline.search(s.text, article.published, article.language):
+            rows.append(
+                {
+                    "source": article.source,
+                    "date": e.date.isoformat() if e.date else "",
+                    "date_end": e.date_end.isoformat() if e.date_end else "",
+                    "sentence": s.text,
+                    "evidence": "",
+                    "actors": table.LIST_SEP.join(cast.actors),
+                    "people": table.LIST_SEP.join(cast.people),
+                    "time_text": e.text,
+                }
+            )
+    return rows
+
+
+RUNNERS: dict[str, Callable[[Article], list[dict[str, str]]]] = {
+    "project": project_rows,
+    "baseline": baseline_rows,
+}
+
+
+def evaluate(gold_dir: Path) -> Report:
+    """Run both systems on every article of `gold_dir` and score them against its gold.
+
+    Articles are read as `extract` reads them (publication date and language from the
+    file); a gold file or article that cannot be read is reported and left out.
+    """
+    errors: list[InputError] = []
+    paths = sorted(Path(gold_dir).glob("*.json"))
+    if not Path(gold_dir).is_dir():
+        errors.append(InputError(str(gold_dir), "no such folder"))
+    elif not paths:
+        errors.append(InputError(str(gold_dir), "holds no gold files (*.json)"))
+    articles: list[ArticleScore] = []
+    golds: list[Gold] = []
+    pooled: dict[str, list[dict[str, str]]] = {name: [] for name in SYSTEMS}
+    for path in paths:
+        try:
+            gold = load_gold(path)
+            article = ingest.read(Path(gold_dir) / gold.file)
+        except InputError as exc:
+            errors.append(exc)
+            continue
+        golds.append(gold)
+        scores = {}
+        for name in SYSTEMS:
+            rows = RUNNERS[name](article)
+            pooled[name].extend(rows)
+            scores[name] = score(rows, [gold])
+        articles.append(ArticleScore(gold.file, gold.language or article.language, scores))
+    overall = {name: score(pooled[name], golds) for name in SYSTEMS}
+    return Report(tuple(articles), overall, tuple(errors))
+
+
+_METRICS = (("recall", "recall"), ("strict", "recall_strict"), ("prec", "precision"),
+            ("F1", "f1"), ("actors", "actor_recall"))
+
+
+def format_table(report: Report) -> str:
+    """Return the report as an aligned text table, both systems side by side."""
+    heads = ["article", "lang", "events"]
+    for name in SYSTEMS:
+        heads += [f"{label}" for label, _ in _METRICS]
+    lines = []
+    for a in report.articles:
+        lines.append([Path(a.file).stem, a.language, str(a.scores[SYSTEMS[0]].events)]
+                     + [f"{getattr(a.scores[n], attr):.3f}" for n in SYSTEMS for _, attr in _METRICS])
+    first = report.overall[SYSTEMS[0]]
+    lines.append(["overall", "", str(first.events)]
+                 + [f"{getattr(report.overall[n], attr):.3f}" for n in SYSTEMS for _, attr in _METRICS])
+    widths = [max(len(row[i]) for row in [heads, *lines]) for i in range(len(heads))]
+    block = sum(widths[3 : 3 + len(_METRICS)]) + 2 * (len(_METRICS) - 1)
+    lead = sum(widths[:3]) + 2 * 2
+    banner = " " * lead + "".join(f"  {n.center(block, '-')}" for n in SYSTEMS)
+
+    def fmt(row: list[str]) -> str:
+        cells = [row[0].ljust(widths[0])] + [c.rjust(w) for c, w in zip(row[1:], widths[1:])]
+        cells[1] = row[1].ljust(widths[1])
+        out = "  ".join(cells[:3])
+        for k in range(len(SYSTEMS)):
+            part = cells[3 + k * len(_METRICS) : 3 + (k + 1) * len(_METRICS)]
+            out += "  " + "  ".join(part)
+        return out.rstrip()
+
+    body = [fmt(heads), *(fmt(r) for r in lines[:-1]), "-" * len(fmt(heads)), fmt(lines[-1])]
+    return "\n".join([banner.rstrip(), *body]) + "\n"
+
+
+def to_json(report: Report) -> dict:
+    """Return the report as plain data (for `--json`)."""
+
+    def plain(s: Score) -> dict:
+        return {k: v if not isinstance(v, tuple) else list(v) for k, v in s.__dict__.items()}
+
+    return {
+        "articles": [
+            {"file": a.file, "language": a.language, **{n: plain(a.scores[n]) for n in SYSTEMS}}
+            for a in report.articles
+        ],
+        "overall": {n: plain(report.overall[n]) for n in SYSTEMS},
+        "errors": [str(e) for e in report.errors],
+    }
