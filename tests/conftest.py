@@ -45,3 +45,15 @@ def _shared_eval() -> Path | None:
 
 
 SHARED_EVAL = _shared_eval()  # None where the shared folder is not beside the checkout
+
+
+def make_event(event_id: str, date: str, date_end: str = "", **fields):
+    """Return an Event for hand-built tables: ISO dates, defaults for the rest."""
+    import datetime as dt
+
+    from timeline.model import Event
+
+    start = dt.date.fromisoformat(date)
+    defaults = {"precision": "day", "date_label": date, "title": f"Event {event_id}", "sentence": f"Sentence {event_id}.",
+                "source": "a.txt", "language": "id", "confidence": 0.9}
+    return Event(event_id, start, dt.date.fromisoformat(date_end or date), **{**defaults, **fields})

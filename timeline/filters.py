@@ -1,11 +1,17 @@
 """Pure filters over the event table; the page only passes widget values in."""
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 import pandas as pd
 
+from .model import PRECISIONS
 from .table import LIST_SEP
+
+SEARCHED = ("title", "sentence", "evidence", "actors", "people", "time_text", "source", "date_label")
+MODES = ("any", "all")  # actor matching: any of the chosen actors, or all of them
 
 
 def split_list(cell: object) -> list[str]:
@@ -23,6 +29,18 @@ def actor_names(df: pd.DataFrame) -> list[str]:
     return sorted(names)
 
 
+def values(df: pd.DataFrame, column: str) -> list[str]:
+    """Return the distinct non-empty values of `column`, sorted."""
+    return sorted({v for v in df[column].dropna() if v})
+
+
+def date_bounds(df: pd.DataFrame) -> tuple[dt.date, dt.date] | None:
+    """Return the first start and the last end date of the table, None when it is empty."""
+    if df.empty:
+        return None
+    return dt.date.fromisoformat(min(df["date"])), dt.date.fromisoformat(max(df["date_end"]))
+
+
 def by_actors(df: pd.DataFrame, wanted: Iterable[str], mode: str = "any") -> pd.DataFrame:
     """Keep rows naming any (or, with mode="all", every) actor in `wanted`; none keeps all."""
     want = set(wanted)
@@ -31,3 +49,69 @@ def by_actors(df: pd.DataFrame, wanted: Iterable[str], mode: str = "any") -> pd.
     test = (lambda names: bool(want & names)) if mode == "any" else (lambda names: want <= names)
     mask = df["actors"].map(lambda cell: test(set(split_list(cell))))
     return df[mask.astype(bool)]
+
+
+def by_dates(df: pd.DataFrame, start: dt.date | None, end: dt.date | None) -> pd.DataFrame:
+    """Keep rows whose interval overlaps [start, end]; None leaves that side open."""
+    mask = pd.Series(True, index=df.index)
+    if start is not None:
+        mask &= df["date_end"] >= start.isoformat()  # ISO strings sort as dates
+    if end is not None:
+        mask &= df["date"] <= end.isoformat()
+    return df[mask.astype(bool)]
+
+
+def by_column(df: pd.DataFrame, column: str, wanted: Iterable[str]) -> pd.DataFrame:
+    """Keep rows whose `column` is one of `wanted`; none keeps all."""
+    want = list(wanted)
+    return df[df[column].isin(want).astype(bool)] if want else df
+
+
+def by_precision(df: pd.DataFrame, coarsest: str) -> pd.DataFrame:
+    """Keep rows dated at `coarsest` precision or finer."""
+    if coarsest not in PRECISIONS:
+        return df
+    allowed = PRECISIONS[: PRECISIONS.index(coarsest) + 1]
+    return df[df["precision"].isin(allowed).astype(bool)]
+
+
+def by_text(df: pd.DataFrame, query: str) -> pd.DataFrame:
+    """Keep rows holding every word of `query` (case-insensitive) in their text columns."""
+    words = query.casefold().split()
+    if not words:
+        return df
+    text = df[list(SEARCHED)].fillna("").astype(str).agg(" ".join, axis=1).str.casefold()
+    mask = pd.Series(True, index=df.index)
+    for w in words:
+        mask &= text.str.contains(w, regex=False)
+    return df[mask.astype(bool)]
+
+
+def by_confidence(df: pd.DataFrame, minimum: float) -> pd.DataFrame:
+    """Keep rows with confidence of at least `minimum`."""
+    return df[(df["confidence"] >= minimum - 1e-9).astype(bool)] if minimum > 0 else df
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Everything the sidebar can narrow the table by; the defaults keep every row."""
+
+    actors: tuple[str, ...] = ()
+    mode: str = "any"
+    start: dt.date | None = None
+    end: dt.date | None = None
+    types: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    precision: str = PRECISIONS[-1]
+    query: str = ""
+    min_confidence: float = 0.0
+
+    def apply(self, df: pd.DataFrame) -> pd.DataFrame:
+        """Return the rows of `df` these filters keep."""
+        df = by_actors(df, self.actors, self.mode)
+        df = by_dates(df, self.start, self.end)
+        df = by_column(df, "event_type", self.types)
+        df = by_column(df, "source", self.sources)
+        df = by_precision(df, self.precision)
+        df = by_text(df, self.query)
+        return by_confidence(df, self.min_confidence)

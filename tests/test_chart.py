@@ -1,0 +1,89 @@
+"""The Plotly timeline and activity figures."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from conftest import make_event
+from timeline import chart, to_frame
+
+
+@pytest.fixture(scope="module")
+def events():
+    return to_frame([
+        make_event("a", "2022-02-24", actors=("Russia", "Ukraine"), event_type="conflict"),
+        make_event("b", "2023-09-01", "2023-12-31", precision="year_part", actors=("Russia",), event_type="diplomacy"),
+        make_event("c", "2024-06-19", actors=("Russia",), event_type="treaty",
+                   title="<img src=x onerror=alert(1)>", source="<b>evil</b>.txt"),
+        make_event("d", "2024-06-20"),
+    ])
+
+
+def traces(fig, meta):
+    return [t for t in fig.data if t.meta == meta]
+
+
+def test_every_event_is_a_point_in_each_of_its_lanes(events):
+    fig = chart.timeline_figure(events)
+    points = [(cd, y) for t in traces(fig, chart.EVENTS) for cd, y in zip(t.customdata, t.y, strict=True)]
+    assert sorted(points) == sorted([("a", "Russia"), ("a", "Ukraine"), ("b", "Russia"), ("c", "Russia"),
+                                     ("d", chart.NO_ACTOR)])
+    assert list(fig.layout.yaxis.categoryarray)[-1] == "Russia"  # busiest lane on top
+
+
+def test_colour_is_the_event_type(events):
+    fig = chart.timeline_figure(events)
+    by_type = {t.name: t.marker.color for t in traces(fig, chart.EVENTS)}
+    assert set(by_type) == {"conflict", "diplomacy", "treaty", "other"}
+    assert len(set(by_type.values())) == 4
+
+
+def test_coarse_dates_get_a_band_and_a_hollow_marker(events):
+    fig = chart.timeline_figure(events)
+    bands = traces(fig, chart.BANDS)
+    assert len(bands) == 1 and bands[0].name == "diplomacy"
+    assert list(bands[0].x) == [dt.date(2023, 9, 1), dt.date(2024, 1, 1), None]
+    diplomacy = next(t for t in traces(fig, chart.EVENTS) if t.name == "diplomacy")
+    assert list(diplomacy.marker.symbol) == ["diamond-open"]
+    assert diplomacy.x[0] == dt.datetime(2023, 11, 1)  # middle of the interval
+    conflict = next(t for t in traces(fig, chart.EVENTS) if t.name == "conflict")
+    assert set(conflict.marker.symbol) == {"circle"}
+
+
+def test_an_event_with_several_actors_is_linked_across_lanes(events):
+    links = traces(chart.timeline_figure(events), chart.LINKS)[0]
+    assert list(links.y) == ["Russia", "Ukraine", None]
+
+
+def test_hover_has_label_title_actors_source_and_is_escaped(events):
+    fig = chart.timeline_figure(events)
+    text = next(t for t in traces(fig, chart.EVENTS) if t.name == "treaty").hovertext[0]
+    assert "&lt;img src=x onerror=alert(1)&gt;" in text and "<img" not in text
+    assert "&lt;b&gt;evil&lt;/b&gt;.txt" in text and "2024-06-19" in text and "Russia" in text
+
+
+def test_range_slider_and_quick_ranges(events):
+    xaxis = chart.timeline_figure(events).layout.xaxis
+    assert xaxis.rangeslider.visible
+    assert [b.label for b in xaxis.rangeselector.buttons] == ["1y", "5y", "all"]
+    assert xaxis.range[0] < dt.date(2022, 2, 24) and xaxis.range[1] > dt.date(2024, 6, 20)
+
+
+def test_many_points_switch_to_webgl():
+    many = to_frame([make_event(f"{i:04d}", f"20{10 + i % 15}-01-{1 + i % 28:02d}", actors=("Russia",))
+                     for i in range(chart.WEBGL_ABOVE + 1)])
+    assert {t.type for t in chart.timeline_figure(many).data} == {"scattergl"}
+    assert {t.type for t in chart.timeline_figure(many.head(10)).data} == {"scatter"}
+
+
+def test_activity_counts_events_per_month_per_actor(events):
+    fig = chart.activity_figure(events)
+    counts = {t.name: sum(t.y) for t in fig.data}
+    assert counts == {"Russia": 3, "Ukraine": 1, chart.NO_ACTOR: 1}
+    russia = next(t for t in fig.data if t.name == "Russia")
+    assert sorted(str(m)[:7] for m in russia.customdata) == ["2022-02", "2023-09", "2024-06"]
+
+
+def test_empty_table_gives_an_empty_figure(events):
+    assert not [t for t in chart.timeline_figure(events.iloc[0:0]).data if t.meta == chart.EVENTS]

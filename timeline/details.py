@@ -1,0 +1,60 @@
+"""Safe text for the page's details view: article text is data, never markup."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pandas as pd
+
+# Every ASCII punctuation character may be backslash-escaped in CommonMark, and an
+# escaped character is always literal: no link, emphasis, HTML, math or directive.
+_PUNCT = re.compile(r"([!-/:-@\[-`{-~])")
+DATE_COLUMNS = ("date", "date_end", "published")
+
+
+def escape_markdown(text: str) -> str:
+    """Return `text` so that Markdown shows it literally, on one line.
+
+    >>> print(escape_markdown("<b>1*2</b>"))
+    \\<b\\>1\\*2\\<\\/b\\>
+    """
+    return _PUNCT.sub(r"\\\1", " ".join(text.split()))
+
+
+def highlighted(sentence: str, time_text: str, colour: str = "orange") -> str:
+    """Return `sentence` as literal Markdown with `time_text` highlighted where it occurs."""
+    at = sentence.find(time_text) if time_text else -1
+    if at < 0 and time_text:
+        at = sentence.casefold().find(time_text.casefold())
+    if at < 0:
+        return escape_markdown(sentence)
+    end = at + len(time_text)
+    mark = escape_markdown(sentence[at:end])
+    # Spaces at the seams survive: escape_markdown trims each piece.
+    before = escape_markdown(sentence[:at]) + (" " if sentence[:at].endswith(tuple(" \t\n")) else "")
+    after = (" " if sentence[end:].startswith(tuple(" \t\n")) else "") + escape_markdown(sentence[end:])
+    return f"{before}:{colour}-background[{mark}]{after}"
+
+
+def span_label(bounds: tuple[dt.date, dt.date] | None) -> str:
+    """Return a short label of a time span for a metric.
+
+    >>> span_label((dt.date(2000, 1, 8), dt.date(2025, 9, 8)))
+    '2000 – 2025'
+    >>> span_label((dt.date(2024, 5, 1), dt.date(2024, 5, 1)))
+    'May 2024'
+    """
+    if not bounds:
+        return "–"
+    first, last = bounds
+    if first.year != last.year:
+        return f"{first.year} – {last.year}"
+    return f"{first:%b %Y}" if first.month == last.month else f"{first:%b} – {last:%b %Y}"
+
+
+def display_frame(df: pd.DataFrame) -> pd.DataFrame:
+    """Return the table with its date columns as dates, for a date-aware table widget."""
+    out = df.copy()
+    for col in DATE_COLUMNS:
+        out[col] = pd.to_datetime(out[col], errors="coerce", format="ISO8601").dt.date
+    return out
