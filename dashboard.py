@@ -1,52 +1,237 @@
-"""The Streamlit page: widgets and layout only; the work is done in timeline.*."""
+"""The Streamlit page: widgets, layout, caching and wiring; the work is done in timeline.*."""
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import streamlit as st
 
-from timeline import chart, filters, pipeline, table
+from timeline import chart, corrections, details, exports, fetch, filters, ingest, library, pipeline, table
+from timeline.errors import InputError
+from timeline.model import PRECISIONS, Article
 
-ARTICLES = Path(__file__).resolve().parent / "data" / "articles"
-
+TITLE = "Russia–North Korea relations: a timeline from the news"
 st.set_page_config(page_title="Russia–North Korea timeline", layout="wide")
+DATA = library.data_dir()
+ARTICLES = library.articles_dir(DATA)
+FIXES = corrections.path_in(DATA)
+Q = "query-params"  # filter widgets keep their value in the URL, so a view can be shared
+COLUMNS = {
+    "date": st.column_config.DateColumn("date"),
+    "date_end": st.column_config.DateColumn("date_end"),
+    "published": st.column_config.DateColumn("published"),
+    "source_url": st.column_config.LinkColumn("source_url"),
+    "title": st.column_config.TextColumn("title", width="medium"),
+    "sentence": st.column_config.TextColumn("sentence", width="large"),
+    "evidence": st.column_config.TextColumn("evidence", width="large"),
+    "confidence": st.column_config.NumberColumn("confidence", format="%.2f"),
+}
 
 
-@st.cache_data(show_spinner="Extracting events…")
-def load_events(folder: str, stamp: tuple) -> tuple:
-    """Extract every article in `folder`; `stamp` changes when a file does."""
-    result = pipeline.extract_paths([Path(folder)])
-    return result.frame(), [str(e) for e in result.errors], list(result.notes)
+@st.cache_data(show_spinner=False, max_entries=5000)
+def read_article(path: str, size: int, mtime: int) -> Article | str:
+    """Read one file, keyed by its size and time; an unreadable file gives its error message."""
+    try:
+        return ingest.read(Path(path))
+    except InputError as exc:
+        return str(exc)
 
 
-def folder_stamp(folder: Path) -> tuple:
-    """Return names, sizes and times of the folder's files, to key the cache."""
-    return tuple(sorted((p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in folder.glob("*") if p.is_file()))
+@st.cache_data(show_spinner="Extracting events…", max_entries=5000)
+def article_events(article: Article) -> list:
+    """Extract one article's events; keyed by its text and metadata, so it runs once per content."""
+    return pipeline.extract_article(article)
 
 
-events, errors, notes = load_events(str(ARTICLES), folder_stamp(ARTICLES))
-for err in errors:
-    st.warning(err)
+def merged(events: list) -> list:
+    """Merge reports of one happening across articles: pipeline's step, once it has one."""
+    step = getattr(pipeline, "merge_events", None)
+    return step(events) if callable(step) else events
 
-st.title("Russia–North Korea relations: a timeline from the news")
+
+def load() -> tuple:
+    """Return the corrected table, problems to show, corrections, and corrections left unused."""
+    ARTICLES.mkdir(parents=True, exist_ok=True)
+    files, errors = ingest.collect([ARTICLES])
+    problems, found = [str(e) for e in errors], []
+    for f in files:
+        stat = f.stat()
+        article = read_article(str(f), stat.st_size, stat.st_mtime_ns)
+        if isinstance(article, str):
+            problems.append(article)
+            continue
+        problems += [f"{article.source}: {p}" for p in article.problems]
+        found += article_events(article)
+    frame = table.to_frame(merged(found))
+    try:
+        fixes, bad = corrections.load(FIXES)
+    except InputError as exc:
+        fixes, bad = {}, [str(exc)]
+    return corrections.apply(frame, fixes), problems + bad, fixes, corrections.unmatched(frame, fixes)
+
+
+def reset(bounds: tuple | None) -> None:
+    """Put every filter back to showing all events."""
+    defaults = {"actors": [], "mode": "any", "types": [], "sources": [], "precision": PRECISIONS[-1], "q": ""}
+    st.session_state.update(defaults, min_conf=0.0, **({"dates": bounds} if bounds else {}))
+
+
+def add(jobs: list) -> None:
+    """Save each article with progress, extract it at once, then rerun to show its events."""
+    done = []
+    with st.status(f"Adding {len(jobs)} article(s)…", expanded=True) as status:
+        bar = st.progress(0.0)
+        for i, (name, job) in enumerate(jobs, 1):
+            try:
+                saved = job()
+                found = article_events(ingest.read(saved.path))
+                done.append(("success", f"{saved.message} {len(found)} events."))
+            except InputError as exc:
+                done.append(("error", str(exc)))
+            st.write(done[-1][1])
+            bar.progress(i / len(jobs), text=name)
+        status.update(label="Articles added", state="complete")
+    st.session_state["flash"] = done
+    st.rerun()
+
+
+def show_details(rec: dict) -> None:
+    """Show one event: its sentence with the time expression highlighted, evidence, source, confidence."""
+    esc = details.escape_markdown
+    st.markdown(f"**{esc(rec['date_label'])}** · {esc(rec['title'])}")
+    st.markdown(details.highlighted(rec["sentence"], rec["time_text"]))
+    for more in filter(None, rec["evidence"].split(table.EVIDENCE_SEP)):
+        st.markdown("› " + esc(more))
+    facts = [("Actors", rec["actors"].replace(";", ", ") or "–"), ("People", rec["people"].replace(";", ", ") or "–"),
+             ("Type", rec["event_type"]), ("Precision", rec["precision"]), ("Confidence", f"{rec['confidence']:.2f}"),
+             ("Source", rec["source"]), ("Event id", rec["event_id"] + (" (corrected)" if rec["corrected"] else ""))]
+    st.markdown("  \n".join(f"**{k}:** {esc(str(v))}" for k, v in facts))
+    if rec["source_url"].startswith(("http://", "https://")):
+        st.link_button("Open the source article", rec["source_url"])
+
+
+full, problems, fixes, unused = load()
+bounds = filters.date_bounds(full)
+for kind, message in st.session_state.pop("flash", []):
+    getattr(st, kind)(message)
+with st.expander(f"{len(problems)} problem(s) reading the articles or corrections", expanded=False) if problems else st.empty():
+    for message in problems:
+        st.warning(message)
 
 with st.sidebar:
     st.header("Filters")
-    chosen = st.multiselect("Actors", filters.actor_names(events), key="actors")
+    st.button("Reset filters", key="reset", on_click=reset, args=(bounds,))
+    chosen = st.multiselect("Actors", filters.actor_names(full), key="actors", bind=Q)
+    # The URL holds the option as shown, so the options are the words themselves.
+    mode = st.radio("Events naming … of these actors", filters.MODES, key="mode", horizontal=True, bind=Q)
+    span = st.date_input("Dates", value=bounds, min_value=bounds[0], max_value=bounds[1], key="dates", bind=Q) if bounds else ()
+    types = st.multiselect("Event types", filters.values(full, "event_type"), key="types", bind=Q)
+    sources = st.multiselect("Sources", filters.values(full, "source"), key="sources", bind=Q)
+    coarsest = st.select_slider("Coarsest date precision shown", PRECISIONS, value=PRECISIONS[-1], key="precision", bind=Q)
+    query = st.text_input("Search", key="q", bind=Q, placeholder="words in title, sentence, actors…")
+    minimum = st.slider("Minimum confidence", 0.0, 1.0, 0.0, 0.05, key="min_conf", bind=Q)
 
-view = filters.by_actors(events, chosen)
-st.caption(f"{len(view)} of {len(events)} events")
+span = tuple(span or ())
+view = filters.Filters(
+    actors=tuple(chosen), mode=mode or "any", start=span[0] if span else None, end=span[1] if len(span) > 1 else None,
+    types=tuple(types), sources=tuple(sources), precision=coarsest, query=query, min_confidence=minimum,
+).apply(full)
 
+st.title(TITLE)
+st.caption(f"{len(view)} of {len(full)} events shown")
+metrics = [("Events", len(view)), ("Actors", len(filters.actor_names(view))), ("Sources", view["source"].nunique()),
+           ("Time span", details.span_label(filters.date_bounds(view)))]
+for column, (name, value) in zip(st.columns(4), metrics, strict=True):
+    column.metric(name, value)
+
+picked: list = []
 if view.empty:
     st.info("No events match these filters.")
 else:
-    st.plotly_chart(chart.timeline_figure(view), width="stretch", key="timeline")
+    plot = st.plotly_chart(chart.timeline_figure(view), key="timeline", on_select="rerun", selection_mode="points",
+                           config={"displaylogo": False})
+    picked = [p.get("customdata") for p in plot.selection.points if p.get("customdata")]
 
-st.dataframe(view, hide_index=True, width="stretch", key="table")
-st.download_button(
-    "Download CSV",
-    data=table.to_csv(view).encode("utf-8"),
-    file_name="timeline-events.csv",
-    mime="text/csv",
-    key="download_csv",
-)
+    st.subheader("Event details")
+    ids = view["event_id"].tolist()
+    names = dict(zip(ids, (view["date_label"] + " · " + view["title"]).tolist(), strict=True))
+    chosen_id = picked[-1] if picked and picked[-1] in names else None
+    if chosen_id is None:
+        chosen_id = st.selectbox("Event (or click a point on the chart)", ids, format_func=names.get, key="detail")
+    show_details(view[view["event_id"] == chosen_id].iloc[0].to_dict())
+
+st.subheader("Events")
+st.dataframe(details.display_frame(view), hide_index=True, width="stretch", key="table", column_config=COLUMNS,
+             row_height=60)
+downloads = [
+    ("Download CSV", exports.csv_bytes(view), "timeline-events.csv", "text/csv"),
+    ("Download JSON", exports.json_bytes(view), "timeline-events.json", "application/json"),
+    ("Download TimelineJS", exports.timelinejs_bytes(view, TITLE), "timelinejs.json", "application/json"),
+    ("Download full table (CSV)", exports.csv_bytes(full), "timeline-all-events.csv", "text/csv"),
+]
+st.caption("CSV (UTF-8, opens in Excel and LibreOffice), JSON and TimelineJS hold the events shown; the last button"
+           " downloads every event.")
+for column, (label, data, name, mime) in zip(st.columns(len(downloads)), downloads, strict=True):
+    column.download_button(label, data, name, mime, key=name, on_click="ignore")
+if not view.empty:
+    st.subheader("Activity: events per month, by actor")
+    st.plotly_chart(chart.activity_figure(view), key="activity", config={"displaylogo": False})
+
+adding, fixing = st.tabs(["Add articles", "Correct an event"])
+with adding:
+    with st.form("upload", clear_on_submit=True):
+        files = st.file_uploader("Article files (.txt, .md, .html)", type=[s[1:] for s in ingest.SUFFIXES],
+                                 accept_multiple_files=True, key="files")
+        if st.form_submit_button("Add files") and files:
+            add([(f.name, lambda f=f: library.save(ARTICLES, f.name, f.getvalue())) for f in files])
+    with st.form("paste", clear_on_submit=True):
+        text = st.text_area("Article text", key="paste_text", height=160)
+        title = st.text_input("Title (optional)", key="paste_title")
+        published = st.date_input("Published (optional)", value=None, min_value=dt.date(1900, 1, 1), key="paste_date")
+        url = st.text_input("URL (optional)", key="paste_url")
+        if st.form_submit_button("Add text"):
+            add([(title or "pasted text", lambda: library.save_text(ARTICLES, text, title, published, url))])
+    with st.form("fetch", clear_on_submit=True):
+        address = st.text_input("Article URL to fetch", key="fetch_url", placeholder="https://…")
+        if st.form_submit_button("Fetch and add") and address.strip():
+            add([(address, lambda: library.save_article(ARTICLES, fetch.fetch_article(address.strip())))])
+
+with fixing:
+    every = dict(zip(full["event_id"], (full["date_label"] + " · " + full["title"]).tolist(), strict=True))
+    eid = st.selectbox("Event to correct", list(every), format_func=every.get, index=None, key="fix_event",
+                       on_change=lambda: [st.session_state.pop(k) for k in list(st.session_state) if k.startswith("fix_") and k != "fix_event"])
+    if eid:
+        rec = full[full["event_id"] == eid].iloc[0].to_dict()
+        with st.form("correct"):
+            start = st.date_input("Start date", dt.date.fromisoformat(rec["date"]), dt.date(1000, 1, 1), key="fix_start")
+            end = st.date_input("End date", dt.date.fromisoformat(rec["date_end"]), dt.date(1000, 1, 1), key="fix_end")
+            level = st.selectbox("Precision", PRECISIONS, PRECISIONS.index(rec["precision"]), key="fix_precision")
+            written = st.text_input("Date as written (empty: made from the dates)", key="fix_label")
+            now = filters.split_list(rec["actors"])
+            who = st.multiselect("Actors", sorted({*filters.actor_names(full), *now}), default=now,
+                                 accept_new_options=True, key="fix_actors")
+            kinds = sorted({*filters.values(full, "event_type"), rec["event_type"]})
+            kind = st.selectbox("Event type", kinds, kinds.index(rec["event_type"]), accept_new_options=True, key="fix_type")
+            headline = st.text_input("Title", rec["title"], key="fix_title")
+            drop = st.checkbox("Delete this event", key="fix_delete")
+            if st.form_submit_button("Save correction"):
+                moved = (start.isoformat(), end.isoformat()) != (rec["date"], rec["date_end"])
+                fix = corrections.Correction(
+                    eid, date=start.isoformat() if moved else "", date_end=end.isoformat() if moved else "",
+                    precision=level if level != rec["precision"] else "", date_label=written.strip(),
+                    actors=";".join(who) if who != now else "", event_type=kind if kind != rec["event_type"] else "",
+                    title=headline.strip() if headline.strip() != rec["title"] else "", deleted=drop)
+                try:
+                    corrections.save(FIXES, fix)
+                    st.session_state["flash"] = [("success", f"Correction of {eid} saved.")]
+                    st.rerun()
+                except InputError as exc:
+                    st.error(str(exc))
+    if fixes:
+        with st.expander(f"{len(fixes)} saved correction(s)" + (f", {len(unused)} matching no event" if unused else "")):
+            undo = st.selectbox("Correction to remove", sorted(fixes), key="undo_event",
+                                format_func=lambda i: every.get(i, f"{i} (deleted or not found)"))
+            if st.button("Remove this correction", key="undo"):
+                corrections.remove(FIXES, undo)
+                st.session_state["flash"] = [("success", f"Correction of {undo} removed.")]
+                st.rerun()

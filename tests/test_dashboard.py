@@ -1,40 +1,192 @@
 """The page, driven by Streamlit's AppTest."""
 from __future__ import annotations
 
+import datetime as dt
+import json
+import shutil
+
 import pytest
+import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from conftest import ROOT
-from timeline import SCHEMA, from_csv
+from conftest import ARTICLES, ROOT
+from timeline import SCHEMA, filters, from_csv
+from timeline.library import DATA_ENV
 
 PAGE = str(ROOT / "dashboard.py")
+PASTED = ("Moskwa - Pada 2 Mei 2024, delegasi Korea Utara tiba di Moskwa untuk membahas kerja sama "
+          "pertahanan dengan Rusia.")
 
 
 @pytest.fixture
-def page():
-    return AppTest.from_file(PAGE, default_timeout=120).run()
+def data(tmp_path, monkeypatch):
+    """A private copy of data/ that the page reads and writes (never the repo's)."""
+    shutil.copytree(ARTICLES, tmp_path / "articles")
+    monkeypatch.setenv(DATA_ENV, str(tmp_path))
+    return tmp_path
+
+
+def run(params: dict | None = None) -> AppTest:
+    at = AppTest.from_file(PAGE, default_timeout=120)
+    for key, value in (params or {}).items():
+        at.query_params[key] = value
+    return at.run()
+
+
+@pytest.fixture
+def page(data):
+    at = run()
+    assert not at.exception
+    return at
+
+
+def shown(at) -> list[str]:
+    return list(at.dataframe[0].value["event_id"])
+
+
+def table(at):
+    return at.dataframe[0].value
 
 
 def test_page_runs_and_shows_events(page):
-    assert not page.exception
-    table = page.dataframe[0].value
-    assert len(table) > 5
-    assert list(table.columns) == list(SCHEMA)
+    frame = table(page)
+    assert len(frame) > 5
+    assert list(frame.columns) == list(SCHEMA)
+    assert list(frame["date"]) == sorted(frame["date"])
     assert page.multiselect(key="actors").label == "Actors"
+    assert [m.label for m in page.metric] == ["Events", "Actors", "Sources", "Time span"]
+    assert page.metric[0].value == str(len(frame))
+    assert page.get("plotly_chart")  # the timeline and the activity chart
 
 
-def test_actor_filter_keeps_only_rows_naming_the_actor(page):
-    page.multiselect(key="actors").set_value(["Ukraine"]).run()
-    table = page.dataframe[0].value
-    assert len(table) > 0
-    assert all("Ukraine" in cell.split(";") for cell in table["actors"])
+def test_actor_filter_any_of_and_all_of(page):
+    everything = table(page)
+    page.multiselect(key="actors").set_value(["Ukraine", "China"]).run()
+    any_of = table(page)
+    assert 0 < len(any_of) < len(everything)
+    assert all({"Ukraine", "China"} & set(cell.split(";")) for cell in any_of["actors"])
+    page.radio(key="mode").set_value("all").run()
+    all_of = table(page)
+    assert len(all_of) < len(any_of)
+    assert all({"Ukraine", "China"} <= set(cell.split(";")) for cell in all_of["actors"])
+    assert f"{len(all_of)} of {len(everything)} events" in page.caption[0].value
+    assert page.metric[0].value == str(len(all_of))
 
 
-def test_download_holds_exactly_the_rows_shown(download_store):
-    at = AppTest.from_file(PAGE, default_timeout=120).run()
+def test_date_range_filter(page):
+    page.date_input(key="dates").set_value((dt.date(2025, 9, 1), dt.date(2025, 9, 4))).run()
+    frame = table(page)
+    assert len(frame) > 0 and all("2025-09-01" <= d <= "2025-09-04" for d in frame["date"].astype(str))
+
+
+def test_type_source_precision_search_and_confidence_filters(page):
+    everything = table(page)
+    kind = sorted(set(everything["event_type"]))[0]
+    page.multiselect(key="types").set_value([kind]).run()
+    assert set(table(page)["event_type"]) == {kind}
+    page.multiselect(key="types").set_value([]).run()
+    source = sorted(set(everything["source"]))[0]
+    page.multiselect(key="sources").set_value([source]).run()
+    assert set(table(page)["source"]) == {source}
+    page.multiselect(key="sources").set_value([]).run()
+    page.select_slider(key="precision").set_value("day").run()
+    assert set(table(page)["precision"]) <= {"day"}
+    page.select_slider(key="precision").set_value("century").run()
+    page.text_input(key="q").input("kcna").run()
+    found = table(page)
+    assert 0 < len(found) < len(everything)
+    assert all("kcna" in " ".join(map(str, row)).casefold() for row in found.itertuples())
+    page.text_input(key="q").input("").run()
+    page.slider(key="min_conf").set_value(0.95).run()
+    assert list(table(page)["event_id"]) == list(filters.by_confidence(everything, 0.95)["event_id"])
+
+
+def test_reset_shows_everything_again(page):
+    everything = shown(page)
+    page.multiselect(key="actors").set_value(["Japan"]).run()
+    page.text_input(key="q").input("rusia").run()
+    assert len(shown(page)) < len(everything)
+    page.button(key="reset").click().run()
+    assert shown(page) == everything
+    assert page.multiselect(key="actors").value == [] and page.text_input(key="q").value == ""
+
+
+def test_filters_are_read_from_the_url(data):
+    at = run({"actors": ["Ukraine", "KCNA"], "mode": "all"})
+    frame = table(at)
+    assert len(frame) > 0 and all({"Ukraine", "KCNA"} <= set(c.split(";")) for c in frame["actors"])
+    assert at.multiselect(key="actors").value == ["Ukraine", "KCNA"]
+
+
+def test_details_highlight_the_time_expression(page):
+    first = table(page).iloc[0]
+    texts = [m.value for m in page.markdown]
+    assert any(":orange-background[" in t for t in texts), texts
+    assert page.selectbox(key="detail").value == first["event_id"]
+
+
+def test_downloads_hold_the_rows_shown(page, download_store):
+    at = run()
     at.multiselect(key="actors").set_value(["South Korea"]).run()
-    shown = at.dataframe[0].value
-    url = at.get("download_button")[0].proto.url
-    downloaded = from_csv(download_store[url].decode("utf-8"))
-    assert list(downloaded.columns) == list(SCHEMA)
-    assert list(downloaded["event_id"]) == list(shown["event_id"])
+    ids = shown(at)
+    buttons = {b.proto.label: download_store[b.proto.url] for b in at.get("download_button")}
+    assert list(buttons) == ["Download CSV", "Download JSON", "Download TimelineJS", "Download full table (CSV)"]
+    csv = buttons["Download CSV"]
+    assert csv.startswith(b"\xef\xbb\xbf")
+    downloaded = from_csv(csv.decode("utf-8-sig"))
+    assert list(downloaded.columns) == list(SCHEMA) and list(downloaded["event_id"]) == ids
+    assert [r["event_id"] for r in json.loads(buttons["Download JSON"])] == ids
+    slides = json.loads(buttons["Download TimelineJS"])["events"]
+    assert [s["unique_id"] for s in slides] == ids and all("display_date" in s for s in slides)
+    everything = from_csv(buttons["Download full table (CSV)"].decode("utf-8-sig"))
+    assert len(everything) > len(ids)
+
+
+def test_pasted_text_is_saved_and_its_events_appear(page, data):
+    before = len(shown(page))
+    page.text_area(key="paste_text").input(PASTED)
+    page.text_input(key="paste_title").input("Delegasi Korut di Moskwa")
+    page.date_input(key="paste_date").set_value(dt.date(2024, 5, 3))
+    next(b for b in page.button if b.label == "Add text").click().run()
+    assert not page.exception
+    saved = data / "articles" / "2024-05-03-delegasi-korut-di-moskwa.md"
+    assert saved.exists() and "published: 2024-05-03" in saved.read_text(encoding="utf-8")
+    assert any("Added" in s.value for s in page.success)
+    frame = table(page)
+    assert len(frame) > before and "2024-05-02" in set(frame["date"].astype(str))
+    # Pasting it again adds nothing.
+    page.text_area(key="paste_text").input(PASTED)
+    next(b for b in page.button if b.label == "Add text").click().run()
+    assert any("Already" in s.value for s in page.success) and len(table(page)) == len(frame)
+
+
+def correct(at, event_id: str, **changes) -> None:
+    at.selectbox(key="fix_event").set_value(event_id).run()
+    for key, value in changes.items():
+        widget = at.checkbox(key=key) if key == "fix_delete" else at.text_input(key=key)
+        widget.set_value(value) if key == "fix_delete" else widget.input(value)
+    next(b for b in at.button if b.label == "Save correction").click().run()
+    assert not at.exception
+
+
+def test_a_correction_survives_re_extraction(page, data):
+    frame = table(page)
+    target, victim = frame.iloc[1]["event_id"], frame.iloc[2]["event_id"]
+    correct(page, target, fix_title="Judul yang dibetulkan")
+    correct(page, victim, fix_delete=True)
+    row = table(page).set_index("event_id").loc[target]
+    assert (row["title"], row["corrected"]) == ("Judul yang dibetulkan", "yes")
+    assert victim not in shown(page)
+    assert "Judul yang dibetulkan" in (data / "corrections.csv").read_text(encoding="utf-8")
+    # Extract everything again from scratch: the corrections are applied again.
+    st.cache_data.clear()
+    for f in (data / "articles").iterdir():
+        f.touch()
+    again = run()
+    row = table(again).set_index("event_id").loc[target]
+    assert (row["title"], row["corrected"]) == ("Judul yang dibetulkan", "yes")
+    assert victim not in shown(again)
+    # And the undo brings the deleted event back.
+    again.selectbox(key="undo_event").set_value(victim)
+    again.button(key="undo").click().run()
+    assert victim in shown(again)
