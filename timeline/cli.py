@@ -1,4 +1,4 @@
-"""The command line: `python -m timeline extract FILE_OR_DIR… -o events.csv`, `eval`."""
+"""The command line: `python -m timeline extract FILE_OR_DIR… -o events.csv`, `dates`, `eval`."""
 from __future__ import annotations
 
 import argparse
@@ -12,6 +12,11 @@ from . import pipeline, store, table
 EPILOG = """examples:
   python -m timeline extract data/articles -o events.csv
   python -m timeline extract article.txt --published 2025-09-08 --language id
+"""
+
+DATES_EPILOG = """examples:
+  python -m timeline dates data/articles/*.txt
+  python -m timeline dates article.md --format jsonl > expressions.jsonl
 """
 
 EVAL_EPILOG = """examples:
@@ -47,6 +52,21 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--published", type=_iso_date, metavar="YYYY-MM-DD",
                     help="publication date for every input (overrides front matter and dateline)")
     ex.add_argument("--language", choices=["id", "en"], help="language of every input (default: detected)")
+    dt_ = sub.add_parser(
+        "dates",
+        help="list every time expression found in articles, and how each was read",
+        description="List every time expression the extractor finds, in text order, with its\n"
+        "character offsets into the file, the interval it was read as, and whether it dates\n"
+        "an event (and if not, why).",
+        epilog=DATES_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    dt_.add_argument("paths", nargs="+", type=Path, metavar="FILE", help="article files (or folders of them)")
+    dt_.add_argument("--published", type=_iso_date, metavar="YYYY-MM-DD",
+                     help="publication date for every input (overrides front matter and dateline)")
+    dt_.add_argument("--language", choices=["id", "en"], help="language of every input (default: detected)")
+    dt_.add_argument("--format", choices=["table", "jsonl"], default="table",
+                     help="an aligned table (default) or one JSON object per line")
     ev = sub.add_parser(
         "eval",
         help="score the extractor and the dateparser baseline against gold events",
@@ -80,6 +100,36 @@ def extract(args: argparse.Namespace) -> int:
     return 1 if result.errors else 0
 
 
+def list_dates(args: argparse.Namespace) -> int:
+    """Run `dates`; return the exit code (1 when any input was rejected)."""
+    from . import expressions, ingest
+    from .errors import InputError
+
+    files, errors = ingest.collect(args.paths)
+    for err in errors:
+        print(f"error: {err}", file=sys.stderr)
+    for path in files:
+        try:
+            article = ingest.read(path, args.published, args.language)
+        except InputError as exc:
+            errors.append(exc)
+            print(f"error: {exc}", file=sys.stderr)
+            continue
+        found = expressions.find(article)
+        if args.format == "jsonl":
+            for f in found:
+                sys.stdout.write(json.dumps(f.record(), ensure_ascii=False) + "\n")
+            continue
+        published = article.published.isoformat() if article.published else "unknown"
+        origin = f" ({article.published_from})" if article.published_from else ""
+        print(f"{article.source}: published {published}{origin}, language {article.language}, "
+              f"{len(found)} time expressions")
+        if found:
+            sys.stdout.write(expressions.format_table(found))
+        print()
+    return 1 if errors else 0
+
+
 def evaluate(args: argparse.Namespace) -> int:
     """Run `eval`; return the exit code (1 when a gold file or article could not be read)."""
     from . import evaluate as scorer  # imported here: only `eval` needs it
@@ -102,4 +152,4 @@ def evaluate(args: argparse.Namespace) -> int:
 def main(argv: list[str] | None = None) -> int:
     """Parse `argv` and run the command."""
     args = build_parser().parse_args(argv)
-    return {"extract": extract, "eval": evaluate}[args.command](args)
+    return {"extract": extract, "dates": list_dates, "eval": evaluate}[args.command](args)

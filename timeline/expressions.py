@@ -1,0 +1,108 @@
+"""List every time expression of an article with offsets into its file (`python -m timeline dates`)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from . import dates, events
+from .model import Article, TimeExpression
+
+FIELDS: tuple[str, ...] = (
+    "source", "start", "end", "text", "date", "date_end", "precision",
+    "label", "kind", "anchor", "event", "reason",
+)
+_DATELINE_LINES = 5  # the publication date is looked for in this many first lines (as ingest does)
+_TEXT_WIDTH = 40  # the table cuts longer expressions
+
+
+@dataclass(frozen=True)
+class Found:
+    """A time expression as the `dates` command shows it; offsets are into the file's text."""
+
+    source: str
+    start: int
+    end: int
+    text: str
+    date: str  # ISO day, "" when unresolved
+    date_end: str
+    precision: str
+    label: str
+    kind: str
+    anchor: str
+    event: bool  # the expression dates a row of the event table
+    reason: str  # why it dates no row
+
+    def record(self) -> dict:
+        """Return the expression as a JSON-ready dict in FIELDS order."""
+        return {f: getattr(self, f) for f in FIELDS}
+
+
+def _iso(day: date | None) -> str:
+    return day.isoformat() if day else ""
+
+
+def _dateline_start(article: Article, found: list[TimeExpression]) -> int | None:
+    """Return the body offset of the expression that gave the publication date, if a dateline did."""
+    if article.published_from != "dateline" or article.published is None:
+        return None
+    head_end = nonblank = 0
+    for line in article.text.splitlines(keepends=True):
+        head_end += len(line)
+        nonblank += bool(line.strip())
+        if nonblank >= _DATELINE_LINES:
+            break
+    return next((e.start for e in found if e.start < head_end and e.date == article.published), None)
+
+
+def find(article: Article) -> list[Found]:
+    """Return the article's time expressions in text order, with what the extractor made of them.
+
+    >>> from timeline.ingest import parse
+    >>> a = parse("---\\npublished: 2024-03-05\\n---\\nPada 24 Februari 2022, Rusia menyerang.", "a.md")
+    >>> [(f.text, f.start, f.date, f.event) for f in find(a)]
+    [('24 Februari 2022', 34, '2022-02-24', True)]
+    """
+    found = sorted(dates.find_expressions(article.text, article.published, article.language),
+                   key=lambda e: (e.start, e.end))
+    used = {ev.time_start for ev in events.extract(article)}
+    dateline = _dateline_start(article, found)
+    out = []
+    for e in found:
+        event = e.start in used and e.date is not None
+        reason = "" if event else (e.reason or ("not resolved to a date" if e.date is None else "not used for an event"))
+        kind = "dateline" if e.start == dateline and e.kind in ("absolute", "") else e.kind
+        out.append(
+            Found(
+                source=article.source,
+                start=article.body_offset + e.start,
+                end=article.body_offset + e.end,
+                text=e.text,
+                date=_iso(e.date),
+                date_end=_iso(e.date_end or e.date),
+                precision=e.precision,
+                label=e.label,
+                kind=kind,
+                anchor=e.anchor,
+                event=event,
+                reason=reason,
+            )
+        )
+    return out
+
+
+def format_table(found: list[Found]) -> str:
+    """Return the expressions as an aligned table for a terminal."""
+    heads = ("start", "end", "text", "date", "date_end", "precision", "kind", "event", "reason / anchor")
+    rows = []
+    for f in found:
+        text = " ".join(f.text.split())
+        if len(text) > _TEXT_WIDTH:
+            text = text[: _TEXT_WIDTH - 1] + "…"
+        note = f.reason or (f"from {f.anchor}" if f.anchor else "")
+        rows.append((str(f.start), str(f.end), text, f.date or "-", f.date_end or "-", f.precision or "-",
+                     f.kind, "yes" if f.event else "no", note))
+    widths = [max(len(r[i]) for r in (heads, *rows)) for i in range(len(heads))]
+    right = {0, 1}
+    lines = ["  ".join(c.rjust(w) if i in right else c.ljust(w) for i, (c, w) in enumerate(zip(r, widths))).rstrip()
+             for r in (heads, *rows)]
+    return "\n".join(lines) + "\n"
