@@ -60,7 +60,7 @@ def find(article: Article) -> list[Found]:
     >>> from timeline.ingest import parse
     >>> a = parse("---\\npublished: 2024-03-05\\n---\\nPada 24 Februari 2022, Rusia menyerang.", "a.md")
     >>> [(f.text, f.start, f.date, f.event) for f in find(a)]
-    [('24 Februari 2022', 34, '2022-02-24', True)]
+    [('24 Februari 2022', 35, '2022-02-24', True)]
     """
     found = sorted(dates.find_expressions(article.text, article.published, article.language),
                    key=lambda e: (e.start, e.end))
