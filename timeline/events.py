@@ -1,15 +1,16 @@
-"""Turn an article into events: one per dated statement, with actors and a title."""
+"""Turn an article into events: one per happening, with actors, type, title and confidence."""
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 
 from . import actors as actor_finder
-from . import dates
+from . import confidence, dates, merge as merging, taxonomy
 from .model import Article, Event, Sentence, TimeExpression
 from .segment import sentences
+from .titles import TITLE_MAX, title_of
 
-TITLE_MAX = 90
-_CONFIDENCE_BY_PRECISION = {"day": 0.9, "week": 0.8, "month_part": 0.75, "month": 0.75}
+__all__ = ["TITLE_MAX", "event_id", "extract", "merge", "title_of"]
 
 
 def event_id(source: str, sentence: str, time_text: str) -> str:
@@ -18,51 +19,37 @@ def event_id(source: str, sentence: str, time_text: str) -> str:
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
 
 
-def title_of(sentence: str, limit: int = TITLE_MAX) -> str:
-    """Return a short headline for `sentence` (v1: cut at a word boundary)."""
-    text = " ".join(sentence.split()).rstrip(".")
-    if len(text) <= limit:
-        return text
-    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:-")
-    return cut + "…"
-
-
 def _event(article: Article, s: Sentence, e: TimeExpression, cast: actor_finder.Cast) -> Event:
-    names, people = cast.actors, cast.people
     return Event(
         event_id=event_id(article.source, s.text, e.text),
         date=e.date,
         date_end=e.date_end or e.date,
         precision=e.precision,
         date_label=e.label,
-        title=title_of(s.text),
+        title=title_of(s.text, e.text, article.language),
         sentence=s.text,
-        actors=names,
-        people=people,
+        actors=cast.actors,
+        people=cast.people,
+        event_type=taxonomy.classify(s.text, article.language),
         time_text=e.text,
         source=article.source,
         source_url=article.url,
         published=article.published,
         language=article.language,
-        confidence=_CONFIDENCE_BY_PRECISION.get(e.precision, 0.6),
+        confidence=confidence.score(e.precision, e.kind, bool(cast.actors), cast.inferred),
         sentence_start=s.start,
         time_start=e.start,
+        time_kind=e.kind,
+        actors_inferred=cast.inferred,
     )
 
 
-def extract(article: Article) -> list[Event]:
-    """Return the events of one article in text order.
-
-    >>> from timeline.model import Article
-    >>> from datetime import date
-    >>> a = Article("Pada 24 Februari 2022, Putin menyerang Ukraina.", "x.txt", published=date(2025, 9, 8))
-    >>> [(e.date.isoformat(), e.actors) for e in extract(a)]
-    [('2022-02-24', ('Russia', 'Ukraine'))]
-    """
+def mentions(article: Article) -> list[Event]:
+    """Return one event per dated sentence and time expression, in text order, unmerged."""
     sents = sentences(article.text, article.language)
+    casts = dict(zip(sents, actor_finder.by_sentence(article.text, sents)))
     out: list[Event] = []
     seen: set[str] = set()
-    casts = dict(zip(sents, actor_finder.by_sentence(article.text, sents)))
     for s, e in dates.date_sentences(article.text, sents, article.published, article.language):
         if e.date is None:
             continue
@@ -71,3 +58,20 @@ def extract(article: Article) -> list[Event]:
             seen.add(ev.event_id)
             out.append(ev)
     return out
+
+
+def extract(article: Article) -> list[Event]:
+    """Return the events of one article in text order, mentions of one happening merged.
+
+    >>> from timeline.model import Article
+    >>> from datetime import date
+    >>> a = Article("Pada 24 Februari 2022, Putin menyerang Ukraina.", "x.txt", published=date(2025, 9, 8))
+    >>> [(e.date.isoformat(), e.actors, e.event_type) for e in extract(a)]
+    [('2022-02-24', ('Russia', 'Ukraine'), 'military')]
+    """
+    return sorted(merging.merge(mentions(article)), key=lambda e: (e.sentence_start, e.time_start))
+
+
+def merge(events: Iterable[Event]) -> list[Event]:
+    """Merge mentions of the same happening across articles (see timeline.merge)."""
+    return merging.merge(events)

@@ -98,3 +98,5 @@ class Event:
     source_count: int = 1  # distinct articles that report this happening
     sentence_start: int = field(default=0, compare=False)  # offset in the body
     time_start: int = field(default=0, compare=False)  # offset of time_text in the body
+    time_kind: str = field(default="absolute", compare=False)  # TimeExpression.kind of time_text
+    actors_inferred: bool = field(default=False, compare=False)  # actors borrowed from context

@@ -48,4 +48,6 @@ def extract_paths(
         if not evs:
             notes.append(f"{article.source}: no dated events found")
         found.extend(evs)
-    return Result(tuple(found), tuple(errors), tuple(notes))
+    # One event per happening across the batch: the same meeting reported by two
+    # articles becomes one row whose evidence holds the other article's sentence.
+    return Result(tuple(events.merge(found)), tuple(errors), tuple(notes))

@@ -1,0 +1,62 @@
+"""Events of the seed article: one per happening, typed, titled, with confidence."""
+from __future__ import annotations
+
+from datetime import date
+
+from timeline import events
+from timeline.model import Article
+from timeline.titles import TITLE_MAX
+
+
+def test_beijing_meeting_is_one_event_with_its_mentions(seed_events):
+    day = seed_events[(seed_events["date"] == "2025-09-03") & (seed_events["precision"] == "day")]
+    assert len(day) == 1
+    row = day.iloc[0]
+    sentences = [row["sentence"], *row["evidence"].split(" | ")]
+    assert any("saling memberikan sikap hangat" in s for s in sentences)
+    assert any("mengadakan pertemuan di sela-sela parade militer" in s for s in sentences)
+    assert row["event_type"] == "meeting"
+    assert {"Russia", "North Korea"} <= set(row["actors"].split(";"))
+
+
+def test_seed_has_several_event_types(seed_events):
+    assert seed_events["event_type"].nunique() >= 4
+
+
+def test_titles_are_short_and_confidence_is_a_share(seed_events):
+    assert (seed_events["title"].str.len() <= TITLE_MAX).all()
+    assert seed_events["confidence"].between(0, 1).all()
+    assert (seed_events["source_count"] >= 1).all()
+
+
+def test_extract_returns_text_order_and_merges_within_the_article():
+    text = (
+        "Pada 24 Februari 2022, Putin menyerang Ukraina.\n\n"
+        "Kim dan Putin mengadakan pertemuan di Vladivostok pada 25 April 2019.\n\n"
+        "Pertemuan Kim dan Putin pada 25 April 2019 itu berlangsung tiga jam."
+    )
+    out = events.extract(Article(text, "x.txt", published=date(2025, 9, 8)))
+    assert [e.date.isoformat() for e in out] == ["2022-02-24", "2019-04-25"]
+    assert out[1].event_type == "meeting" and len(out[1].evidence) == 1
+    assert "Vladimir Putin" in out[1].people
+
+
+def test_inferred_actors_lower_confidence():
+    text = (
+        "Rusia dan Korea Utara membantah tuduhan itu.\n\n"
+        "Pada Januari 2024 saja, terjadi hingga tujuh kali pengiriman dalam sebulan.\n\n"
+        "Pada Februari 2024, Rusia dan Korea Utara menambah pengiriman senjata."
+    )
+    found = events.extract(Article(text, "x.txt", published=date(2025, 9, 8)))
+    first = next(e for e in found if "Januari" in e.sentence)
+    second = next(e for e in found if "Februari" in e.sentence)
+    assert first.actors_inferred and first.actors == ("Russia", "North Korea")
+    assert not second.actors_inferred
+    assert first.confidence < second.confidence
+
+
+def test_cross_article_merge_is_exposed():
+    a = events.extract(Article("Pada 18 Juni 2024, Kim Jong Un dan Putin menandatangani traktat.", "a.txt"))
+    b = events.extract(Article("On 18 June 2024, Kim Jong Un and Putin signed a treaty.", "b.txt", language="en"))
+    (merged,) = events.merge(a + b)
+    assert merged.source_count == 2 and len(merged.evidence) == 1

@@ -1,0 +1,93 @@
+"""One event per happening: mentions merge within and across articles, different ones don't."""
+from __future__ import annotations
+
+from datetime import date
+
+from timeline.events import event_id
+from timeline.merge import merge
+from timeline.model import Event
+
+
+def ev(sentence, day, end=None, *, precision="day", kind="absolute", actors=("Russia", "North Korea"),
+       people=(), etype="meeting", source="a.txt", start=0, language="id", inferred=False, published=None):
+    return Event(
+        event_id=event_id(source, sentence, day.isoformat()), date=day, date_end=end or day,
+        precision=precision, date_label="", title=sentence[:40], sentence=sentence, actors=actors,
+        people=people, event_type=etype, time_text="", source=source, language=language,
+        sentence_start=start, time_kind=kind, actors_inferred=inferred, published=published,
+    )
+
+
+D = date(2025, 9, 3)
+MEET_1 = "Kim dan Putin saling memberikan sikap hangat dalam pertemuan mereka di Beijing pada hari Rabu."
+MEET_2 = "Kim dan Putin mengadakan pertemuan di sela-sela parade militer di Beijing pada Rabu (3/9/2025)."
+
+
+def test_two_mentions_of_a_meeting_in_one_article_become_one_event():
+    a = ev(MEET_1, D, start=10, people=("Kim Jong Un", "Vladimir Putin"))
+    b = ev(MEET_2, D, start=500, people=("Kim Jong Un", "Vladimir Putin"), actors=("North Korea", "Russia", "China"))
+    (merged,) = merge([a, b])
+    assert merged.sentence == MEET_1 and merged.evidence == (MEET_2,)
+    assert merged.event_id == a.event_id and merged.source_count == 1
+    assert "China" in merged.actors
+    assert merged.confidence > a.confidence
+
+
+def test_untyped_caption_joins_the_typed_event_of_its_day():
+    caption = "KIM DAN PUTIN - Foto memperlihatkan Putin duduk bersama Kim di Beijing pada Rabu, 3 September 2025."
+    a = ev(MEET_1, D, start=10, people=("Kim Jong Un", "Vladimir Putin"))
+    c = ev(caption, D, start=5, people=("Vladimir Putin", "Kim Jong Un"), etype="other")
+    (merged,) = merge([c, a])
+    assert merged.sentence == MEET_1 and merged.event_type == "meeting"
+
+
+def test_mentions_across_articles_merge_and_count_sources():
+    b = ev("Putin and Kim met in Beijing on Wednesday.", D, source="b.txt", language="en",
+           people=("Vladimir Putin", "Kim Jong Un"), published=date(2025, 9, 3))
+    a = ev(MEET_1, D, source="a.txt", people=("Kim Jong Un", "Vladimir Putin"), published=date(2025, 9, 4))
+    (merged,) = merge([a, b])
+    assert merged.source == "b.txt"  # the earliest published article leads
+    assert merged.source_count == 2 and merged.evidence == (MEET_1,)
+
+
+def test_different_happenings_stay_apart():
+    meeting = ev(MEET_1, D)
+    attack = ev("Rusia menyerang Kyiv pada hari Rabu.", D, etype="military", actors=("Russia", "Ukraine"))
+    other_day = ev(MEET_2, date(2025, 9, 4))
+    other_actors = ev("Jepang dan Korsel mengadakan pertemuan di Tokyo pada hari Rabu.", D,
+                      actors=("Japan", "South Korea"))
+    assert len(merge([meeting, attack, other_day, other_actors])) == 4
+
+
+def test_anaphoric_mention_takes_the_exact_date_of_the_same_act():
+    treaty = ev("Pada 18 Juni 2024, Kim dan Putin menandatangani traktat kemitraan strategis.",
+                date(2024, 6, 18), etype="agreement", start=900)
+    in_force = ev("Perjanjian itu resmi berlaku sejak Desember 2024.", date(2024, 12, 1), date(2024, 12, 31),
+                  precision="month", etype="agreement", start=950)
+    back = ev("Setahun sebelumnya kedua pemimpin sudah menandatangani pakta pertahanan.",
+              date(2024, 1, 1), date(2024, 12, 31), precision="year", kind="anaphoric", etype="agreement",
+              start=100, inferred=True)
+    out = merge([back, treaty, in_force])
+    assert len(out) == 2
+    signed = next(e for e in out if e.date == date(2024, 6, 18))
+    assert back.sentence in signed.evidence
+
+
+def test_coarse_absolute_mention_keeps_its_own_date():
+    year = ev("Sepanjang 2024, kedua negara menandatangani banyak perjanjian.", date(2024, 1, 1),
+              date(2024, 12, 31), precision="year", etype="agreement")
+    day = ev("Pada 18 Juni 2024, keduanya menandatangani traktat.", date(2024, 6, 18), etype="agreement")
+    assert len(merge([year, day])) == 2
+
+
+def test_same_sentence_dated_twice_the_same_way_is_one_event():
+    a = ev(MEET_2, D, start=40)
+    b = Event(**{**a.__dict__, "event_id": "x", "time_text": "3/9/2025"})
+    (merged,) = merge([a, b])
+    assert merged.evidence == ()
+
+
+def test_merge_keeps_the_input_order_of_happenings():
+    first = ev("Korut menyerang pada 2023.", date(2023, 5, 1), etype="military", start=5)
+    second = ev(MEET_1, D, start=50)
+    assert [e.date for e in merge([first, second])] == [date(2023, 5, 1), D]

@@ -1,0 +1,91 @@
+"""Event types from cue words in both languages, in priority order."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from timeline import taxonomy
+from timeline.errors import InputError
+from timeline.segment import sentences
+
+SEED_GOLD = Path("/work/shared/eval/dev/seed_tribun_kim_putin.json")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("Kedua menteri bertemu di Moskow untuk membahas kerja sama.", "id", "meeting"),
+        ("Lavrov melakukan kunjungan resmi ke Pyongyang.", "id", "meeting"),
+        ("Kedua negara meneken kesepakatan kerja sama energi.", "id", "agreement"),
+        ("Dokumen itu ditandatangani oleh kedua menteri luar negeri.", "id", "agreement"),
+        ("Parlemen Rusia meratifikasi traktat tersebut.", "id", "agreement"),
+        ("Pyongyang mengirimkan ribuan pasukan ke wilayah Kursk.", "id", "deployment"),
+        ("Rusia mengerahkan tambahan pasukan di perbatasan.", "id", "deployment"),
+        ("Korut diduga memasok peluru artileri kepada Moskow.", "id", "arms transfer"),
+        ("Rusia melancarkan serangan besar ke Kyiv.", "id", "military"),
+        ("Korut meluncurkan rudal ke Laut Timur.", "id", "military"),
+        ("Sedikitnya 30 prajurit tewas dalam pertempuran itu.", "id", "casualties"),
+        ("Dewan Keamanan PBB menjatuhkan sanksi baru.", "id", "sanctions"),
+        ("Volume perdagangan kedua negara naik tajam.", "id", "economic"),
+        ("Kedua negara membuka hubungan diplomatik.", "id", "diplomacy"),
+        ("Kementerian Luar Negeri mengatakan situasi terkendali.", "id", "statement"),
+        ("Kim memuji tentara yang gugur sebagai pahlawan.", "id", "statement"),
+        ("Cuaca di ibu kota cerah sepanjang hari.", "id", "other"),
+        ("Putin and Kim met in Vladivostok.", "en", "meeting"),
+        ("The two leaders signed a mutual defence treaty.", "en", "agreement"),
+        ("North Korea has deployed about 11,000 troops to Russia.", "en", "deployment"),
+        ("Pyongyang supplied millions of artillery shells to Moscow.", "en", "arms transfer"),
+        ("Russian forces launched an attack on Kharkiv.", "en", "military"),
+        ("Some 2,000 soldiers were killed, Seoul's spy agency said.", "en", "casualties"),
+        ("The UN Security Council imposed new sanctions.", "en", "sanctions"),
+        ("Bilateral trade rose by a fifth.", "en", "economic"),
+        ("Moscow and Pyongyang restored diplomatic ties.", "en", "diplomacy"),
+        ("The foreign ministry said it was monitoring the situation.", "en", "statement"),
+        ("Kim praised the fallen soldiers as heroes.", "en", "statement"),
+        ("The weather was fine.", "en", "other"),
+    ],
+)
+def test_sentence_gets_its_type(text, language, expected):
+    assert taxonomy.classify(text, language) == expected
+
+
+def test_priority_puts_content_before_attribution():
+    # "said" is weak: the treaty is the news.
+    assert taxonomy.classify("Russia and North Korea signed a treaty, officials said.", "en") == "agreement"
+    # Deaths outrank the deployment that led to them.
+    assert taxonomy.classify("Sekitar 2.000 tentara yang dikirim ke Rusia telah tewas.", "id") == "casualties"
+
+
+def test_indonesian_cues_match_roots():
+    for word in ("mengirim", "dikirim", "pengiriman"):
+        assert taxonomy.classify(f"Korut {word} pasukan ke Rusia.", "id") == "deployment"
+
+
+def test_every_type_has_cues_in_both_languages():
+    groups = taxonomy.load()
+    for kind in taxonomy.TYPES:
+        if kind == taxonomy.OTHER:
+            continue
+        for language in ("id", "en"):
+            assert any(g.type == kind and g.language == language and g.cues for g in groups), (kind, language)
+
+
+def test_bad_type_file_is_named(tmp_path):
+    bad = tmp_path / "types.yaml"
+    bad.write_text("- type: weather\n  id: [hujan]\n", encoding="utf-8")
+    with pytest.raises(InputError, match="weather"):
+        taxonomy.load(bad)
+
+
+@pytest.mark.skipif(not SEED_GOLD.exists(), reason="shared seed gold not present")
+def test_seed_gold_types():
+    gold = json.loads(SEED_GOLD.read_text(encoding="utf-8"))
+    text = SEED_GOLD.with_suffix(".txt").read_text(encoding="utf-8")
+    sents = [s.text for s in sentences(text, "id")]
+    typed = [ev for ev in gold["events"] if "type" in ev]
+    right = sum(
+        taxonomy.classify(next(s for s in sents if ev["anchor"] in s), "id") == ev["type"] for ev in typed
+    )
+    assert right / len(typed) >= 0.9

@@ -1,0 +1,147 @@
+"""Merge the mentions of one happening, within an article and across articles, into one event."""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from datetime import date
+from functools import lru_cache
+
+from . import confidence, taxonomy
+from .model import PRECISIONS, Event
+
+# Wording overlap (Jaccard of words of 4+ letters) that counts as the same story.
+SIMILAR = 0.2
+SIMILAR_UNTYPED = 0.3  # two untyped mentions need to agree more
+DERIVED_KINDS = ("relative", "anaphoric")  # dates computed from elsewhere may take a finer one
+_WORD = re.compile(r"\w{4,}")
+
+
+@dataclass(frozen=True)
+class _Profile:
+    """What two mentions are compared on."""
+
+    type: str
+    cues: frozenset[str]  # cues of the group that decided the type
+    words: frozenset[str]
+    actors: frozenset[str]
+    people: frozenset[str]
+
+
+@lru_cache(maxsize=4096)
+def _profile(sentence: str, language: str, time_text: str, actors: tuple, people: tuple) -> _Profile:
+    kind, cues = taxonomy.cues(sentence, language)
+    time_words = set(_WORD.findall(time_text.lower()))
+    words = frozenset(w for w in _WORD.findall(sentence.lower()) if w not in time_words)
+    return _Profile(kind, cues, words, frozenset(actors), frozenset(people))
+
+
+def _of(e: Event) -> _Profile:
+    return _profile(e.sentence, e.language, e.time_text, e.actors, e.people)
+
+
+def _similarity(a: _Profile, b: _Profile) -> float:
+    union = a.words | b.words
+    return len(a.words & b.words) / len(union) if union else 0.0
+
+
+def _rank(e: Event) -> tuple:
+    """Order in which mentions become the event's own sentence: finest, typed, earliest."""
+    return (
+        PRECISIONS.index(e.precision) if e.precision in PRECISIONS else len(PRECISIONS),
+        e.event_type == taxonomy.OTHER,
+        e.published or date.max,
+        e.source,
+        e.sentence_start,
+    )
+
+
+def affinity(head: Event, e: Event) -> float:
+    """Return how well `e` fits the happening `head` tells (0: a different one).
+
+    `head` is at least as precise as `e`. Equal intervals need the same type (or one
+    untyped), actors that do not exclude each other, and a shared cue, person or
+    wording; a coarser `e` whose date was computed from elsewhere ("setahun
+    sebelumnya") may join a finer `head` inside its interval when both share a cue.
+    """
+    if (head.date, head.date_end) == (e.date, e.date_end):
+        contained = False
+    elif e.time_kind in DERIVED_KINDS and e.date <= head.date and head.date_end <= e.date_end:
+        contained = True
+    else:
+        return 0.0
+    if head.source == e.source and " ".join(head.sentence.split()) == " ".join(e.sentence.split()):
+        return 0.0 if contained else 1.0  # the same sentence dated twice the same way
+    a, b = _of(head), _of(e)
+    if a.actors and b.actors and not (a.actors & b.actors) and not e.actors_inferred:
+        return 0.0
+    sim = _similarity(a, b)
+    shared_cues = len(a.cues & b.cues)
+    if contained:
+        ok = a.type == b.type != taxonomy.OTHER and shared_cues > 0
+    elif a.type == b.type != taxonomy.OTHER:
+        other_article = head.source != e.source
+        ok = shared_cues > 0 or sim >= SIMILAR or (
+            other_article and head.precision == "day" and (a.people & b.people or len(a.actors & b.actors) >= 2)
+        )
+    elif taxonomy.OTHER in (a.type, b.type) and a.type != b.type:
+        ok = bool(a.actors & b.actors) and (bool(a.people & b.people) or sim >= SIMILAR)
+    elif a.type == b.type == taxonomy.OTHER:
+        ok = bool(a.actors & b.actors) and sim >= SIMILAR_UNTYPED
+    else:
+        ok = False
+    return shared_cues + sim + 0.5 if ok else 0.0
+
+
+def _combine(members: list[Event]) -> Event:
+    """Return one event from the mentions of a happening; the first member leads."""
+    head = members[0]
+    sentences: list[str] = []
+    seen = set()
+    for m in members:
+        for s in (m.sentence, *m.evidence):
+            key = " ".join(s.split())
+            if key not in seen:
+                seen.add(key)
+                sentences.append(s)
+    actors, people = list(head.actors), list(head.people)
+    for m in members[1:]:
+        if not m.actors_inferred:
+            actors += [a for a in m.actors if a not in actors]
+            people += [p for p in m.people if p not in people]
+    typed = next((m for m in members if m.event_type != taxonomy.OTHER), head)
+    sources = {m.source for m in members}
+    support = len(sentences)
+    return replace(
+        head,
+        title=typed.title if head.event_type == taxonomy.OTHER else head.title,
+        event_type=typed.event_type,
+        evidence=tuple(sentences[1:]),
+        actors=tuple(actors),
+        people=tuple(people),
+        source_count=max(len(sources), max(m.source_count for m in members)),
+        confidence=confidence.score(
+            head.precision, head.time_kind, bool(head.actors), head.actors_inferred, support
+        ),
+    )
+
+
+def merge(events: Iterable[Event]) -> list[Event]:
+    """Merge mentions of the same happening into one event each, in the input's order.
+
+    The finest-dated mention (then a typed one, then the earliest published, then
+    the first in its article) keeps `sentence`, `source` and the id; the others'
+    sentences go to `evidence` and `source_count` counts the distinct articles.
+    """
+    items = list(events)
+    order = {id(e): i for i, e in enumerate(items)}
+    clusters: list[list[Event]] = []
+    for e in sorted(items, key=_rank):
+        scored = [(affinity(c[0], e), i) for i, c in enumerate(clusters)]
+        best = max(scored, default=(0.0, -1))
+        if best[0] > 0:
+            clusters[best[1]].append(e)
+        else:
+            clusters.append([e])
+    clusters.sort(key=lambda c: min(order[id(m)] for m in c))
+    return [_combine(c) if len(c) > 1 else c[0] for c in clusters]

@@ -1,0 +1,161 @@
+"""Give a sentence its event type from the cue words in data/event_types.yaml."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from .errors import InputError
+
+TYPES_FILE = Path(__file__).resolve().parent.parent / "data" / "event_types.yaml"
+# The taxonomy shared with the golden corpus; README "Event types" describes each.
+TYPES: tuple[str, ...] = (
+    "meeting", "agreement", "statement", "deployment", "arms transfer", "military",
+    "casualties", "sanctions", "economic", "diplomacy", "other",
+)
+OTHER = "other"
+
+
+@dataclass(frozen=True)
+class CueGroup:
+    """One group of cues of a type in one language; `cues` are lists of patterns all to match."""
+
+    type: str
+    language: str
+    cues: tuple[tuple[re.Pattern[str], ...], ...]
+    words: tuple[str, ...]  # the cues as written, for messages and tests
+
+
+def _word(token: str) -> str:
+    """Turn one cue word with optional `*` at either end into a regex fragment."""
+    core = re.escape(token.strip("*"))
+    head = r"\w*" if token.startswith("*") else ""
+    tail = r"\w*" if token.endswith("*") else ""
+    return head + core + tail
+
+
+def compile_cue(cue: str) -> tuple[re.Pattern[str], ...]:
+    """Compile one cue ("*kirim* + pasukan") into patterns that must all match.
+
+    >>> [bool(p.search("kim menandatangani traktat")) for p in compile_cue("*andatangan*")]
+    [True]
+    """
+    parts = [p.strip() for p in cue.lower().split("+") if p.strip()]
+    return tuple(
+        re.compile(r"(?<![\w-])" + r"\s+".join(_word(t) for t in part.split()) + r"(?![\w-])")
+        for part in parts
+    )
+
+
+@lru_cache(maxsize=4)
+def load(path: Path = TYPES_FILE) -> tuple[CueGroup, ...]:
+    """Read the cue groups in priority order."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise InputError(str(path), f"cannot read the event types ({exc.strerror})") from exc
+    except yaml.YAMLError as exc:
+        raise InputError(str(path), f"not valid YAML ({exc})") from exc
+    if not isinstance(data, list):
+        raise InputError(str(path), "expected a list of groups with `type` and cue lists per language")
+    out = []
+    for n, group in enumerate(data, start=1):
+        kind = group.get("type") if isinstance(group, dict) else None
+        if kind not in TYPES:
+            raise InputError(str(path), f"group {n} has type {kind!r}, not one of {', '.join(TYPES)}")
+        for language, cues in group.items():
+            if language == "type":
+                continue
+            if not isinstance(cues, list):
+                raise InputError(str(path), f"group {n} ({kind}): {language} must list cues")
+            words = tuple(str(c) for c in cues)
+            out.append(CueGroup(kind, language, tuple(compile_cue(c) for c in words), words))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _stemmer():
+    # Sastrawi strips Indonesian affixes with a dictionary of roots, recoding the
+    # consonant meN-/peN- swallow (mengirim → kirim, memasok → pasok), which no
+    # wildcard can express.
+    from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
+
+    return StemmerFactory().create_stemmer()
+
+
+@lru_cache(maxsize=4)
+def _root_hint(path: Path = TYPES_FILE) -> re.Pattern[str]:
+    """Match words that may have a cue as root: they hold the cue less its first letter.
+
+    Stemming a word the dictionary lacks costs Sastrawi a tenth of a second, so only
+    words that could end as a cue root are stemmed (meN- may swallow the first letter:
+    kirim → mengirim).
+    """
+    roots = {
+        token
+        for g in load(path)
+        if g.language == "id"
+        for word in g.words
+        for token in word.lower().replace("+", " ").split()
+        if "*" not in token
+    }
+    return re.compile("|".join(sorted(re.escape(r[1:]) for r in roots if len(r) > 3)))
+
+
+@lru_cache(maxsize=65536)
+def _root(word: str) -> str:
+    return _stemmer().stem(word) if _root_hint().search(word) else word
+
+
+def _forms(text: str, language: str) -> tuple[str, ...]:
+    """Return the texts cues are matched against: as written, plus the roots for id."""
+    lowered = text.lower()
+    if language == "id":
+        return lowered, " ".join(_root(w) for w in re.findall(r"\w+", lowered))
+    return (lowered,)
+
+
+def matched(text: str, language: str, path: Path = TYPES_FILE) -> list[tuple[str, str]]:
+    """Return (type, cue) of every cue found in `text`, in priority order."""
+    forms = _forms(text, language)
+    found = []
+    for g in load(path):
+        if g.language != language:
+            continue
+        for patterns, word in zip(g.cues, g.words):
+            if all(any(p.search(f) for f in forms) for p in patterns):
+                found.append((g.type, word))
+    return found
+
+
+def cues(text: str, language: str, path: Path = TYPES_FILE) -> tuple[str, frozenset[str]]:
+    """Return the type of `text` and the cues of the group that decided it.
+
+    >>> kind, found = cues("Kim dan Putin menandatangani pakta.", "id")
+    >>> kind, sorted(found)
+    ('agreement', ['*andatangan*', 'pakta'])
+    """
+    forms = _forms(text, language)
+    for g in load(path):
+        if g.language != language:
+            continue
+        hit = frozenset(w for ps, w in zip(g.cues, g.words) if all(any(p.search(f) for f in forms) for p in ps))
+        if hit:
+            return g.type, hit
+    return OTHER, frozenset()
+
+
+def classify(text: str, language: str, path: Path = TYPES_FILE) -> str:
+    """Return the event type of `text`: the first group in priority order with a cue in it.
+
+    >>> classify("Kim dan Putin menandatangani traktat di Pyongyang.", "id")
+    'agreement'
+    >>> classify("Russia and North Korea signed a treaty.", "en")
+    'agreement'
+    >>> classify("Cuaca cerah.", "id")
+    'other'
+    """
+    return cues(text, language, path)[0]
