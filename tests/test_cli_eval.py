@@ -11,7 +11,7 @@ ARTICLE = """March 5, 2024
 
 North Korea fired a missile on Monday, March 4, 2024, Seoul said.
 
-Russia and North Korea signed a treaty in June 2024.
+Russia and North Korea began treaty talks in late 2023.
 
 The missile flew 1,000 kilometers.
 """
@@ -22,8 +22,8 @@ GOLD = {
     "events": [
         {"anchor": "North Korea fired a missile", "accept": ["2024-03-04"], "actors": ["North Korea"],
          "type": "military", "required": True},
-        {"anchor": "signed a treaty in June 2024", "accept": ["2024-06"], "actors": ["Russia", "North Korea"],
-         "type": "agreement", "required": True},
+        {"anchor": "began treaty talks in late 2023", "accept": ["2023-09/2023-12"],
+         "actors": ["Russia", "North Korea"], "type": "diplomacy", "required": True},
     ],
     "not_events": ["flew 1,000 kilometers"],
 }
@@ -57,7 +57,7 @@ def test_eval_json_is_machine_readable(gold_dir, capsys):
         assert s["events"] == 2
         assert 0.0 <= s["recall_strict"] <= s["recall"] <= 1.0
         assert {"precision", "f1", "actor_recall", "misses", "false_rows"} <= set(s)
-    # dateparser reads "June 2024" as a day, so the baseline cannot find the month event
+    # dateparser has no "late 2023" (it reads a whole year), so the baseline misses that event
     assert article["baseline"]["recall"] <= 0.5
 
 

@@ -6,15 +6,15 @@ publication date as relative base, dates preferred from the past.
 """
 from __future__ import annotations
 
-import re
-from datetime import date, datetime
+import calendar
+from datetime import date, datetime, timedelta
+from functools import lru_cache
 
+from dateparser.date import DateDataParser
 from dateparser.search import search_dates
 
 from ..model import TimeExpression
 
-_DAY = re.compile(r"\b\d{1,2}\b.*\b(\d{4}|\d{1,2})\b|\d{1,2}/\d{1,2}|\b\d{4}-\d{2}-\d{2}\b")
-_YEAR_ONLY = re.compile(r"^\D*\d{4}\D*$")
 
 
 def settings(published: date | None, language: str) -> dict:
@@ -41,17 +41,42 @@ def search(text: str, published: date | None, language: str) -> list[TimeExpress
         if start < 0:
             continue
         cursor = start + len(phrase)
-        day = when.date()
+        first, last, precision = _interval(phrase, when.date(), published, language)
         out.append(
             TimeExpression(
                 text=phrase,
                 start=start,
                 end=start + len(phrase),
-                date=day,
-                date_end=day,
-                precision="day",
-                label=day.strftime("%-d %b %Y"),
+                date=first,
+                date_end=last,
+                precision=precision,
+                label=first.strftime("%-d %b %Y") if precision == "day" else phrase,
                 kind="absolute",
             )
         )
     return out
+
+
+@lru_cache(maxsize=8)
+def _parser(published: date | None, language: str) -> DateDataParser:
+    return DateDataParser(languages=[language], settings=settings(published, language))
+
+
+def _interval(phrase: str, day: date, published: date | None, language: str) -> tuple[date, date, str]:
+    """Widen `day` to the period dateparser reports for `phrase` (month, year, week).
+
+    A careful user of dateparser reads `get_date_data(...).period` rather than taking
+    "Januari 2024" as 2024-01-08; this is what keeps the baseline honest.
+    """
+    try:
+        period = _parser(published, language).get_date_data(phrase).period or "day"
+    except Exception:
+        period = "day"
+    if period == "month":
+        return day.replace(day=1), day.replace(day=calendar.monthrange(day.year, day.month)[1]), "month"
+    if period == "year":
+        return date(day.year, 1, 1), date(day.year, 12, 31), "year"
+    if period == "week":
+        monday = day - timedelta(days=day.weekday())
+        return monday, monday + timedelta(days=6), "week"
+    return day, day, "day"
