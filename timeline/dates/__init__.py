@@ -1,67 +1,179 @@
 """The temporal layer: find time expressions and give each dated sentence its date.
 
-Version 1 wraps dateparser's search sentence by sentence; see baseline.py.
+A cheap scan runs compiled per-language patterns (built once from data/lang/) over
+the text; each candidate is then resolved to an inclusive interval with a precision
+and a label — relative expressions against the publication date, anaphoric ones
+against the narrative's previous date — and placed on the page (dateline, heading
+line, key–value line, furniture). `baseline.py` keeps dateparser's `search_dates`,
+the anchor this layer is measured against.
 """
 from __future__ import annotations
 
-import re
-from dataclasses import replace
+import bisect
 from datetime import date
 
 from ..model import Sentence, TimeExpression
-from . import baseline
+from . import baseline, grammar, layout
+from .resolve import Context, Resolution
+from .scan import scan
 
-__all__ = ["date_sentences", "dateline", "find_expressions"]
+__all__ = ["baseline", "date_sentences", "dateline", "find_expressions"]
 
-# Page furniture that never carries an event date.
-_FURNITURE = re.compile(r"^\s*(©|\(c\)|copyright\b|baca juga\b|rekomendasi\b|sumber\s*:)", re.I)
-_DATELINE_LINES = 5
+_YEARLY = ("year", "year_part", "quarter", "month", "month_part", "day", "week")  # headings that give a year
+
+
+def _grammar(language: str) -> grammar.Grammar:
+    return grammar.build((language or "id").lower()[:2])
 
 
 def find_expressions(text: str, published: date | None, language: str) -> list[TimeExpression]:
     """Return every time expression in `text`, in text order, spans into `text`.
 
-    >>> [e.date.isoformat() for e in find_expressions("Pada 24 Februari 2022, Putin menyerang.", None, "id")]
-    ['2022-02-24']
-    """
-    from ..segment import sentences
+    Expressions that must not date an event (durations, clock times, page furniture,
+    the dateline, relative ones without a publication date) carry `event=False`
+    and a `reason`.
 
+    >>> [(e.text, e.label) for e in find_expressions("Pada 24 Februari 2022, Putin menyerang.", None, "id")]
+    [('24 Februari 2022', '24 Feb 2022')]
+    >>> e = find_expressions("Kim tiba kemarin.", date(2025, 9, 8), "id")[0]
+    >>> (e.date.isoformat(), e.kind, e.anchor)
+    ('2025-09-07', 'relative', 'published 2025-09-08')
+    """
+    g = _grammar(language)
+    cands = scan(text, g)
+    lns = layout.lines(text)
+    by_line: dict[int, list] = {}
+    for c in cands:
+        by_line.setdefault(layout.line_index(lns, c.start), []).append(c)
+    roles = {i: layout.line_role(text, lns[i], cs, g) for i, cs in by_line.items()}
+    head = layout.find_dateline(text, g, scan)
+    bounds = layout.sentence_bounds(text)
     out: list[TimeExpression] = []
-    for s in sentences(text, language):
-        for e in baseline.search(s.text, published, language):
-            furniture = bool(_FURNITURE.match(s.text))
-            out.append(
-                replace(
-                    e,
-                    start=e.start + s.start,
-                    end=e.end + s.start,
-                    event=not furniture,
-                    reason="page furniture" if furniture else "",
-                )
+    previous = None
+    heading_year: int | None = None
+    sentence_year: tuple[int, int] | None = None  # (sentence start, year) of the last explicit year
+    for c in cands:
+        i = layout.line_index(lns, c.start)
+        role, key = roles.get(i, ("", ""))
+        s_start = bounds[bisect.bisect_right(bounds, c.start) - 1]
+        nxt = bisect.bisect_right(bounds, c.start)
+        s_end = bounds[nxt] if nxt < len(bounds) else len(text)
+        year = sentence_year[1] if sentence_year and sentence_year[0] == s_start else heading_year
+        ctx = Context(published, previous, year, bool(g.future.search(text, s_start, s_end)))
+        try:
+            res = c.resolve(ctx)
+        except (ValueError, OverflowError):
+            res = Resolution(None, "", "no such date")
+        kind, event, reason = c.kind, c.event, c.reason
+        if event and res.interval is None:
+            event, reason = False, res.reason or "unresolved"
+        if head and c.start < head[1] and head[0] < c.end:
+            kind, event, reason = "dateline", False, "dateline (publication date)"
+        elif role == "furniture":
+            event, reason = False, reason or "page furniture"
+        elif role == "heading" and event:
+            kind = "heading"
+        elif role == "key_value" and event:
+            kind = "key_value"
+            if g.publication_label.fullmatch(key.strip()):
+                event, reason = False, "publication date"
+        iv = res.interval
+        label = (c.label_prefix + iv.label) if iv else ""
+        out.append(
+            TimeExpression(
+                text=text[c.start:c.end],
+                start=c.start,
+                end=c.end,
+                date=iv.start if iv else None,
+                date_end=iv.end if iv else None,
+                precision=iv.precision if iv else "",
+                label=label,
+                kind=kind,
+                anchor=res.anchor,
+                event=event,
+                reason=reason,
             )
+        )
+        if event and iv is not None:
+            previous = iv
+            if c.year:
+                sentence_year = (s_start, c.year)
+            if kind == "heading" and iv.precision in _YEARLY and iv.start.year == iv.end.year:
+                heading_year = iv.start.year
     return out
 
 
 def date_sentences(
     text: str, sents: list[Sentence], published: date | None, language: str
 ) -> list[tuple[Sentence, TimeExpression]]:
-    """Pair each dated sentence with the expression(s) that date its event."""
-    exprs = [e for e in find_expressions(text, published, language) if e.event]
-    pairs = []
+    """Pair each dated sentence with the expression(s) that date its event.
+
+    A sentence is dated by its own event expressions (one per distinct interval;
+    a coarse one that holds a finer one of the same sentence is dropped). A sentence
+    without one, in the paragraph right below a line holding only a date, takes
+    that heading's date.
+    """
+    exprs = [e for e in find_expressions(text, published, language) if e.event and e.date is not None]
+    lns = layout.lines(text)
+    scopes = _heading_scopes(text, lns, exprs)
+    starts = [e.start for e in exprs]
+    pairs: list[tuple[Sentence, TimeExpression]] = []
     for s in sents:
-        for e in exprs:
-            if s.start <= e.start and e.end <= s.end:
-                pairs.append((s, e))
+        lo, hi = bisect.bisect_left(starts, s.start), bisect.bisect_left(starts, s.end)
+        own = _distinct([e for e in exprs[lo:hi] if e.kind != "heading"])
+        if own:
+            pairs.extend((s, e) for e in own)
+            continue
+        if any(e.kind == "heading" for e in exprs[lo:hi]):
+            continue  # the heading line itself is no happening
+        for a, b, h in scopes:
+            if a <= s.start < b:
+                pairs.append((s, h))
+                break
     return pairs
 
 
-def dateline(text: str, language: str) -> date | None:
-    """Return the publication date written in the article's first lines, if any."""
-    lines = [ln for ln in text.splitlines() if ln.strip()][:_DATELINE_LINES]
-    for line in lines:
-        if len(line) > 80:
+def _distinct(own: list[TimeExpression]) -> list[TimeExpression]:
+    """Drop repeats of an interval and coarse intervals that hold a finer one."""
+    seen: list[TimeExpression] = []
+    for e in own:
+        if all((k.date, k.date_end) != (e.date, e.date_end) for k in seen):
+            seen.append(e)
+    return [
+        e for e in seen
+        if not any(o is not e and e.date <= o.date and o.date_end <= e.date_end for o in seen)
+    ]
+
+
+def _heading_scopes(text: str, lns: list[layout.Line], exprs: list[TimeExpression]) -> list[tuple[int, int, TimeExpression]]:
+    """Return (start, end, heading) for the lines each date-only line dates."""
+    heading_lines = {}
+    for e in exprs:
+        if e.kind == "heading":
+            heading_lines[layout.line_index(lns, e.start)] = e
+    out = []
+    for i, h in heading_lines.items():
+        j = i + 1
+        if j >= len(lns):
             continue
-        found = baseline.search(line, None, language)
-        if found and re.search(r"\d{4}", found[0].text):
-            return found[0].date
-    return None
+        para = lns[j].paragraph
+        k = j
+        while k < len(lns) and lns[k].paragraph == para and k not in heading_lines:
+            k += 1
+        if k > j:
+            out.append((lns[j].start, lns[k - 1].end, h))
+    return out
+
+
+def dateline(text: str, language: str) -> date | None:
+    """Return the publication date written in the article's first lines, if any.
+
+    >>> dateline("Senin, 8 September 2025\\n\\nJudul berita", "id")
+    datetime.date(2025, 9, 8)
+    >>> dateline("JAKARTA, KOMPAS.com - 05/03/2024, 10:15 WIB - Pemerintah mengumumkan.", "id")
+    datetime.date(2024, 3, 5)
+    >>> dateline("Pada 24 Februari 2022, Putin menyerang Ukraina.", "id") is None
+    True
+    """
+    found = layout.find_dateline(text, _grammar(language), scan)
+    return found[2] if found else None

@@ -1,0 +1,210 @@
+"""Compiled per-language patterns for the candidate scan, built once from data/lang/.
+
+Each rule is a regex template over named tokens (<MON>, <WD>, <QUAL>, ...) that the
+language file fills in; a rule's handler in rules.py turns a match into a candidate.
+Templates are shared by all languages: a token a language does not use compiles to
+a pattern that never matches.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .lexicon import Lexicon, alternation, load, norm
+
+# Rule names, most specific first: on equal length the earlier rule wins.
+TEMPLATES: tuple[tuple[str, str], ...] = (
+    ("iso", r"(?<![\w/.-])(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"
+            r"(?:[T ]\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?(?![\w/-]|\.\d)"),
+    ("wd_paren", r"(?<![\w-])(?:<DAYW>\s+)?(?P<wd><WD>)\s*,?\s*\(\s*(?P<a>\d{1,2})\s*(?P<s>[/.-])\s*(?P<b>\d{1,2})"
+                 r"(?:\s*(?P=s)\s*(?P<y>\d{4}|\d{2}))?\s*\)(?:\s+(?P<tod><TOD>)(?!\w))?"),
+    ("numeric", r"(?<![\w/.,:-])<WDPRE>(?P<a>\d{1,2})(?P<s>[/.-])(?P<b>\d{1,2})(?P=s)(?P<y>\d{4}|\d{2})"
+                r"(?!\w|[/.,:-]\d)"),
+    ("day_range_dm", r"(?<![\w/.,-])(?P<d1><D>)<ORD>\s*(?:[-–—]|<DJOIN>)\s*(?P<d2><D>)<ORD>(?:\s+<OF>)?\s+(?P<m><MON>)"
+                     r"(?:\.|(?!\w))(?:,?\s+(?:<YW>\s+)?(?P<y>\d{4})(?!\d))?"),
+    ("day_range_md", r"(?<![\w/.,-])(?P<m><MON>)\.?\s+(?P<d1><D>)<ORD>\s*(?:[-–—]|<DJOIN>)\s*(?P<d2><D>)<ORD>"
+                     r"(?:,?\s+(?P<y>\d{4}))?(?![\w]|[.,:]\d)"),
+    ("month_range", r"(?<![\w-])(?P<m1><MON>)\.?\s*(?:[-–—]|<DJOIN>)\s*(?P<m2><MON>)\.?,?\s+(?:<YW>\s+)?(?P<y>\d{4})(?!\d)"),
+    ("year_range", r"(?<![\w.,/$€£¥#:-])(?:<YW>\s+)?(?P<y1>\d{4})\s*(?P<j>[-–—/]|<YJOIN>)\s*(?:<YW>\s+)?"
+                   r"(?P<y2>\d{4}|\d{2})(?![\w%]|[.,/:]\d|-\d)"),
+    ("dmy", r"(?<![\w/.,-])<WDPRE>(?:<DATEW>\.?\s+)?(?P<d><D>)<ORD>(?:\s+<OF>)?(?:\s+|\s*-\s*)(?P<m><MON>)\.?"
+            r"(?:,?\s+|\s*-\s*)(?:<YW>\s+)?(?P<y>\d{4})(?!\d)"),
+    ("mdy", r"(?<![\w/.,-])<WDPRE>(?P<m><MON>)\.?\s+(?P<d><D>)<ORD>(?:,\s*|\s+)(?P<y>\d{4})(?!\d)"),
+    ("qmy", r"(?<![\w-])(?P<q><QUAL>)(?:\s+|\s*-\s*)(?:(?:<MONTHW>|of)\s+)?(?P<m><MON>)(?:\.|(?!\w))"
+            r"(?:,?\s+(?:(?:<YW>|of)\s+)?(?P<y>\d{4})(?!\d)|\s+(?P<mod><MA>)(?!\w))?"),
+    ("my", r"(?<![\w/.,-])(?:<MONTHW>\s+)?(?P<m><MON>)\.?,?\s+(?:(?:<YW>|of)\s+)?(?P<y>\d{4})(?!\d)"),
+    ("dm", r"(?<![\w/.,-])<WDPRE>(?:<DATEW>\.?\s+)?(?P<d><D>)<ORD>(?:\s+<OF>)?(?:\s+|\s*-\s*)(?P<m><MON>)(?:\.|(?!\w))"),
+    ("md", r"(?<![\w/.,-])<WDPRE>(?P<m><MON>)\.?\s+(?P<d><D>)<ORD>(?![\w]|[.,:/]\d|\s*\d)"),
+    ("month_after", r"(?<![\w-])(?:<MONTHW>\s+)?(?P<m><MON>)\s+(?P<mod><MA>)(?!\w)"),
+    ("month_before", r"(?<![\w-])(?P<mod><MB>)\s+(?P<m><MON>)(?!\w|\.?\s*\d)"),
+    ("month_alone", r"(?<![\w-])(?P<cue><MCUE>)\s+(?P<m><MON>)(?!\w|\.?\s*\d)"),
+    ("decade4", r"(?<![\w-])(?:(?P<q><QUAL>)(?:\s+|\s*-\s*))?(?:<DW>\s+)?(?P<y>1\d{2}0|20\d0)(?P<suf><DS>)(?!\w)"),
+    ("decade2", r"(?<![\w-])(?:(?P<q><QUAL>)(?:\s+|\s*-\s*))?(?:(?P<pre><DW>)\s+)?(?P<ap>['’‘])?(?P<y>\d0)(?P<suf><DS>)(?!\w)"),
+    ("century_id", r"(?<![\w-])(?:(?P<q><QUAL>)\s+)?<CW>\s+(?:ke[-\s]?)?(?P<n>\d{1,2}|[IVXLC]+)(?!\w)"),
+    ("century_en", r"(?<![\w-])(?:(?P<q><QUAL>)(?:\s+|\s*-\s*))?(?:the\s+)?(?:(?P<n>\d{1,2})(?:st|nd|rd|th)|(?P<nw><ORDW>))"
+                   r"[\s-]+<CW>(?!\w)"),
+    ("quarter_id", r"(?<![\w-])<QW>\s*(?:ke[-\s]?)?(?P<o><ORDW>|<LASTORD>)(?!\w)"
+                   r"(?:(?:\s*[-/]\s*|\s+)(?:<YW>\s+)?(?P<y>\d{4}(?!\d)|<YREL>))?"),
+    ("quarter_en", r"(?<![\w-])(?:the\s+)?(?P<o><ORDW>|<LASTORD>)[\s-]+<QW>(?!\w)"
+                   r"(?:\s+of(?:\s+the)?(?:\s+<YW>)?\s+(?P<y>\d{4}(?!\d)|<YREL>|<YW>))?"),
+    ("quarter_q", r"(?<![\w-])(?:Q(?P<o>[1-4])|(?P<o2>[1-4])Q)\s*[-/'’]?\s*(?P<y>\d{4}|\d{2})(?!\d)"),
+    ("half_id", r"(?<![\w-])<HW>\s*(?:ke[-\s]?)?(?P<o><ORDW>|<LASTORD>)(?!\w)"
+                r"(?:\s*[-/]\s*|\s+)(?:<YW>\s+)?(?P<y>\d{4}(?!\d)|<YREL>)"),
+    ("half_en", r"(?<![\w-])(?:the\s+)?(?P<o><ORDW>|<LASTORD>)\s+<HW>\s+of(?:\s+the)?(?:\s+<YW>)?\s+(?P<y>\d{4}(?!\d)|<YREL>|<YW>)"),
+    ("half_h", r"(?<![\w-])(?:H(?P<o>[12])|(?P<o2>[12])H)\s*[-/'’]?\s*(?P<y>\d{4}|\d{2})(?!\d)"),
+    ("count", r"(?<![\w-])(?:(?P<pre><DB>(?:\s+<DB>)*)\s+)?(?:(?P<n><NUM>|\d{1,4}(?:[.,]\d+)?|<VAGUE>)\s*(?:-\s*)?(?P<u><UNIT>)"
+              r"|(?P<se><ONE>)(?P<u2><UNIT>))(?:\s+(?P<mod><CA>|<DA>))?(?!\w)"),
+    ("unit_after", r"(?<![\w-])(?:(?P<q><QUAL>)\s+)??(?P<u><UNIT>)\s+(?P<mod><UA>)(?!\w)"),
+    ("unit_before", r"(?<![\w-])(?:(?P<q><QUAL>)\s+)?(?P<mod><UB>)\s+(?P<u><UNIT>)(?!\w)"),
+    ("deictic", r"(?<![\w-])(?P<w><DEI>)(?:\s+(?P<tod><TOD>))?(?!\w)"),
+    ("anaphoric", r"(?<![\w-])(?P<w><ANA>)(?!\w)"),
+    ("year_past", r"(?<![\w.,/$€£¥#:-])(?:<YW>\s+)?(?P<y>\d{4})\s+(?P<mod><YPAST>)(?!\w)"),
+    ("qy", r"(?<![\w-])(?P<q><QUAL>)(?:\s+|\s*-\s*)(?:<YW>\s+)?(?P<y>\d{4})(?![\d%]|-?an\b|s\b|['’]s)"),
+    ("year_word", r"(?<![\w-])(?:the\s+)?<YW>\s+(?P<y>\d{4})(?![\d%]|[.,]\d|-?an\b|s\b|['’]s)"),
+    ("weekday", r"(?<![\w-])(?:(?P<pre><WB>)\s+)?(?:<DAYW>\s+)?(?P<wd><WD>)(?:\s+(?P<wk><WEEKW>)\s+(?P<wkmod><UA>))?"
+                r"(?:\s+(?P<tod><TOD>))?(?:\s+(?P<mod><WA>))?(?!\w)"),
+    ("clock", r"(?<![\w.,:/-])(?:(?P<cue><CLK>)\s+)?(?P<h>[01]?\d|2[0-4])[.:](?P<mi>[0-5]\d)"
+              r"(?:\s*(?:[-–—]|s\.?d\.?|s/d)\s*(?:[01]?\d|2[0-4])[.:][0-5]\d)?"
+              r"(?:\s*(?P<ampm>[ap]\.?\s?m\.?(?!\w)))?(?:\s+(?P<tz><TZ>))?(?!\w|[.,:]\d)"),
+    ("clock_word", r"(?<![\w.,:/-])(?:(?P<cue><CLKW>)\s+(?P<h>[01]?\d|2[0-4])(?:\s+(?P<tod><TOD>))?"
+                   r"|(?P<h2>1[0-2]|0?[1-9])\s*(?P<ampm>[ap]\.?m\.?))(?:\s+(?P<tz><TZ>))?(?!\w)"),
+    ("bare_year", r"(?<![\w.,/$€£¥#:-])(?P<y>\d{4})(?![\w%]|[.,/:]\d|-\d|\s*%|['’]s)"),
+)
+
+
+@dataclass(frozen=True)
+class Grammar:
+    """A language's compiled rules and the lookup tables their handlers use."""
+
+    language: str
+    lex: Lexicon
+    rules: tuple[tuple[str, re.Pattern], ...]
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    qualifiers: dict[str, str]
+    numbers: dict[str, int]
+    ordinals: dict[str, int]
+    units: dict[str, str]
+    ambiguous_months: frozenset[str]
+    ambiguous_weekdays: frozenset[str]
+    future: re.Pattern
+    since: re.Pattern  # matches a since-word right before a candidate
+    until: re.Pattern
+    range_join: re.Pattern  # matches the text between two candidates of a range
+    range_open: re.Pattern
+    quantity_after: re.Pattern
+    before_number: re.Pattern  # currency/number words right before a bare number
+    year_cue: re.Pattern
+    furniture: re.Pattern
+    publication_label: re.Pattern
+
+
+def _dateparser_months(language: str) -> dict[str, int]:
+    """Return month names dateparser knows for `language` (3+ letters), to widen our lists."""
+    try:
+        from dateparser.languages.loader import default_loader
+
+        info = default_loader.get_locale(language).info
+    except Exception:  # an unknown language code: our own lists are enough
+        return {}
+    names = ("january", "february", "march", "april", "may", "june", "july", "august",
+             "september", "october", "november", "december")
+    return {norm(w): i for i, key in enumerate(names, 1) for w in info.get(key, []) if len(w) >= 3 and w.isalpha()}
+
+
+def _tail(words: list[str]) -> re.Pattern:
+    """Compile "one of `words` ending right where the text ends" (text before a candidate)."""
+    return re.compile(r"(?<![\w-])" + alternation(words) + r"\s*$", re.I)
+
+
+@lru_cache(maxsize=None)
+def build(language: str) -> Grammar:
+    """Return the grammar of `language`, compiled once per process."""
+    lex = load(language)
+    months = {**_dateparser_months(language), **lex.numbered("months")}
+    weekdays = lex.numbered("weekdays")
+    qualifiers = lex.grouped("qualifiers")
+    numbers = lex.numbered("numbers")
+    ordinals = lex.numbered("ordinals")
+    units = lex.grouped("units")
+    past_words = [w for w, v in lex.table("month_after").items() if v == "past"]
+    tokens = {
+        "MON": alternation(months),
+        "WD": alternation(weekdays),
+        "D": r"(?:3[01]|[12]\d|0?[1-9])",
+        "ORD": (lex.raw.get("ordinal_suffix") or "") + ("?" if lex.raw.get("ordinal_suffix") else ""),
+        "OF": alternation(lex.words("of_words")),
+        "DAYW": alternation(lex.words("day_words")),
+        "DATEW": alternation(lex.words("date_words")),
+        "YW": alternation(lex.words("year_words")),
+        "MONTHW": alternation(lex.words("month_words")),
+        "TOD": alternation(lex.words("times_of_day")),
+        "QUAL": alternation(qualifiers),
+        "NUM": alternation(numbers),
+        "VAGUE": alternation(lex.words("vague_counts")),
+        "ONE": alternation([lex.raw.get("one_prefix") or ""]),
+        "UNIT": alternation(units),
+        "UA": alternation(lex.table("unit_after")),
+        "UB": alternation(lex.table("unit_before")),
+        "CA": alternation(lex.table("count_after")),
+        "DB": alternation(lex.words("duration_before")),
+        "DA": alternation(lex.words("duration_after")),
+        "MA": alternation(lex.table("month_after")),
+        "MB": alternation(lex.table("month_before")),
+        "MCUE": alternation(lex.words("month_cues")),
+        "WA": alternation(lex.table("weekday_after")),
+        "WB": alternation(lex.table("weekday_before")),
+        "WEEKW": alternation(lex.words("week_words")),
+        "DEI": alternation(lex.table("deictic")),
+        "ANA": alternation(lex.table("anaphoric")),
+        "QW": alternation(lex.words("quarter_words")),
+        "HW": alternation(lex.words("half_words")),
+        "ORDW": alternation(ordinals),
+        "LASTORD": alternation(lex.words("last_ordinal")),
+        "CW": alternation(lex.words("century_words")),
+        "DW": alternation(lex.words("decade_words")),
+        "DS": alternation(lex.words("decade_suffixes")),
+        "CLK": alternation(lex.words("clock_cues") + lex.words("clock_words")),
+        "CLKW": alternation(lex.words("clock_words")),
+        "TZ": alternation(lex.words("time_zones")),
+        "YPAST": alternation(past_words),
+        "DJOIN": alternation([w for w in lex.words("range_join") if w.isalpha() or "." in w or "/" in w]),
+        "YJOIN": alternation([w for w in lex.words("range_join") if (w.isalpha() or "/" in w) and w.lower() not in ("dan", "and")]),
+    }
+    year_units = [w for w, u in units.items() if u == "year"]
+    tokens["YREL"] = (
+        "(?:" + alternation(year_units) + r"\s+" + tokens["UA"] + "|" + tokens["UB"] + r"\s+" + alternation(year_units) + ")"
+    )
+    tokens["WDPRE"] = r"(?:(?:<DAYW>\s+)?(?P<wd><WDALL>)\.?(?:\s*,\s*|\s+))?"
+    tokens["WDALL"] = alternation(weekdays)
+    rules = []
+    for name, template in TEMPLATES:
+        pattern = template
+        for _ in range(3):  # tokens may hold tokens (<WDPRE> holds <DAYW>)
+            pattern = re.sub(r"<([A-Z]+)>", lambda m: tokens[m.group(1)], pattern)
+        rules.append((name, re.compile(pattern, re.I)))
+    quantity = alternation(lex.words("quantity_after"))
+    return Grammar(
+        language=language,
+        lex=lex,
+        rules=tuple(rules),
+        months=months,
+        weekdays=weekdays,
+        qualifiers=qualifiers,
+        numbers=numbers,
+        ordinals=ordinals,
+        units=units,
+        ambiguous_months=frozenset(norm(w) for w in lex.words("ambiguous_months")),
+        ambiguous_weekdays=frozenset(norm(w) for w in lex.words("ambiguous_weekdays")),
+        future=re.compile(r"(?<!\w)" + alternation(lex.words("future_cues")) + r"(?!\w)", re.I),
+        since=_tail(lex.words("since_words")),
+        until=_tail(lex.words("until_words")),
+        range_join=re.compile(r"\s*" + alternation(lex.words("range_join")) + r"\s*$", re.I),
+        range_open=_tail(lex.words("range_open")),
+        quantity_after=re.compile(r"\s*(?:" + quantity + r")(?!\w)", re.I),
+        before_number=_tail(lex.words("currency_before") + lex.words("number_before") + lex.words("quantity_before")),
+        year_cue=_tail(lex.words("year_cues")),
+        furniture=re.compile(r"^\s*(?:" + alternation(lex.words("furniture")) + ")", re.I),
+        publication_label=re.compile(r"^\s*" + alternation(lex.words("publication_labels")) + r"(?!\w)", re.I),
+    )

@@ -1,0 +1,135 @@
+"""Where an expression sits on the page: dateline, heading line, key–value line, furniture.
+
+News timelines write a date alone on a line and the happening below it; fact boxes
+write "Date signed: 2019-03-01"; the first lines of a page carry the publication
+date ("Senin, 8 September 2025", "KOTA, SITE.com - 05/03/2024, 10:15 WIB").
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+from .grammar import Grammar
+from .lexicon import alternation
+from .resolve import Context
+from .rules import Candidate
+
+DATELINE_LINES = 6  # the publication date is looked for in this many first non-empty lines
+STORY_WORDS = 25  # a line this long is story text: the dateline search stops after it
+_PUNCT = r"[\s\-–—•·*:#|,.;()\[\]/>_=~\"'“”‘’]"
+_PREFIX = re.compile(r"\s*[A-Z][^\n]{0,70}?\s*[-–—|]\s*")  # "KOTA, SITE.com - "
+_KEY = re.compile(r"\s*(?:[-•*]\s*)?(?P<key>[^\n:|]{1,40}?)\s*[:|]\s*")
+_SENTENCE_END = re.compile(r"[.!?]+[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z])|\n")
+
+
+@dataclass(frozen=True)
+class Line:
+    """A non-empty line of the text with its offsets and paragraph index."""
+
+    start: int
+    end: int
+    paragraph: int
+
+
+def lines(text: str) -> list[Line]:
+    """Return the non-empty lines of `text`; a blank line starts a new paragraph."""
+    out: list[Line] = []
+    paragraph, last_end = 0, 0
+    for m in re.finditer(r"[^\n]+", text):
+        if not m.group().strip():
+            continue
+        if out and text.count("\n", last_end, m.start()) > 1:
+            paragraph += 1
+        last_end = m.end()
+        out.append(Line(m.start(), m.end(), paragraph))
+    return out
+
+
+def line_index(lns: list[Line], pos: int) -> int:
+    """Return the index of the line holding offset `pos` (or the line before it)."""
+    return max(0, bisect.bisect_right([ln.start for ln in lns], pos) - 1)
+
+
+def sentence_bounds(text: str) -> list[int]:
+    """Return cheap sentence start offsets, for tense and same-sentence year lookups."""
+    return [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
+
+
+def _filler(g: Grammar) -> re.Pattern:
+    """Words that may stand beside a date on a dateline or heading line."""
+    return _filler_of(g.language)
+
+
+@lru_cache(maxsize=None)
+def _filler_of(language: str) -> re.Pattern:
+    from .grammar import build
+
+    g = build(language)
+    lex = g.lex
+    words = list(g.weekdays) + lex.words("time_zones") + lex.words("publication_labels") + lex.words("clock_words")
+    words += ["am", "pm", "a.m.", "p.m.", "wib", "wita", "wit"]
+    return re.compile(r"(?:(?<!\w)" + alternation(words) + r"(?!\w)|" + _PUNCT + ")+", re.I)
+
+
+def residue(text: str, spans: list[tuple[int, int]], g: Grammar) -> str:
+    """Return `text` without the given spans and without filler words and punctuation."""
+    keep = []
+    last = 0
+    for s, e in sorted(spans):
+        keep.append(text[last:s])
+        last = max(last, e)
+    keep.append(text[last:])
+    return _filler(g).sub("", " ".join(keep)).strip()
+
+
+def find_dateline(text: str, g: Grammar, scan) -> tuple[int, int, date] | None:
+    """Return (start, end, date) of the publication date in the first lines, if any."""
+    for n, ln in enumerate(lines(text)):
+        if n >= DATELINE_LINES:
+            break
+        line = text[ln.start:ln.end]
+        cands = scan(line, g)
+        clocks = [(c.start, c.end) for c in cands if c.kind == "clock"]
+        for c in cands:
+            if c.kind not in ("absolute",):
+                continue
+            res = c.resolve(Context())
+            if res.interval is None or res.interval.precision != "day":
+                continue
+            before = line[: c.start]
+            alone = not residue(line, [(c.start, c.end)] + clocks, g)
+            prefixed = bool(_PREFIX.fullmatch(before)) and len(before.split()) <= 6 and not residue(
+                line[c.end:].split(" - ")[0].split(" – ")[0], [(a - c.end, b - c.end) for a, b in clocks if a >= c.end], g
+            )
+            labelled = bool(g.publication_label.match(before)) and not residue(
+                line, [(0, len(before)), (c.start, c.end)] + clocks, g
+            )
+            if alone or prefixed or labelled:
+                return ln.start + c.start, ln.start + c.end, res.interval.start
+            break  # only the first full date of a line can be its dateline
+        if len(line.split()) > STORY_WORDS:
+            break
+    return None
+
+
+def line_role(text: str, ln: Line, cands: list[Candidate], g: Grammar) -> tuple[str, str]:
+    """Return (role, key) of a line: "heading" (a date alone), "key_value", "furniture" or ""."""
+    line = text[ln.start:ln.end]
+    if g.furniture.match(line) or "©" in line:
+        return "furniture", ""
+    dated = [c for c in cands if c.kind not in ("clock", "duration") and c.event]
+    if len(dated) != 1:
+        return "", ""
+    c = dated[0]
+    spans = [(x.start - ln.start, x.end - ln.start) for x in cands if x.kind == "clock"]
+    spans.append((c.start - ln.start, c.end - ln.start))
+    if not residue(line, spans, g):
+        return "heading", ""
+    key = _KEY.fullmatch(line[: c.start - ln.start])
+    after = line[c.end - ln.start:]
+    if key and not re.sub(_PUNCT, "", after) and len(key["key"].split()) <= 5:
+        return "key_value", key["key"]
+    return "", ""

@@ -1,0 +1,109 @@
+"""Per-language time vocabulary, read once from data/lang/<language>.yaml."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+DATA_DIR = Path(__file__).resolve().parents[2] / "data" / "lang"
+FALLBACK = "en"  # the language whose words are used when a language has no file
+
+# Keys a language file must have (a test checks every shipped file against this).
+REQUIRED = (
+    "date_order", "months", "weekdays", "qualifiers", "numbers", "units", "deictic", "anaphoric",
+    "unit_after", "unit_before", "count_after", "duration_before", "duration_after", "month_after",
+    "month_before", "weekday_after", "weekday_before", "future_cues", "since_words", "until_words",
+    "range_open", "range_join", "quarter_words", "half_words", "ordinals", "quantity_after",
+    "currency_before", "furniture", "publication_labels",
+)
+_ANCHORS = ("published", "previous")
+
+
+class LexiconError(ValueError):
+    """A language file is missing, malformed or incomplete."""
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The words of one language, keyed for the pattern builder."""
+
+    language: str
+    raw: dict
+
+    def words(self, key: str) -> list[str]:
+        """Return the word list under `key` (empty when absent)."""
+        value = self.raw.get(key) or []
+        return [str(w) for w in value] if isinstance(value, list) else [str(w) for w in value]
+
+    def table(self, key: str) -> dict[str, object]:
+        """Return the mapping under `key`, keys lower-cased with single spaces."""
+        return {norm(str(k)): v for k, v in (self.raw.get(key) or {}).items()}
+
+    def numbered(self, key: str) -> dict[str, int]:
+        """Invert a {number: [words]} block into {word: number}."""
+        out: dict[str, int] = {}
+        for number, words in (self.raw.get(key) or {}).items():
+            for w in words:
+                out[norm(str(w))] = int(number)
+        return out
+
+    def grouped(self, key: str) -> dict[str, str]:
+        """Invert a {name: [words]} block into {word: name}."""
+        out: dict[str, str] = {}
+        for name, words in (self.raw.get(key) or {}).items():
+            for w in words:
+                out[norm(str(w))] = str(name)
+        return out
+
+
+def norm(word: str) -> str:
+    """Return `word` lower-cased with runs of whitespace made single spaces."""
+    return " ".join(word.lower().split())
+
+
+@lru_cache(maxsize=None)
+def load(language: str) -> Lexicon:
+    """Return the lexicon of `language`, falling back to English when there is no file."""
+    path = DATA_DIR / f"{language}.yaml"
+    if not path.exists():
+        path = DATA_DIR / f"{FALLBACK}.yaml"
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise LexiconError(f"{path}: not valid YAML ({exc})") from None
+    check(raw, path)
+    return Lexicon(language, raw)
+
+
+def check(raw: object, path: Path) -> None:
+    """Raise LexiconError naming the file and key when `raw` is not a usable lexicon."""
+    if not isinstance(raw, dict):
+        raise LexiconError(f"{path}: expected a mapping of keys at the top level")
+    missing = [k for k in REQUIRED if k not in raw]
+    if missing:
+        raise LexiconError(f"{path}: missing keys {', '.join(missing)}")
+    if raw["date_order"] not in ("DMY", "MDY"):
+        raise LexiconError(f"{path}: date_order must be DMY or MDY, not {raw['date_order']!r}")
+    if sorted(int(k) for k in raw["months"]) != list(range(1, 13)):
+        raise LexiconError(f"{path}: months must list 1 to 12")
+    if sorted(int(k) for k in raw["weekdays"]) != list(range(7)):
+        raise LexiconError(f"{path}: weekdays must list 0 (Monday) to 6 (Sunday)")
+    for key in ("unit_after", "unit_before", "count_after"):
+        for word, value in (raw.get(key) or {}).items():
+            if not (isinstance(value, list) and len(value) == 2 and value[0] in _ANCHORS):
+                raise LexiconError(f"{path}: {key}: {word!r} needs [published|previous, offset]")
+    for key in ("deictic", "anaphoric"):
+        for word, value in (raw.get(key) or {}).items():
+            if not (isinstance(value, list) and len(value) == 2 and isinstance(value[1], int)):
+                raise LexiconError(f"{path}: {key}: {word!r} needs [unit, offset]")
+
+
+def alternation(words: list[str] | set[str]) -> str:
+    """Return a regex alternation of `words`, longest first; spaces match any whitespace."""
+    uniq = sorted({w for w in words if w}, key=lambda w: (-len(w), w))
+    if not uniq:
+        return "(?!x)x"  # matches nothing
+    return "(?:" + "|".join(r"\s+".join(re.escape(p) for p in w.split()) for w in uniq) + ")"

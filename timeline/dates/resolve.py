@@ -1,0 +1,127 @@
+"""Turn what a candidate says into an interval, given the article's anchors.
+
+An expression is resolved against a `Context`: the publication date (for "kemarin",
+"last week", a bare weekday, a date without a year), the narrative's previous date
+(for "setahun sebelumnya", "the next day"), the year the sentence or a heading line
+already gave, and the tense of the clause (a bare weekday or month points to the
+past in a report, to the future after "akan"/"will").
+"""
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from . import interval as iv
+from ..model import PRECISIONS
+from .interval import Interval
+
+# The calendar unit whose interval a precision stands for.
+UNIT_OF_PRECISION = {
+    "day": "day", "week": "week", "month_part": "month", "month": "month", "quarter": "quarter",
+    "year_part": "year", "year": "year", "decade_part": "decade", "decade": "decade", "century": "century",
+}
+PRECISION_OF_UNIT = {"day": "day", "week": "week", "weekend": "week", "month": "month", "quarter": "quarter",
+                     "year": "year", "decade": "decade", "century": "century"}
+NO_PUBLICATION = "no publication date"
+
+
+@dataclass(frozen=True)
+class Context:
+    """What an expression may be resolved against."""
+
+    published: date | None = None
+    previous: Interval | None = None  # the narrative's last event date
+    year: int | None = None  # a year the sentence or a heading line already gave
+    future: bool = False  # the clause speaks of what will happen
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """An interval (None when it cannot be had), what it was resolved against, and why not."""
+
+    interval: Interval | None
+    anchor: str = ""
+    reason: str = ""
+
+
+def unresolved(reason: str) -> Resolution:
+    """Return a resolution without an interval."""
+    return Resolution(None, "", reason)
+
+
+def published_anchor(ctx: Context) -> str:
+    return f"published {ctx.published.isoformat()}" if ctx.published else ""
+
+
+def pick_year(ctx: Context, month: int, day: int | None = None, weekday: int | None = None) -> tuple[int, str] | None:
+    """Return the year of a yearless month (and day) and what it was taken from.
+
+    A year the sentence or a heading gave wins; else the publication date's year,
+    moved back (report) or forward (future tense) so the date lies on the tense's
+    side of publication. A weekday written beside the date picks the year it fits.
+    """
+    if ctx.year:
+        return ctx.year, f"year from context {ctx.year}"
+    p = ctx.published
+    if p is None:
+        return None
+    years = [p.year - 1, p.year, p.year + 1]
+
+    def start(y: int) -> date:
+        return date(y, month, min(day or 1, calendar.monthrange(y, month)[1]))
+
+    if day and weekday is not None:
+        fits = [y for y in years if day <= calendar.monthrange(y, month)[1] and start(y).weekday() == weekday]
+        if fits:
+            best = min(fits, key=lambda y: abs((start(y) - p).days))
+            return best, published_anchor(ctx)
+    if day is None:  # a month: compare whole months, the running month counts as past
+        def start(y: int) -> date:  # noqa: F811 - months compare by their first day
+            return date(y, month, 1)
+        p_cmp = date(p.year, p.month, 1)
+    else:
+        p_cmp = p
+    if ctx.future:
+        y = next(y for y in years if start(y) >= p_cmp)
+    else:
+        y = max(y for y in years if start(y) <= p_cmp)
+        # "5 Januari" in a paper of 28 December: the coming one, not one a year back.
+        if (p_cmp - start(y)).days > 300 and (start(y + 1) - p_cmp).days <= 45:
+            y += 1
+    return y, published_anchor(ctx)
+
+
+def weekday_date(p: date, wd: int, direction: str) -> date:
+    """Return the day named `wd` nearest `p` in `direction`: past, past!, next, next!, near."""
+    if direction.startswith("past"):
+        delta = (p.weekday() - wd) % 7
+        if delta == 0 and direction == "past!":
+            delta = 7
+        return p - timedelta(days=delta)
+    if direction.startswith("next"):
+        delta = (wd - p.weekday()) % 7
+        if delta == 0 and direction == "next!":
+            delta = 7
+        return p + timedelta(days=delta)
+    return p - timedelta(days=p.weekday()) + timedelta(days=wd)  # "this Monday": in this week
+
+
+def relative(ctx: Context, unit: str, offset: int, anchor: str, part: str = "") -> Resolution:
+    """Resolve "<offset> <unit>s from the anchor": published date or the narrative's last date."""
+    if anchor == "previous" and ctx.previous is not None:
+        base = ctx.previous.start
+        base_unit = UNIT_OF_PRECISION[ctx.previous.precision]
+        label = f"previous date {ctx.previous.start.isoformat()}"
+    elif ctx.published is not None:
+        base, base_unit, label = ctx.published, "day", published_anchor(ctx)
+    else:
+        return unresolved(NO_PUBLICATION if anchor == "published" else "no earlier date")
+    # An offset finer than the anchor ("the next day" after "March 2024") keeps the anchor's grain.
+    if PRECISIONS.index(PRECISION_OF_UNIT[unit]) < PRECISIONS.index(PRECISION_OF_UNIT.get(base_unit, base_unit)):
+        out = iv.unit_of(base_unit, iv.shift(base, unit, offset))
+    else:
+        out = iv.unit_of(unit, iv.shift(base, unit, offset))
+    if part:
+        out = iv.part_of(out, part)
+    return Resolution(out, label)

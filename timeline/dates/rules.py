@@ -1,0 +1,563 @@
+"""Handlers: turn one pattern match into a `Candidate` that knows how to resolve itself.
+
+Each handler checks what a regex cannot (a month word that is also a verb needs a
+capital, a four-digit number before "tentara" is a quantity) and returns None to
+reject the match.
+"""
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Callable
+
+from . import interval as iv
+from .grammar import Grammar
+from .lexicon import norm
+from .resolve import Context, Resolution, pick_year, relative, unresolved, weekday_date, NO_PUBLICATION
+
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+_CALENDAR_UNITS = ("day", "week", "weekend", "month", "quarter", "year", "decade", "century")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A time expression found by the scan, not yet resolved."""
+
+    start: int
+    end: int
+    rule: str
+    kind: str  # absolute, relative, anaphoric, range, open_range, duration, clock
+    resolve: Callable[[Context], Resolution]
+    year: int | None = None  # the year the expression states itself
+    event: bool = True
+    reason: str = ""
+    label_prefix: str = ""  # "since ", "until " for open ranges
+
+
+def fixed(interval: iv.Interval) -> Callable[[Context], Resolution]:
+    """Return a resolver that needs no context."""
+    return lambda ctx: Resolution(interval)
+
+
+def _span(m: re.Match, group: int | str = 0) -> tuple[int, int]:
+    return m.start(group), m.end(group)
+
+
+def _cap(token: str) -> bool:
+    return token[:1].isupper()
+
+
+def _month(g: Grammar, token: str, strict: bool = False) -> int | None:
+    """Return the month number of `token`; words like "may" need a capital when `strict`."""
+    word = norm(token.rstrip("."))
+    n = g.months.get(word)
+    if n is None:
+        return None
+    if strict and word in g.ambiguous_months and not _cap(token):
+        return None
+    return n
+
+
+def _valid_day(y: int, m: int, d: int) -> bool:
+    return 1 <= m <= 12 and 1 <= y <= 9998 and 1 <= d <= calendar.monthrange(y, m)[1]
+
+
+def _year2(y: str) -> int:
+    """Expand a two-digit year: 00–49 to the 2000s, 50–99 to the 1900s."""
+    n = int(y)
+    return n if len(y) == 4 else (2000 + n if n < 50 else 1900 + n)
+
+
+def _order(g: Grammar, a: int, b: int) -> tuple[int, int] | None:
+    """Return (day, month) of two numbers by the language's date order; a part over 12 decides."""
+    if a > 12 and b <= 12:
+        return a, b
+    if b > 12 and a <= 12:
+        return b, a
+    if a > 12 and b > 12:
+        return None
+    return (a, b) if g.lex.raw["date_order"] == "DMY" else (b, a)
+
+
+def _weekday(g: Grammar, m: re.Match) -> int | None:
+    wd = m.groupdict().get("wd")
+    return g.weekdays.get(norm(wd.rstrip("."))) if wd else None
+
+
+def _day_or_yearless(rule: str, start: int, end: int, y: int | None, mo: int, d: int, wd: int | None = None):
+    """Return a candidate for a day, with or without its year."""
+    if y is not None:
+        if not _valid_day(y, mo, d):
+            return None
+        return Candidate(start, end, rule, "absolute", fixed(iv.day(date(y, mo, d))), year=y)
+    if not 1 <= d <= 31 or not 1 <= mo <= 12 or d > calendar.monthrange(2024, mo)[1]:
+        return None
+
+    def resolve(ctx: Context) -> Resolution:
+        got = pick_year(ctx, mo, d, wd)
+        if got is None:
+            return unresolved(NO_PUBLICATION)
+        if not _valid_day(got[0], mo, d):
+            return unresolved("no such day")
+        return Resolution(iv.day(date(got[0], mo, d)), got[1])
+
+    return Candidate(start, end, rule, "relative", resolve)
+
+
+def _yearless_month(rule: str, start: int, end: int, mo: int, part: str = "", which: str = "") -> Candidate:
+    """Return a candidate for a month without a year: "pada Maret", "Maret lalu", "awal Maret"."""
+
+    def resolve(ctx: Context) -> Resolution:
+        if which:
+            p = ctx.published
+            if p is None:
+                return unresolved(NO_PUBLICATION)
+            if which == "past":
+                y = p.year if mo < p.month else p.year - 1
+            elif which == "next":
+                y = p.year if mo > p.month else p.year + 1
+            else:
+                y = p.year
+            got = (y, f"published {p.isoformat()}")
+        else:
+            got = pick_year(ctx, mo)
+            if got is None:
+                return unresolved(NO_PUBLICATION)
+        out = iv.month(got[0], mo)
+        return Resolution(iv.part_of(out, part) if part else out, got[1])
+
+    return Candidate(start, end, rule, "relative", resolve)
+
+
+def _year_ok(y: int) -> bool:
+    return 1000 <= y <= 2099
+
+
+# --- handlers, one per rule in grammar.TEMPLATES -------------------------------------------
+
+
+def iso(m, g, text):
+    y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
+    return _day_or_yearless("iso", *_span(m), y, mo, d) if _year_ok(y) else None
+
+
+def wd_paren(m, g, text):
+    dm = _order(g, int(m["a"]), int(m["b"]))
+    if dm is None:
+        return None
+    y = _year2(m["y"]) if m["y"] else None
+    if y is not None and not _year_ok(y):
+        return None
+    return _day_or_yearless("wd_paren", *_span(m), y, dm[1], dm[0], _weekday(g, m))
+
+
+def numeric(m, g, text):
+    if len(m["y"]) == 2 and m["s"] != "/":
+        return None
+    dm = _order(g, int(m["a"]), int(m["b"]))
+    y = _year2(m["y"])
+    if dm is None or not _year_ok(y):
+        return None
+    return _day_or_yearless("numeric", *_span(m), y, dm[1], dm[0])
+
+
+def _day_range(m, g, text, rule):
+    mo = _month(g, m["m"], strict=not m["y"])
+    d1, d2 = int(m["d1"]), int(m["d2"])
+    if mo is None or not d1 < d2 <= 31:
+        return None
+    y = int(m["y"]) if m["y"] else None
+    a = _day_or_yearless(rule, *_span(m), y, mo, d1)
+    b = _day_or_yearless(rule, *_span(m), y, mo, d2)
+    if a is None or b is None:
+        return None
+    return join(a, b, m.start(), m.end())
+
+
+def day_range_dm(m, g, text):
+    return _day_range(m, g, text, "day_range_dm")
+
+
+def day_range_md(m, g, text):
+    if g.lex.raw["date_order"] != "MDY":
+        return None
+    return _day_range(m, g, text, "day_range_md")
+
+
+def month_range(m, g, text):
+    m1, m2, y = _month(g, m["m1"], True), _month(g, m["m2"], True), int(m["y"])
+    if m1 is None or m2 is None or not m1 < m2 or not _year_ok(y):
+        return None
+    return Candidate(m.start(), m.end(), "month_range", "range", fixed(iv.span(iv.month(y, m1), iv.month(y, m2))), year=y)
+
+
+def year_range(m, g, text):
+    y1 = int(m["y1"])
+    raw2 = m["y2"]
+    if len(raw2) == 2:
+        if m["j"] not in ("-", "–", "—"):
+            return None
+        y2 = y1 - y1 % 100 + int(raw2)
+    else:
+        y2 = int(raw2)
+    if not (_year_ok(y1) and _year_ok(y2) and y1 < y2 <= y1 + 100):
+        return None
+    if m["j"] == "/" and y2 != y1 + 1:
+        return None
+    if g.quantity_after.match(text, m.end()):
+        return None
+    out = iv.Interval(date(y1, 1, 1), date(y2, 12, 31), "year", f"{y1}–{y2}")
+    return Candidate(m.start(), m.end(), "year_range", "range", fixed(out), year=y2)
+
+
+def dmy(m, g, text):
+    mo, y = _month(g, m["m"]), int(m["y"])
+    return _day_or_yearless("dmy", *_span(m), y, mo, int(m["d"])) if mo and _year_ok(y) else None
+
+
+def mdy(m, g, text):
+    mo, y = _month(g, m["m"]), int(m["y"])
+    return _day_or_yearless("mdy", *_span(m), y, mo, int(m["d"])) if mo and _year_ok(y) else None
+
+
+def qmy(m, g, text):
+    mo = _month(g, m["m"], strict=True)
+    part = g.qualifiers.get(norm(m["q"]))
+    if mo is None or part is None:
+        return None
+    if m["y"]:
+        y = int(m["y"])
+        if not _year_ok(y):
+            return None
+        return Candidate(m.start(), m.end(), "qmy", "absolute", fixed(iv.month_part(y, mo, part)), year=y)
+    which = g.lex.table("month_after").get(norm(m["mod"])) if m["mod"] else ""
+    return _yearless_month("qmy", m.start(), m.end(), mo, part, which or "")
+
+
+def my(m, g, text):
+    mo, y = _month(g, m["m"], strict=True), int(m["y"])
+    if mo is None or not _year_ok(y):
+        return None
+    return Candidate(m.start(), m.end(), "my", "absolute", fixed(iv.month(y, mo)), year=y)
+
+
+def dm(m, g, text):
+    mo = _month(g, m["m"], strict=True)
+    if mo is None or g.quantity_after.match(text, m.end()):
+        return None
+    return _day_or_yearless("dm", *_span(m), None, mo, int(m["d"]), _weekday(g, m))
+
+
+def md(m, g, text):
+    if g.lex.raw["date_order"] != "MDY":
+        return None
+    mo = _month(g, m["m"], strict=True)
+    if mo is None or g.quantity_after.match(text, m.end()):
+        return None
+    return _day_or_yearless("md", *_span(m), None, mo, int(m["d"]), _weekday(g, m))
+
+
+def month_after(m, g, text):
+    mo = _month(g, m["m"], strict=True)
+    which = g.lex.table("month_after").get(norm(m["mod"]))
+    return _yearless_month("month_after", m.start(), m.end(), mo, which=which) if mo and which else None
+
+
+def month_before(m, g, text):
+    mo = _month(g, m["m"], strict=True)
+    which = g.lex.table("month_before").get(norm(m["mod"]))
+    return _yearless_month("month_before", m.start(), m.end(), mo, which=which) if mo and which else None
+
+
+def month_alone(m, g, text):
+    mo = _month(g, m["m"], strict=True)
+    if mo is None or not _cap(m["m"]):
+        return None
+    cue = norm(m["cue"])
+    start = m.start() if cue in {norm(w) for w in g.lex.words("month_words")} else m.start("m")
+    return _yearless_month("month_alone", start, m.end(), mo)
+
+
+def _decade(m, g, y0: int):
+    part = g.qualifiers.get(norm(m["q"])) if m["q"] else ""
+    out = iv.decade_part(y0, part) if part else iv.decade(y0)
+    return Candidate(m.start(), m.end(), "decade", "absolute", fixed(out), year=y0)
+
+
+def decade4(m, g, text):
+    return _decade(m, g, int(m["y"]))
+
+
+def decade2(m, g, text):
+    if not (m["pre"] or m["ap"]):
+        return None
+    n = int(m["y"])
+    y0 = 1900 + n if n >= 30 else 2000 + n  # "the '20s" of a paper of 2025 would be the 2020s
+    return _decade(m, g, y0)
+
+
+def _century(m, g, n: int):
+    if not 1 <= n <= 21:
+        return None
+    part = g.qualifiers.get(norm(m["q"])) if m["q"] else ""
+    return Candidate(m.start(), m.end(), "century", "absolute", fixed(iv.century(n, part or "")))
+
+
+def century_id(m, g, text):
+    raw = m["n"]
+    if raw.isdigit():
+        n = int(raw)
+    else:
+        if raw != raw.upper() or not re.fullmatch(r"X{0,2}(?:IX|IV|V?I{0,3})", raw):
+            return None
+        n = 0
+        for i, ch in enumerate(raw):
+            v = _ROMAN[ch]
+            n += -v if i + 1 < len(raw) and _ROMAN[raw[i + 1]] > v else v
+    return _century(m, g, n)
+
+
+def century_en(m, g, text):
+    n = int(m["n"]) if m["n"] else g.ordinals.get(norm(m["nw"]))
+    return _century(m, g, n) if n else None
+
+
+def _year_ref(m, g, text, make, rule):
+    """Resolve a quarter/half whose year is digits, a relative year or missing."""
+    raw = m.groupdict().get("y")
+    if raw and raw.isdigit():
+        y = _year2(raw)
+        if not _year_ok(y):
+            return None
+        return Candidate(m.start(), m.end(), rule, "absolute", fixed(make(y)), year=y)
+    offset = None
+    if raw:
+        words = norm(raw).split()
+        for table in ("unit_after", "unit_before"):
+            for w, (anchor, off) in g.lex.table(table).items():
+                if anchor == "published" and (" ".join(words[1:]) == w or " ".join(words[:-1]) == w):
+                    offset = off
+
+    def resolve(ctx: Context) -> Resolution:
+        if offset is None and ctx.year:
+            return Resolution(make(ctx.year), f"year from context {ctx.year}")
+        if ctx.published is None:
+            return unresolved(NO_PUBLICATION)
+        return Resolution(make(ctx.published.year + (offset or 0)), f"published {ctx.published.isoformat()}")
+
+    return Candidate(m.start(), m.end(), rule, "relative", resolve)
+
+
+def _ord(m, g, top: int) -> int | None:
+    raw = m.groupdict().get("o") or m.groupdict().get("o2")
+    if raw is None:
+        return None
+    if raw.isdigit():
+        n = int(raw)
+    elif raw.upper() in ("I", "II", "III", "IV"):
+        n = ("I", "II", "III", "IV").index(raw) + 1 if raw == raw.upper() else None  # "i" is a word
+    elif norm(raw) in {norm(w) for w in g.lex.words("last_ordinal")}:
+        n = top
+    else:
+        n = g.ordinals.get(norm(raw))
+    return n if n and 1 <= n <= top else None
+
+
+def quarter(m, g, text):
+    q = _ord(m, g, 4)
+    if q is None:
+        return None
+    last = m.groupdict().get("o") and norm(m["o"]) in {norm(w) for w in g.lex.words("last_ordinal")}
+    if last and not m.groupdict().get("y"):
+        return None  # "last quarter" alone is the quarter before publication (unit rule)
+    return _year_ref(m, g, text, lambda y: iv.quarter(y, q), "quarter")
+
+
+def half(m, g, text):
+    h = _ord(m, g, 2)
+    if h is None and m.groupdict().get("o") and norm(m["o"]) in g.qualifiers:
+        h = 1 if g.qualifiers[norm(m["o"])] == "early" else 2
+    if h is None:
+        return None
+    return _year_ref(m, g, text, lambda y: iv.half(y, h), "half")
+
+
+def count(m, g, text):
+    unit = g.units.get(norm(m["u"] or m["u2"]))
+    raw = m["n"] or m["se"]
+    if unit is None or raw is None:
+        return None
+    mod = norm(m["mod"]) if m["mod"] else ""
+    pre = norm(m["pre"]) if m["pre"] else ""
+    rel = g.lex.table("count_after").get(mod)
+    if rel is None or unit not in _CALENDAR_UNITS:
+        ages = {norm(w) for w in g.lex.words("age_cues")}
+        is_age = unit == "year" and (any(a in pre.split() or pre.endswith(a) for a in ages) or mod in ages or mod == "old")
+        return Candidate(m.start(), m.end(), "count", "duration", fixed(None), event=False,
+                         reason="age" if is_age else "duration")
+    word = norm(raw)
+    if word in {norm(w) for w in g.lex.words("vague_counts")}:
+        return Candidate(m.start(), m.end(), "count", "relative", lambda ctx: unresolved("vague"), event=False,
+                         reason="vague")
+    if m["se"]:
+        n = 1
+    elif word in g.numbers:
+        n = g.numbers[word]
+    else:
+        try:
+            n = int(float(word.replace(",", ".")))
+        except ValueError:
+            return None
+    if n > 2000:
+        return None
+    anchor, sign = rel
+    kind = "anaphoric" if anchor == "previous" else "relative"
+    return Candidate(m.start(), m.end(), "count", kind, lambda ctx: relative(ctx, unit, sign * n, anchor))
+
+
+def _unit_mod(m, g, text, table: str):
+    unit = g.units.get(norm(m["u"]))
+    rel = g.lex.table(table).get(norm(m["mod"]))
+    if unit not in _CALENDAR_UNITS or rel is None:
+        return None
+    part = g.qualifiers.get(norm(m["q"])) if m["q"] else ""
+    anchor, offset = rel
+    kind = "anaphoric" if anchor == "previous" else "relative"
+    return Candidate(m.start(), m.end(), table, kind, lambda ctx: relative(ctx, unit, offset, anchor, part or ""))
+
+
+def unit_after(m, g, text):
+    return _unit_mod(m, g, text, "unit_after")
+
+
+def unit_before(m, g, text):
+    return _unit_mod(m, g, text, "unit_before")
+
+
+def deictic(m, g, text):
+    unit, offset = g.lex.table("deictic")[norm(m["w"])]
+    return Candidate(m.start(), m.end(), "deictic", "relative", lambda ctx: relative(ctx, unit, offset, "published"))
+
+
+def anaphoric(m, g, text):
+    unit, offset = g.lex.table("anaphoric")[norm(m["w"])]
+    return Candidate(m.start(), m.end(), "anaphoric", "anaphoric", lambda ctx: relative(ctx, unit, offset, "previous"))
+
+
+def year_past(m, g, text):
+    y = int(m["y"])
+    return Candidate(m.start(), m.end(), "year_past", "absolute", fixed(iv.year(y)), year=y) if _year_ok(y) else None
+
+
+def qy(m, g, text):
+    y, part = int(m["y"]), g.qualifiers.get(norm(m["q"]))
+    if not _year_ok(y) or part is None:
+        return None
+    return Candidate(m.start(), m.end(), "qy", "absolute", fixed(iv.year_part(y, part)), year=y)
+
+
+def year_word(m, g, text):
+    y = int(m["y"])
+    if not _year_ok(y) or g.quantity_after.match(text, m.end()):
+        return None
+    return Candidate(m.start(), m.end(), "year_word", "absolute", fixed(iv.year(y)), year=y)
+
+
+def weekday(m, g, text):
+    token = m["wd"]
+    word = norm(token)
+    wd = g.weekdays.get(word)
+    if wd is None:
+        return None
+    if word in g.ambiguous_weekdays:
+        if g.lex.raw["date_order"] == "MDY" or not _cap(token):
+            return None  # "Fri" alone, "minggu" (week): not a weekday
+        before = text[max(0, m.start() - 20):m.start()]
+        after = text[m.end():m.end() + 2]
+        cued = m.start("wd") > m.start() or m["tod"] or after[:1] in ("(", ",") or re.search(
+            r"(?<!\w)" + _alt(g.lex.words("weekday_cues")) + r"\s*$", before, re.I)
+        if not cued:
+            return None
+    direction = ""
+    for key, table in (("pre", "weekday_before"), ("mod", "weekday_after")):
+        if m[key]:
+            direction = {"past": "past!", "next": "next!", "near": "near"}[g.lex.table(table)[norm(m[key])]]
+    week_offset = None
+    if m["wk"]:
+        rel = g.lex.table("unit_after").get(norm(m["wkmod"]))
+        if rel is None or rel[0] != "published":
+            return None
+        week_offset = rel[1]
+
+    def resolve(ctx: Context) -> Resolution:
+        p = ctx.published
+        if p is None:
+            return unresolved(NO_PUBLICATION)
+        if week_offset is not None:
+            d = weekday_date(iv.shift(p, "week", week_offset), wd, "near")
+        else:
+            d = weekday_date(p, wd, direction or ("next" if ctx.future else "past"))
+        return Resolution(iv.day(d), f"published {p.isoformat()}")
+
+    return Candidate(m.start(), m.end(), "weekday", "relative", resolve)
+
+
+def _alt(words):
+    from .lexicon import alternation
+
+    return alternation(words)
+
+
+def clock(m, g, text):
+    if not (m["cue"] or m["ampm"] or m["tz"] or ":" in m.group()):
+        return None
+    return Candidate(m.start(), m.end(), "clock", "clock", fixed(None), event=False, reason="clock time only")
+
+
+def clock_word(m, g, text):
+    return Candidate(m.start(), m.end(), "clock", "clock", fixed(None), event=False, reason="clock time only")
+
+
+def bare_year(m, g, text):
+    y = int(m["y"])
+    before = text[max(0, m.start() - 25):m.start()]
+    if not _year_ok(y) or g.quantity_after.match(text, m.end()) or g.before_number.search(before):
+        return None
+    if y < 1900 and not g.year_cue.search(before):
+        return None  # "1500" alone is more often a number than a year
+    if re.search(r"\d[.,]?\s*$", before):
+        return None  # part of a longer number: "1 2024"
+    return Candidate(m.start(), m.end(), "bare_year", "absolute", fixed(iv.year(y)), year=y)
+
+
+def join(a: Candidate, b: Candidate, start: int, end: int) -> Candidate:
+    """Return the range from candidate `a` to `b`; `a` borrows `b`'s year when it has none."""
+
+    def resolve(ctx: Context) -> Resolution:
+        rb = b.resolve(ctx)
+        if rb.interval is None:
+            return rb
+        year = b.year or (rb.interval.start.year if a.year is None else None)
+        ra = a.resolve(Context(ctx.published, ctx.previous, year or ctx.year, ctx.future))
+        if ra.interval is None:
+            return ra
+        if ra.interval.start > rb.interval.end:
+            return unresolved("range ends before it starts")
+        return Resolution(iv.span(ra.interval, rb.interval), rb.anchor or ra.anchor)
+
+    return Candidate(start, end, a.rule, "range", resolve, year=b.year or a.year)
+
+
+HANDLERS: dict[str, Callable] = {
+    "iso": iso, "wd_paren": wd_paren, "numeric": numeric, "day_range_dm": day_range_dm,
+    "day_range_md": day_range_md, "month_range": month_range, "year_range": year_range, "dmy": dmy,
+    "mdy": mdy, "qmy": qmy, "my": my, "dm": dm, "md": md, "month_after": month_after,
+    "month_before": month_before, "month_alone": month_alone, "decade4": decade4, "decade2": decade2,
+    "century_id": century_id, "century_en": century_en, "quarter_id": quarter, "quarter_en": quarter,
+    "quarter_q": quarter, "half_id": half, "half_en": half, "half_h": half, "count": count,
+    "unit_after": unit_after, "unit_before": unit_before, "deictic": deictic, "anaphoric": anaphoric,
+    "year_past": year_past, "qy": qy, "year_word": year_word, "weekday": weekday, "clock": clock,
+    "clock_word": clock_word, "bare_year": bare_year,
+}

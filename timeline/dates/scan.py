@@ -1,0 +1,73 @@
+"""The candidate scan: run every rule, keep the longest matches, join ranges and open ranges."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from .grammar import Grammar
+from .rules import HANDLERS, Candidate, join
+
+_DATEABLE = ("absolute", "relative", "anaphoric")
+_GAP_MAX = 12  # characters between two dates that may join them into a range
+_OPENER_WINDOW = 30  # characters before a date searched for "since"/"until"/"between"
+_PAIRED = frozenset({"dan", "and", "ke"})  # join a range only after "antara/between/dari"
+
+
+def scan(text: str, g: Grammar) -> list[Candidate]:
+    """Return the candidates of `text` in text order, non-overlapping, ranges joined."""
+    found: list[tuple[int, int, Candidate]] = []
+    for order, (name, rx) in enumerate(g.rules):
+        handler = HANDLERS[name]
+        for m in rx.finditer(text):
+            try:
+                c = handler(m, g, text)
+            except (ValueError, OverflowError, KeyError):  # a number no calendar holds
+                c = None
+            if c is not None and c.end > c.start:
+                found.append((-(c.end - c.start), order, c))
+    found.sort(key=lambda t: (t[0], t[1], t[2].start))
+    chosen: list[Candidate] = []
+    taken = bytearray(len(text) + 1)
+    for _, _, c in found:
+        # Longest first: a candidate inside a longer one ("2024" in "Januari 2024") loses.
+        if not any(taken[c.start:c.end]):
+            chosen.append(c)
+            taken[c.start:c.end] = b"\x01" * (c.end - c.start)
+    chosen.sort(key=lambda c: c.start)
+    return _open_ranges(text, _ranges(text, chosen, g), g)
+
+
+def _ranges(text: str, cands: list[Candidate], g: Grammar) -> list[Candidate]:
+    """Join "X – Y", "between X and Y", "dari X hingga Y" into one range candidate."""
+    out: list[Candidate] = []
+    i = 0
+    while i < len(cands):
+        a = cands[i]
+        b = cands[i + 1] if i + 1 < len(cands) else None
+        if b is not None and a.kind in _DATEABLE and b.kind in _DATEABLE and a.event and b.event:
+            gap = text[a.end:b.start]
+            if len(gap) <= _GAP_MAX and "\n" not in gap and g.range_join.fullmatch(gap):
+                word = gap.strip().lower()
+                opened = g.range_open.search(text[max(0, a.start - _OPENER_WINDOW):a.start])
+                if opened or word not in _PAIRED:
+                    out.append(join(a, b, a.start, b.end))
+                    i += 2
+                    continue
+        out.append(a)
+        i += 1
+    return out
+
+
+def _open_ranges(text: str, cands: list[Candidate], g: Grammar) -> list[Candidate]:
+    """Mark dates after "sejak/since" and "hingga/until" as open ranges (the interval of the date)."""
+    out = []
+    for c in cands:
+        if c.kind in _DATEABLE and c.event:
+            before = text[max(0, c.start - _OPENER_WINDOW):c.start]
+            if "\n" in before:
+                before = before.rsplit("\n", 1)[1]
+            if g.since.search(before):
+                c = replace(c, kind="open_range", label_prefix="since ")
+            elif g.until.search(before):
+                c = replace(c, kind="open_range", label_prefix="until ")
+        out.append(c)
+    return out
