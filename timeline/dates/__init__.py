@@ -19,6 +19,7 @@ from .scan import scan
 
 __all__ = ["baseline", "date_sentences", "dateline", "find_expressions"]
 
+_PREVIOUS = 20  # how many earlier narrative dates an anaphoric expression may look back to
 _YEARLY = ("year", "year_part", "quarter", "month", "month_part", "day", "week")  # headings that give a year
 
 
@@ -49,7 +50,7 @@ def find_expressions(text: str, published: date | None, language: str) -> list[T
     head = layout.find_dateline(text, g, scan)
     bounds = layout.sentence_bounds(text)
     out: list[TimeExpression] = []
-    previous = None
+    previous: list = []
     heading_year: int | None = None
     sentence_year: tuple[int, int] | None = None  # (sentence start, year) of the last explicit year
     for c in cands:
@@ -59,7 +60,7 @@ def find_expressions(text: str, published: date | None, language: str) -> list[T
         nxt = bisect.bisect_right(bounds, c.start)
         s_end = bounds[nxt] if nxt < len(bounds) else len(text)
         year = sentence_year[1] if sentence_year and sentence_year[0] == s_start else heading_year
-        ctx = Context(published, previous, year, bool(g.future.search(text, s_start, s_end)))
+        ctx = Context(published, tuple(previous[-_PREVIOUS:]), year, _future(text, g, c, s_start, s_end))
         try:
             res = c.resolve(ctx)
         except (ValueError, OverflowError):
@@ -95,12 +96,28 @@ def find_expressions(text: str, published: date | None, language: str) -> list[T
             )
         )
         if event and iv is not None:
-            previous = iv
+            previous.append(iv)
             if c.year:
                 sentence_year = (s_start, c.year)
             if kind == "heading" and iv.precision in _YEARLY and iv.start.year == iv.end.year:
                 heading_year = iv.start.year
     return out
+
+
+def _future(text: str, g: grammar.Grammar, c, s_start: int, s_end: int) -> bool:
+    """Tell whether the clause of `c` speaks of the future ("akan", "will", "is due to").
+
+    A cue counts before the expression in its sentence ("Putin akan berkunjung pada
+    Rabu"), or after it when the expression opens the sentence ("On Friday, Kim will");
+    a cue after a mid-sentence date is mostly reported speech ("kata X, Senin, akan ...").
+    "Since X" always looks back.
+    """
+    if c.label_prefix == "since ":
+        return False
+    if g.future.search(text, s_start, c.start):
+        return True
+    opening = len(text[s_start:c.start].split()) <= 2
+    return opening and bool(g.future.search(text, c.end, s_end))
 
 
 def date_sentences(

@@ -104,15 +104,26 @@ def find_dateline(text: str, g: Grammar, scan) -> tuple[int, int, date] | None:
             prefixed = bool(_PREFIX.fullmatch(before)) and len(before.split()) <= 6 and not residue(
                 line[c.end:].split(" - ")[0].split(" – ")[0], [(a - c.end, b - c.end) for a, b in clocks if a >= c.end], g
             )
-            labelled = bool(g.publication_label.match(before)) and not residue(
-                line, [(0, len(before)), (c.start, c.end)] + clocks, g
-            )
+            label = g.publication_label.match(before)
+            labelled = bool(label) and not residue(line, [(0, label.end()), (c.start, c.end)] + clocks, g)
+            if alone and _timeline(text, g, scan, ln):
+                return None  # a date alone on a line of a timeline page is a heading, not the dateline
             if alone or prefixed or labelled:
                 return ln.start + c.start, ln.start + c.end, res.interval.start
             break  # only the first full date of a line can be its dateline
         if len(line.split()) > STORY_WORDS:
             break
     return None
+
+
+def _timeline(text: str, g: Grammar, scan, first: Line) -> bool:
+    """Tell whether another line after `first` also holds only a date (a timeline page)."""
+    cands = scan(text[first.end:], g)
+    by_line: dict[int, list[Candidate]] = {}
+    lns = lines(text[first.end:])
+    for c in cands:
+        by_line.setdefault(line_index(lns, c.start), []).append(c)
+    return any(line_role(text[first.end:], lns[i], cs, g)[0] == "heading" for i, cs in by_line.items())
 
 
 def line_role(text: str, ln: Line, cands: list[Candidate], g: Grammar) -> tuple[str, str]:

@@ -31,7 +31,7 @@ class Context:
     """What an expression may be resolved against."""
 
     published: date | None = None
-    previous: Interval | None = None  # the narrative's last event date
+    previous: tuple[Interval, ...] = ()  # the narrative's event dates so far, latest last
     year: int | None = None  # a year the sentence or a heading line already gave
     future: bool = False  # the clause speaks of what will happen
 
@@ -109,17 +109,21 @@ def weekday_date(p: date, wd: int, direction: str) -> date:
 
 def relative(ctx: Context, unit: str, offset: int, anchor: str, part: str = "") -> Resolution:
     """Resolve "<offset> <unit>s from the anchor": published date or the narrative's last date."""
-    if anchor == "previous" and ctx.previous is not None:
-        base = ctx.previous.start
-        base_unit = UNIT_OF_PRECISION[ctx.previous.precision]
-        label = f"previous date {ctx.previous.start.isoformat()}"
+    grain = PRECISIONS.index(PRECISION_OF_UNIT[unit])
+    if anchor == "previous" and ctx.previous:
+        # "the same day" looks back to the last date as fine as a day, "a year later" to any.
+        prev = next((p for p in reversed(ctx.previous) if PRECISIONS.index(p.precision) <= grain), ctx.previous[-1])
+        base = prev.start
+        base_unit = UNIT_OF_PRECISION[prev.precision]
+        label = f"previous date {prev.start.isoformat()}"
     elif ctx.published is not None:
         base, base_unit, label = ctx.published, "day", published_anchor(ctx)
     else:
         return unresolved(NO_PUBLICATION if anchor == "published" else "no earlier date")
-    # An offset finer than the anchor ("the next day" after "March 2024") keeps the anchor's grain.
-    if PRECISIONS.index(PRECISION_OF_UNIT[unit]) < PRECISIONS.index(PRECISION_OF_UNIT.get(base_unit, base_unit)):
-        out = iv.unit_of(base_unit, iv.shift(base, unit, offset))
+    # An offset finer than the anchor ("the next day" after "March 2024") cannot be placed
+    # inside it: the anchor's own interval is the honest answer.
+    if grain < PRECISIONS.index(PRECISION_OF_UNIT.get(base_unit, base_unit)):
+        out = iv.unit_of(base_unit, base)
     else:
         out = iv.unit_of(unit, iv.shift(base, unit, offset))
     if part:

@@ -60,6 +60,14 @@ def _month(g: Grammar, token: str, strict: bool = False) -> int | None:
     return n
 
 
+def _end(m: re.Match, month_group: str = "m") -> int:
+    """Return the match end without a full stop that follows a full month name ("27 November.")."""
+    end = m.end()
+    if m.group().endswith(".") and m.end(month_group) == end - 1 and len(m[month_group]) > 4:
+        end -= 1
+    return end
+
+
 def _valid_day(y: int, m: int, d: int) -> bool:
     return 1 <= m <= 12 and 1 <= y <= 9998 and 1 <= d <= calendar.monthrange(y, m)[1]
 
@@ -86,7 +94,8 @@ def _weekday(g: Grammar, m: re.Match) -> int | None:
     return g.weekdays.get(norm(wd.rstrip("."))) if wd else None
 
 
-def _day_or_yearless(rule: str, start: int, end: int, y: int | None, mo: int, d: int, wd: int | None = None):
+def _day_or_yearless(rule: str, start: int, end: int, y: int | None, mo: int, d: int, wd: int | None = None,
+                     which: str = ""):
     """Return a candidate for a day, with or without its year."""
     if y is not None:
         if not _valid_day(y, mo, d):
@@ -96,6 +105,8 @@ def _day_or_yearless(rule: str, start: int, end: int, y: int | None, mo: int, d:
         return None
 
     def resolve(ctx: Context) -> Resolution:
+        if which and not ctx.year:  # "27 November mendatang", "5 Maret lalu": the tense the word gives
+            ctx = Context(ctx.published, ctx.previous, None, which == "next")
         got = pick_year(ctx, mo, d, wd)
         if got is None:
             return unresolved(NO_PUBLICATION)
@@ -173,7 +184,7 @@ def _day_range(m, g, text, rule):
     b = _day_or_yearless(rule, *_span(m), y, mo, d2)
     if a is None or b is None:
         return None
-    return join(a, b, m.start(), m.end())
+    return join(a, b, m.start(), _end(m))
 
 
 def day_range_dm(m, g, text):
@@ -233,7 +244,7 @@ def qmy(m, g, text):
             return None
         return Candidate(m.start(), m.end(), "qmy", "absolute", fixed(iv.month_part(y, mo, part)), year=y)
     which = g.lex.table("month_after").get(norm(m["mod"])) if m["mod"] else ""
-    return _yearless_month("qmy", m.start(), m.end(), mo, part, which or "")
+    return _yearless_month("qmy", m.start(), m.end() if m["mod"] else _end(m), mo, part, which or "")
 
 
 def my(m, g, text):
@@ -247,7 +258,9 @@ def dm(m, g, text):
     mo = _month(g, m["m"], strict=True)
     if mo is None or g.quantity_after.match(text, m.end()):
         return None
-    return _day_or_yearless("dm", *_span(m), None, mo, int(m["d"]), _weekday(g, m))
+    which = g.lex.table("month_after").get(norm(m["mod"])) if m["mod"] else ""
+    end = m.end() if m["mod"] else _end(m)
+    return _day_or_yearless("dm", m.start(), end, None, mo, int(m["d"]), _weekday(g, m), which or "")
 
 
 def md(m, g, text):
@@ -275,8 +288,11 @@ def month_alone(m, g, text):
     mo = _month(g, m["m"], strict=True)
     if mo is None or not _cap(m["m"]):
         return None
-    cue = norm(m["cue"])
-    start = m.start() if cue in {norm(w) for w in g.lex.words("month_words")} else m.start("m")
+    start = m.start("m")
+    for w in g.lex.words("month_words"):  # "(pada) bulan Maret": the month word belongs to the date
+        tail = re.search(r"(?<!\w)" + re.escape(w) + r"\s*$", m["cue"], re.I)
+        if tail:
+            start = m.start("cue") + tail.start()
     return _yearless_month("month_alone", start, m.end(), mo)
 
 

@@ -1,0 +1,226 @@
+"""The temporal layer's API: non-dates, datelines, sentence dating, robustness."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from timeline.dates import date_sentences, dateline, find_expressions
+from timeline.segment import sentences
+
+P = date(2025, 9, 8)
+
+# (language, text, the span that must not date an event — or None when nothing at all may be found)
+NOT_DATES = [
+    ("id", "Sekitar 2.000 tentara Korea Utara tewas.", None),
+    ("id", "Korea Utara mengirim 2024 tentara ke Rusia.", None),
+    ("id", "Anggaran mencapai Rp 2024 miliar.", None),
+    ("id", "Pasokan memenuhi sekitar 70 persen kebutuhan.", None),
+    ("id", "Pria berusia 45 tahun itu ditangkap.", "berusia 45 tahun"),
+    ("id", "Ia dipenjara selama lima tahun.", "selama lima tahun"),
+    ("id", "Terjadi tujuh kali pengiriman dalam sebulan.", "dalam sebulan"),
+    ("id", "Mereka bertemu selama lebih dari dua jam.", "selama lebih dari dua jam"),
+    ("id", "Harga terendah dalam lima tahun terakhir.", "dalam lima tahun terakhir"),
+    ("id", "Rapat dimulai pukul 09.00 WIB.", "pukul 09.00 WIB"),
+    ("id", "Rapat dimulai pukul 20.22.", "pukul 20.22"),
+    ("id", "© 2025 TribunNews.com, a subsidiary of KG Media.", "2025"),
+    ("id", "Baca juga: Putin bertemu Kim pada 3 September 2025", "3 September 2025"),
+    ("id", "Rekomendasi untuk Anda", None),
+    ("id", "Hubungan sudah terjalin 75 tahun.", "75 tahun"),
+    ("id", "Ia membawa 1.500 unit kendaraan.", None),
+    ("id", "Ia menempuh jarak 2000 kilometer.", None),
+    ("en", "Some 2,000 troops were killed.", None),
+    ("en", "The deal is worth $15 billion.", None),
+    ("en", "The convoy drove 12 kilometers.", None),
+    ("en", "It was the 75th anniversary of the alliance.", None),
+    ("en", "The plan may be approved soon.", None),
+    ("en", "Troops march across the border.", None),
+    ("en", "They have been allies for more than five years.", "for more than five years"),
+    ("en", "He was jailed for two years.", "for two years"),
+    ("en", "The meeting started at 10:15 am.", "at 10:15 am"),
+    ("en", "Copyright 2024 Reuters. All rights reserved.", "2024"),
+    ("en", "Read more: Kim visits Moscow on March 5, 2024", "March 5, 2024"),
+    ("en", "The 45-year-old leader spoke.", None),
+    ("en", "About 2000 soldiers were deployed.", None),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "span"), NOT_DATES)
+def test_not_a_date(language, text, span):
+    exprs = find_expressions(text, P, language)
+    events = [e for e in exprs if e.event]
+    assert not events, [(e.text, e.kind) for e in events]
+    if span is None:
+        assert all(not e.event for e in exprs)
+    else:
+        hits = [e for e in exprs if e.text == span]
+        assert hits and hits[0].reason, [(e.text, e.reason) for e in exprs]
+
+
+def test_unresolved_without_publication_date():
+    for text, language in (("Ia tiba kemarin.", "id"), ("He arrived on Friday.", "en"), ("Harga naik tahun lalu.", "id")):
+        e = find_expressions(text, None, language)[0]
+        assert e.date is None and not e.event and e.reason == "no publication date"
+
+
+def test_absolute_dates_need_no_publication_date():
+    e = find_expressions("Pada 24 Februari 2022, Putin menyerang.", None, "id")[0]
+    assert (e.date, e.event) == (date(2022, 2, 24), True)
+
+
+DATELINES = [
+    ("id", "Senin, 8 September 2025\n\nJudul berita", date(2025, 9, 8)),
+    ("id", "KOTA, SITE.com - 05/03/2024, 10:15 WIB - Pemerintah mengumumkan kebijakan baru.", date(2024, 3, 5)),
+    ("id", "Jumat, 1 Maret 2024, 09:30 WITA\nIsi berita.", date(2024, 3, 1)),
+    ("id", "JUMAT, 01 MARET 2024 | 09:30 WIB\nIsi berita.", date(2024, 3, 1)),
+    ("id", "Judul Berita Panjang\nDiperbarui: 5 Maret 2024 10:15 WIB\nIsi berita.", date(2024, 3, 5)),
+    ("id", "Rabu, 3 September 2025 14:05 WIB\nIsi berita.", date(2025, 9, 3)),
+    ("en", "Published Mar 5, 2024 10:15 am\nStory text.", date(2024, 3, 5)),
+    ("en", "March 5, 2024\n\nStory text.", date(2024, 3, 5)),
+    ("en", "Updated: 2024-03-05\nStory text.", date(2024, 3, 5)),
+    ("en", "Friday, March 1, 2024 9:30 AM EST\nStory text.", date(2024, 3, 1)),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "want"), DATELINES)
+def test_dateline(language, text, want):
+    assert dateline(text, language) == want
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("id", "Pada 24 Februari 2022, Putin menginstruksikan serangan terhadap Ukraina."),
+        ("id", "Judul\n\nKim Jong Un bertemu Putin pada Rabu, 3 September 2025, di Beijing dan membahas kerja sama."),
+        ("en", "Kim met Putin on March 5, 2024 in Moscow to talk about arms."),
+        ("en", "Headline\n\nThe two leaders signed a treaty. It came into force in December 2024."),
+    ],
+)
+def test_no_dateline_from_a_story_sentence(language, text):
+    assert dateline(text, language) is None
+
+
+def _pairs(text, published, language):
+    return [
+        (s.text, e.date.isoformat(), e.date_end.isoformat())
+        for s, e in date_sentences(text, sentences(text, language), published, language)
+    ]
+
+
+def test_anaphoric_resolves_against_the_previous_narrative_date():
+    text = "Kim tiba di Beijing pada 3 September 2025. Setahun sebelumnya kedua pemimpin menandatangani pakta."
+    pairs = _pairs(text, P, "id")
+    assert ("Setahun sebelumnya kedua pemimpin menandatangani pakta.", "2024-01-01", "2024-12-31") in pairs
+
+
+def test_anaphoric_day_after_a_day():
+    text = "The summit opened on June 12, 2018. The next day, both sides signed a statement."
+    pairs = _pairs(text, date(2018, 6, 20), "en")
+    assert ("The next day, both sides signed a statement.", "2018-06-13", "2018-06-13") in pairs
+
+
+def test_anaphoric_count_later():
+    text = "Pasukan tiba pada 5 Maret 2024. Sebulan kemudian, mereka menyerang."
+    pairs = _pairs(text, P, "id")
+    assert ("Sebulan kemudian, mereka menyerang.", "2024-04-01", "2024-04-30") in pairs
+
+
+def test_anaphoric_not_against_publication_when_a_narrative_date_exists():
+    text = "The treaty was signed on June 19, 2024. Two months later, troops arrived."
+    pairs = _pairs(text, date(2025, 9, 8), "en")
+    assert ("Two months later, troops arrived.", "2024-08-01", "2024-08-31") in pairs
+
+
+def test_heading_line_dates_the_paragraph_below():
+    text = (
+        "Timeline of the talks\n\n"
+        "May 9, 2018\n"
+        "Pompeo arrives in Pyongyang and brings three detainees home.\n\n"
+        "June 12, 2018\n\n"
+        "Kim and Trump meet in Singapore. They sign a joint statement.\n\n"
+        "Analysts were divided."
+    )
+    pairs = _pairs(text, date(2019, 1, 1), "en")
+    assert ("Pompeo arrives in Pyongyang and brings three detainees home.", "2018-05-09", "2018-05-09") in pairs
+    assert ("Kim and Trump meet in Singapore.", "2018-06-12", "2018-06-12") in pairs
+    assert ("They sign a joint statement.", "2018-06-12", "2018-06-12") in pairs
+    assert not [p for p in pairs if p[0] in ("May 9, 2018", "June 12, 2018", "Analysts were divided.")]
+
+
+def test_year_heading_gives_the_year_to_yearless_dates():
+    text = "2018\n\n27 April: Kim dan Moon bertemu di Panmunjom.\n\n12 Juni: Kim dan Trump bertemu di Singapura."
+    pairs = _pairs(text, date(2025, 9, 8), "id")
+    assert ("27 April: Kim dan Moon bertemu di Panmunjom.", "2018-04-27", "2018-04-27") in pairs
+    assert ("12 Juni: Kim dan Trump bertemu di Singapura.", "2018-06-12", "2018-06-12") in pairs
+
+
+def test_key_value_line():
+    text = "Treaty on Comprehensive Strategic Partnership\nDate signed: 2024-06-19\nLocation: Pyongyang"
+    exprs = find_expressions(text, None, "en")
+    assert [(e.text, e.kind, e.event) for e in exprs] == [("2024-06-19", "key_value", True)]
+    assert _pairs(text, None, "en") == [("Date signed: 2024-06-19", "2024-06-19", "2024-06-19")]
+
+
+def test_dateline_is_not_an_event():
+    text = "Senin, 8 September 2025\n\nKonflik Rusia Vs Ukraina\n\nKim bertemu Putin pada hari Rabu."
+    exprs = find_expressions(text, P, "id")
+    assert exprs[0].kind == "dateline" and not exprs[0].event
+    assert _pairs(text, P, "id") == [("Kim bertemu Putin pada hari Rabu.", "2025-09-03", "2025-09-03")]
+
+
+def test_one_row_per_happening_in_a_sentence():
+    pairs = _pairs("Kim bertemu Putin pada hari Kamis (21/8/2025) di Pyongyang.", P, "id")
+    assert pairs == [("Kim bertemu Putin pada hari Kamis (21/8/2025) di Pyongyang.", "2025-08-21", "2025-08-21")]
+    pairs = _pairs("Hari ini, Senin (8/9/2025), Kim tiba.", P, "id")
+    assert len(pairs) == 1
+    pairs = _pairs("Tahun lalu, tepatnya pada Juni 2024, kedua negara menandatangani traktat.", P, "id")
+    assert [p[1:] for p in pairs] == [("2024-06-01", "2024-06-30")]
+
+
+def test_two_happenings_in_one_sentence_stay_two():
+    text = "Foto diambil pada Kamis (4/9/2025), memperlihatkan Putin di Beijing pada Rabu, 3 September 2025."
+    assert [p[1] for p in _pairs(text, P, "id")] == ["2025-09-04", "2025-09-03"]
+
+
+def test_durations_do_not_date_but_the_month_does():
+    pairs = _pairs("Pada Januari 2024 saja, terjadi hingga tujuh kali pengiriman dalam sebulan.", P, "id")
+    assert [p[1:] for p in pairs] == [("2024-01-01", "2024-01-31")]
+
+
+def test_spans_and_labels():
+    text = "Sejak akhir 2023, pengiriman naik; awal 2000-an hubungan membaik; minggu ini ada laporan."
+    got = {e.text: (e.label, e.kind) for e in find_expressions(text, P, "id")}
+    assert got["akhir 2023"] == ("since late 2023", "open_range")
+    assert got["awal 2000-an"] == ("early 2000s", "absolute")
+    assert got["minggu ini"] == ("week of 8 Sep 2025", "relative")
+
+
+def test_unknown_language_falls_back_to_english_words():
+    e = find_expressions("Le 5 March 2021.", None, "xx")
+    assert [x.date for x in e] == [date(2021, 3, 5)]
+
+
+_published = st.one_of(st.none(), st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31)))
+_alphabet = st.sampled_from(
+    list("0123456789 /.-–,:()'\n") + ["Maret ", "March ", "tahun ", "lalu ", "awal ", "late ", "the ", "1990-an",
+                                        "Senin ", "pada ", "since ", "ago ", "abad ke-", "Q", "kuartal ", "sejak "]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.one_of(st.text(max_size=200), st.lists(_alphabet, max_size=40).map("".join)),
+       published=_published, language=st.sampled_from(["id", "en"]))
+def test_never_raises_and_spans_hold(text, published, language):
+    exprs = find_expressions(text, published, language)
+    last = -1
+    for e in exprs:
+        assert 0 <= e.start < e.end <= len(text)
+        assert text[e.start:e.end] == e.text
+        assert e.start >= last
+        last = e.end
+        if e.date is not None:
+            assert e.date_end is not None and e.date <= e.date_end
+    dateline(text, language)
+    date_sentences(text, sentences(text, language), published, language)

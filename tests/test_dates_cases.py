@@ -1,0 +1,230 @@
+"""Table-driven cases for the temporal layer: each expression's interval and precision.
+
+Conventions (README "Dates"): early/mid/late are thirds of the unit; a week runs
+Monday to Sunday; a bare weekday looks back in a report and ahead after a future
+cue; "since X" has the interval of X.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from timeline.dates import find_expressions
+
+P = date(2025, 9, 8)  # a Monday
+Q = date(2024, 3, 15)  # a Friday
+
+# (language, published, text, expected expression text, date, date_end, precision)
+CASES = [
+    # --- Indonesian calendar dates in words and numbers
+    ("id", P, "Pada 24 Februari 2022, Putin menyerang.", "24 Februari 2022", "2022-02-24", "2022-02-24", "day"),
+    ("id", P, "Ia tiba pada 5 Maret 2021 di Jakarta.", "5 Maret 2021", "2021-03-05", "2021-03-05", "day"),
+    ("id", P, "Perjanjian ditandatangani tanggal 1 Juli 2019.", "tanggal 1 Juli 2019", "2019-07-01", "2019-07-01", "day"),
+    ("id", P, "Rapat digelar 05/03/2021 di Bogor.", "05/03/2021", "2021-03-05", "2021-03-05", "day"),
+    ("id", P, "Rapat digelar 5-3-2021 di Bogor.", "5-3-2021", "2021-03-05", "2021-03-05", "day"),
+    ("id", P, "Rapat digelar 25/12/2020 di Bogor.", "25/12/2020", "2020-12-25", "2020-12-25", "day"),
+    ("id", P, "Data per 2021-03-05 menunjukkan kenaikan.", "2021-03-05", "2021-03-05", "2021-03-05", "day"),
+    ("id", P, "Kapal itu tenggelam 17 Agt 2018.", "17 Agt 2018", "2018-08-17", "2018-08-17", "day"),
+    ("id", P, "Kapal itu tenggelam 3 Des. 2018.", "3 Des. 2018", "2018-12-03", "2018-12-03", "day"),
+    ("id", P, "Sidang berlangsung pada Rabu, 3 September 2025.", "Rabu, 3 September 2025", "2025-09-03", "2025-09-03", "day"),
+    ("id", P, "Sidang dibuka Jumat (5/3/2021) pagi.", "Jumat (5/3/2021) pagi", "2021-03-05", "2021-03-05", "day"),
+    ("id", P, "Menurut laporan KCNA pada hari Kamis (21/8/2025).", "hari Kamis (21/8/2025)", "2025-08-21", "2025-08-21", "day"),
+    ("id", P, "Presiden berbicara di Istana, Senin ( 1/9/2025 ).", "Senin ( 1/9/2025 )", "2025-09-01", "2025-09-01", "day"),
+    ("id", P, "Ia ditangkap Jumat (5/9) malam.", "Jumat (5/9) malam", "2025-09-05", "2025-09-05", "day"),
+    ("id", date(2025, 1, 3), "Ia ditangkap Selasa (31/12).", "Selasa (31/12)", "2024-12-31", "2024-12-31", "day"),
+    ("id", P, "Ia ditangkap pada 17 Agustus.", "17 Agustus", "2025-08-17", "2025-08-17", "day"),
+    ("id", date(2025, 1, 5), "Ia ditangkap pada 28 Desember.", "28 Desember", "2024-12-28", "2024-12-28", "day"),
+    ("id", P, "Pertemuan dijadwalkan 27 September mendatang.", "27 September mendatang", "2025-09-27", "2025-09-27", "day"),
+    ("id", P, "Harga naik pada Januari 2024.", "Januari 2024", "2024-01-01", "2024-01-31", "month"),
+    ("id", P, "Harga naik pada bulan Maret 2023.", "bulan Maret 2023", "2023-03-01", "2023-03-31", "month"),
+    ("id", P, "Harga naik pada Mei 2023.", "Mei 2023", "2023-05-01", "2023-05-31", "month"),
+    ("id", P, "Harga naik pada Maret lalu.", "Maret lalu", "2025-03-01", "2025-03-31", "month"),
+    ("id", P, "Harga naik pada September lalu.", "September lalu", "2024-09-01", "2024-09-30", "month"),
+    ("id", P, "Harga naik pada Desember mendatang.", "Desember mendatang", "2025-12-01", "2025-12-31", "month"),
+    ("id", P, "Harga naik pada Agustus ini.", "Agustus ini", "2025-08-01", "2025-08-31", "month"),
+    ("id", P, "Harga naik pada Juni.", "Juni", "2025-06-01", "2025-06-30", "month"),
+    ("id", P, "Harga akan naik pada Juni.", "Juni", "2026-06-01", "2026-06-30", "month"),
+    ("id", P, "Harga naik sejak Juni.", "Juni", "2025-06-01", "2025-06-30", "month"),
+    ("id", P, "Harga naik pada bulan November.", "bulan November", "2024-11-01", "2024-11-30", "month"),
+    # bare years where a year is meant
+    ("id", P, "Kedua negara bersekutu pada 2002.", "2002", "2002-01-01", "2002-12-31", "year"),
+    ("id", P, "Kedua negara bersekutu pada tahun 2020.", "tahun 2020", "2020-01-01", "2020-12-31", "year"),
+    ("id", P, "Sebelum perang Ukraina 2022, hubungan hangat.", "2022", "2022-01-01", "2022-12-31", "year"),
+    ("id", P, "Kerja sama itu dimulai pada 2023 lalu.", "2023 lalu", "2023-01-01", "2023-12-31", "year"),
+    ("id", P, "Kota itu didirikan pada tahun 1527.", "tahun 1527", "1527-01-01", "1527-12-31", "year"),
+    ("id", P, "Kota itu didirikan pada 1527.", "1527", "1527-01-01", "1527-12-31", "year"),
+    ("id", P, "Kerja sama itu dimulai (2019) dan berlanjut.", "2019", "2019-01-01", "2019-12-31", "year"),
+    # parts and qualifiers
+    ("id", P, "Memasuki awal 2000-an, hubungan membaik.", "awal 2000-an", "2000-01-01", "2003-12-31", "decade_part"),
+    ("id", P, "Hubungan membaik pada pertengahan 2019.", "pertengahan 2019", "2019-05-01", "2019-08-31", "year_part"),
+    ("id", P, "Hubungan membaik pada akhir 2023.", "akhir 2023", "2023-09-01", "2023-12-31", "year_part"),
+    ("id", P, "Hubungan membaik pada awal tahun 2022.", "awal tahun 2022", "2022-01-01", "2022-04-30", "year_part"),
+    ("id", P, "Hubungan membaik pada penghujung 2013.", "penghujung 2013", "2013-09-01", "2013-12-31", "year_part"),
+    ("id", P, "Pasukan tiba pada awal Maret 2024.", "awal Maret 2024", "2024-03-01", "2024-03-10", "month_part"),
+    ("id", P, "Pasukan tiba pada pertengahan Maret 2024.", "pertengahan Maret 2024", "2024-03-11", "2024-03-20", "month_part"),
+    ("id", P, "Pasukan tiba pada akhir Februari 2024.", "akhir Februari 2024", "2024-02-21", "2024-02-29", "month_part"),
+    ("id", P, "Pasukan tiba pada awal Maret.", "awal Maret", "2025-03-01", "2025-03-10", "month_part"),
+    ("id", P, "Pasukan tiba pada akhir bulan lalu.", "akhir bulan lalu", "2025-08-21", "2025-08-31", "month_part"),
+    ("id", P, "Target itu dicapai pada awal tahun depan.", "awal tahun depan", "2026-01-01", "2026-04-30", "year_part"),
+    ("id", P, "Pabrik berdiri pada akhir tahun lalu.", "akhir tahun lalu", "2024-09-01", "2024-12-31", "year_part"),
+    ("id", P, "Laba naik pada kuartal ketiga 2024.", "kuartal ketiga 2024", "2024-07-01", "2024-09-30", "quarter"),
+    ("id", P, "Laba naik pada kuartal III-2024.", "kuartal III-2024", "2024-07-01", "2024-09-30", "quarter"),
+    ("id", P, "Laba naik pada triwulan I 2023.", "triwulan I 2023", "2023-01-01", "2023-03-31", "quarter"),
+    ("id", P, "Laba naik pada kuartal kedua tahun ini.", "kuartal kedua tahun ini", "2025-04-01", "2025-06-30", "quarter"),
+    ("id", P, "Laba naik pada semester pertama 2024.", "semester pertama 2024", "2024-01-01", "2024-06-30", "year_part"),
+    ("id", P, "Laba naik pada semester II/2023.", "semester II/2023", "2023-07-01", "2023-12-31", "year_part"),
+    ("id", P, "Harga turun hingga paruh pertama tahun depan.", "paruh pertama tahun depan", "2026-01-01", "2026-06-30", "year_part"),
+    # decades and centuries
+    ("id", P, "Musik itu populer pada 1990-an.", "1990-an", "1990-01-01", "1999-12-31", "decade"),
+    ("id", P, "Musik itu populer pada tahun 1970-an.", "tahun 1970-an", "1970-01-01", "1979-12-31", "decade"),
+    ("id", P, "Bangunan itu berdiri sekitar tahun 40-an.", "tahun 40-an", "1940-01-01", "1949-12-31", "decade"),
+    ("id", P, "Musik itu populer pada akhir 1980-an.", "akhir 1980-an", "1987-01-01", "1989-12-31", "decade_part"),
+    ("id", P, "Musik itu populer pada pertengahan 1960-an.", "pertengahan 1960-an", "1964-01-01", "1966-12-31", "decade_part"),
+    ("id", P, "Perang besar terjadi pada abad ke-20.", "abad ke-20", "1900-01-01", "1999-12-31", "century"),
+    ("id", P, "Kerajaan itu berjaya pada abad XV.", "abad XV", "1400-01-01", "1499-12-31", "century"),
+    ("id", P, "Kerajaan itu runtuh pada awal abad ke-19.", "awal abad ke-19", "1800-01-01", "1833-12-31", "century"),
+    ("id", P, "Tantangan terbesar abad ini adalah iklim.", "abad ini", "2000-01-01", "2099-12-31", "century"),
+    # ranges and open intervals
+    ("id", P, "Festival digelar 3-5 Maret 2024 di Solo.", "3-5 Maret 2024", "2024-03-03", "2024-03-05", "day"),
+    ("id", P, "Festival digelar 3–5 Maret 2024 di Solo.", "3–5 Maret 2024", "2024-03-03", "2024-03-05", "day"),
+    ("id", P, "Ia menjabat pada 2008–2012.", "2008–2012", "2008-01-01", "2012-12-31", "year"),
+    ("id", P, "Ia menjabat pada 2008-2012.", "2008-2012", "2008-01-01", "2012-12-31", "year"),
+    ("id", P, "Ia menjabat antara Mei 2021 dan Juni 2022.", "Mei 2021 dan Juni 2022", "2021-05-01", "2022-06-30", "month"),
+    ("id", P, "Ia menjabat dari tahun 2010 hingga 2014.", "tahun 2010 hingga 2014", "2010-01-01", "2014-12-31", "year"),
+    ("id", P, "Pameran berlangsung 3 Maret hingga 5 April 2024.", "3 Maret hingga 5 April 2024", "2024-03-03", "2024-04-05", "day"),
+    ("id", P, "Harga stabil pada Juni-Juli 2014.", "Juni-Juli 2014", "2014-06-01", "2014-07-31", "month"),
+    ("id", P, "Pengiriman berlangsung sejak akhir 2023.", "akhir 2023", "2023-09-01", "2023-12-31", "year_part"),
+    ("id", P, "Perjanjian berlaku sejak Desember 2024 ini.", "Desember 2024", "2024-12-01", "2024-12-31", "month"),
+    ("id", P, "Sanksi berlaku sejak 2018.", "2018", "2018-01-01", "2018-12-31", "year"),
+    ("id", P, "Sanksi berlaku hingga akhir 2026.", "akhir 2026", "2026-09-01", "2026-12-31", "year_part"),
+    ("id", P, "Harga terendah sejak tahun 2009.", "tahun 2009", "2009-01-01", "2009-12-31", "year"),
+    # relative to the publication date
+    ("id", P, "Ia tiba kemarin di Jakarta.", "kemarin", "2025-09-07", "2025-09-07", "day"),
+    ("id", P, "Ia tiba hari ini di Jakarta.", "hari ini", "2025-09-08", "2025-09-08", "day"),
+    ("id", P, "Ia tiba besok di Jakarta.", "besok", "2025-09-09", "2025-09-09", "day"),
+    ("id", P, "Ia tiba tadi malam di Jakarta.", "tadi malam", "2025-09-07", "2025-09-07", "day"),
+    ("id", P, "Intelijen memperkirakan minggu ini ada korban.", "minggu ini", "2025-09-08", "2025-09-14", "week"),
+    ("id", P, "Rapat digelar pekan ini.", "pekan ini", "2025-09-08", "2025-09-14", "week"),
+    ("id", P, "Rapat digelar minggu lalu.", "minggu lalu", "2025-09-01", "2025-09-07", "week"),
+    ("id", P, "Rapat digelar pekan depan.", "pekan depan", "2025-09-15", "2025-09-21", "week"),
+    ("id", P, "Harga naik bulan lalu.", "bulan lalu", "2025-08-01", "2025-08-31", "month"),
+    ("id", P, "Harga naik bulan ini.", "bulan ini", "2025-09-01", "2025-09-30", "month"),
+    ("id", P, "Harga naik bulan depan.", "bulan depan", "2025-10-01", "2025-10-31", "month"),
+    ("id", P, "Harga naik tahun lalu.", "tahun lalu", "2024-01-01", "2024-12-31", "year"),
+    ("id", P, "Harga naik tahun ini.", "tahun ini", "2025-01-01", "2025-12-31", "year"),
+    ("id", P, "Harga naik tahun depan.", "tahun depan", "2026-01-01", "2026-12-31", "year"),
+    ("id", P, "Harga naik lima tahun lalu.", "lima tahun lalu", "2020-01-01", "2020-12-31", "year"),
+    ("id", P, "Harga naik dua bulan lalu.", "dua bulan lalu", "2025-07-01", "2025-07-31", "month"),
+    ("id", P, "Harga naik tiga hari lalu.", "tiga hari lalu", "2025-09-05", "2025-09-05", "day"),
+    ("id", P, "Harga naik 10 tahun silam.", "10 tahun silam", "2015-01-01", "2015-12-31", "year"),
+    ("id", P, "Harga naik sepekan lalu.", "sepekan lalu", "2025-09-01", "2025-09-07", "week"),
+    ("id", P, "Harga akan naik dua tahun lagi.", "dua tahun lagi", "2027-01-01", "2027-12-31", "year"),
+    ("id", P, "Harga naik akhir pekan lalu.", "akhir pekan lalu", "2025-09-06", "2025-09-07", "week"),
+    ("id", P, "Pertemuan digelar di Beijing pada hari Rabu.", "hari Rabu", "2025-09-03", "2025-09-03", "day"),
+    ("id", P, "Laporan KCNA terbit pada hari Kamis.", "hari Kamis", "2025-09-04", "2025-09-04", "day"),
+    ("id", P, "Putin akan berkunjung pada hari Rabu.", "hari Rabu", "2025-09-10", "2025-09-10", "day"),
+    ("id", P, "Sidang dijadwalkan pada Jumat mendatang.", "Jumat mendatang", "2025-09-12", "2025-09-12", "day"),
+    ("id", P, "Sidang digelar Jumat lalu.", "Jumat lalu", "2025-09-05", "2025-09-05", "day"),
+    ("id", P, "Sidang digelar Senin lalu.", "Senin lalu", "2025-09-01", "2025-09-01", "day"),
+    ("id", P, "Sidang digelar pada Minggu pagi.", "Minggu pagi", "2025-09-07", "2025-09-07", "day"),
+    ("id", P, "Sidang digelar Rabu pekan lalu.", "Rabu pekan lalu", "2025-09-03", "2025-09-03", "day"),
+    ("id", P, "Sidang digelar Selasa malam.", "Selasa malam", "2025-09-02", "2025-09-02", "day"),
+    ("id", P, "Presiden Maduro, Senin, mengatakan akan ada pemangkasan.", "Senin", "2025-09-08", "2025-09-08", "day"),
+    # --- English
+    ("en", Q, "Russia invaded Ukraine on Feb. 24, 2022.", "Feb. 24, 2022", "2022-02-24", "2022-02-24", "day"),
+    ("en", Q, "The summit took place on March 5, 2021 in Hanoi.", "March 5, 2021", "2021-03-05", "2021-03-05", "day"),
+    ("en", Q, "The summit took place on 5 March 2021 in Hanoi.", "5 March 2021", "2021-03-05", "2021-03-05", "day"),
+    ("en", Q, "The summit took place on the 5th of March 2021.", "5th of March 2021", "2021-03-05", "2021-03-05", "day"),
+    ("en", Q, "The summit took place on Friday, March 5, 2021.", "Friday, March 5, 2021", "2021-03-05", "2021-03-05", "day"),
+    ("en", Q, "The summit took place on 3/5/2021.", "3/5/2021", "2021-03-05", "2021-03-05", "day"),
+    ("en", Q, "The summit took place on 25/12/2020.", "25/12/2020", "2020-12-25", "2020-12-25", "day"),
+    ("en", Q, "The summit took place on 2021-03-05.", "2021-03-05", "2021-03-05", "2021-03-05", "day"),
+    ("en", Q, "The summit took place on Sept. 12, 2018.", "Sept. 12, 2018", "2018-09-12", "2018-09-12", "day"),
+    ("en", Q, "The summit took place on May 9.", "May 9", "2023-05-09", "2023-05-09", "day"),
+    ("en", Q, "The summit took place on March 2.", "March 2", "2024-03-02", "2024-03-02", "day"),
+    ("en", Q, "The talks collapsed in March 2021.", "March 2021", "2021-03-01", "2021-03-31", "month"),
+    ("en", Q, "The talks collapsed in March, 2021.", "March, 2021", "2021-03-01", "2021-03-31", "month"),
+    ("en", Q, "The talks collapsed in May.", "May", "2023-05-01", "2023-05-31", "month"),
+    ("en", Q, "The talks collapsed last March.", "last March", "2023-03-01", "2023-03-31", "month"),
+    ("en", Q, "The talks collapsed earlier in March.", "earlier in March", "2024-03-01", "2024-03-31", "month"),
+    ("en", Q, "The treaty was signed in 1999.", "1999", "1999-01-01", "1999-12-31", "year"),
+    ("en", Q, "The treaty was signed in the year 2000.", "the year 2000", "2000-01-01", "2000-12-31", "year"),
+    ("en", Q, "Tensions rose in early 2021.", "early 2021", "2021-01-01", "2021-04-30", "year_part"),
+    ("en", Q, "Tensions rose in mid-2019.", "mid-2019", "2019-05-01", "2019-08-31", "year_part"),
+    ("en", Q, "Tensions rose in late 2023.", "late 2023", "2023-09-01", "2023-12-31", "year_part"),
+    ("en", Q, "Tensions rose at the end of 2019.", "the end of 2019", "2019-09-01", "2019-12-31", "year_part"),
+    ("en", Q, "Tensions rose in late March 2024.", "late March 2024", "2024-03-21", "2024-03-31", "month_part"),
+    ("en", Q, "Tensions rose in mid-March.", "mid-March", "2024-03-11", "2024-03-20", "month_part"),
+    ("en", Q, "Profits rose in the third quarter of 2024.", "the third quarter of 2024", "2024-07-01", "2024-09-30", "quarter"),
+    ("en", Q, "Profits rose in Q3 2024.", "Q3 2024", "2024-07-01", "2024-09-30", "quarter"),
+    ("en", Q, "Profits rose in the first half of 2024.", "the first half of 2024", "2024-01-01", "2024-06-30", "year_part"),
+    ("en", Q, "Profits rose in H2 2023.", "H2 2023", "2023-07-01", "2023-12-31", "year_part"),
+    ("en", Q, "Profits will rise in the second half of the year.", "the second half of the year", "2024-07-01", "2024-12-31", "year_part"),
+    ("en", Q, "The alliance dates from the 1990s.", "the 1990s", "1990-01-01", "1999-12-31", "decade"),
+    ("en", Q, "The alliance dates from the '90s.", "the '90s", "1990-01-01", "1999-12-31", "decade"),
+    ("en", Q, "The alliance dates from the early 1960s.", "the early 1960s", "1960-01-01", "1963-12-31", "decade_part"),
+    ("en", Q, "The alliance dates from the late 1940s.", "the late 1940s", "1947-01-01", "1949-12-31", "decade_part"),
+    ("en", Q, "The alliance dates from the 20th century.", "the 20th century", "1900-01-01", "1999-12-31", "century"),
+    ("en", Q, "The alliance dates from the nineteenth century.", "the nineteenth century", "1800-01-01", "1899-12-31", "century"),
+    ("en", Q, "It is the worst war this century.", "this century", "2000-01-01", "2099-12-31", "century"),
+    ("en", Q, "He served between May 2021 and June 2022.", "May 2021 and June 2022", "2021-05-01", "2022-06-30", "month"),
+    ("en", Q, "He served from 2008 to 2012.", "2008 to 2012", "2008-01-01", "2012-12-31", "year"),
+    ("en", Q, "He served Jan. 3, 2008 – Nov. 9, 2012.", "Jan. 3, 2008 – Nov. 9, 2012", "2008-01-03", "2012-11-09", "day"),
+    ("en", Q, "The fair runs March 3–5, 2024.", "March 3–5, 2024", "2024-03-03", "2024-03-05", "day"),
+    ("en", Q, "The fair ran 3–5 March 2024.", "3–5 March 2024", "2024-03-03", "2024-03-05", "day"),
+    ("en", Q, "Sanctions have applied since 2018.", "2018", "2018-01-01", "2018-12-31", "year"),
+    ("en", Q, "Shipments have continued since late 2023.", "late 2023", "2023-09-01", "2023-12-31", "year_part"),
+    ("en", Q, "The ban lasts until June 2026.", "June 2026", "2026-06-01", "2026-06-30", "month"),
+    ("en", Q, "He arrived yesterday.", "yesterday", "2024-03-14", "2024-03-14", "day"),
+    ("en", Q, "He arrives today.", "today", "2024-03-15", "2024-03-15", "day"),
+    ("en", Q, "He arrives tomorrow.", "tomorrow", "2024-03-16", "2024-03-16", "day"),
+    ("en", Q, "He arrived last week.", "last week", "2024-03-04", "2024-03-10", "week"),
+    ("en", Q, "He arrives this week.", "this week", "2024-03-11", "2024-03-17", "week"),
+    ("en", Q, "He arrived last month.", "last month", "2024-02-01", "2024-02-29", "month"),
+    ("en", Q, "He arrives next month.", "next month", "2024-04-01", "2024-04-30", "month"),
+    ("en", Q, "He arrived last year.", "last year", "2023-01-01", "2023-12-31", "year"),
+    ("en", Q, "He arrived earlier this year.", "earlier this year", "2024-01-01", "2024-12-31", "year"),
+    ("en", Q, "He arrived five years ago.", "five years ago", "2019-01-01", "2019-12-31", "year"),
+    ("en", Q, "He arrived two days ago.", "two days ago", "2024-03-13", "2024-03-13", "day"),
+    ("en", Q, "He arrived a month ago.", "a month ago", "2024-02-01", "2024-02-29", "month"),
+    ("en", Q, "Kim met Putin on Wednesday.", "Wednesday", "2024-03-13", "2024-03-13", "day"),
+    ("en", Q, "Kim met Putin on Friday.", "Friday", "2024-03-15", "2024-03-15", "day"),
+    ("en", Q, "Kim will meet Putin on Monday.", "Monday", "2024-03-18", "2024-03-18", "day"),
+    ("en", Q, "Kim is due to meet Putin on Tuesday.", "Tuesday", "2024-03-19", "2024-03-19", "day"),
+    ("en", Q, "Kim met Putin last Monday.", "last Monday", "2024-03-11", "2024-03-11", "day"),
+    ("en", Q, "Kim meets Putin next Friday.", "next Friday", "2024-03-22", "2024-03-22", "day"),
+    ("en", Q, "Kim met Putin on Thursday night.", "Thursday night", "2024-03-14", "2024-03-14", "day"),
+    ("en", Q, "On Sunday, Kim will fly home.", "Sunday", "2024-03-17", "2024-03-17", "day"),
+]
+
+
+@pytest.fixture(scope="module")
+def found():
+    """Memoise find_expressions per (language, published, text)."""
+    cache: dict = {}
+
+    def get(language, published, text):
+        key = (language, published, text)
+        if key not in cache:
+            cache[key] = find_expressions(text, published, language)
+        return cache[key]
+
+    return get
+
+
+@pytest.mark.parametrize(("language", "published", "text", "want", "start", "end", "precision"), CASES)
+def test_case(found, language, published, text, want, start, end, precision):
+    exprs = found(language, published, text)
+    hits = [e for e in exprs if e.text == want]
+    assert hits, f"{want!r} not found in {text!r}; found {[e.text for e in exprs]}"
+    e = hits[0]
+    assert text[e.start:e.end] == e.text
+    assert (e.date and e.date.isoformat(), e.date_end and e.date_end.isoformat(), e.precision) == (start, end, precision)
+    assert e.event, e.reason
+    assert e.label
+
+
+def test_there_are_enough_cases():
+    assert len(CASES) >= 150
+    assert {c[0] for c in CASES} == {"id", "en"}
