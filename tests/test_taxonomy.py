@@ -17,7 +17,7 @@ SEED_GOLD = Path("/work/shared/eval/dev/seed_tribun_kim_putin.json")
     ("text", "language", "expected"),
     [
         ("Kedua menteri bertemu di Moskow untuk membahas kerja sama.", "id", "meeting"),
-        ("Lavrov melakukan kunjungan resmi ke Pyongyang.", "id", "meeting"),
+        ("Lavrov melakukan kunjungan resmi ke Pyongyang.", "id", "diplomacy"),
         ("Kedua negara meneken kesepakatan kerja sama energi.", "id", "agreement"),
         ("Dokumen itu ditandatangani oleh kedua menteri luar negeri.", "id", "agreement"),
         ("Parlemen Rusia meratifikasi traktat tersebut.", "id", "agreement"),
@@ -89,3 +89,28 @@ def test_seed_gold_types():
         taxonomy.classify(next(s for s in sents if ev["anchor"] in s), "id") == ev["type"] for ev in typed
     )
     assert right / len(typed) >= 0.9
+
+
+GOLDEN = Path(__file__).resolve().parent / "golden"
+
+
+def test_golden_corpus_types_meet_the_floor():
+    from timeline import ingest
+
+    right = total = 0
+    for gold_file in sorted(GOLDEN.glob("*.json")):
+        gold = json.loads(gold_file.read_text(encoding="utf-8"))
+        article_file = GOLDEN / gold["file"]
+        if not article_file.exists():
+            continue
+        article = ingest.read(article_file)
+        sents = [s.text for s in sentences(article.text, article.language)]
+        for ev in gold["events"]:
+            sentence = next((s for s in sents if ev["anchor"] in s), None)
+            if "type" not in ev or sentence is None:
+                continue
+            total += 1
+            right += taxonomy.classify(sentence, article.language) == ev["type"]
+    if not total:
+        pytest.skip("no typed golden events")
+    assert right / total >= 0.7, f"{right}/{total} golden events typed right"
