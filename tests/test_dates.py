@@ -44,6 +44,11 @@ NOT_DATES = [
     ("en", "Read more: Kim visits Moscow on March 5, 2024", "March 5, 2024"),
     ("en", "The 45-year-old leader spoke.", None),
     ("en", "About 2000 soldiers were deployed.", None),
+    ("id", "Ekspor naik 5 persen dibanding tahun lalu.", "tahun lalu"),
+    ("en", "Exports rose 5% compared with last year.", "last year"),
+    ("en", "Kim Il Sung (1912–1994) was the country's founder.", "1912–1994"),
+    ("id", "Undang-Undang Nomor 11 Tahun 2008 mengatur transaksi elektronik.", "Tahun 2008"),
+    ("en", "See also: Russia–North Korea treaty of 2024", "2024"),
 ]
 
 
@@ -154,6 +159,25 @@ def test_year_heading_gives_the_year_to_yearless_dates():
     pairs = _pairs(text, date(2025, 9, 8), "id")
     assert ("27 April: Kim dan Moon bertemu di Panmunjom.", "2018-04-27", "2018-04-27") in pairs
     assert ("12 Juni: Kim dan Trump bertemu di Singapura.", "2018-06-12", "2018-06-12") in pairs
+
+
+def test_dateline_of_a_timeline_page_is_still_the_dateline():
+    text = "Jumat, 20 Desember 2024, 09:30 WITA\n\nKronologi\n\n19 Juni 2024\nPutin dan Kim meneken pakta.\n\n" \
+           "Agustus 2024\nUkraina menyerbu Kursk."
+    assert dateline(text, "id") == date(2024, 12, 20)
+    pairs = _pairs(text, date(2024, 12, 20), "id")
+    assert [p[:2] for p in pairs] == [("Putin dan Kim meneken pakta.", "2024-06-19"), ("Ukraina menyerbu Kursk.", "2024-08-01")]
+
+
+def test_a_name_year_gives_way_to_the_happening_year():
+    pairs = _pairs("Pada 1996, perjanjian 1961 dibiarkan berakhir.", P, "id")
+    assert [p[1] for p in pairs] == ["1996-01-01"]
+
+
+def test_anaphoric_counts_from_the_end_of_a_range():
+    text = "Pasukan dikerahkan pada akhir Oktober hingga awal November 2024. Dua pekan kemudian, bentrokan terjadi."
+    pairs = _pairs(text, date(2024, 12, 12), "id")
+    assert ("Dua pekan kemudian, bentrokan terjadi.", "2024-11-18", "2024-11-24") in pairs
 
 
 def test_key_value_line():

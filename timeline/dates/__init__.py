@@ -10,6 +10,7 @@ the anchor this layer is measured against.
 from __future__ import annotations
 
 import bisect
+import re
 from datetime import date
 
 from ..model import Sentence, TimeExpression
@@ -19,6 +20,7 @@ from .scan import scan
 
 __all__ = ["baseline", "date_sentences", "dateline", "find_expressions"]
 
+_COMPARISON_WINDOW = 45  # characters before a date searched for "dibanding"/"compared with"
 _PREVIOUS = 20  # how many earlier narrative dates an anaphoric expression may look back to
 _YEARLY = ("year", "year_part", "quarter", "month", "month_part", "day", "week")  # headings that give a year
 
@@ -68,6 +70,10 @@ def find_expressions(text: str, published: date | None, language: str) -> list[T
         kind, event, reason = c.kind, c.event, c.reason
         if event and res.interval is None:
             event, reason = False, res.reason or "unresolved"
+        elif event and _comparison(text, g, c, s_start):
+            event, reason = False, "comparison baseline"
+        elif event and c.kind == "range" and _life_dates(text, c):
+            event, reason = False, "life dates"
         if head and c.start < head[1] and head[0] < c.end:
             kind, event, reason = "dateline", False, "dateline (publication date)"
         elif role == "furniture":
@@ -104,6 +110,20 @@ def find_expressions(text: str, published: date | None, language: str) -> list[T
     return out
 
 
+def _comparison(text: str, g: grammar.Grammar, c, s_start: int) -> bool:
+    """Tell whether a comparison cue ("dibanding", "compared with") opens shortly before `c`."""
+    for m in g.comparison.finditer(text, max(s_start, c.start - _COMPARISON_WINDOW), c.end):
+        if m.start() < c.start:
+            return True
+    return False
+
+
+def _life_dates(text: str, c) -> bool:
+    """Tell whether a range is a person's life dates: "Kim Il Sung (1912–1994)"."""
+    before = text[max(0, c.start - 40):c.start]
+    return text[c.end:c.end + 1] == ")" and bool(re.search(r"[A-Z][\w.'-]*\s*\($", before))
+
+
 def _future(text: str, g: grammar.Grammar, c, s_start: int, s_end: int) -> bool:
     """Tell whether the clause of `c` speaks of the future ("akan", "will", "is due to").
 
@@ -131,13 +151,14 @@ def date_sentences(
     that heading's date.
     """
     exprs = [e for e in find_expressions(text, published, language) if e.event and e.date is not None]
+    g = _grammar(language)
     lns = layout.lines(text)
     scopes = _heading_scopes(text, lns, exprs)
     starts = [e.start for e in exprs]
     pairs: list[tuple[Sentence, TimeExpression]] = []
     for s in sents:
         lo, hi = bisect.bisect_left(starts, s.start), bisect.bisect_left(starts, s.end)
-        own = _distinct([e for e in exprs[lo:hi] if e.kind != "heading"])
+        own = _distinct([e for e in exprs[lo:hi] if e.kind != "heading"], text, g)
         if own:
             pairs.extend((s, e) for e in own)
             continue
@@ -150,8 +171,16 @@ def date_sentences(
     return pairs
 
 
-def _distinct(own: list[TimeExpression]) -> list[TimeExpression]:
-    """Drop repeats of an interval and coarse intervals that hold a finer one."""
+def _distinct(own: list[TimeExpression], text: str, g: grammar.Grammar) -> list[TimeExpression]:
+    """Drop repeats of an interval, coarse intervals that hold a finer one, and years used as names.
+
+    "Pada 1996, perjanjian 1961 dibiarkan berakhir": a bare year after a noun names a
+    thing ("the 1961 treaty") when the sentence has another date for its happening.
+    """
+    if len(own) > 1:
+        named = [e for e in own if _attributive(e, text, g)]
+        if len(named) < len(own):
+            own = [e for e in own if e not in named]
     seen: list[TimeExpression] = []
     for e in own:
         if all((k.date, k.date_end) != (e.date, e.date_end) for k in seen):
@@ -160,6 +189,14 @@ def _distinct(own: list[TimeExpression]) -> list[TimeExpression]:
         e for e in seen
         if not any(o is not e and e.date <= o.date and o.date_end <= e.date_end for o in seen)
     ]
+
+
+def _attributive(e: TimeExpression, text: str, g: grammar.Grammar) -> bool:
+    """Tell whether `e` is a bare year after a word that is no year cue ("perjanjian 1961")."""
+    if not (e.text.isdigit() and len(e.text) == 4):
+        return False
+    before = text[max(0, e.start - 25):e.start]
+    return bool(re.search(r"\w\s*$", before)) and not g.year_cue.search(before)
 
 
 def _heading_scopes(text: str, lns: list[layout.Line], exprs: list[TimeExpression]) -> list[tuple[int, int, TimeExpression]]:

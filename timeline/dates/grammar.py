@@ -98,6 +98,7 @@ class Grammar:
     before_number: re.Pattern  # currency/number words right before a bare number
     year_cue: re.Pattern
     furniture: re.Pattern
+    comparison: re.Pattern  # a comparison cue shortly before a date: the date is a baseline
     publication_label: re.Pattern
 
 
@@ -206,6 +207,7 @@ def build(language: str) -> Grammar:
         quantity_after=re.compile(r"\s*(?:" + quantity + r")(?!\w)", re.I),
         before_number=_tail(lex.words("currency_before") + lex.words("number_before") + lex.words("quantity_before")),
         year_cue=_tail(lex.words("year_cues")),
+        comparison=re.compile(r"(?<!\w)" + alternation(lex.words("comparison_cues")) + r"(?!\w)", re.I),
         furniture=re.compile(r"^\s*(?:" + alternation(lex.words("furniture")) + ")", re.I),
         publication_label=re.compile(r"^\s*" + alternation(lex.words("publication_labels")) + r"(?!\w)", re.I),
     )

@@ -106,14 +106,26 @@ def find_dateline(text: str, g: Grammar, scan) -> tuple[int, int, date] | None:
             )
             label = g.publication_label.match(before)
             labelled = bool(label) and not residue(line, [(0, label.end()), (c.start, c.end)] + clocks, g)
-            if alone and _timeline(text, g, scan, ln):
-                return None  # a date alone on a line of a timeline page is a heading, not the dateline
+            if alone and not labelled and _timeline(text, g, scan, ln):
+                # On a timeline page a bare date alone on a line is a heading; a dateline is
+                # dressed (weekday, clock time) or opens the page above a blank line.
+                first = line[c.start:c.end].split()[0].strip(",.").lower()
+                dressed = bool(clocks) or first in g.weekdays or line[c.end:].strip(" ,.") != ""
+                opens = n == 0 and _blank_after(text, ln)
+                if not (dressed or opens):
+                    return None
             if alone or prefixed or labelled:
                 return ln.start + c.start, ln.start + c.end, res.interval.start
             break  # only the first full date of a line can be its dateline
         if len(line.split()) > STORY_WORDS:
             break
     return None
+
+
+def _blank_after(text: str, ln: Line) -> bool:
+    """Tell whether a blank line follows `ln`."""
+    rest = text[ln.end:ln.end + 200]
+    return bool(re.match(r"[ \t\r]*\n[ \t\r]*\n", rest))
 
 
 def _timeline(text: str, g: Grammar, scan, first: Line) -> bool:

@@ -24,6 +24,9 @@ UNIT_OF_PRECISION = {
 PRECISION_OF_UNIT = {"day": "day", "week": "week", "weekend": "week", "month": "month", "quarter": "quarter",
                      "year": "year", "decade": "decade", "century": "century"}
 NO_PUBLICATION = "no publication date"
+_UNIT_DAYS = {"day": 1, "week": 7, "weekend": 7, "month": 31, "quarter": 92, "year": 366, "decade": 3653,
+              "century": 36525}
+_LOOKBACK = 3  # narrative dates an anaphoric expression looks back over for one fine enough
 
 
 @dataclass(frozen=True)
@@ -107,15 +110,25 @@ def weekday_date(p: date, wd: int, direction: str) -> date:
     return p - timedelta(days=p.weekday()) + timedelta(days=wd)  # "this Monday": in this week
 
 
+def _countable(prev: Interval, unit: str) -> bool:
+    """Tell whether `unit`s can be counted from `prev`: it is no longer than three of them."""
+    return (prev.end - prev.start).days + 1 <= 3 * _UNIT_DAYS[unit]
+
+
 def relative(ctx: Context, unit: str, offset: int, anchor: str, part: str = "") -> Resolution:
     """Resolve "<offset> <unit>s from the anchor": published date or the narrative's last date."""
     grain = PRECISIONS.index(PRECISION_OF_UNIT[unit])
     if anchor == "previous" and ctx.previous:
-        # "the same day" looks back to the last date as fine as a day, "a year later" to any.
-        prev = next((p for p in reversed(ctx.previous) if PRECISIONS.index(p.precision) <= grain), ctx.previous[-1])
-        base = prev.start
+        # The last date counts; if it is too coarse to count days or weeks from ("the same
+        # day" after "tahun depan"), a slightly earlier one that is fine enough does.
+        recent = ctx.previous[-_LOOKBACK:]
+        prev = next((p for p in reversed(recent) if _countable(p, unit)), recent[-1])
+        # "Two weeks later" counts from the end of a range, "a year earlier" from its start.
+        base = prev.end if offset > 0 else prev.start
         base_unit = UNIT_OF_PRECISION[prev.precision]
-        label = f"previous date {prev.start.isoformat()}"
+        if _countable(prev, unit):
+            base_unit = "day"  # short enough to count from ("two weeks after late October")
+        label = f"previous date {base.isoformat()}"
     elif ctx.published is not None:
         base, base_unit, label = ctx.published, "day", published_anchor(ctx)
     else:

@@ -478,6 +478,9 @@ def year_word(m, g, text):
     y = int(m["y"])
     if not _year_ok(y) or g.quantity_after.match(text, m.end()):
         return None
+    if re.search(r"(?<!\w)(?:" + _alt(g.lex.words("number_before")) + r")\s*\d+\s*$", text[max(0, m.start() - 25):m.start()], re.I):
+        # "Undang-Undang Nomor 11 Tahun 2008": the year is part of a document's number
+        return Candidate(m.start(), m.end(), "year_word", "absolute", fixed(None), event=False, reason="document number")
     return Candidate(m.start(), m.end(), "year_word", "absolute", fixed(iv.year(y)), year=y)
 
 
