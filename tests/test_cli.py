@@ -59,3 +59,16 @@ def test_help_text_names_the_command(capsys):
     with pytest.raises(SystemExit):
         main(["extract", "--help"])
     assert "FILE_OR_DIR" in capsys.readouterr().out
+
+
+def test_rows_stay_per_article_unless_sources_are_merged(tmp_path, capsys):
+    one = "Senin, 8 September 2025\n\nPada 18 Juni 2024, Kim Jong Un dan Vladimir Putin menandatangani traktat kemitraan di Pyongyang.\n"
+    two = "Selasa, 9 September 2025\n\nKim Jong Un dan Vladimir Putin menandatangani traktat kemitraan di Pyongyang pada 18 Juni 2024.\n"
+    (tmp_path / "a.txt").write_text(one, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(two, encoding="utf-8")
+    assert main(["extract", str(tmp_path)]) == 0
+    rows = [r for r in csv.DictReader(io.StringIO(capsys.readouterr().out)) if r["date"] == "2024-06-18"]
+    assert sorted(r["source"] for r in rows) == ["a.txt", "b.txt"]
+    assert main(["extract", str(tmp_path), "--merge-sources"]) == 0
+    rows = [r for r in csv.DictReader(io.StringIO(capsys.readouterr().out)) if r["date"] == "2024-06-18"]
+    assert len(rows) == 1 and rows[0]["source_count"] == "2" and rows[0]["evidence"]

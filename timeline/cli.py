@@ -52,6 +52,9 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--published", type=_iso_date, metavar="YYYY-MM-DD",
                     help="publication date for every input (overrides front matter and dateline)")
     ex.add_argument("--language", choices=["id", "en"], help="language of every input (default: detected)")
+    ex.add_argument("--merge-sources", action="store_true",
+                    help="merge the same happening reported by several articles into one row "
+                    "(default: one row per happening per article)")
     dt_ = sub.add_parser(
         "dates",
         help="list every time expression found in articles, and how each was read",
@@ -86,7 +89,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def extract(args: argparse.Namespace) -> int:
     """Run `extract`; return the exit code (1 when any input was rejected)."""
-    result = pipeline.extract_paths(args.paths, args.published, args.language)
+    result = pipeline.extract_paths(args.paths, args.published, args.language, merge_sources=args.merge_sources)
     for err in result.errors:
         print(f"error: {err}", file=sys.stderr)
     for note in result.notes:

@@ -30,10 +30,22 @@ def extract_article(article: Article) -> list[Event]:
     return events.extract(article)
 
 
+def merge_events(found: list[Event]) -> list[Event]:
+    """Merge reports of one happening across articles (the page's timeline shows these)."""
+    return events.merge(found)
+
+
 def extract_paths(
-    paths: list[Path], published: dt.date | None = None, language: str | None = None
+    paths: list[Path],
+    published: dt.date | None = None,
+    language: str | None = None,
+    merge_sources: bool = False,
 ) -> Result:
-    """Read every article under `paths` and extract its events; bad files are reported."""
+    """Read every article under `paths` and extract its events; bad files are reported.
+
+    Each article's events are already one per happening within it; `merge_sources`
+    also merges the same happening reported by several articles into one row.
+    """
     files, errors = ingest.collect(paths)
     found: list[Event] = []
     notes: list[str] = []
@@ -48,6 +60,9 @@ def extract_paths(
         if not evs:
             notes.append(f"{article.source}: no dated events found")
         found.extend(evs)
-    # One event per happening across the batch: the same meeting reported by two
-    # articles becomes one row whose evidence holds the other article's sentence.
-    return Result(tuple(events.merge(found)), tuple(errors), tuple(notes))
+    # Across articles, merging is asked for: a merged row carries one article's name
+    # in `source`, so a per-article table (what `extract` writes by default) keeps
+    # each article's own rows and stays checkable against that article.
+    if merge_sources:
+        found = merge_events(found)
+    return Result(tuple(found), tuple(errors), tuple(notes))
