@@ -49,7 +49,7 @@ def find_expressions(text: str, published: date | None, language: str) -> list[T
     for c in cands:
         by_line.setdefault(layout.line_index(lns, c.start), []).append(c)
     roles = {i: layout.line_role(text, lns[i], cs, g) for i, cs in by_line.items()}
-    head = layout.find_dateline(text, g, scan)
+    head = layout.find_dateline(text, g, scan, roles)
     bounds = layout.sentence_bounds(text)
     out: list[TimeExpression] = []
     previous: list = []

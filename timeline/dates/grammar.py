@@ -181,7 +181,10 @@ def build(language: str) -> Grammar:
     tokens["WDPRE"] = r"(?:(?:<DAYW>\s+)?(?P<wd><WDALL>)\.?(?:\s*,\s*|\s+))?"
     tokens["WDALL"] = alternation(weekdays)
     rules = []
+    skip = set(lex.words("skip_rules"))
     for name, template in TEMPLATES:
+        if name in skip:
+            continue
         pattern = template
         for _ in range(3):  # tokens may hold tokens (<WDPRE> holds <DAYW>)
             pattern = re.sub(r"<([A-Z]+)>", lambda m: tokens[m.group(1)], pattern)

@@ -85,8 +85,13 @@ def residue(text: str, spans: list[tuple[int, int]], g: Grammar) -> str:
     return _filler(g).sub("", " ".join(keep)).strip()
 
 
-def find_dateline(text: str, g: Grammar, scan) -> tuple[int, int, date] | None:
-    """Return (start, end, date) of the publication date in the first lines, if any."""
+def find_dateline(text: str, g: Grammar, scan, roles: dict[int, tuple[str, str]] | None = None
+                  ) -> tuple[int, int, date] | None:
+    """Return (start, end, date) of the publication date in the first lines, if any.
+
+    `roles` (line index → role, as `line_role` gives) saves a second scan of the text
+    when the caller has one.
+    """
     for n, ln in enumerate(lines(text)):
         if n >= DATELINE_LINES:
             break
@@ -106,7 +111,11 @@ def find_dateline(text: str, g: Grammar, scan) -> tuple[int, int, date] | None:
             )
             label = g.publication_label.match(before)
             labelled = bool(label) and not residue(line, [(0, label.end()), (c.start, c.end)] + clocks, g)
-            if alone and not labelled and _timeline(text, g, scan, ln):
+            later_heading = (
+                any(role == "heading" for i, (role, _) in roles.items() if i > n)
+                if roles is not None else _timeline(text, g, scan, ln)
+            )
+            if alone and not labelled and later_heading:
                 # On a timeline page a bare date alone on a line is a heading; a dateline is
                 # dressed (weekday, clock time) or opens the page above a blank line.
                 first = line[c.start:c.end].split()[0].strip(",.").lower()

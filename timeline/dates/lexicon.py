@@ -101,9 +101,35 @@ def check(raw: object, path: Path) -> None:
                 raise LexiconError(f"{path}: {key}: {word!r} needs [unit, offset]")
 
 
-def alternation(words: list[str] | set[str]) -> str:
-    """Return a regex alternation of `words`, longest first; spaces match any whitespace."""
-    uniq = sorted({w for w in words if w}, key=lambda w: (-len(w), w))
+def alternation(words) -> str:
+    """Return a regex matching any of `words` (case is left to the flags), longest first.
+
+    Spaces match any run of whitespace. The words are laid out as a trie
+    ("jan(?:uari)?"), so the regex engine tries one branch per position instead of
+    every word in turn: the scan runs over whole articles with dozens of such lists.
+    """
+    uniq = {" ".join(w.lower().split()) for w in words if w and w.strip()}
     if not uniq:
         return "(?!x)x"  # matches nothing
-    return "(?:" + "|".join(r"\s+".join(re.escape(p) for p in w.split()) for w in uniq) + ")"
+    trie: dict = {}
+    for w in uniq:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return "(?:" + _trie_regex(trie) + ")"
+
+
+def _trie_regex(node: dict) -> str:
+    """Return the regex of a trie node; "" marks a word's end."""
+    branches = []
+    for ch in sorted(k for k in node if k):
+        piece = r"\s+" if ch == " " else re.escape(ch)
+        branches.append(piece + _trie_regex(node[ch]))
+    ends = "" in node
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if ends:  # a word may stop here; try the longer words first
+        return ("(?:" + body + ")?") if len(branches) > 1 or len(body) > 1 else body + "?"
+    return body
