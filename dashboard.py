@@ -162,7 +162,7 @@ else:
 
 st.subheader("Events")
 st.dataframe(details.display_frame(view), hide_index=True, width="stretch", key="table", column_config=COLUMNS,
-             row_height=60)
+             row_height=72, height=520)
 downloads = [
     ("Download CSV", exports.csv_bytes(view), "timeline-events.csv", "text/csv"),
     ("Download JSON", exports.json_bytes(view), "timeline-events.json", "application/json"),
