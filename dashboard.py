@@ -6,7 +6,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from timeline import chart, corrections, details, events, exports, fetch, filters, ingest, library, pipeline, table
+from timeline import chart, corrections, details, exports, fetch, filters, ingest, library, pipeline, table
 from timeline.errors import InputError
 from timeline.model import PRECISIONS, Article
 
@@ -58,8 +58,8 @@ def load() -> tuple:
         mine = article_events(article)
         problems += [] if mine else [f"{article.source}: no dated events found"]
         found += mine
-    # One row per happening across articles, as `extract_paths` does; then the user's corrections.
-    frame = table.to_frame(events.merge(found))
+    # One row per happening across articles (the reports of one meeting become one row); then corrections.
+    frame = table.to_frame(pipeline.merge_events(found))
     try:
         fixes, bad = corrections.load(FIXES)
     except InputError as exc:
