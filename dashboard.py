@@ -115,6 +115,12 @@ with st.expander(f"{len(problems)} note(s) on the articles and corrections", exp
     for message in problems:
         st.warning(message)
 
+if bounds and st.session_state.get("dates_bounds") != bounds and "dates" in st.session_state:
+    # New articles or corrections moved the span: an untouched date filter follows it (the
+    # widget keeps its state by key), a chosen one is clamped so the widget accepts it.
+    st.session_state["dates"] = filters.follow_bounds(st.session_state["dates"], st.session_state.get("dates_bounds"), bounds)
+st.session_state["dates_bounds"] = bounds
+
 with st.sidebar:
     st.header("Filters")
     st.button("Reset filters", key="reset", on_click=reset, args=(bounds,))

@@ -166,6 +166,15 @@ def test_pasted_text_is_saved_and_its_events_appear(page, data):
     assert any("Already" in s.value for s in page.success) and len(table(page)) == len(frame)
 
 
+def test_an_added_article_older_than_the_table_is_shown(page):
+    span = page.date_input(key="dates").value
+    page.text_area(key="paste_text").input(
+        "Moskwa - Pada 12 Juni 1961, Uni Soviet dan Korea Utara menandatangani perjanjian persahabatan.")
+    next(b for b in page.button if b.label == "Add text").click().run()
+    assert page.date_input(key="dates").value == (dt.date(1961, 6, 12), span[1])  # the untouched filter follows
+    assert table(page)["date"].astype(str).iloc[0] == "1961-06-12"
+
+
 def correct(at, event_id: str, **changes) -> None:
     at.selectbox(key="fix_event").set_value(event_id).run()
     for key, value in changes.items():

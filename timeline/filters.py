@@ -41,6 +41,22 @@ def date_bounds(df: pd.DataFrame) -> tuple[dt.date, dt.date] | None:
     return dt.date.fromisoformat(min(df["date"])), dt.date.fromisoformat(max(df["date_end"]))
 
 
+def follow_bounds(chosen: tuple, old: tuple | None, new: tuple[dt.date, dt.date]) -> tuple[dt.date, dt.date]:
+    """Return the date filter after the table's span changed: untouched follows, chosen is clamped.
+
+    >>> d = dt.date
+    >>> follow_bounds((d(2000, 1, 1), d(2025, 1, 1)), (d(2000, 1, 1), d(2025, 1, 1)), (d(1961, 6, 12), d(2025, 1, 1)))
+    (datetime.date(1961, 6, 12), datetime.date(2025, 1, 1))
+    >>> follow_bounds((d(2010, 1, 1), d(2030, 1, 1)), None, (d(2000, 1, 1), d(2025, 1, 1)))
+    (datetime.date(2010, 1, 1), datetime.date(2025, 1, 1))
+    """
+    chosen = tuple(chosen or ())
+    if len(chosen) != 2 or chosen == tuple(old or ()):
+        return new
+    start, end = max(chosen[0], new[0]), min(chosen[1], new[1])
+    return (start, end) if start <= end else new
+
+
 def by_actors(df: pd.DataFrame, wanted: Iterable[str], mode: str = "any") -> pd.DataFrame:
     """Keep rows naming any (or, with mode="all", every) actor in `wanted`; none keeps all."""
     want = set(wanted)
