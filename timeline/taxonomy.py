@@ -29,13 +29,19 @@ class CueGroup:
     words: tuple[str, ...]  # the cues as written, for messages and tests
     gate: tuple[str, ...]  # a literal piece of each cue: a text holding none has no cue
 
-    def hits(self, forms: tuple[str, ...]) -> frozenset[str]:
-        """Return the cues (as written) of this group found in any of `forms`."""
-        # Plain substring tests rule out most groups for most sentences before the
-        # cue patterns (slow with their word-boundary and wildcard parts) are tried.
-        if not any(piece in f for f in forms for piece in self.gate):
+    def hits(self, forms: tuple[str, ...], present: frozenset[str] | None = None) -> frozenset[str]:
+        """Return the cues (as written) of this group found in any of `forms`.
+
+        `present` (the gate pieces found in the forms, from `_pieces`) skips groups
+        none of whose pieces occur before their patterns are tried.
+        """
+        if present is not None and present.isdisjoint(self.gate):
             return frozenset()
-        return frozenset(w for ps, w in zip(self.cues, self.words) if all(any(p.search(f) for f in forms) for p in ps))
+        return frozenset(
+            w
+            for ps, w, piece in zip(self.cues, self.words, self.gate)
+            if (present is None or piece in present) and all(any(p.search(f) for f in forms) for p in ps)
+        )
 
 
 def _word(token: str) -> str:
@@ -134,6 +140,34 @@ def _root(word: str) -> str:
     return _stemmer().stem(word) if _root_hint().search(word) else word
 
 
+@lru_cache(maxsize=8)
+def _gate_automaton(language: str, path: Path = TYPES_FILE):
+    # Every group's literal pieces in one Aho-Corasick automaton: one pass over a
+    # sentence tells which groups can match at all (cue patterns, with their word
+    # boundaries and wildcards, are slow to try one by one).
+    import ahocorasick
+
+    auto = ahocorasick.Automaton()
+    for g in load(path):
+        if g.language == language:
+            for piece in g.gate:
+                if piece:
+                    auto.add_word(piece, piece)
+    if len(auto):
+        auto.make_automaton()
+    return auto
+
+
+def _pieces(forms: tuple[str, ...], language: str, path: Path = TYPES_FILE) -> frozenset[str]:
+    """Return the gate pieces that occur in any of `forms` ("" always: it gates nothing)."""
+    auto = _gate_automaton(language, path)
+    found = {""}
+    if len(auto):
+        for f in forms:
+            found.update(piece for _, piece in auto.iter(f))
+    return frozenset(found)
+
+
 def _forms(text: str, language: str) -> tuple[str, ...]:
     """Return the texts cues are matched against: as written, plus the roots for id."""
     lowered = text.lower()
@@ -145,10 +179,11 @@ def _forms(text: str, language: str) -> tuple[str, ...]:
 def matched(text: str, language: str, path: Path = TYPES_FILE) -> list[tuple[str, str]]:
     """Return (type, cue) of every cue found in `text`, in priority order."""
     forms = _forms(text, language)
+    present = _pieces(forms, language, path)
     found = []
     for g in load(path):
         if g.language == language:
-            hit = g.hits(forms)
+            hit = g.hits(forms, present)
             found.extend((g.type, w) for w in g.words if w in hit)
     return found
 
@@ -161,10 +196,11 @@ def cues(text: str, language: str, path: Path = TYPES_FILE) -> tuple[str, frozen
     ('agreement', ['*andatangan*', 'pakta'])
     """
     forms = _forms(text, language)
+    present = _pieces(forms, language, path)
     for g in load(path):
         if g.language != language:
             continue
-        hit = g.hits(forms)
+        hit = g.hits(forms, present)
         if hit:
             return g.type, hit
     return OTHER, frozenset()
