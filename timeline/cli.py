@@ -96,10 +96,16 @@ def extract(args: argparse.Namespace) -> int:
         print(f"note: {note}", file=sys.stderr)
     text = table.to_csv(result.frame())
     if args.output:
-        store.write_atomic(args.output, text.encode("utf-8"))
+        try:
+            store.write_atomic(args.output, text.encode("utf-8"))
+        except OSError as exc:
+            print(f"error: {args.output}: cannot be written ({exc.strerror or exc})", file=sys.stderr)
+            return 2
         print(f"{len(result.events)} events written to {args.output}", file=sys.stderr)
     else:
         sys.stdout.write(text)
+    if result.errors:
+        print(f"{len(result.errors)} input(s) rejected; the events of the others were written", file=sys.stderr)
     return 1 if result.errors else 0
 
 

@@ -5,6 +5,7 @@ import datetime as dt
 import re
 from pathlib import Path
 
+import filetype
 import frontmatter
 from charset_normalizer import from_bytes
 
@@ -13,21 +14,113 @@ from .errors import InputError
 from .model import Article
 
 SUFFIXES: tuple[str, ...] = (".txt", ".md", ".markdown", ".html", ".htm")
-MAX_BYTES = 5_000_000  # larger files are not news articles; refuse them with a message
+MAX_BYTES = 5_000_000  # larger files are not news articles; refuse them with a message (README)
+MAX_LINE_CHARS = 5_000  # longer lines are wrapped at a space so no sentence grows without bound
+_SNIFF = 65_536  # bytes looked at to tell text from binary
+_CONTROL_SHARE = 0.01  # more control characters than this share of the text means binary
 _FRONT_MATTER = re.compile(r"---[ \t]*\r?\n(?:.*?\r?\n)?---[ \t]*(?:\r?\n|$)", re.S)
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")  # C0 controls other than tab, newlines, form feed
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
+# Indonesian and English text in a legacy Windows encoding is cp1252 (or its subset
+# Latin-1); charset-normalizer rates cp1250/cp1257 as equally likely for such text,
+# so among equally good guesses these win.
+_PREFERRED = ("cp1252", "latin_1", "iso8859_15")
+_HTML_START = re.compile(r"\s*(<!doctype\s+html|<html[\s>])", re.I)
+
+
+def _binary(data: bytes, source: str) -> InputError:
+    """Return the error for a binary file, naming its type when the magic bytes tell it."""
+    kind = filetype.guess(data[:_SNIFF])
+    what = f"a {kind.extension.upper()} file ({kind.mime})" if kind else "a binary file"
+    return InputError(source, f"is {what}, not text; save the article as .txt, .md or .html")
+
+
+def _looks_binary(text: str) -> bool:
+    """True when decoded text is full of control characters (a binary file decoded by force)."""
+    sample = text[:_SNIFF]
+    return bool(sample) and len(_CONTROL.findall(sample)) > _CONTROL_SHARE * len(sample)
 
 
 def decode(data: bytes, source: str) -> str:
-    """Return `data` as text: UTF-8 (with or without BOM), else the detected charset."""
-    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise InputError(source, "looks like a binary file, not text")
+    """Return `data` as text: a BOM's encoding, UTF-8, else the detected charset.
+
+    Binary files (images, PDF, archives — whatever their name) raise InputError.
+
+    >>> decode("“Kami siap” — kata Menteri".encode("cp1252"), "a.txt")
+    '“Kami siap” — kata Menteri'
+    >>> decode(b"\\x89PNG\\r\\n\\x1a\\n\\x00\\x00\\x00\\rIHDR", "photo.txt")
+    Traceback (most recent call last):
+    timeline.errors.InputError: photo.txt: is a PNG file (image/png), not text; save the article as .txt, .md or .html
+    """
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(codec)
+            except UnicodeDecodeError:
+                raise InputError(source, f"starts with a {codec.upper()} mark but is not {codec.upper()} text") from None
+    # Magic numbers that are plain ASCII ("%PDF-") pass the text checks below.
+    if b"\x00" in data[:_SNIFF] or data.startswith(b"%PDF-"):
+        raise _binary(data, source)
     try:
-        return data.decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        best = from_bytes(data).best()
-        if best is None:
-            raise InputError(source, "cannot tell the text encoding") from None
-        return str(best)
+        text = _detected(data, source)
+    if _looks_binary(text):
+        raise _binary(data, source)
+    return text
+
+
+def _detected(data: bytes, source: str) -> str:
+    """Decode non-UTF-8 bytes with charset-normalizer's best guess (cp1252 on a tie)."""
+    matches = list(from_bytes(data))
+    if not matches:
+        raise _binary(data, source)
+    best = matches[0]
+    ties = [m for m in matches if m.chaos <= best.chaos and m.coherence >= best.coherence]
+    for name in _PREFERRED:
+        for m in ties:
+            if m.encoding == name:
+                return str(m)
+    return str(best)
+
+
+def _wrap_long_lines(text: str, limit: int = MAX_LINE_CHARS) -> tuple[str, int]:
+    """Return `text` with lines longer than `limit` wrapped, and how many lines were wrapped.
+
+    A space becomes a newline, so every character keeps its offset; the break goes
+    after a sentence end where one is in the second half of the window.
+
+    >>> _wrap_long_lines("Satu dua. Tiga empat lima", 12)
+    ('Satu dua.\\nTiga empat\\nlima', 1)
+    """
+    lines = text.split("\n")
+    wrapped = 0
+    for n, line in enumerate(lines):
+        if len(line) > limit:
+            lines[n] = _wrap_line(line, limit)
+            wrapped += lines[n] != line
+    return "\n".join(lines), wrapped
+
+
+def _wrap_line(line: str, limit: int) -> str:
+    chars = list(line)
+    start = 0
+    while len(line) - start > limit:
+        window = line[start : start + limit + 1]
+        sentence_end = max(window.rfind(". "), window.rfind("? "), window.rfind("! "))
+        at = sentence_end + 1 if sentence_end > limit // 2 else window.rfind(" ")
+        if at <= 0:  # no space in the window: break at the next space, if any
+            at = line.find(" ", start + limit) - start
+            if at < 0:
+                break
+        chars[start + at] = "\n"
+        start += at + 1
+    return "".join(chars)
 
 
 def _as_date(value: object) -> dt.date | None:
@@ -57,22 +150,32 @@ def parse(
     >>> (a.title, a.published.isoformat(), a.text, a.body_offset)
     ('T', '2024-03-01', 'Isi berita.', 39)
     """
+    if not raw.strip():
+        raise InputError(source, "is empty (nothing but white space)" if raw else "is empty")
     problems: list[str] = []
     meta: dict = {}
     body, offset = raw, 0
     fence = _FRONT_MATTER.match(raw)
     if fence:
+        # The body is the verbatim text after the closing fence, so offsets into
+        # it map back to the file by adding `body_offset`.
+        body, offset = raw[fence.end() :], fence.end()
         try:
-            meta = dict(frontmatter.loads(raw).metadata)
-            # The body is the verbatim text after the closing fence, so offsets into
-            # it map back to the file by adding `body_offset`.
-            body, offset = raw[fence.end() :], fence.end()
-        except Exception as exc:  # broken YAML: keep the whole text, report it
-            problems.append(f"front matter could not be read ({type(exc).__name__}); used the text as is")
+            loaded = frontmatter.loads(raw).metadata
+            meta = dict(loaded) if isinstance(loaded, dict) else {}
+        except Exception as exc:  # broken YAML: the body is still read, the problem reported
+            problems.append(f"front matter could not be read ({_yaml_problem(exc)}); its fields were ignored")
+        if not body.strip():
+            raise InputError(source, "holds front matter but no article text")
+    body, wrapped = _wrap_long_lines(body)
+    if wrapped:
+        problems.append(f"{wrapped} line(s) longer than {MAX_LINE_CHARS:,} characters were wrapped at spaces")
     lang = lang or str(meta.get("language") or "") or language.detect(body)
     pub_from = "flag" if published else ""
     if published is None and _as_date(meta.get("published")):
         published, pub_from = _as_date(meta.get("published")), "front matter"
+    elif meta.get("published") and not _as_date(meta.get("published")):
+        problems.append(f"front matter 'published' is not a YYYY-MM-DD date: {str(meta['published'])[:40]!r}")
     if published is None:
         published = dates.dateline(body, lang)
         pub_from = "dateline" if published else ""
@@ -91,34 +194,57 @@ def parse(
 
 def read(path: Path, published: dt.date | None = None, lang: str | None = None) -> Article:
     """Read one article file; raise InputError naming the file on bad input."""
-    name = path.name
+    name = str(path)
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise InputError(name, f"is {size:,} bytes; the limit is {MAX_BYTES:,}")
-        data = path.read_bytes()
+            raise InputError(name, f"is {size:,} bytes; the limit is {MAX_BYTES:,} (see README)")
+        with path.open("rb") as f:
+            data = f.read(MAX_BYTES + 1)  # the file may have grown since stat
     except FileNotFoundError:
-        raise InputError(str(path), "no such file") from None
+        raise InputError(name, "no such file") from None
     except IsADirectoryError:
-        raise InputError(str(path), "is a folder, not a file") from None
+        raise InputError(name, "is a folder, not a file") from None
     except PermissionError:
-        raise InputError(str(path), "cannot be read (permission denied)") from None
-    text = decode(data, name)
-    if not text.strip():
+        raise InputError(name, "cannot be read (permission denied)") from None
+    except OSError as exc:
+        raise InputError(name, f"cannot be read ({exc.strerror or exc})") from None
+    if len(data) > MAX_BYTES:
+        raise InputError(name, f"is larger than {MAX_BYTES:,} bytes, the limit (see README)")
+    if not data:
         raise InputError(name, "is empty")
-    if path.suffix.lower() in (".html", ".htm"):
-        text = _html_text(text, name)
-    return parse(text, name, published, lang)
+    text = decode(data, name)
+    if path.suffix.lower() in (".html", ".htm") or _HTML_START.match(text[:1000]):
+        return html_article(text, path.name, published=published, lang=lang)
+    try:
+        return parse(text, path.name, published, lang)
+    except InputError as exc:  # parse names the article by its file name; name the path
+        raise InputError(name, exc.problem) from None
 
 
-def _html_text(html: str, source: str) -> str:
-    """Return the main text of an HTML page (trafilatura drops scripts and menus)."""
+def html_article(
+    html: str, source: str, url: str = "", published: dt.date | None = None, lang: str | None = None
+) -> Article:
+    """Read a page's main text, title and publication date (trafilatura drops scripts and menus)."""
     import trafilatura
 
-    text = trafilatura.extract(html, include_comments=False, favor_recall=True) or ""
-    if not text.strip():
+    if not html.strip():
+        raise InputError(source, "is empty")
+    doc = trafilatura.bare_extraction(html, url=url or None, with_metadata=True, favor_recall=True)
+    text = getattr(doc, "text", None) if doc is not None else None
+    if not text or not text.strip():
         raise InputError(source, "holds no readable article text")
-    return text
+    if published is None:
+        published = _as_date(getattr(doc, "date", None))
+    return parse(text, source, published, lang, title=getattr(doc, "title", None) or "", url=url)
+
+
+def _yaml_problem(exc: Exception) -> str:
+    """Say where YAML parsing failed, without the parser's multi-line dump."""
+    mark = getattr(exc, "problem_mark", None)
+    what = getattr(exc, "problem", None) or type(exc).__name__
+    # The mark counts lines of the YAML alone; the opening fence is line 1 of the file.
+    return f"{what} at line {mark.line + 2}" if mark is not None else str(what)
 
 
 def collect(paths: list[Path]) -> tuple[list[Path], list[InputError]]:

@@ -35,6 +35,12 @@ def merge_events(found: list[Event]) -> list[Event]:
     return events.merge(found)
 
 
+def internal_error(source: str, exc: Exception) -> InputError:
+    """Return the error reported when extraction fails unexpectedly on one input."""
+    message = " ".join(str(exc).split())[:200]
+    return InputError(source, f"internal error while extracting ({type(exc).__name__}: {message})")
+
+
 def extract_paths(
     paths: list[Path],
     published: dt.date | None = None,
@@ -52,17 +58,23 @@ def extract_paths(
     for f in files:
         try:
             article = ingest.read(f, published, language)
+            evs = extract_article(article)
         except InputError as exc:
             errors.append(exc)
             continue
-        notes.extend(f"{article.source}: {p}" for p in article.problems)
-        evs = extract_article(article)
+        except Exception as exc:  # a bug met on one input must not stop the batch
+            errors.append(internal_error(str(f), exc))
+            continue
+        notes.extend(f"{f}: {p}" for p in article.problems)
         if not evs:
-            notes.append(f"{article.source}: no dated events found")
+            notes.append(f"{f}: no dated events found")
         found.extend(evs)
     # Across articles, merging is asked for: a merged row carries one article's name
     # in `source`, so a per-article table (what `extract` writes by default) keeps
     # each article's own rows and stays checkable against that article.
     if merge_sources:
-        found = merge_events(found)
+        try:
+            found = merge_events(found)
+        except Exception as exc:  # keep the unmerged rows rather than lose the batch
+            notes.append(str(internal_error("merging across articles", exc)).replace("extracting", "merging"))
     return Result(tuple(found), tuple(errors), tuple(notes))
