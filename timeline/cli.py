@@ -87,8 +87,20 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _unwritable(path: Path) -> str:
+    """Say why `path` cannot be an output file, before minutes of extraction are spent."""
+    if path.is_dir():
+        return "it is a folder"
+    if not path.parent.is_dir():
+        return f"the folder {path.parent} does not exist" if not path.parent.exists() else f"{path.parent} is not a folder"
+    return ""
+
+
 def extract(args: argparse.Namespace) -> int:
     """Run `extract`; return the exit code (1 when any input was rejected)."""
+    if args.output and (problem := _unwritable(args.output)):
+        print(f"error: {args.output}: cannot be written ({problem})", file=sys.stderr)
+        return 2
     result = pipeline.extract_paths(args.paths, args.published, args.language, merge_sources=args.merge_sources)
     for err in result.errors:
         print(f"error: {err}", file=sys.stderr)

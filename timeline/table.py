@@ -73,16 +73,51 @@ def empty() -> pd.DataFrame:
     return to_frame([])
 
 
+# A spreadsheet runs a cell that starts with one of these as a formula (OWASP, "CSV
+# Injection"); such a cell is written with a leading apostrophe, which spreadsheets
+# take as "text". A cell that already starts with an apostrophe gets one more, so
+# `from_csv` can drop exactly one and give back the value as it was.
+FORMULA_START: tuple[str, ...] = ("=", "+", "-", "@", "\t", "\r")
+_ESCAPE = "'"
+
+
+def escape_cell(value: str) -> str:
+    """Return `value` safe to open in a spreadsheet: formula starts get a leading apostrophe.
+
+    >>> [escape_cell(v) for v in ("=HYPERLINK(1)", "-5 tentara", "'kutip", "2024-03-01", "Kim")]
+    ["'=HYPERLINK(1)", "'-5 tentara", "''kutip", '2024-03-01', 'Kim']
+    """
+    return _ESCAPE + value if value.startswith(FORMULA_START + (_ESCAPE,)) else value
+
+
+def unescape_cell(value: str) -> str:
+    """Undo `escape_cell`."""
+    return value[1:] if value.startswith(_ESCAPE) else value
+
+
+def _text_columns(df: pd.DataFrame) -> list[str]:
+    return [c for c in df.columns if c not in _NUMERIC]
+
+
 def to_csv(df: pd.DataFrame) -> str:
-    """Return `df` as CSV text with the schema's columns in order."""
+    """Return `df` as CSV text with the schema's columns in order, formulas neutralised.
+
+    Every text cell starting with =, +, -, @, a tab or a carriage return (or an
+    apostrophe) is written with a leading apostrophe; `from_csv` removes it again.
+    """
+    out = df.loc[:, list(SCHEMA)].copy()
+    for col in _text_columns(out):
+        out[col] = out[col].map(escape_cell, na_action="ignore")
     buf = io.StringIO()
-    df.loc[:, list(SCHEMA)].to_csv(buf, index=False, lineterminator="\n")
+    out.to_csv(buf, index=False, lineterminator="\n")
     return buf.getvalue()
 
 
 def from_csv(text: str) -> pd.DataFrame:
-    """Read CSV text written by `to_csv` back into a table."""
+    """Read CSV text written by `to_csv` back into a table (the formula escape undone)."""
     df = pd.read_csv(io.StringIO(text), dtype="string", keep_default_na=False)
+    for col in _text_columns(df):
+        df[col] = df[col].map(unescape_cell, na_action="ignore").astype("string")
     for col, kind in _NUMERIC.items():
         if col in df:
             df[col] = pd.to_numeric(df[col]).astype(kind)

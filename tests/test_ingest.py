@@ -1,0 +1,157 @@
+"""Reading inputs: encodings, binary files, front matter, HTML, limits."""
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+
+import pytest
+
+from timeline import ingest
+from timeline.errors import InputError
+
+CURLY_ID = "Menteri itu berkata, \u201cKami siap bekerja sama,\u201d pada 19 Juni 2024 \u2014 katanya \u2018resmi\u2019."
+CURLY_EN = "The minister said \u201cwe are ready\u201d on 19 June 2024 \u2014 a \u2018historic\u2019 caf\u00e9 meeting."
+LATIN1 = "Le caf\u00e9 \u00e0 P\u00e9kin, na\u00efve r\u00e9sum\u00e9, se\u00f1or; Putin tiba pada 3 Mei 2024."
+PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89"
+PDF = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
+
+
+def zip_bytes() -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("berita.txt", "Putin tiba pada 3 Mei 2024.")
+    return buf.getvalue()
+
+
+@pytest.mark.parametrize("text", [CURLY_ID, CURLY_EN, LATIN1])
+@pytest.mark.parametrize("codec", ["utf-8", "utf-8-sig", "utf-16", "utf-16-le-bom", "utf-16-be-bom", "cp1252"])
+def test_decode_reads_each_encoding_back(text, codec):
+    if codec == "utf-16-le-bom":
+        data = b"\xff\xfe" + text.encode("utf-16-le")
+    elif codec == "utf-16-be-bom":
+        data = b"\xfe\xff" + text.encode("utf-16-be")
+    else:
+        data = text.encode(codec)
+    assert ingest.decode(data, "a.txt") == text
+
+
+def test_latin1_bytes_decode_as_western_text():
+    assert ingest.decode(LATIN1.encode("latin-1"), "a.txt") == LATIN1
+
+
+def test_a_long_cp1252_article_decodes_exactly():
+    text = "\n\n".join([CURLY_ID, CURLY_EN] * 40)
+    assert ingest.decode(text.encode("cp1252"), "a.txt") == text
+
+
+@pytest.mark.parametrize(
+    ("data", "kind"),
+    [(PNG, "PNG"), (PDF, "PDF"), (zip_bytes(), "ZIP"), (b"GIF89a\x01\x00\x01\x00\x80\x00\x00", "GIF"),
+     (bytes(range(256)) * 8, "binary")],
+)
+def test_binary_data_is_refused_with_its_kind(data, kind):
+    with pytest.raises(InputError) as exc:
+        ingest.decode(data, "berita.txt")
+    assert exc.value.source == "berita.txt"
+    assert kind in exc.value.problem and "not text" in exc.value.problem
+
+
+@pytest.mark.parametrize("text", ["BMKG memperkirakan hujan pada 12 Maret 2024.", "MZ Kim berkata", "ID3 tag"])
+def test_text_that_starts_like_a_magic_number_is_text(text):
+    assert ingest.decode(text.encode(), "a.txt") == text
+
+
+def test_text_with_a_stray_control_character_is_still_text():
+    text = "Putin tiba pada 3 Mei 2024.\x0c Kim menyambut.\x1b" + " kata" * 200
+    assert ingest.decode(text.encode(), "a.txt") == text
+
+
+def test_parse_refuses_empty_and_blank_text():
+    for raw in ("", "  \n\t\r\n "):
+        with pytest.raises(InputError, match="is empty"):
+            ingest.parse(raw, "a.txt")
+
+
+def test_broken_front_matter_keeps_the_body_and_reports_it():
+    raw = "---\ntitle: [unclosed\npublished: 2024-03-01\n---\nPutin tiba di Pyongyang pada 19 Juni 2024.\n"
+    art = ingest.parse(raw, "a.md")
+    assert art.text == "Putin tiba di Pyongyang pada 19 Juni 2024.\n"
+    assert art.body_offset == raw.index("Putin")
+    assert len(art.problems) == 1 and "front matter could not be read" in art.problems[0]
+    assert "line" in art.problems[0]
+
+
+def test_front_matter_with_an_impossible_published_date_is_reported():
+    art = ingest.parse("---\npublished: '2024-02-31'\n---\nPutin tiba kemarin.\n", "a.md")
+    assert art.published is None
+    assert any("published" in p for p in art.problems)
+
+
+def test_front_matter_without_a_body_is_refused():
+    with pytest.raises(InputError, match="no article text"):
+        ingest.parse("---\ntitle: T\n---\n\n", "a.md")
+
+
+def test_long_lines_are_wrapped_without_moving_any_character():
+    sentence = "Putin dan Kim bertemu pada 19 Juni 2024 di Pyongyang. "
+    raw = sentence * 2_000  # one line of about 110,000 characters
+    art = ingest.parse(raw, "a.txt", published=dt.date(2024, 7, 1), lang="id")
+    assert len(art.text) == len(raw)
+    assert all(a == b or (a == "\n" and b == " ") for a, b in zip(art.text, raw))
+    assert max(len(line) for line in art.text.split("\n")) <= ingest.MAX_LINE_CHARS
+    # The breaks fall after sentence ends, so every sentence stays whole.
+    assert all(line.endswith(".") or line.endswith(". ") for line in art.text.split("\n")[:-1])
+    assert any("wrapped" in p for p in art.problems)
+
+
+def test_a_line_without_spaces_is_left_alone():
+    raw = "x" * (ingest.MAX_LINE_CHARS * 3)
+    assert ingest.parse(raw, "a.txt", lang="en").text == raw
+
+
+def test_html_keeps_the_main_text_without_scripts_or_styles():
+    html = """<html><head><title>Kim ke Moskow</title><style>body { color: red }</style>
+    <script>alert('pwned'); document.write('<b>x</b>')</script></head>
+    <body><nav>Beranda | Politik</nav><article><h1>Kim ke Moskow</h1>
+    <p>Pemimpin Korea Utara Kim Jong Un tiba di Moskow pada 12 September 2023 untuk bertemu Putin.</p>
+    <script>var stolen = document.cookie;</script>
+    <p>Kedua pemimpin membahas kerja sama militer dan ekonomi di kosmodrom Vostochny.</p>
+    </article></body></html>"""
+    art = ingest.html_article(html, "page.html")
+    assert "12 September 2023" in art.text
+    for leaked in ("alert", "document.", "color: red", "<script", "stolen"):
+        assert leaked not in art.text
+    assert art.title == "Kim ke Moskow"
+
+
+def test_a_txt_file_holding_html_is_read_as_html(tmp_path):
+    path = tmp_path / "saved-page.txt"
+    path.write_text("<!DOCTYPE html><html><body><article><p>Putin tiba di Pyongyang pada 19 Juni 2024 "
+                    "untuk kunjungan kenegaraan pertama dalam 24 tahun.</p><script>alert(1)</script>"
+                    "</article></body></html>", encoding="utf-8")
+    art = ingest.read(path)
+    assert "19 Juni 2024" in art.text and "alert" not in art.text and "<" not in art.text
+
+
+def test_read_names_the_path_and_refuses_files_over_the_limit(tmp_path, monkeypatch):
+    monkeypatch.setattr(ingest, "MAX_BYTES", 100)
+    path = tmp_path / "big.txt"
+    path.write_text("Putin tiba pada 3 Mei 2024. " * 10, encoding="utf-8")
+    with pytest.raises(InputError) as exc:
+        ingest.read(path)
+    assert exc.value.source == str(path) and "limit" in exc.value.problem
+
+
+def test_read_refuses_a_folder_and_a_missing_file(tmp_path):
+    with pytest.raises(InputError, match="folder"):
+        ingest.read(tmp_path)
+    with pytest.raises(InputError, match="no such file"):
+        ingest.read(tmp_path / "gone.txt")
+
+
+def test_read_decodes_a_utf16_file_with_front_matter(tmp_path):
+    path = tmp_path / "a.md"
+    path.write_bytes("---\ntitle: Judul\n---\nPutin tiba pada 3 Mei 2024.\n".encode("utf-16"))
+    art = ingest.read(path)
+    assert art.title == "Judul" and art.text == "Putin tiba pada 3 Mei 2024.\n"
