@@ -126,7 +126,7 @@ with st.sidebar:
     st.button("Reset filters", key="reset", on_click=reset, args=(bounds,))
     chosen = st.multiselect("Actors", filters.actor_names(full), key="actors", bind=Q)
     # The URL holds the option as shown, so the options are the words themselves.
-    mode = st.radio("Events naming … of these actors", filters.MODES, key="mode", horizontal=True, bind=Q)
+    mode = st.radio("Match any or all of the chosen actors", filters.MODES, key="mode", horizontal=True, bind=Q)
     span = st.date_input("Dates", value=bounds, min_value=bounds[0], max_value=bounds[1], key="dates", bind=Q) if bounds else ()
     types = st.multiselect("Event types", filters.values(full, "event_type"), key="types", bind=Q)
     sources = st.multiselect("Sources", filters.values(full, "source"), key="sources", bind=Q)
@@ -165,7 +165,7 @@ else:
 
 st.subheader("Events")
 st.dataframe(details.display_frame(view), hide_index=True, width="stretch", key="table", column_config=COLUMNS,
-             row_height=72, height=520)
+             row_height=72, height="auto" if len(view) < 7 else 520)
 downloads = [
     ("Download CSV", exports.csv_bytes(view), "timeline-events.csv", "text/csv"),
     ("Download JSON", exports.json_bytes(view), "timeline-events.json", "application/json"),
@@ -178,6 +178,7 @@ for column, (label, data, name, mime) in zip(st.columns(len(downloads)), downloa
     column.download_button(label, data, name, mime, key=name, on_click="ignore")
 if not view.empty:
     st.subheader("Activity: events per month, by actor")
+    st.caption("Events dated to a month or finer; an event counts once for each of its actors.")
     st.plotly_chart(chart.activity_figure(view), key="activity", config={"displaylogo": False})
 
 adding, fixing = st.tabs(["Add articles", "Correct an event"])

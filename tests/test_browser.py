@@ -144,6 +144,8 @@ def test_actor_filter_changes_the_chart_and_the_url(page, server):
     assert "actors=Ukraine" in page.url  # the view can be bookmarked
     lanes = page.evaluate("() => document.querySelector('.js-plotly-plot').layout.yaxis.categoryarray")
     assert "Ukraine" in lanes
+    page.keyboard.press("Escape")  # close the actor list before the picture
+    page.locator('[role="listbox"]').wait_for(state="detached")
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "dashboard-ukraine.png"))
 

@@ -9,6 +9,7 @@ import plotly.graph_objects as go
 from plotly.colors import qualitative
 
 from .filters import split_list
+from .model import PRECISIONS
 
 NO_ACTOR = "(no actor)"
 WEBGL_ABOVE = 1000  # more plotted points than this switch to WebGL traces (SVG gets slow)
@@ -165,8 +166,12 @@ def _links(data: pd.DataFrame, scatter: type) -> go.Scatter:
 
 
 def activity_figure(df: pd.DataFrame) -> go.Figure:
-    """Return events per month, stacked by actor (an event counts once in each of its lanes)."""
-    data = _escaped(lanes(df))
+    """Return events per month, stacked by actor (an event counts once in each of its lanes).
+
+    Only events dated to a month or finer count: a "2022" would otherwise pile up in January.
+    """
+    fine = df[df["precision"].isin(PRECISIONS[: PRECISIONS.index("month") + 1]).astype(bool)]
+    data = _escaped(lanes(fine))
     data["month"] = pd.to_datetime(data["date"].astype(str).str[:7] + "-01")
     counts = data.groupby(["month", "lane"]).size().rename("events").reset_index()
     fig = go.Figure()
