@@ -243,10 +243,15 @@ def by_sentence(text: str, sents: Sequence[Sentence]) -> list[Cast]:
 
 
 def _fill_pair(cast: Cast, before: Sequence[Cast]) -> Cast:
-    """Add the most recently named states until the sentence has two."""
+    """Add the most recently named states until the sentence has two.
+
+    "The two countries" often points past a few sentences about one side (a paragraph on
+    Kim's shipyard visit) to the pair the article is about, so the search goes back over
+    the whole text before it, nearest first, not just the previous sentence or two.
+    """
     states = _states(cast.actors)
     added = list(cast.actors)
-    for earlier in reversed(before[-3:]):
+    for earlier in reversed(before):
         for name in _states(earlier.actors):
             if len(states) >= _PAIR:
                 break
