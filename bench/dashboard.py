@@ -1,0 +1,197 @@
+"""The page at scale: 100,000 synthetic events through loading, filters, figures and exports.
+
+    python bench/dashboard.py              # 100,000 events, server-side steps + Chromium paint
+    python bench/dashboard.py --events 20000 --no-browser
+
+Server-side steps are timed in this process (the same functions the page calls);
+the browser figure is the time from opening the page to the first painted Plotly
+chart in headless Chromium, with the table served from data/tables/ of a temporary
+data folder. Targets (issue 6): each interaction < 1 s, first paint < 3 s,
+dashboard process < 600 MB.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import random
+import resource
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+ACTORS = ["Russia", "North Korea", "South Korea", "Ukraine", "China", "United States", "Japan",
+          "United Nations", "European Union", "NATO", "KCNA", "Soviet Union"]
+PEOPLE = ["Kim Jong Un", "Vladimir Putin", "Xi Jinping", "Volodymyr Zelensky", "Sergei Lavrov", ""]
+TYPES = ["meeting", "agreement", "statement", "deployment", "arms transfer", "military",
+         "casualties", "sanctions", "economic", "diplomacy", "other"]
+PRECISION = ["day"] * 6 + ["month", "year", "week", "year_part", "decade"]
+WORDS = ("pasukan rudal perjanjian pertemuan sanksi laporan intelijen perbatasan kerja sama "
+         "troops missile treaty summit sanctions report border cooperation shipment artillery").split()
+
+
+def synthetic(n: int, seed: int = 11):
+    """Return a table of `n` plausible events in the schema."""
+    from timeline import table
+    from timeline.model import Event
+
+    rng = random.Random(seed)
+    events = []
+    for i in range(n):
+        start = dt.date(1990, 1, 1) + dt.timedelta(days=rng.randrange(13000))
+        precision = rng.choice(PRECISION)
+        end = {"day": start, "week": start + dt.timedelta(days=6), "month": start + dt.timedelta(days=29),
+               "year": start + dt.timedelta(days=364), "year_part": start + dt.timedelta(days=120),
+               "decade": start + dt.timedelta(days=3650)}[precision]
+        words = " ".join(rng.choice(WORDS) for _ in range(rng.randint(12, 30)))
+        person = rng.choice(PEOPLE)
+        events.append(Event(
+            event_id=f"{i:012x}", date=start, date_end=end, precision=precision,
+            date_label=start.isoformat(), title=words[:80], sentence=words.capitalize() + ".",
+            actors=tuple(rng.sample(ACTORS, rng.randint(1, 3))), people=(person,) if person else (),
+            event_type=rng.choice(TYPES), time_text=start.isoformat(), source=f"article-{i % 4000}.txt",
+            source_url=f"https://example.org/{i % 4000}", published=end, language=rng.choice(["id", "en"]),
+            confidence=round(rng.uniform(0.4, 1.0), 2),
+        ))
+    return table.to_frame(events)
+
+
+def timed(label: str, fn, *args, **kwargs):
+    """Run `fn`, print its wall time, return its result."""
+    start = time.perf_counter()
+    out = fn(*args, **kwargs)
+    print(f"  {label:<38} {1000 * (time.perf_counter() - start):9.1f} ms", flush=True)
+    return out
+
+
+def server_side(n: int, folder: Path) -> None:
+    """Time every step the page runs on the server for one interaction."""
+    from timeline import chart, exports, filters, table
+
+    print(f"server side, {n:,} events:")
+    df = timed("build synthetic table", synthetic, n)
+    tables = folder / "tables"
+    tables.mkdir(parents=True, exist_ok=True)
+    csv_text = timed("write CSV (table.to_csv)", table.to_csv, df)
+    (tables / "bench-events.csv").write_text(csv_text, encoding="utf-8")
+    print(f"  {'CSV size':<38} {len(csv_text.encode()) / 1e6:9.1f} MB")
+    df = timed("load CSV (table.from_csv)", table.from_csv, csv_text)
+    timed("filter: actors any (2)", filters.by_actors, df, ["Russia", "North Korea"], "any")
+    timed("filter: actors all (2)", filters.by_actors, df, ["Russia", "North Korea"], "all")
+    timed("filter: dates (10 years)", filters.by_dates, df, dt.date(2000, 1, 1), dt.date(2009, 12, 31))
+    timed("filter: event types (3)", filters.by_column, df, "event_type", ["meeting", "agreement", "military"])
+    timed("filter: sources (50)", filters.by_column, df, "source", [f"article-{i}.txt" for i in range(50)])
+    timed("filter: coarsest precision = month", filters.by_precision, df, "month")
+    timed("filter: text search", filters.by_text, df, "treaty")
+    timed("filter: minimum confidence 0.8", filters.by_confidence, df, 0.8)
+    timed("actor names for the select", filters.actor_names, df)
+    fig = timed("timeline figure (all events)", chart.timeline_figure, df)
+    spec = timed("timeline figure to JSON", fig.to_json)
+    print(f"  {'timeline figure JSON size':<38} {len(spec) / 1e6:9.1f} MB")
+    timed("activity figure", chart.activity_figure, df)
+    timed("export CSV (BOM)", exports.csv_bytes, df)
+    timed("export JSON", exports.json_bytes, df)
+    timed("export TimelineJS", exports.timelinejs_bytes, df)
+    print(f"  {'peak memory of this process':<38} {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:9.0f} MB")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _rss_mb(pid: int) -> float:
+    """Resident memory of a process and its children, from /proc."""
+    total = 0
+    for p in [pid, *_children(pid)]:
+        try:
+            for line in Path(f"/proc/{p}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1])
+        except OSError:
+            pass
+    return total / 1024
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        kids = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    except OSError:
+        return []
+    return [int(k) for k in kids]
+
+
+def browser(folder: Path) -> None:
+    """Time the first painted chart in headless Chromium."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        print("browser: playwright is not installed; skipped")
+        return
+    if not Path("/usr/bin/chromium").exists():
+        print("browser: /usr/bin/chromium is missing; skipped")
+        return
+    port = _free_port()
+    env = dict(os.environ, TIMELINE_DATA_DIR=str(folder))
+    server = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"), "--server.headless", "true",
+         "--server.port", str(port), "--browser.gatherUsageStats", "false"],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    try:
+        with sync_playwright() as p:
+            chromium = p.chromium.launch(executable_path="/usr/bin/chromium", args=[
+                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"])
+            page = chromium.new_page(viewport={"width": 1400, "height": 1000})
+            deadline = time.time() + 60
+            while True:  # wait for the server to answer
+                try:
+                    page.goto(f"http://127.0.0.1:{port}/", timeout=5000)
+                    break
+                except Exception:
+                    if time.time() > deadline:
+                        raise
+                    time.sleep(0.5)
+            page.wait_for_selector(".js-plotly-plot", timeout=300_000)
+            print("browser (first load: reads and caches the table):")
+            for attempt in ("cold", "warm"):
+                start = time.perf_counter()
+                page.goto(f"http://127.0.0.1:{port}/")
+                page.wait_for_selector(".js-plotly-plot .scatterlayer, .js-plotly-plot .gl-container", timeout=300_000)
+                print(f"  {'first painted chart (' + attempt + ')':<38} {1000 * (time.perf_counter() - start):9.1f} ms")
+            print(f"  {'dashboard process memory (RSS)':<38} {_rss_mb(server.pid):9.0f} MB")
+            out = ROOT / "artifacts"
+            out.mkdir(exist_ok=True)
+            page.screenshot(path=str(out / "bench-dashboard.png"))
+            chromium.close()
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--events", type=int, default=100_000)
+    parser.add_argument("--no-browser", action="store_true")
+    args = parser.parse_args(argv)
+    folder = Path(tempfile.mkdtemp(prefix="timeline-bench-"))
+    (folder / "articles").mkdir()
+    try:
+        server_side(args.events, folder)
+        if not args.no_browser:
+            browser(folder)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
