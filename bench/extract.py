@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import resource
 import subprocess
@@ -61,6 +62,12 @@ def corpus(n: int, seed: int = 7) -> list[tuple[str, date, str]]:
     return out
 
 
+def _count_events(articles) -> int:
+    from timeline import events
+
+    return sum(len(events.extract(a)) for a in articles)
+
+
 def _run_worker(system: str, n: int) -> dict:
     """Time one system over an n-article corpus in this process."""
     from timeline import events, ingest, segment
@@ -73,6 +80,14 @@ def _run_worker(system: str, n: int) -> dict:
     if system == "project":
         for a in articles:
             found += len(events.extract(a))
+    elif system == "project-jobs":
+        # What `extract --jobs 0` does: one process per core, chunks of articles each.
+        from concurrent.futures import ProcessPoolExecutor
+
+        step = max(1, len(articles) // (os.cpu_count() * 4))
+        chunks = [articles[i : i + step] for i in range(0, len(articles), step)]
+        with ProcessPoolExecutor(max_workers=os.cpu_count()) as pool:
+            found = sum(pool.map(_count_events, chunks))
     else:
         for a in articles:
             for s in segment.sentences(a.text, a.language):
@@ -115,27 +130,33 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
     parser.add_argument("--baseline-sizes", type=int, nargs="+", default=[100, 1000])
-    parser.add_argument("--worker", choices=["project", "baseline"], help=argparse.SUPPRESS)
+    parser.add_argument("--jobs-sizes", type=int, nargs="*", default=[1000],
+                        help="sizes at which to also run the project on every core")
+    parser.add_argument("--worker", choices=["project", "project-jobs", "baseline"], help=argparse.SUPPRESS)
     parser.add_argument("--n", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.worker:
         print(json.dumps(_run_worker(args.worker, args.n)))
         return 0
     rows = []
-    for n in sorted(set(args.sizes) | set(args.baseline_sizes)):
-        for system in ("project", "baseline"):
-            if (system == "project" and n in args.sizes) or (system == "baseline" and n in args.baseline_sizes):
+    wanted = {"project": args.sizes, "project-jobs": args.jobs_sizes, "baseline": args.baseline_sizes}
+    for n in sorted(set(args.sizes) | set(args.baseline_sizes) | set(args.jobs_sizes)):
+        for system in ("project", "project-jobs", "baseline"):
+            if n in wanted[system]:
                 r = measure(system, n)
                 rows.append(r)
-                print(f"{system:9} {n:>6} articles  {r['seconds']:8.2f} s  {r['articles_per_s']:9.1f} art/s  "
+                print(f"{system:12} {n:>6} articles  {r['seconds']:8.2f} s  {r['articles_per_s']:9.1f} art/s  "
                       f"{r['mb_per_s']:7.3f} MB/s  peak {r['peak_mb']:6.0f} MB  found {r['found']}", flush=True)
     print()
     for n in args.baseline_sizes:
-        p = next((r for r in rows if r["system"] == "project" and r["articles"] == n), None)
         b = next((r for r in rows if r["system"] == "baseline" and r["articles"] == n), None)
-        if p and b:
-            print(f"throughput ratio at {n} articles: {p['articles_per_s'] / b['articles_per_s']:.1f}x the baseline")
+        for system, how in (("project", "one process"), ("project-jobs", f"{os.cpu_count()} processes")):
+            p = next((r for r in rows if r["system"] == system and r["articles"] == n), None)
+            if p and b:
+                ratio = p["articles_per_s"] / b["articles_per_s"]
+                print(f"throughput ratio at {n} articles, project on {how}: {ratio:.1f}x the baseline (one process)")
     proj = [r for r in rows if r["system"] == "project"]
+    print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
     if len(proj) > 1:
         per = ", ".join(f"{r['articles']}: {1000 * r['seconds'] / r['articles']:.2f} ms" for r in proj)
         print(f"project cost per article (linear growth keeps it flat): {per}")

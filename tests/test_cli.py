@@ -72,3 +72,35 @@ def test_rows_stay_per_article_unless_sources_are_merged(tmp_path, capsys):
     assert main(["extract", str(tmp_path), "--merge-sources"]) == 0
     rows = [r for r in csv.DictReader(io.StringIO(capsys.readouterr().out)) if r["date"] == "2024-06-18"]
     assert len(rows) == 1 and rows[0]["source_count"] == "2" and rows[0]["evidence"]
+
+
+def test_jobs_give_the_same_table_as_one_process(tmp_path, capsys):
+    folder = tmp_path / "many"
+    folder.mkdir()
+    text = SEED.read_text(encoding="utf-8")
+    paragraphs = text.split("\n\n")
+    for i in range(6):  # distinct articles, so the processes really share different work
+        (folder / f"a{i}.txt").write_text("\n\n".join(paragraphs[: 12 + 3 * i]), encoding="utf-8")
+    (folder / "empty.txt").write_text("  ", encoding="utf-8")
+    assert main(["extract", str(folder)]) == 1
+    one = capsys.readouterr()
+    assert main(["extract", str(folder), "--jobs", "2"]) == 1
+    two = capsys.readouterr()
+    assert two.out == one.out and len(one.out.splitlines()) > 10
+    assert two.err == one.err and "empty.txt" in one.err
+
+
+def test_jobs_must_be_a_count(capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(["extract", str(SEED), "--jobs", "many"])
+    assert exc.value.code == 2
+    assert "number of processes" in capsys.readouterr().err
+
+
+def test_input_errors_survive_pickling():
+    import pickle
+
+    from timeline import InputError
+
+    err = pickle.loads(pickle.dumps(InputError("a.txt", "is empty")))
+    assert (err.source, err.problem, str(err)) == ("a.txt", "is empty", "a.txt: is empty")

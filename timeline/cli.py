@@ -32,6 +32,16 @@ def _iso_date(value: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"not a date in YYYY-MM-DD form: {value!r}") from None
 
 
+def _jobs(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        n = -1
+    if n < 0:
+        raise argparse.ArgumentTypeError(f"not a number of processes (0 or more): {value!r}")
+    return n
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser for every command."""
     parser = argparse.ArgumentParser(
@@ -52,6 +62,8 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--published", type=_iso_date, metavar="YYYY-MM-DD",
                     help="publication date for every input (overrides front matter and dateline)")
     ex.add_argument("--language", choices=["id", "en"], help="language of every input (default: detected)")
+    ex.add_argument("-j", "--jobs", type=_jobs, default=1, metavar="N",
+                    help="extract with N processes (0: one per core; default 1); the output is the same")
     ex.add_argument("--merge-sources", action="store_true",
                     help="merge the same happening reported by several articles into one row "
                     "(default: one row per happening per article)")
@@ -101,7 +113,9 @@ def extract(args: argparse.Namespace) -> int:
     if args.output and (problem := _unwritable(args.output)):
         print(f"error: {args.output}: cannot be written ({problem})", file=sys.stderr)
         return 2
-    result = pipeline.extract_paths(args.paths, args.published, args.language, merge_sources=args.merge_sources)
+    result = pipeline.extract_paths(
+        args.paths, args.published, args.language, merge_sources=args.merge_sources, jobs=args.jobs
+    )
     for err in result.errors:
         print(f"error: {err}", file=sys.stderr)
     for note in result.notes:

@@ -13,3 +13,7 @@ class InputError(TimelineError):
         super().__init__(f"{source}: {problem}")
         self.source = source
         self.problem = problem
+
+    def __reduce__(self):
+        # Rebuild from both parts when pickled (errors cross process boundaries with --jobs).
+        return (type(self), (self.source, self.problem))

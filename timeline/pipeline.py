@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -41,34 +43,64 @@ def internal_error(source: str, exc: Exception) -> InputError:
     return InputError(source, f"internal error while extracting ({type(exc).__name__}: {message})")
 
 
+def _extract_file(
+    f: Path, published: dt.date | None, language: str | None
+) -> tuple[list[Event], list[InputError], list[str]]:
+    """Read and extract one file; return its events, its error (if any) and notes."""
+    try:
+        article = ingest.read(f, published, language)
+        evs = extract_article(article)
+    except InputError as exc:
+        return [], [exc], []
+    except Exception as exc:  # a bug met on one input must not stop the batch
+        return [], [internal_error(str(f), exc)], []
+    notes = [f"{f}: {p}" for p in article.problems]
+    if not evs:
+        notes.append(f"{f}: no dated events found")
+    return evs, [], notes
+
+
+def _extract_chunk(
+    files: list[Path], published: dt.date | None, language: str | None
+) -> list[tuple[list[Event], list[InputError], list[str]]]:
+    """Extract a chunk of files in a worker process (one round trip per chunk, not per file)."""
+    return [_extract_file(f, published, language) for f in files]
+
+
+def _results(files: list[Path], published: dt.date | None, language: str | None, jobs: int):
+    """Yield each file's result in input order, over `jobs` processes when more than one."""
+    if jobs <= 1 or len(files) < 2:
+        for f in files:
+            yield _extract_file(f, published, language)
+        return
+    size = max(1, min(64, len(files) // (jobs * 4)))
+    chunks = [files[i : i + size] for i in range(0, len(files), size)]
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        for part in pool.map(_extract_chunk, chunks, [published] * len(chunks), [language] * len(chunks)):
+            yield from part
+
+
 def extract_paths(
     paths: list[Path],
     published: dt.date | None = None,
     language: str | None = None,
     merge_sources: bool = False,
+    jobs: int = 1,
 ) -> Result:
     """Read every article under `paths` and extract its events; bad files are reported.
 
     Each article's events are already one per happening within it; `merge_sources`
-    also merges the same happening reported by several articles into one row.
+    also merges the same happening reported by several articles into one row. `jobs`
+    processes share the files (0: one per core); the result is the same in any case.
     """
     files, errors = ingest.collect(paths)
     found: list[Event] = []
     notes: list[str] = []
-    for f in files:
-        try:
-            article = ingest.read(f, published, language)
-            evs = extract_article(article)
-        except InputError as exc:
-            errors.append(exc)
-            continue
-        except Exception as exc:  # a bug met on one input must not stop the batch
-            errors.append(internal_error(str(f), exc))
-            continue
-        notes.extend(f"{f}: {p}" for p in article.problems)
-        if not evs:
-            notes.append(f"{f}: no dated events found")
+    jobs = jobs or os.cpu_count() or 1
+    for evs, errs, remarks in _results(files, published, language, jobs):
         found.extend(evs)
+        errors.extend(errs)
+        notes.extend(remarks)
     # Across articles, merging is asked for: a merged row carries one article's name
     # in `source`, so a per-article table (what `extract` writes by default) keeps
     # each article's own rows and stays checkable against that article.
