@@ -30,6 +30,7 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 # Latin-1); charset-normalizer rates cp1250/cp1257 as equally likely for such text,
 # so among equally good guesses these win.
 _PREFERRED = ("cp1252", "latin_1", "iso8859_15")
+_LONE_CR = re.compile(r"\r(?!\n)")
 _HTML_START = re.compile(r"\s*(<!doctype\s+html|<html[\s>])", re.I)
 
 
@@ -167,6 +168,9 @@ def parse(
             problems.append(f"front matter could not be read ({_yaml_problem(exc)}); its fields were ignored")
         if not body.strip():
             raise InputError(source, "holds front matter but no article text")
+    # A lone carriage return (old Mac line ends) becomes a newline: same length, so
+    # offsets hold, and no sentence carries a bare CR into the table.
+    body = _LONE_CR.sub("\n", body)
     body, wrapped = _wrap_long_lines(body)
     if wrapped:
         problems.append(f"{wrapped} line(s) longer than {MAX_LINE_CHARS:,} characters were wrapped at spaces")

@@ -108,8 +108,12 @@ def to_csv(df: pd.DataFrame) -> str:
     out = df.loc[:, list(SCHEMA)].copy()
     for col in _text_columns(out):
         out[col] = out[col].map(escape_cell, na_action="ignore")
+    # Python's csv quotes a cell only for the characters of its line terminator, so a
+    # carriage return inside a cell would go out bare and break other readers: a table
+    # holding one is written with RFC 4180's CRLF line ends, which quotes it.
+    bare_cr = any(out[c].str.contains("\r", regex=False).any() for c in _text_columns(out))
     buf = io.StringIO()
-    out.to_csv(buf, index=False, lineterminator="\n")
+    out.to_csv(buf, index=False, lineterminator="\r\n" if bare_cr else "\n")
     return buf.getvalue()
 
 
