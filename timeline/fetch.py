@@ -1,8 +1,17 @@
-"""Fetch a news page by URL and read its main text into an Article."""
+"""Fetch a news page by URL and read its main text into an Article.
+
+Only http and https; a timeout and a byte limit; no private, loopback, link-local or
+reserved addresses (checked on the resolved host, on every redirect, and on the
+address actually connected to) unless TIMELINE_ALLOW_PRIVATE_URLS=1; HTML only.
+"""
 from __future__ import annotations
 
-import datetime as dt
+import http.client
+import ipaddress
 import os
+import socket
+import time
+import urllib.error
 import urllib.request
 from urllib.parse import urlparse
 
@@ -10,43 +19,180 @@ from . import ingest
 from .errors import InputError
 from .model import Article
 
-TIMEOUT = 15.0  # seconds for the whole response
-MAX_BYTES = 5_000_000  # a page larger than this is refused
+TIMEOUT = 15.0  # seconds to connect, for each read, and for the whole download
+MAX_BYTES = ingest.MAX_BYTES  # a page larger than this is refused, as a file would be
+MAX_REDIRECTS = 5  # redirects followed before giving up
 ALLOW_PRIVATE_ENV = "TIMELINE_ALLOW_PRIVATE_URLS"  # "1" lets tests fetch from 127.0.0.1
+HTML_TYPES: tuple[str, ...] = ("text/html", "application/xhtml+xml")
+_CHUNK = 65_536
+_USER_AGENT = "timeline-workbench/0.1"
+
+
+def private_allowed() -> bool:
+    """True when the setting lets fetching reach private and loopback addresses."""
+    return os.environ.get(ALLOW_PRIVATE_ENV) == "1"
+
+
+def _forbidden(address: str) -> bool:
+    """True for an address a fetch must not reach: private, loopback, link-local, reserved…"""
+    ip = ipaddress.ip_address(address.split("%", 1)[0])
+    if ip.version == 6 and ip.ipv4_mapped is not None:
+        ip = ip.ipv4_mapped
+    return not ip.is_global or ip.is_multicast
+
+
+def check_url(url: str, allow_private: bool = False) -> None:
+    """Raise InputError unless `url` is http(s) and its host resolves to public addresses only."""
+    parts = urlparse(url)
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        raise InputError(url, "only http:// and https:// addresses can be fetched")
+    if allow_private:
+        return
+    try:
+        port = parts.port or (443 if parts.scheme.lower() == "https" else 80)
+        infos = socket.getaddrinfo(parts.hostname, port, type=socket.SOCK_STREAM)
+    except (socket.gaierror, UnicodeError, ValueError):
+        raise InputError(url, f"host {parts.hostname!r} not found") from None
+    for info in infos:
+        if _forbidden(str(info[4][0])):
+            raise InputError(url, f"points to a private or local address ({info[4][0]}); refused "
+                                  f"(set {ALLOW_PRIVATE_ENV}=1 to allow)")
+
+
+def _check_peer(conn: http.client.HTTPConnection, allow_private: bool) -> None:
+    # Checked again on the socket itself: DNS may answer differently the second time.
+    if allow_private or conn.sock is None:
+        return
+    peer = conn.sock.getpeername()[0]
+    if _forbidden(peer):
+        conn.close()
+        raise InputError(conn.host, f"connected to a private or local address ({peer}); refused")
+
+
+class _HTTPConnection(http.client.HTTPConnection):
+    def __init__(self, *args, allow_private: bool = False, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.allow_private = allow_private
+
+    def connect(self) -> None:
+        super().connect()
+        _check_peer(self, self.allow_private)
+
+
+class _HTTPSConnection(http.client.HTTPSConnection):
+    def __init__(self, *args, allow_private: bool = False, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.allow_private = allow_private
+
+    def connect(self) -> None:
+        super().connect()  # TCP and TLS; no request byte has been sent yet
+        _check_peer(self, self.allow_private)
+
+
+class _HTTPHandler(urllib.request.HTTPHandler):
+    def __init__(self, allow_private: bool) -> None:
+        super().__init__()
+        self.allow_private = allow_private
+
+    def http_open(self, req):
+        return self.do_open(_HTTPConnection, req, allow_private=self.allow_private)
+
+
+class _HTTPSHandler(urllib.request.HTTPSHandler):
+    def __init__(self, allow_private: bool) -> None:
+        super().__init__()
+        self.allow_private = allow_private
+
+    def https_open(self, req):
+        return self.do_open(_HTTPSConnection, req, context=self._context, allow_private=self.allow_private)
+
+
+class _RedirectHandler(urllib.request.HTTPRedirectHandler):
+    max_redirections = MAX_REDIRECTS
+
+    def __init__(self, allow_private: bool) -> None:
+        super().__init__()
+        self.allow_private = allow_private
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        try:
+            check_url(newurl, self.allow_private)
+        except InputError as exc:
+            raise InputError(req.full_url, f"redirects to {newurl}, which {exc.problem}") from None
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+def _opener(allow_private: bool) -> urllib.request.OpenerDirector:
+    # No proxies: the address checks must see the server itself.
+    return urllib.request.build_opener(
+        urllib.request.ProxyHandler({}),
+        _HTTPHandler(allow_private),
+        _HTTPSHandler(allow_private),
+        _RedirectHandler(allow_private),
+    )
 
 
 def fetch_article(url: str, allow_private: bool | None = None) -> Article:
-    """Download `url` (http/https only) and return its main text, title and date as an Article."""
-    parts = urlparse(url)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise InputError(url, "only http:// and https:// addresses can be fetched")
+    """Download `url` (http/https only) and return its main text, title and date as an Article.
+
+    Raises InputError, naming the URL and the problem, for anything that is refused
+    or fails: scheme, private address, HTTP error, timeout, size, content type.
+    """
+    url = url.strip()
     if allow_private is None:
-        allow_private = os.environ.get(ALLOW_PRIVATE_ENV) == "1"
-    request = urllib.request.Request(url, headers={"User-Agent": "timeline-workbench/0.1"})
+        allow_private = private_allowed()
+    check_url(url, allow_private)
+    request = urllib.request.Request(url, headers={"User-Agent": _USER_AGENT, "Accept": "text/html"})
     try:
-        with urllib.request.urlopen(request, timeout=TIMEOUT) as resp:
-            data = resp.read(MAX_BYTES + 1)
-    except OSError as exc:
-        raise InputError(url, f"could not be fetched ({exc})") from None
-    if len(data) > MAX_BYTES:
-        raise InputError(url, f"is larger than {MAX_BYTES:,} bytes")
-    return from_html(ingest.decode(data, url), url)
+        with _opener(allow_private).open(request, timeout=TIMEOUT) as resp:
+            kind = resp.headers.get_content_type() if resp.headers.get("Content-Type") else ""
+            if kind not in HTML_TYPES:
+                raise InputError(url, f"is not an HTML page (Content-Type {kind or 'missing'}); "
+                                      "only web pages can be fetched")
+            length = resp.headers.get("Content-Length")
+            if length and length.isdigit() and int(length) > MAX_BYTES:
+                raise InputError(url, f"is {int(length):,} bytes; the limit is {MAX_BYTES:,}")
+            data = _read_limited(resp, url)
+            charset = resp.headers.get_content_charset()
+    except urllib.error.HTTPError as exc:
+        raise InputError(url, f"could not be fetched (HTTP {exc.code} {exc.reason})") from None
+    except urllib.error.URLError as exc:
+        raise InputError(url, f"could not be fetched ({exc.reason})") from None
+    except (OSError, http.client.HTTPException) as exc:  # timeouts, resets, bad responses
+        raise InputError(url, f"could not be fetched ({type(exc).__name__}: {exc})") from None
+    return from_html(_decode(data, charset, url), url)
+
+
+def _read_limited(resp, url: str) -> bytes:
+    """Read the body in chunks, stopping past MAX_BYTES or TIMEOUT seconds."""
+    deadline = time.monotonic() + TIMEOUT
+    chunks: list[bytes] = []
+    size = 0
+    while chunk := resp.read(_CHUNK):
+        size += len(chunk)
+        if size > MAX_BYTES:
+            raise InputError(url, f"is larger than {MAX_BYTES:,} bytes, the limit")
+        if time.monotonic() > deadline:
+            raise InputError(url, f"took longer than {TIMEOUT:g} seconds to download")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _decode(data: bytes, charset: str | None, url: str) -> str:
+    """Decode with the charset the server names, else detect it as for a file."""
+    if charset:
+        try:
+            return data.decode(charset)
+        except (LookupError, UnicodeDecodeError):
+            pass
+    return ingest.decode(data, url)
 
 
 def from_html(html: str, url: str = "", source: str = "") -> Article:
     """Read a page's main text, title and publication date with trafilatura."""
-    import trafilatura
-
-    doc = trafilatura.bare_extraction(html, url=url or None, with_metadata=True, favor_recall=True)
-    text = getattr(doc, "text", None) if doc is not None else None
-    if not text or not text.strip():
-        raise InputError(source or url, "holds no readable article text")
-    published = None
-    raw_date = getattr(doc, "date", None)
-    if raw_date:
-        try:
-            published = dt.date.fromisoformat(str(raw_date)[:10])
-        except ValueError:
-            published = None
-    name = source or (urlparse(url).path.rstrip("/").rsplit("/", 1)[-1] or urlparse(url).hostname or "page") + ".html"
-    return ingest.parse(text, name, published=published, title=getattr(doc, "title", "") or "", url=url)
+    parts = urlparse(url)
+    name = source or (parts.path.rstrip("/").rsplit("/", 1)[-1] or parts.hostname or "page") + ".html"
+    try:
+        return ingest.html_article(html, name, url=url)
+    except InputError as exc:
+        raise InputError(source or url, exc.problem) from None
