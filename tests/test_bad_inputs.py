@@ -206,3 +206,28 @@ def test_a_refused_write_exits_2_with_the_reason(tmp_path, capsys, monkeypatch):
     src.write_text("Putin tiba pada 3 Mei 2024.", encoding="utf-8")
     assert main(["extract", str(src), "-o", str(tmp_path / "out.csv")]) == 2
     assert "cannot be written (Permission denied)" in capsys.readouterr().err
+
+
+def test_an_unexpected_failure_outside_the_files_is_a_message_and_exit_2(tmp_path, monkeypatch, capsys):
+    def broken(*args, **kwargs):
+        raise RuntimeError("pool died")
+
+    monkeypatch.setattr(pipeline, "extract_paths", broken)
+    monkeypatch.delenv("TIMELINE_DEBUG", raising=False)
+    assert main(["extract", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert "error: internal error (RuntimeError: pool died); set TIMELINE_DEBUG=1" in err
+    assert "Traceback" not in err
+    monkeypatch.setenv("TIMELINE_DEBUG", "1")
+    with pytest.raises(RuntimeError):
+        main(["extract", str(tmp_path)])
+
+
+def test_a_closed_pipe_ends_quietly(tmp_path):
+    lines = (f"Pejabat ke-{i} berkata Putin tiba pada {i % 28 + 1} Mei 2024.\n" for i in range(3000))
+    (tmp_path / "a.txt").write_text("".join(lines), encoding="utf-8")  # far more than a pipe holds
+    cmd = (f"{sys.executable} -m timeline extract {tmp_path} --published 2024-05-05 | true; "
+           "exit ${PIPESTATUS[0]}")
+    proc = subprocess.run(["bash", "-c", cmd], cwd=ROOT, capture_output=True, text=True, timeout=300,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert "Traceback" not in proc.stderr and "BrokenPipe" not in proc.stderr

@@ -4,10 +4,13 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import sys
 from pathlib import Path
 
 from . import pipeline, store, table
+
+DEBUG_ENV = "TIMELINE_DEBUG"  # "1" lets an unexpected error show its traceback
 
 EPILOG = """examples:
   python -m timeline extract data/articles -o events.csv
@@ -187,4 +190,28 @@ def evaluate(args: argparse.Namespace) -> int:
 def main(argv: list[str] | None = None) -> int:
     """Parse `argv` and run the command."""
     args = build_parser().parse_args(argv)
-    return {"extract": extract, "dates": list_dates, "eval": evaluate}[args.command](args)
+    command = {"extract": extract, "dates": list_dates, "eval": evaluate}[args.command]
+    try:
+        return command(args)
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:  # the reader went away (`… | head`): nothing left to say
+        _silence_stdout()
+        return 1
+    except Exception as exc:  # no traceback for users; TIMELINE_DEBUG=1 shows it
+        if os.environ.get(DEBUG_ENV) == "1":
+            raise
+        message = " ".join(str(exc).split())[:300]
+        print(f"error: internal error ({type(exc).__name__}: {message}); "
+              f"set {DEBUG_ENV}=1 to see where", file=sys.stderr)
+        return 2
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so Python's final flush does not fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
