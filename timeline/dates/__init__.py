@@ -22,6 +22,8 @@ __all__ = ["baseline", "date_sentences", "dateline", "find_expressions"]
 
 _COMPARISON_WINDOW = 45  # characters before a date searched for "dibanding"/"compared with"
 _PREVIOUS = 20  # how many earlier narrative dates an anaphoric expression may look back to
+_FURNITURE_WINDOW = 40  # characters before a date searched for "Retrieved", "Diakses", "last edited on"
+_LIFE_YEARS = 15  # a parenthesised range shorter than this is no one's life ("Korean War (1950–1953)")
 _YEARLY = ("year", "year_part", "quarter", "month", "month_part", "day", "week")  # headings that give a year
 
 
@@ -72,8 +74,10 @@ def find_expressions(text: str, published: date | None, language: str) -> list[T
             event, reason = False, res.reason or "unresolved"
         elif event and _comparison(text, g, c, s_start):
             event, reason = False, "comparison baseline"
-        elif event and c.kind == "range" and _life_dates(text, c):
+        elif event and c.kind == "range" and _life_dates(text, g, c):
             event, reason = False, "life dates"
+        elif event and g.furniture_before.search(text, max(0, c.start - _FURNITURE_WINDOW), c.start):
+            event, reason = False, "page furniture"
         if head and c.start < head[1] and head[0] < c.end:
             kind, event, reason = "dateline", False, "dateline (publication date)"
         elif role == "furniture":
@@ -118,18 +122,30 @@ def _comparison(text: str, g: grammar.Grammar, c, s_start: int) -> bool:
     return False
 
 
-def _life_dates(text: str, c) -> bool:
-    """Tell whether a range is a person's life dates: "Kim Il Sung (1912–1994)"."""
+def _life_dates(text: str, g: grammar.Grammar, c) -> bool:
+    """Tell whether a range is a person's life dates: "Kim Il Sung (1912–1994)".
+
+    Life dates stand in parentheses right after a capitalised name, span a lifetime
+    (at least _LIFE_YEARS years), and the name is no war, treaty or era ("the Korean
+    War (1950–1953)", "Perang Korea (1950–1953)": those are the event's own years).
+    """
     before = text[max(0, c.start - 40):c.start]
-    return text[c.end:c.end + 1] == ")" and bool(re.search(r"[A-Z][\w.'-]*\s*\($", before))
+    name = re.search(r"([A-Z][\w.'-]*)\s*\($", before)
+    if text[c.end:c.end + 1] != ")" or not name:
+        return False
+    res = c.resolve(Context())
+    if res.interval is not None and res.interval.end.year - res.interval.start.year < _LIFE_YEARS:
+        return False
+    return not g.named_period.search(before[:name.end(1)])
 
 
 def _future(text: str, g: grammar.Grammar, c, s_start: int, s_end: int) -> bool:
     """Tell whether the clause of `c` speaks of the future ("akan", "will", "is due to").
 
     A cue counts before the expression in its sentence ("Putin akan berkunjung pada
-    Rabu"), or after it when the expression opens the sentence ("On Friday, Kim will");
-    a cue after a mid-sentence date is mostly reported speech ("kata X, Senin, akan ...").
+    Rabu"), or after it when the expression opens the sentence ("On Friday, Kim will")
+    and no verb of saying stands between them; a cue after a mid-sentence date is
+    mostly reported speech ("kata X, Senin, akan ...").
     "Since X" always looks back.
     """
     if c.label_prefix == "since ":
@@ -137,7 +153,12 @@ def _future(text: str, g: grammar.Grammar, c, s_start: int, s_end: int) -> bool:
     if g.future.search(text, s_start, c.start):
         return True
     opening = len(text[s_start:c.start].split()) <= 2
-    return opening and bool(g.future.search(text, c.end, s_end))
+    if not opening:
+        return False
+    cue = g.future.search(text, c.end, s_end)
+    # "Dalam pertemuan Selasa, Kim menegaskan Pyongyang akan ...": the cue after a verb of
+    # saying belongs to the reported speech, not to the clause of the date.
+    return bool(cue) and not g.speech.search(text, c.end, cue.start())
 
 
 def date_sentences(

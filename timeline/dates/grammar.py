@@ -100,6 +100,9 @@ class Grammar:
     furniture: re.Pattern
     comparison: re.Pattern  # a comparison cue shortly before a date: the date is a baseline
     publication_label: re.Pattern
+    furniture_before: re.Pattern  # "Retrieved", "Diakses": a date right after it is page furniture
+    named_period: re.Pattern  # "War", "Perang": a parenthesised range after it is no life
+    speech: re.Pattern  # verbs of saying: a future cue after one is reported speech
 
 
 def _dateparser_months(language: str) -> dict[str, int]:
@@ -213,4 +216,7 @@ def build(language: str) -> Grammar:
         comparison=re.compile(r"(?<!\w)" + alternation(lex.words("comparison_cues")) + r"(?!\w)", re.I),
         furniture=re.compile(r"^\s*(?:" + alternation(lex.words("furniture")) + ")", re.I),
         publication_label=re.compile(r"^\s*" + alternation(lex.words("publication_labels")) + r"(?!\w)", re.I),
+        furniture_before=re.compile(r"(?<!\w)" + alternation(lex.words("furniture_before")) + r"[\s:,]*$", re.I),
+        named_period=re.compile(r"(?<!\w)" + alternation(lex.words("named_periods")) + r"(?:\s+\S+){0,3}\s*$", re.I),
+        speech=re.compile(r"(?<!\w)" + alternation(lex.words("speech_verbs")) + r"(?!\w)", re.I),
     )

@@ -17,11 +17,17 @@ from .lexicon import alternation
 from .resolve import Context
 from .rules import Candidate
 
-DATELINE_LINES = 6  # the publication date is looked for in this many first non-empty lines
+DATELINE_LINES = 6  # the publication date is looked for in this many first non-empty lines...
+HEAD_LINES = 15  # ...not counting headline/byline lines, up to this many lines in all
 STORY_WORDS = 25  # a line this long is story text: the dateline search stops after it
+HEAD_WORDS = 20  # a line no longer than this that ends without a full stop is headline/byline material
 _PUNCT = r"[\s\-–—•·*:#|,.;()\[\]/>_=~\"'“”‘’]"
 _PREFIX = re.compile(r"\s*[A-Z][^\n]{0,70}?\s*[-–—|]\s*")  # "KOTA, SITE.com - "
 _KEY = re.compile(r"\s*(?:[-•*]\s*)?(?P<key>[^\n:|]{1,40}?)\s*[:|]\s*")
+_HEAD_END = re.compile(r"[.!?:;][\"'”’]?\s*$")  # a line ending like a sentence
+# A wire dateline without a year: "SEOUL, March 6 (Reuters) -", "WASHINGTON, Dec. 3 (AP) --".
+_WIRE_BEFORE = re.compile(r"\s*[A-Z][A-Za-z .'’-]{1,40}(?:,\s*[A-Z][A-Za-z .'’-]{1,30})?,\s*$")
+_WIRE_AFTER = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?(?:[-–—]{1,2}|$)")
 _SENTENCE_END = re.compile(r"[.!?]+[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z])|\n")
 
 
@@ -71,7 +77,8 @@ def _filler_of(language: str) -> re.Pattern:
     lex = g.lex
     words = list(g.weekdays) + lex.words("time_zones") + lex.words("publication_labels") + lex.words("clock_words")
     words += ["am", "pm", "a.m.", "p.m.", "wib", "wita", "wit"]
-    return re.compile(r"(?:(?<!\w)" + alternation(words) + r"(?!\w)|" + _PUNCT + ")+", re.I)
+    offset = r"[+−]\d{1,2}(?::?\d{2})?(?!\d)"  # "GMT+9", "UTC+07:00"
+    return re.compile(r"(?:(?<!\w)" + alternation(words) + r"(?!\w)|" + offset + "|" + _PUNCT + ")+", re.I)
 
 
 def residue(text: str, spans: list[tuple[int, int]], g: Grammar) -> str:
@@ -92,13 +99,20 @@ def find_dateline(text: str, g: Grammar, scan, roles: dict[int, tuple[str, str]]
     `roles` (line index → role, as `line_role` gives) saves a second scan of the text
     when the caller has one.
     """
+    counted = 0
     for n, ln in enumerate(lines(text)):
-        if n >= DATELINE_LINES:
+        if counted >= DATELINE_LINES or n >= HEAD_LINES:
             break
         line = text[ln.start:ln.end]
+        counted += not _head_material(line)
         cands = scan(line, g)
         clocks = [(c.start, c.end) for c in cands if c.kind == "clock"]
         for c in cands:
+            if c.kind == "relative" and c.rule in ("md", "dm"):
+                wire = _wire_dateline(text, g, scan, line, c)
+                if wire is not None:
+                    return ln.start + c.start, ln.start + c.end, wire
+                continue
             if c.kind not in ("absolute",):
                 continue
             res = c.resolve(Context())
@@ -129,6 +143,62 @@ def find_dateline(text: str, g: Grammar, scan, roles: dict[int, tuple[str, str]]
         if len(line.split()) > STORY_WORDS:
             break
     return None
+
+
+def _head_material(line: str) -> bool:
+    """Tell whether a line is headline or byline material: short and not ended like a sentence.
+
+    "(LEAD) N. Korea, Russia hold talks", "By Kim Seo-yeon", "(ATTN: ADDS ...)",
+    "detikNews": such lines do not use up the lines the dateline is looked for in.
+    """
+    return len(line.split()) <= HEAD_WORDS and not _HEAD_END.search(line)
+
+
+def _wire_dateline(text: str, g: Grammar, scan, line: str, c: Candidate) -> date | None:
+    """Return the date of a yearless wire dateline ("SEOUL, March 6 (Reuters) -"), or None.
+
+    The year is inferred (README "Dates"): the year that puts the dateline's day on
+    or after the start of the latest date with a stated year the article reports,
+    and nearest to it. Dates in sentences about the future and dates coarser than a
+    year do not count. With no such date the dateline stays unresolved (None).
+    """
+    if not (_WIRE_BEFORE.fullmatch(line[:c.start]) and _WIRE_AFTER.match(line, c.end)):
+        return None
+    probe = c.resolve(Context(year=2024))  # a leap year holds every day a dateline may name
+    if probe.interval is None:
+        return None
+    mo, d = probe.interval.start.month, probe.interval.start.day
+    latest = latest_reported(text, g, scan)
+    if latest is None:
+        return None
+    for y in (latest.year, latest.year + 1, latest.year + 2):
+        try:
+            day = date(y, mo, d)
+        except ValueError:  # 29 February of a common year
+            continue
+        if day >= latest:
+            return day
+    return None
+
+
+def latest_reported(text: str, g: Grammar, scan) -> date | None:
+    """Return the start of the latest reported date with a stated year (not in a future clause)."""
+    bounds = sentence_bounds(text)
+    latest = None
+    for c in scan(text, g):
+        if not (c.year and c.event and c.kind in ("absolute", "range", "open_range")):
+            continue
+        res = c.resolve(Context())
+        iv = res.interval
+        if iv is None or iv.precision in ("decade_part", "decade", "century"):
+            continue
+        i = bisect.bisect_right(bounds, c.start) - 1
+        s_end = bounds[i + 1] if i + 1 < len(bounds) else len(text)
+        if g.future.search(text, bounds[i], s_end):
+            continue
+        if latest is None or iv.start > latest:
+            latest = iv.start
+    return latest
 
 
 def _blank_after(text: str, ln: Line) -> bool:
