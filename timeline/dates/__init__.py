@@ -193,7 +193,7 @@ def date_sentences(
 
 
 def _distinct(own: list[TimeExpression], text: str, g: grammar.Grammar) -> list[TimeExpression]:
-    """Drop repeats of an interval, coarse intervals that hold a finer one, and years used as names.
+    """Drop repeats of an interval, coarse intervals that hold a finer one (not "until X"), and years used as names.
 
     "Pada 1996, perjanjian 1961 dibiarkan berakhir": a bare year after a noun names a
     thing ("the 1961 treaty") when the sentence has another date for its happening.
@@ -206,9 +206,12 @@ def _distinct(own: list[TimeExpression], text: str, g: grammar.Grammar) -> list[
     for e in own:
         if all((k.date, k.date_end) != (e.date, e.date_end) for k in seen):
             seen.append(e)
+    # "In October 2024 ... rising to 11,000 by the end of the year": an end point ("until/by
+    # X") is a happening of its own, even when it holds the sentence's finer date.
     return [
         e for e in seen
-        if not any(o is not e and e.date <= o.date and o.date_end <= e.date_end for o in seen)
+        if e.label.startswith("until ")
+        or not any(o is not e and e.date <= o.date and o.date_end <= e.date_end for o in seen)
     ]
 
 

@@ -25,10 +25,17 @@ TEMPLATES: tuple[tuple[str, str], ...] = (
                      r"(?:\.|(?!\w))(?:,?\s+(?:<YW>\s+)?(?P<y>\d{4})(?!\d))?"),
     ("day_range_md", r"(?<![\w/.,-])(?P<m><MON>)\.?\s+(?P<d1><D>)<ORD>\s*(?:[-–—]|<DJOIN>)\s*(?P<d2><D>)<ORD>"
                      r"(?:,?\s+(?P<y>\d{4}))?(?![\w]|[.,:]\d)"),
-    ("month_range", r"(?<![\w-])(?P<m1><MON>)\.?\s*(?:[-–—]|<DJOIN>)\s*(?P<m2><MON>)\.?,?\s+(?:<YW>\s+)?(?P<y>\d{4})(?!\d)"),
+    ("month_range", r"(?<![\w-])(?P<m1><MON>)\.?\s*(?:[-–—]|<DJOIN>)\s*(?P<m2><MON>)"
+                    r"(?:\.?,?\s+(?:<YW>\s+)?(?P<y>\d{4})(?!\d)|(?!\w))"),
+    ("season", r"(?<![\w-])(?:(?P<q><QUAL>)\s+)?(?:the\s+)?(?:(?P<ya>\d{4})(?:\s*[/–-]\s*(?P<yb>\d{4}|\d{2}))?\s+)?"
+               r"(?P<s><SEASON>)(?:\s+(?:(?:of|<YW>)\s+)?(?P<y>\d{4})(?:\s*[/–-]\s*(?P<y2>\d{4}|\d{2}))?)?(?![\w%]|[.,]\d)"),
+    ("month_year_ref", r"(?<![\w-])(?:(?P<q><QUAL>)\s+)?(?:<MONTHW>\s+)?(?P<m><MON>)\.?(?:\s+of)?\s+"
+                       r"(?:(?P<mod><UB>)\s+(?P<u><UNIT>)|(?P<u2><UNIT>)\s+(?P<mod2><UA>))(?!\w)"),
+    ("weekend", r"(?<![\w-])(?P<w><WKND>)(?!\w)(?!\s+(?:<UA>)(?!\w))"),
+    ("qual_unit", r"(?<![\w-])(?P<q><QUAL>)\s+(?P<w><NARR>)(?!\w)"),
     ("year_range", r"(?<![\w.,/$€£¥#:-])(?:<YW>\s+)?(?P<y1>\d{4})\s*(?P<j>[-–—/]|<YJOIN>)\s*(?:<YW>\s+)?"
                    r"(?P<y2>\d{4}|\d{2})(?![\w%]|[.,/:]\d|-\d)"),
-    ("dmy", r"(?<![\w/.,-])<WDPRE>(?:<DATEW>\.?\s+)?(?P<d><D>)<ORD>(?:\s+<OF>)?(?:\s+|\s*-\s*)(?P<m><MON>)\.?"
+    ("dmy", r"(?<![\w/.,])(?<![\d\s]-)<WDPRE>(?:<DATEW>\.?\s+)?(?P<d><D>)<ORD>(?:\s+<OF>)?(?:\s+|\s*-\s*)(?P<m><MON>)\.?"
             r"(?:,?\s+|\s*-\s*)(?:<YW>\s+)?(?P<y>\d{4})(?!\d)"),
     ("mdy", r"(?<![\w/.,-])<WDPRE>(?P<m><MON>)\.?\s+(?P<d><D>)<ORD>(?:,\s*|\s+)(?P<y>\d{4})(?!\d)"),
     ("qmy", r"(?<![\w-])(?P<q><QUAL>)(?:\s+|\s*-\s*)(?:(?:<MONTHW>|of)\s+)?(?P<m><MON>)(?:\.|(?!\w))"
@@ -87,6 +94,7 @@ class Grammar:
     numbers: dict[str, int]
     ordinals: dict[str, int]
     units: dict[str, str]
+    seasons: dict[str, str]
     ambiguous_months: frozenset[str]
     ambiguous_weekdays: frozenset[str]
     future: re.Pattern
@@ -174,6 +182,9 @@ def build(language: str) -> Grammar:
         "CLKW": alternation(lex.words("clock_words")),
         "TZ": alternation(lex.words("time_zones")),
         "YPAST": alternation(past_words),
+        "SEASON": alternation(lex.grouped("seasons")),
+        "WKND": alternation(lex.words("weekend_words")),
+        "NARR": alternation(lex.table("narrative_units")),
         "DJOIN": alternation([w for w in lex.words("range_join") if w.isalpha() or "." in w or "/" in w]),
         "YJOIN": alternation([w for w in lex.words("range_join") if (w.isalpha() or "/" in w) and w.lower() not in ("dan", "and")]),
     }
@@ -203,6 +214,7 @@ def build(language: str) -> Grammar:
         numbers=numbers,
         ordinals=ordinals,
         units=units,
+        seasons=lex.grouped("seasons"),
         ambiguous_months=frozenset(norm(w) for w in lex.words("ambiguous_months")),
         ambiguous_weekdays=frozenset(norm(w) for w in lex.words("ambiguous_weekdays")),
         future=re.compile(r"(?<!\w)" + alternation(lex.words("future_cues")) + r"(?!\w)", re.I),

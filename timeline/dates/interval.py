@@ -81,6 +81,24 @@ def half(y: int, h: int) -> Interval:
     return Interval(date(y, m, 1), date(y, m + 5, _last_day(y, m + 5)), "year_part", f"H{h} {y}")
 
 
+# Seasons are the northern hemisphere's meteorological ones (README "Dates"): spring
+# Mar–May, summer Jun–Aug, autumn Sep–Nov, winter Dec–Feb; "winter 2024" is the
+# winter that begins in December 2024; early/mid/late are its first/second/third month.
+SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "winter": 12}
+
+
+def season(y: int, name: str, part: str = "") -> Interval:
+    """Return a season of year `y` (winter runs into y+1), or its early/mid/late month."""
+    first = date(y, SEASON_START[name], 1)
+    if part:
+        first = first + relativedelta(months=PARTS.index(part))
+        last = first + relativedelta(months=1, days=-1)
+        return Interval(first, last, "month", f"{part} {name} {y}")
+    last = first + relativedelta(months=3, days=-1)
+    label = f"{name} {y}/{str(y + 1)[2:]}" if name == "winter" else f"{name} {y}"
+    return Interval(first, last, "quarter", label)
+
+
 def year(y: int) -> Interval:
     """Return a calendar year: "2022"."""
     return Interval(date(y, 1, 1), date(y, 12, 31), "year", str(y))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Callable
 
 from . import interval as iv
@@ -121,13 +121,18 @@ def _yearless_month(rule: str, start: int, end: int, mo: int, part: str = "", wh
     """Return a candidate for a month without a year: "pada Maret", "Maret lalu", "awal Maret"."""
 
     def resolve(ctx: Context) -> Resolution:
-        if which:
+        if which == "previous" and ctx.previous:  # "that October": the narrative's year
+            y = ctx.previous[-1].end.year
+            out = iv.month(y, mo)
+            return Resolution(iv.part_of(out, part) if part else out, f"previous date {ctx.previous[-1].end.isoformat()}")
+        w = "" if which == "previous" else which
+        if w:
             p = ctx.published
             if p is None:
                 return unresolved(NO_PUBLICATION)
-            if which == "past":
+            if w == "past":
                 y = p.year if mo < p.month else p.year - 1
-            elif which == "next":
+            elif w == "next":
                 y = p.year if mo > p.month else p.year + 1
             else:
                 y = p.year
@@ -198,10 +203,113 @@ def day_range_md(m, g, text):
 
 
 def month_range(m, g, text):
-    m1, m2, y = _month(g, m["m1"], True), _month(g, m["m2"], True), int(m["y"])
-    if m1 is None or m2 is None or not m1 < m2 or not _year_ok(y):
+    m1, m2 = _month(g, m["m1"], True), _month(g, m["m2"], True)
+    if m1 is None or m2 is None or m1 == m2:
         return None
-    return Candidate(m.start(), m.end(), "month_range", "range", fixed(iv.span(iv.month(y, m1), iv.month(y, m2))), year=y)
+    if m["y"]:
+        y = int(m["y"])
+        if not m1 < m2 or not _year_ok(y):
+            return None
+        return Candidate(m.start(), m.end(), "month_range", "range", fixed(iv.span(iv.month(y, m1), iv.month(y, m2))), year=y)
+    # "between January and February", "Januari–Maret": yearless; "and"/"dan" needs an opener.
+    joiner = text[m.end("m1"):m.start("m2")].strip(" .").lower()
+    if norm(joiner) in ("and", "dan") and not g.range_open.search(text, max(0, m.start() - 30), m.start()):
+        return None
+    if not (_cap(m["m1"]) and _cap(m["m2"])):
+        return None
+    end = _yearless_month("month_range", m.start(), m.end(), m2)
+
+    def resolve(ctx: Context) -> Resolution:
+        rb = end.resolve(ctx)
+        if rb.interval is None:
+            return rb
+        y2 = rb.interval.start.year
+        a = iv.month(y2 if m1 < m2 else y2 - 1, m1)  # "December to February" crosses a new year
+        return Resolution(iv.span(a, rb.interval), rb.anchor)
+
+    return Candidate(m.start(), m.end(), "month_range", "range", resolve)
+
+
+def season(m, g, text):
+    name = g.seasons.get(norm(m["s"]))
+    first, second = (m["ya"], m["yb"]) if m["ya"] else (m["y"], m["y2"])
+    if name is None or first is None or (m["ya"] and m["y"]):
+        return None
+    y = int(first)
+    if second is not None:
+        y2 = _year2(second) if len(second) == 4 else y - y % 100 + int(second)
+        if y2 != y + 1 or name != "winter":
+            return None  # only a winter spans two years: "the 2024/25 winter"
+    if not _year_ok(y):
+        return None
+    part = g.qualifiers.get(norm(m["q"])) if m["q"] else ""
+    return Candidate(m.start(), m.end(), "season", "absolute", fixed(iv.season(y, name, part or "")), year=y)
+
+
+def month_year_ref(m, g, text):
+    """ "September that year", "Oktober tahun berikutnya", "March last year": a month of a year named by reference."""
+    mo = _month(g, m["m"], strict=True)
+    unit = g.units.get(norm(m["u"] or m["u2"]))
+    table = "unit_before" if m["mod"] else "unit_after"
+    rel = g.lex.table(table).get(norm(m["mod"] or m["mod2"]))
+    if mo is None or unit != "year" or rel is None:
+        return None
+    anchor, offset = rel
+    part = g.qualifiers.get(norm(m["q"])) if m["q"] else ""
+
+    def resolve(ctx: Context) -> Resolution:
+        if anchor == "previous" and ctx.previous:
+            base, label = ctx.previous[-1].end.year, f"previous date {ctx.previous[-1].end.isoformat()}"
+        elif ctx.published is not None:
+            base, label = ctx.published.year, f"published {ctx.published.isoformat()}"
+        else:
+            return unresolved(NO_PUBLICATION if anchor == "published" else "no earlier date")
+        out = iv.month(base + offset, mo)
+        return Resolution(iv.part_of(out, part) if part else out, label)
+
+    kind = "anaphoric" if anchor == "previous" else "relative"
+    return Candidate(m.start(), m.end(), "month_year_ref", kind, resolve)
+
+
+def weekend(m, g, text):
+    """ "over the weekend", "pada akhir pekan": the nearest Saturday–Sunday on the tense's side."""
+
+    def resolve(ctx: Context) -> Resolution:
+        p = ctx.published
+        if p is None:
+            return unresolved(NO_PUBLICATION)
+        if ctx.future:
+            saturday = weekday_date(p, 5, "next")
+        else:
+            saturday = weekday_date(p - timedelta(days=1), 5, "past")
+        return Resolution(iv.weekend(saturday), f"published {p.isoformat()}")
+
+    return Candidate(m.start(), m.end(), "weekend", "relative", resolve)
+
+
+def qual_unit(m, g, text):
+    """ "by the end of the year", "awal bulan": part of the year/month the narrative is in.
+
+    The sentence's own year wins; a clause about the future means the publication's
+    year; otherwise the narrative's previous date, else the publication date.
+    """
+    part = g.qualifiers.get(norm(m["q"]))
+    unit = g.lex.table("narrative_units").get(norm(m["w"]))
+    if part is None or unit not in ("year", "month"):
+        return None
+
+    def resolve(ctx: Context) -> Resolution:
+        if unit == "year" and ctx.year:
+            return Resolution(iv.year_part(ctx.year, part), f"year from context {ctx.year}")
+        if ctx.previous and not ctx.future:
+            base, label = ctx.previous[-1].end, f"previous date {ctx.previous[-1].end.isoformat()}"
+        elif ctx.published is not None:
+            base, label = ctx.published, f"published {ctx.published.isoformat()}"
+        else:
+            return unresolved(NO_PUBLICATION)
+        return Resolution(iv.part_of(iv.unit_of(unit, base), part), label)
+
+    return Candidate(m.start(), m.end(), "qual_unit", "relative", resolve)
 
 
 def year_range(m, g, text):
@@ -430,6 +538,8 @@ def count(m, g, text):
         return None
     anchor, sign = rel
     kind = "anaphoric" if anchor == "previous" else "relative"
+    if unit in ("decade", "century"):  # "a decade later" is the year ten years on, not a decade
+        n, unit = n * (10 if unit == "decade" else 100), "year"
     return Candidate(m.start(), m.end(), "count", kind, lambda ctx: relative(ctx, unit, sign * n, anchor))
 
 
@@ -578,5 +688,6 @@ HANDLERS: dict[str, Callable] = {
     "quarter_q": quarter, "half_id": half, "half_en": half, "half_h": half, "count": count,
     "unit_after": unit_after, "unit_before": unit_before, "deictic": deictic, "anaphoric": anaphoric,
     "year_past": year_past, "qy": qy, "year_word": year_word, "weekday": weekday, "clock": clock,
-    "clock_word": clock_word, "bare_year": bare_year,
+    "clock_word": clock_word, "bare_year": bare_year, "season": season, "month_year_ref": month_year_ref,
+    "weekend": weekend, "qual_unit": qual_unit,
 }
