@@ -49,6 +49,16 @@ NOT_DATES = [
     ("en", "Kim Il Sung (1912–1994) was the country's founder.", "1912–1994"),
     ("id", "Undang-Undang Nomor 11 Tahun 2008 mengatur transaksi elektronik.", "Tahun 2008"),
     ("en", "See also: Russia–North Korea treaty of 2024", "2024"),
+    # reference lists and page footers
+    ("en", '^ "Talks in Hanoi". The Daily. Retrieved 20 June 2024.', "20 June 2024"),
+    ("en", "Archived from the original on 3 March 2023.", "3 March 2023"),
+    ("en", "This page was last edited on 1 May 2025, at 09:12 (UTC).", "1 May 2025"),
+    ("id", '^ "Pertemuan di Hanoi". Harian Kita. Diakses 20 Juni 2024.', "20 Juni 2024"),
+    ("id", "Diarsipkan dari versi asli tanggal 3 Maret 2023.", "tanggal 3 Maret 2023"),
+    ("id", "Halaman ini terakhir diubah pada 1 Mei 2025, pukul 09.12.", "1 Mei 2025"),
+    ("en", "^ Kim met Putin on 5 May 2024, a report says.", "5 May 2024"),
+    # life dates after a person's name
+    ("id", "Soekarno (1901–1970) memproklamasikan kemerdekaan.", "1901–1970"),
 ]
 
 
@@ -86,6 +96,19 @@ DATELINES = [
     ("en", "March 5, 2024\n\nStory text.", date(2024, 3, 5)),
     ("en", "Updated: 2024-03-05\nStory text.", date(2024, 3, 5)),
     ("en", "Friday, March 1, 2024 9:30 AM EST\nStory text.", date(2024, 3, 1)),
+    # clock time before the date, a time zone with an offset
+    ("en", "Headline\n\nBy A. Writer\nUpdated 3:15 PM GMT+9, December 5, 2024\n\nStory text.", date(2024, 12, 5)),
+    ("en", "Published 08:40 UTC+07:00, 2 May 2023\nStory text.", date(2023, 5, 2)),
+    # headline, (LEAD)/(ATTN) and byline lines do not use up the lines searched
+    ("en", "(LEAD) Headline one\n\n(ATTN: UPDATES with reaction)\n\nBy A. Writer\n\nSub headline\n\nPhoto credit line\n\n"
+           "Another kicker\n\nMarch 4, 2025\n\nHANOI (Wire) -- Story text runs here.", date(2025, 3, 4)),
+    ("id", "detikNews\nInternasional\n\nJudul Berita Panjang Sekali\n\nTim detikcom - detikNews\nKeterangan foto\n"
+           "Kamis, 19 Jun 2025 10:42 WIB\n\nJakarta - Isi berita.", date(2025, 6, 19)),
+    # wire datelines without a year: the year that puts the day on/after the latest reported date
+    ("en", "Headline\n\nBy A. Writer\n\nHANOI, March 6 (Wire) - Talks ended. The pact was signed in June 2024.", date(2025, 3, 6)),
+    ("en", "HANOI, July 22 (Wire) -- Talks ended. The pact was signed on June 19, 2024.", date(2024, 7, 22)),
+    ("en", "LIMA, Dec. 3 (Wire) - Talks ended. Rains hit in the 2024/25 winter. Trade grew in 2023.", date(2024, 12, 3)),
+    ("id", "JAKARTA, 12 Februari (Kantor Berita) - Kapal tiba. Pakta diteken pada Juni 2024.", date(2025, 2, 12)),
 ]
 
 
@@ -105,6 +128,25 @@ def test_dateline(language, text, want):
 )
 def test_no_dateline_from_a_story_sentence(language, text):
     assert dateline(text, language) is None
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "HANOI, March 6 (Wire) - Talks ended without a deal."),  # nothing gives the year
+        ("en", "HANOI, March 6 (Wire) - Talks ended. A plan will run until 2030."),  # a future date does not count
+        ("id", "JAKARTA, 6 Maret (Kantor Berita) - Rapat berakhir tanpa kesepakatan."),
+    ],
+)
+def test_yearless_wire_dateline_without_support_stays_unresolved(language, text):
+    assert dateline(text, language) is None
+
+
+def test_wire_dateline_is_no_event_and_anchors_relative_dates():
+    text = "HANOI, March 6 (Wire) - Ministers met on Wednesday. The pact was signed in June 2024."
+    exprs = find_expressions(text, dateline(text, "en"), "en")
+    assert [(e.text, e.event) for e in exprs][:2] == [("March 6", False), ("Wednesday", True)]
+    assert exprs[1].date == date(2025, 3, 5)
 
 
 def _pairs(text, published, language):

@@ -77,7 +77,7 @@ def _filler_of(language: str) -> re.Pattern:
     lex = g.lex
     words = list(g.weekdays) + lex.words("time_zones") + lex.words("publication_labels") + lex.words("clock_words")
     words += ["am", "pm", "a.m.", "p.m.", "wib", "wita", "wit"]
-    offset = r"[+−]\d{1,2}(?::?\d{2})?(?!\d)"  # "GMT+9", "UTC+07:00"
+    offset = r"[+−](?:\d{1,2}(?::?\d{2})?(?!\d))?"  # "GMT+9", "UTC+07:00"
     return re.compile(r"(?:(?<!\w)" + alternation(words) + r"(?!\w)|" + offset + "|" + _PUNCT + ")+", re.I)
 
 
