@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pandas as pd
 import streamlit as st
 
 from timeline import chart, corrections, details, exports, fetch, filters, ingest, library, pipeline, table
@@ -16,16 +17,10 @@ DATA = library.data_dir()
 ARTICLES = library.articles_dir(DATA)
 FIXES = corrections.path_in(DATA)
 Q = "query-params"  # filter widgets keep their value in the URL, so a view can be shared
-COLUMNS = {
-    "date": st.column_config.DateColumn("date"),
-    "date_end": st.column_config.DateColumn("date_end"),
-    "published": st.column_config.DateColumn("published"),
-    "source_url": st.column_config.LinkColumn("source_url"),
-    "title": st.column_config.TextColumn("title", width="medium"),
-    "sentence": st.column_config.TextColumn("sentence", width="large"),
-    "evidence": st.column_config.TextColumn("evidence", width="large"),
-    "confidence": st.column_config.NumberColumn("confidence", format="%.2f"),
-}
+COLUMNS = {**{c: st.column_config.DateColumn(c) for c in details.DATE_COLUMNS},
+           **{c: st.column_config.TextColumn(c, width=w) for c, w in (("title", "medium"), ("sentence", "large"), ("evidence", "large"))},
+           "source_url": st.column_config.LinkColumn("source_url"),
+           "confidence": st.column_config.NumberColumn("confidence", format="%.2f")}
 
 
 @st.cache_data(show_spinner=False, max_entries=5000)
@@ -43,28 +38,31 @@ def article_events(article: Article) -> list:
     return pipeline.extract_article(article)
 
 
-def load() -> tuple:
-    """Return the corrected table, problems to show, corrections, and corrections left unused."""
-    ARTICLES.mkdir(parents=True, exist_ok=True)
-    files, errors = ingest.collect([ARTICLES])
-    problems, found = [str(e) for e in errors], []
-    for f in files:
-        stat = f.stat()
-        article = read_article(str(f), stat.st_size, stat.st_mtime_ns)
-        if isinstance(article, str):
-            problems.append(article)
-            continue
-        problems += [f"{article.source}: {p}" for p in article.problems]
-        mine = article_events(article)
-        problems += [] if mine else [f"{article.source}: no dated events found"]
-        found += mine
-    # One row per happening across articles (the reports of one meeting become one row); then corrections.
-    frame = table.to_frame(pipeline.merge_events(found))
+@st.cache_data(show_spinner="Reading event tables…", max_entries=20)
+def read_table(path: str, size: int, mtime: int) -> pd.DataFrame | str:
+    """Read one event table of data/tables, keyed by its size and time; a bad one gives its message."""
     try:
-        fixes, bad = corrections.load(FIXES)
+        return library.read_table(Path(path))
     except InputError as exc:
-        fixes, bad = {}, [str(exc)]
-    return corrections.apply(frame, fixes), problems + bad, fixes, corrections.unmatched(frame, fixes)
+        return str(exc)
+
+
+@st.cache_data(show_spinner=False, max_entries=2)
+def load(key: tuple) -> tuple:
+    """Return the corrected table, problems to show, corrections, and corrections left unused."""
+    return library.load(DATA, key, read_article, article_events, read_table)
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def choices(key: tuple, _full: pd.DataFrame) -> tuple[list[str], list[str], list[str]]:
+    """Return the actors, event types and sources of the whole table (keyed by what it is made of)."""
+    return filters.actor_names(_full), filters.values(_full, "event_type"), filters.values(_full, "source")
+
+
+@st.cache_data(show_spinner="Drawing…", max_entries=16)
+def figures(key: tuple, view_of: str, _view: pd.DataFrame) -> tuple:
+    """Return the timeline and activity figures of a view, keyed by the table and the filters that made it."""
+    return chart.timeline_figure(_view), chart.activity_figure(_view)
 
 
 def reset(bounds: tuple | None) -> None:
@@ -99,15 +97,14 @@ def show_details(rec: dict) -> None:
     st.markdown(details.highlighted(rec["sentence"], rec["time_text"]))
     for more in filter(None, rec["evidence"].split(table.EVIDENCE_SEP)):
         st.markdown("› " + esc(more))
-    facts = [("Actors", rec["actors"].replace(";", ", ") or "–"), ("People", rec["people"].replace(";", ", ") or "–"),
-             ("Type", rec["event_type"]), ("Precision", rec["precision"]), ("Confidence", f"{rec['confidence']:.2f}"),
-             ("Source", rec["source"]), ("Event id", rec["event_id"] + (" (corrected)" if rec["corrected"] else ""))]
-    st.markdown("  \n".join(f"**{k}:** {esc(str(v))}" for k, v in facts))
+    st.markdown(details.facts(rec))
     if rec["source_url"].startswith(("http://", "https://")):
         st.link_button("Open the source article", rec["source_url"])
 
 
-full, problems, fixes, unused = load()
+key = library.contents(DATA)
+full, problems, fixes, unused = load(key)
+actor_choices, type_choices, source_choices = choices(key, full)
 bounds = filters.date_bounds(full)
 for kind, message in st.session_state.pop("flash", []):
     getattr(st, kind)(message)
@@ -124,21 +121,23 @@ st.session_state["dates_bounds"] = bounds
 with st.sidebar:
     st.header("Filters")
     st.button("Reset filters", key="reset", on_click=reset, args=(bounds,))
-    chosen = st.multiselect("Actors", filters.actor_names(full), key="actors", bind=Q)
+    chosen = st.multiselect("Actors", actor_choices, key="actors", bind=Q)
     # The URL holds the option as shown, so the options are the words themselves.
     mode = st.radio("Match any or all of the chosen actors", filters.MODES, key="mode", horizontal=True, bind=Q)
     span = st.date_input("Dates", value=bounds, min_value=bounds[0], max_value=bounds[1], key="dates", bind=Q) if bounds else ()
-    types = st.multiselect("Event types", filters.values(full, "event_type"), key="types", bind=Q)
-    sources = st.multiselect("Sources", filters.values(full, "source"), key="sources", bind=Q)
+    types = st.multiselect("Event types", type_choices, key="types", bind=Q)
+    sources = st.multiselect("Sources", source_choices, key="sources", bind=Q)
     coarsest = st.select_slider("Coarsest date precision shown", PRECISIONS, value=PRECISIONS[-1], key="precision", bind=Q)
     query = st.text_input("Search", key="q", bind=Q, placeholder="words in title, sentence, actors…")
     minimum = st.slider("Minimum confidence", 0.0, 1.0, 0.0, 0.05, key="min_conf", bind=Q)
 
 span = tuple(span or ())
-view = filters.Filters(
+wanted = filters.Filters(
     actors=tuple(chosen), mode=mode or "any", start=span[0] if span else None, end=span[1] if len(span) > 1 else None,
     types=tuple(types), sources=tuple(sources), precision=coarsest, query=query, min_confidence=minimum,
-).apply(full)
+)
+view = wanted.apply(full)
+listed = view.head(details.ROWS_SHOWN)  # the table and the pickers; the downloads hold the whole view
 
 st.title(TITLE)
 st.caption(f"{len(view)} of {len(full)} events shown")
@@ -151,26 +150,32 @@ picked: list = []
 if view.empty:
     st.info("No events match these filters.")
 else:
-    plot = st.plotly_chart(chart.timeline_figure(view), key="timeline", on_select="rerun", selection_mode="points",
+    timeline, activity = figures(key, repr(wanted), view)
+    if len(view) > chart.DETAIL_MAX:
+        st.caption(f"{len(view):,} events are more than {chart.DETAIL_MAX:,}, so the timeline shows how many each actor"
+                   " has per month (per year over long spans). Narrow the filters to see single events and click them.")
+    plot = st.plotly_chart(timeline, key="timeline", on_select="rerun", selection_mode="points",
                            config={"displaylogo": False})
     picked = [p.get("customdata") for p in plot.selection.points if p.get("customdata")]
 
     st.subheader("Event details")
-    ids = view["event_id"].tolist()
-    names = dict(zip(ids, (view["date_label"] + " · " + view["title"]).tolist(), strict=True))
+    names = details.event_names(listed)
     chosen_id = picked[-1] if picked and picked[-1] in names else None
     if chosen_id is None:
-        chosen_id = st.selectbox("Event (or click a point on the chart)", ids, format_func=names.get, key="detail")
+        chosen_id = st.selectbox("Event (or click a point on the chart)", list(names), format_func=names.get, key="detail")
     show_details(view[view["event_id"] == chosen_id].iloc[0].to_dict())
 
 st.subheader("Events")
-st.dataframe(details.display_frame(view), hide_index=True, width="stretch", key="table", column_config=COLUMNS,
-             row_height=72, height="auto" if len(view) < 7 else 520)
+if len(view) > len(listed):
+    st.caption(f"The table lists the first {len(listed):,} of {len(view):,} events by date; the downloads hold all of them.")
+st.dataframe(details.display_frame(listed), hide_index=True, width="stretch", key="table", column_config=COLUMNS,
+             row_height=72, height="auto" if len(listed) < 7 else 520)
+# Each file is made when its button is clicked (deferred), not on every rerun.
 downloads = [
-    ("Download CSV", exports.csv_bytes(view), "timeline-events.csv", "text/csv"),
-    ("Download JSON", exports.json_bytes(view), "timeline-events.json", "application/json"),
-    ("Download TimelineJS", exports.timelinejs_bytes(view, TITLE), "timelinejs.json", "application/json"),
-    ("Download full table (CSV)", exports.csv_bytes(full), "timeline-all-events.csv", "text/csv"),
+    ("Download CSV", lambda: exports.csv_bytes(view), "timeline-events.csv", "text/csv"),
+    ("Download JSON", lambda: exports.json_bytes(view), "timeline-events.json", "application/json"),
+    ("Download TimelineJS", lambda: exports.timelinejs_bytes(view, TITLE), "timelinejs.json", "application/json"),
+    ("Download full table (CSV)", lambda: exports.csv_bytes(full), "timeline-all-events.csv", "text/csv"),
 ]
 st.caption("CSV (UTF-8, opens in Excel and LibreOffice), JSON and TimelineJS hold the events shown; the last button"
            " downloads every event.")
@@ -179,7 +184,7 @@ for column, (label, data, name, mime) in zip(st.columns(len(downloads)), downloa
 if not view.empty:
     st.subheader("Activity: events per month, by actor")
     st.caption("Events dated to a month or finer; an event counts once for each of its actors.")
-    st.plotly_chart(chart.activity_figure(view), key="activity", config={"displaylogo": False})
+    st.plotly_chart(activity, key="activity", config={"displaylogo": False})
 
 adding, fixing = st.tabs(["Add articles", "Correct an event"])
 with adding:
@@ -201,8 +206,8 @@ with adding:
             add([(address, lambda: library.save_article(ARTICLES, fetch.fetch_article(address.strip())))])
 
 with fixing:
-    every = dict(zip(full["event_id"], (full["date_label"] + " · " + full["title"]).tolist(), strict=True))
-    eid = st.selectbox("Event to correct", list(every), format_func=every.get, index=None, key="fix_event",
+    every = details.event_names(listed)
+    eid = st.selectbox("Event to correct (of the events shown)", list(every), format_func=every.get, index=None, key="fix_event",
                        on_change=lambda: [st.session_state.pop(k) for k in list(st.session_state) if k.startswith("fix_") and k != "fix_event"])
     if eid:
         rec = full[full["event_id"] == eid].iloc[0].to_dict()
@@ -212,19 +217,16 @@ with fixing:
             level = st.selectbox("Precision", PRECISIONS, PRECISIONS.index(rec["precision"]), key="fix_precision")
             written = st.text_input("Date as written (empty: made from the dates)", key="fix_label")
             now = filters.split_list(rec["actors"])
-            who = st.multiselect("Actors", sorted({*filters.actor_names(full), *now}), default=now,
+            who = st.multiselect("Actors", sorted({*actor_choices, *now}), default=now,
                                  accept_new_options=True, key="fix_actors")
-            kinds = sorted({*filters.values(full, "event_type"), rec["event_type"]})
+            kinds = sorted({*type_choices, rec["event_type"]})
             kind = st.selectbox("Event type", kinds, kinds.index(rec["event_type"]), accept_new_options=True, key="fix_type")
             headline = st.text_input("Title", rec["title"], key="fix_title")
             drop = st.checkbox("Delete this event", key="fix_delete")
             if st.form_submit_button("Save correction"):
-                moved = (start.isoformat(), end.isoformat()) != (rec["date"], rec["date_end"])
-                fix = corrections.Correction(
-                    eid, date=start.isoformat() if moved else "", date_end=end.isoformat() if moved else "",
-                    precision=level if level != rec["precision"] else "", date_label=written.strip(),
-                    actors=";".join(who) if who != now else "", event_type=kind if kind != rec["event_type"] else "",
-                    title=headline.strip() if headline.strip() != rec["title"] else "", deleted=drop)
+                fix = corrections.changed(rec, date=start.isoformat(), date_end=end.isoformat(), precision=level,
+                                          date_label=written.strip(), actors=";".join(who), event_type=kind,
+                                          title=headline.strip(), deleted=drop)
                 try:
                     corrections.save(FIXES, fix)
                     st.session_state["flash"] = [("success", f"Correction of {eid} saved.")]
@@ -234,7 +236,7 @@ with fixing:
     if fixes:
         with st.expander(f"{len(fixes)} saved correction(s)" + (f", {len(unused)} matching no event" if unused else "")):
             undo = st.selectbox("Correction to remove", sorted(fixes), key="undo_event",
-                                format_func=lambda i: every.get(i, f"{i} (deleted or not found)"))
+                                format_func=details.event_names(full, sorted(fixes)).get)
             if st.button("Remove this correction", key="undo"):
                 corrections.remove(FIXES, undo)
                 st.session_state["flash"] = [("success", f"Correction of {undo} removed.")]

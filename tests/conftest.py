@@ -36,6 +36,27 @@ def download_store(monkeypatch):
     return served
 
 
+@pytest.fixture
+def deferred_downloads(monkeypatch):
+    """Capture the callables of AppTest's deferred download buttons: {deferred_file_id: callable}.
+
+    Calling one gives the exact bytes a user's click would download.
+    """
+    from streamlit.runtime.media_file_manager import MediaFileManager
+    from streamlit.testing.v1 import app_test
+
+    made: dict = {}
+
+    class Recording(MediaFileManager):
+        def add_deferred(self, data_callable, *args, **kwargs):
+            file_id = super().add_deferred(data_callable, *args, **kwargs)
+            made[file_id] = data_callable
+            return file_id
+
+    monkeypatch.setattr(app_test, "MediaFileManager", Recording)
+    return made
+
+
 def _shared_eval() -> Path | None:
     """The shared scorer's folder (`../shared/eval` of the checkout, or of the worktrees' root)."""
     for base in (ROOT.parent, ROOT.parent.parent):

@@ -13,7 +13,7 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from conftest import ARTICLES, ROOT
-from timeline import SCHEMA, extract_paths, filters, from_csv
+from timeline import SCHEMA, exports, extract_paths, filters, from_csv
 from timeline.library import DATA_ENV
 
 PAGE = str(ROOT / "dashboard.py")
@@ -131,11 +131,16 @@ def test_details_highlight_the_time_expression(page):
     assert page.selectbox(key="detail").value == first["event_id"]
 
 
-def test_downloads_hold_the_rows_shown(page, download_store):
+def downloads(at, made: dict) -> dict[str, bytes]:
+    """Click every download button: run the callable the button would run, by label."""
+    return {b.proto.label: made[b.proto.deferred_file_id]() for b in at.get("download_button")}
+
+
+def test_downloads_hold_the_rows_shown(data, deferred_downloads):
     at = run()
     at.multiselect(key="actors").set_value(["South Korea"]).run()
     ids = shown(at)
-    buttons = {b.proto.label: download_store[b.proto.url] for b in at.get("download_button")}
+    buttons = downloads(at, deferred_downloads)
     assert list(buttons) == ["Download CSV", "Download JSON", "Download TimelineJS", "Download full table (CSV)"]
     csv = buttons["Download CSV"]
     assert csv.startswith(b"\xef\xbb\xbf")
@@ -146,6 +151,19 @@ def test_downloads_hold_the_rows_shown(page, download_store):
     assert [s["unique_id"] for s in slides] == ids and all("display_date" in s for s in slides)
     everything = from_csv(buttons["Download full table (CSV)"].decode("utf-8-sig"))
     assert len(everything) > len(ids)
+
+
+def test_a_download_is_the_export_of_the_view_made_on_click(data, deferred_downloads):
+    at = run()
+    at.multiselect(key="actors").set_value(["South Korea"]).run()
+    buttons = downloads(at, deferred_downloads)
+    full = from_csv(buttons["Download full table (CSV)"].decode("utf-8-sig"))
+    assert buttons["Download full table (CSV)"] == exports.csv_bytes(full)
+    view = filters.Filters(actors=("South Korea",)).apply(full)
+    assert buttons["Download CSV"] == exports.csv_bytes(view)
+    assert buttons["Download JSON"] == exports.json_bytes(view)
+    assert buttons["Download TimelineJS"] == exports.timelinejs_bytes(view, at.title[0].value)
+    assert all(b.proto.deferred_file_id and not b.proto.url for b in at.get("download_button"))  # nothing made per rerun
 
 
 def test_pasted_text_is_saved_and_its_events_appear(page, data):

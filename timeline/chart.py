@@ -1,30 +1,49 @@
-"""Plotly figures from the event table (never imports streamlit)."""
+"""Plotly figures from the event table (never imports streamlit).
+
+Every step works on whole columns (pandas, numpy, Arrow): at 100,000 events a loop over
+records took half a minute. A view of more than DETAIL_MAX events is drawn as an overview
+(events per lane and month) instead of one marker per event.
+"""
 from __future__ import annotations
 
 import datetime as dt
 import html
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 from plotly.colors import qualitative
 
-from .filters import split_list
+from .filters import actor_pairs
 from .model import PRECISIONS
 
 NO_ACTOR = "(no actor)"
 WEBGL_ABOVE = 1000  # more plotted points than this switch to WebGL traces (SVG gets slow)
+# More events than this in the filtered view draw the overview: single markers, bands,
+# links and hover texts of more events make a figure of megabytes that the browser
+# paints in seconds, and the points hide each other anyway.
+DETAIL_MAX = 3000
+OVERVIEW_MONTHS_MAX = 600  # a longer span is binned by year instead of by month
 PALETTE = qualitative.Plotly + qualitative.D3
 MONTH_BAR_MS = 26 * 24 * 3600 * 1000  # bar width of a month in the activity chart
-EVENTS, BANDS, LINKS = "events", "bands", "links"  # trace `meta`: which traces are the events
+DETAIL_COLUMNS = ["event_id", "date", "date_end", "precision", "date_label", "title", "actors", "event_type", "source"]
+EVENTS, BANDS, LINKS, OVERVIEW = "events", "bands", "links", "overview"  # trace `meta`: which trace is what
 
 
-def lanes(df: pd.DataFrame) -> pd.DataFrame:
-    """Return one row per (event, actor): an event with several actors sits in each lane."""
-    rows = []
-    for rec in df.to_dict("records"):
-        for actor in split_list(rec["actors"]) or [NO_ACTOR]:
-            rows.append({**rec, "lane": actor})
-    return pd.DataFrame(rows, columns=[*df.columns, "lane"])
+def lanes(df: pd.DataFrame, columns: list[str] | None = None) -> pd.DataFrame:
+    """Return one row per (event, actor): an event with several actors sits in each lane.
+
+    `columns` keeps only those columns (copying every text column of 100,000 rows is most of the cost).
+    """
+    rows, names = actor_pairs(df)
+    named = np.zeros(len(df), dtype=bool)
+    named[rows] = True
+    alone = np.flatnonzero(~named)  # rows naming nobody go to the no-actor lane
+    rows = np.concatenate([rows, alone])
+    names = np.concatenate([names, np.full(len(alone), NO_ACTOR, dtype=object)])
+    order = np.argsort(rows, kind="stable")  # table order, and a row's actors in cell order
+    out = (df if columns is None else df[columns]).iloc[rows[order]].reset_index(drop=True)
+    return out.assign(lane=pd.array(names[order], dtype="string"))
 
 
 def lane_order(data: pd.DataFrame) -> list[str]:
@@ -33,9 +52,17 @@ def lane_order(data: pd.DataFrame) -> list[str]:
     return sorted(counts.index, key=lambda v: (v == NO_ACTOR, -counts[v], v))
 
 
+def escape(text: pd.Series) -> pd.Series:
+    """Return every cell HTML-escaped like html.escape: Plotly renders labels and hover as (a subset of) HTML."""
+    out = text.astype("string").fillna("")
+    for raw, safe in (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ('"', "&quot;"), ("'", "&#x27;")):
+        out = out.str.replace(raw, safe, regex=False)
+    return out
+
+
 def _escaped(data: pd.DataFrame) -> pd.DataFrame:
-    """Escape lane names: Plotly renders tick labels and legend names as (a subset of) HTML."""
-    return data.assign(lane=data["lane"].map(html.escape))
+    """Escape lane names (few distinct values, so escape each once)."""
+    return data.assign(lane=data["lane"].map({v: html.escape(v) for v in data["lane"].unique()}).astype("string"))
 
 
 def colours(types: list[str]) -> dict[str, str]:
@@ -47,44 +74,62 @@ def _day(iso: str) -> dt.date:
     return dt.date.fromisoformat(iso)
 
 
-def _middle(rec: dict) -> dt.datetime:
-    """Return the middle of an event's interval (where its marker sits)."""
-    start = dt.datetime.combine(_day(rec["date"]), dt.time())
-    end = dt.datetime.combine(_day(rec["date_end"]) + dt.timedelta(days=1), dt.time())
-    return start + (end - start) / 2 if rec["precision"] != "day" else start
+def _dates(column: pd.Series) -> pd.Series:
+    return pd.to_datetime(column, format="%Y-%m-%d")
+
+
+def middles(df: pd.DataFrame) -> pd.Series:
+    """Return where each event's marker sits: its day, or the middle of its interval."""
+    start, end = _dates(df["date"]), _dates(df["date_end"]) + pd.Timedelta(days=1)
+    return start.where(df["precision"] == "day", start + (end - start) / 2)
 
 
 def hover(rec: dict) -> str:
     """Return the hover text of one event; article text is data, never markup."""
-    parts = [
-        f"<b>{html.escape(rec['date_label'] or rec['date'])}</b>",
-        html.escape(rec["title"]),
-        "Actors: " + html.escape((rec["actors"] or "–").replace(";", ", ")),
-        f"Type: {html.escape(rec['event_type'])} · precision: {html.escape(rec['precision'])}",
-        "Source: " + html.escape(rec["source"]),
-    ]
-    return "<br>".join(parts)
+    return hovers(pd.DataFrame([rec])).iloc[0]
+
+
+def hovers(df: pd.DataFrame) -> pd.Series:
+    """Return the hover text of every event, built column-wise; every piece of article text escaped."""
+    label = df["date_label"].astype("string").fillna("")
+    actors = df["actors"].astype("string").fillna("").str.replace(";", ", ", regex=False)
+    return ("<b>" + escape(label.where(label != "", df["date"])) + "</b><br>" + escape(df["title"])
+            + "<br>Actors: " + escape(actors.where(actors != "", "–"))
+            + "<br>Type: " + escape(df["event_type"]) + " · precision: " + escape(df["precision"])
+            + "<br>Source: " + escape(df["source"]))
+
+
+def _array(values: pd.Series) -> np.ndarray:
+    """Return a column as a numpy array: Plotly checks a list item by item, an array at once."""
+    if pd.api.types.is_datetime64_any_dtype(values):
+        return values.to_numpy(dtype="datetime64[ms]")
+    return values.to_numpy(dtype=object)
 
 
 def timeline_figure(df: pd.DataFrame) -> go.Figure:
-    """Return the timeline: x = date, a lane per actor, colour = event type, bands for coarse dates."""
-    data = _escaped(lanes(df))
-    webgl = len(data) > WEBGL_ABOVE
-    scatter = go.Scattergl if webgl else go.Scatter
+    """Return the timeline: every event (up to DETAIL_MAX), else the overview of the view."""
+    return overview_figure(df) if len(df) > DETAIL_MAX else detail_figure(df)
+
+
+def detail_figure(df: pd.DataFrame) -> go.Figure:
+    """Return one marker per event: x = date, a lane per actor, colour = event type, bands for coarse dates."""
+    data = _escaped(lanes(df, DETAIL_COLUMNS))
+    data["x"] = middles(data)
+    data["hover"] = hovers(data)
+    scatter = go.Scattergl if len(data) > WEBGL_ABOVE else go.Scatter
     order = lane_order(data) if len(data) else []
-    palette = colours(list(data["event_type"].unique()))
+    palette = colours(data["event_type"].unique().tolist())
     fig = go.Figure()
     fig.add_trace(_links(data, scatter))
     for kind in sorted(palette):
-        part = data[data["event_type"] == kind]
-        recs = part.to_dict("records")
-        coarse = [r for r in recs if r["precision"] != "day"]
-        if coarse:
-            fig.add_trace(_bands(coarse, kind, palette[kind], scatter))
+        part = data[(data["event_type"] == kind).to_numpy(dtype=bool)]
+        day = (part["precision"] == "day").to_numpy(dtype=bool)
+        if not day.all():
+            fig.add_trace(_bands(part[~day], kind, palette[kind], scatter))
         fig.add_trace(
             scatter(
-                x=[_middle(r) for r in recs],
-                y=part["lane"].tolist(),
+                x=_array(part["x"]),
+                y=_array(part["lane"]),
                 mode="markers",
                 name=html.escape(kind),
                 legendgroup=kind,
@@ -93,14 +138,50 @@ def timeline_figure(df: pd.DataFrame) -> go.Figure:
                     "size": 11,
                     "color": palette[kind],
                     # Hollow markers sit in the middle of a band: the date is not a single day.
-                    "symbol": ["circle" if r["precision"] == "day" else "diamond-open" for r in recs],
+                    "symbol": np.where(day, "circle", "diamond-open").astype(object),
                     "line": {"width": 2, "color": palette[kind]},
                 },
-                customdata=part["event_id"].tolist(),
-                hovertext=[hover(r) for r in recs],
+                customdata=_array(part["event_id"]),
+                hovertext=_array(part["hover"]),
                 hoverinfo="text",
             )
         )
+    _axes(fig, df, order)
+    fig.update_layout(legend={"title": {"text": "Event type"}, "orientation": "h", "y": 1.02, "yanchor": "bottom",
+                              "x": 1, "xanchor": "right"}, clickmode="event+select")
+    return fig
+
+
+def overview_figure(df: pd.DataFrame) -> go.Figure:
+    """Return how many events each lane has per month (per year over long spans): one heatmap trace.
+
+    An event counts once in each of its lanes, in the month where its marker would sit.
+    """
+    data = _escaped(lanes(df, ["date", "date_end", "precision"]))
+    at = middles(data)
+    months = at.dt.year * 12 + at.dt.month - 1
+    by_year = len(data) and int(months.max() - months.min()) >= OVERVIEW_MONTHS_MAX
+    data["bin"] = at.dt.year * 12 if by_year else months
+    order = lane_order(data) if len(data) else []
+    counts = data.groupby(["lane", "bin"]).size().unstack("bin")
+    if len(data):
+        step = 12 if by_year else 1
+        counts = counts.reindex(index=order[::-1], columns=range(int(data["bin"].min()), int(data["bin"].max()) + 1, step))
+    # A cell sits in the middle of its month (or year); an empty cell stays blank.
+    centre = [dt.datetime(b // 12, b % 12 + 1, 1) + (dt.timedelta(days=182) if by_year else dt.timedelta(days=14))
+              for b in counts.columns]
+    unit = "%{x|%Y}" if by_year else "%{x|%b %Y}"
+    fig = go.Figure(go.Heatmap(
+        x=centre, y=list(counts.index), z=counts.to_numpy(dtype=float), meta=OVERVIEW, colorscale="Blues",
+        hoverongaps=False, xgap=0, ygap=2, colorbar={"title": {"text": "events"}},
+        hovertemplate="%{y}<br>" + unit + ": %{z} events<extra></extra>",
+    ))
+    _axes(fig, df, order)
+    return fig
+
+
+def _axes(fig: go.Figure, df: pd.DataFrame, order: list[str]) -> None:
+    """Lay out the timeline's axes: lanes busiest on top, a range slider and quick ranges."""
     fig.update_layout(
         height=max(360, 48 * len(order) + 200),
         margin={"l": 10, "r": 10, "t": 40, "b": 10},
@@ -117,48 +198,48 @@ def timeline_figure(df: pd.DataFrame) -> go.Figure:
             },
         },
         yaxis={"title": "", "type": "category", "categoryorder": "array", "categoryarray": order[::-1]},
-        legend={"title": {"text": "Event type"}, "orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 1, "xanchor": "right"},
         hovermode="closest",
-        clickmode="event+select",
     )
-    return fig
 
 
 def padded(df: pd.DataFrame) -> list[dt.date] | None:
     """Return an x range around the events, at least two months wide (never zoomed to seconds)."""
     if df.empty:
         return None
-    first, last = _day(min(df["date"])), _day(max(df["date_end"]))
+    first, last = _day(df["date"].min()), _day(df["date_end"].max())
     pad = max(dt.timedelta(days=31), (last - first) * 0.03)
     return [first - pad, last + pad]
 
 
-def _bands(recs: list[dict], kind: str, colour: str, scatter: type) -> go.Scatter:
+def _gapped(values: np.ndarray, width: int) -> np.ndarray:
+    """Return `values` (rows of `width` points) flattened with a None after each row: separate lines."""
+    rows = np.empty((len(values), width + 1), dtype=object)
+    rows[:, :width] = values.reshape(len(values), width)
+    rows[:, width] = None
+    return rows.ravel()
+
+
+def _bands(part: pd.DataFrame, kind: str, colour: str, scatter: type) -> go.Scatter:
     """Return one trace of thick segments over the intervals of coarse-dated events."""
-    xs: list = []
-    ys: list = []
-    for r in recs:
-        end = _day(r["date_end"]) + dt.timedelta(days=1)  # the interval is inclusive
-        xs += [_day(r["date"]), end, None]
-        ys += [r["lane"], r["lane"], None]
+    start = _dates(part["date"]).dt.date.to_numpy()
+    end = (_dates(part["date_end"]) + pd.Timedelta(days=1)).dt.date.to_numpy()  # the interval is inclusive
+    lane = part["lane"].to_numpy(dtype=object)
     return scatter(
-        x=xs, y=ys, mode="lines", name=html.escape(kind), legendgroup=kind, showlegend=False, meta=BANDS,
+        x=_gapped(np.column_stack([start, end]), 2), y=_gapped(np.column_stack([lane, lane]), 2),
+        mode="lines", name=html.escape(kind), legendgroup=kind, showlegend=False, meta=BANDS,
         line={"width": 9, "color": colour}, opacity=0.35, hoverinfo="skip",
     )
 
 
 def _links(data: pd.DataFrame, scatter: type) -> go.Scatter:
     """Return thin vertical lines joining the lanes of an event that names several actors."""
-    xs: list = []
-    ys: list = []
-    for _, group in data.groupby("event_id", sort=False):
-        if len(group) > 1:
-            x = _middle(group.iloc[0].to_dict())
-            for lane in group["lane"]:
-                xs.append(x)
-                ys.append(lane)
-            xs.append(None)
-            ys.append(None)
+    ids = data["event_id"]
+    shared = data[ids.map(ids.value_counts()).to_numpy() > 1]
+    # lanes() keeps an event's rows together: a None after each event's last row breaks the line.
+    last = (shared["event_id"] != shared["event_id"].shift(-1)).fillna(True).to_numpy(dtype=bool)
+    after = np.flatnonzero(last) + 1
+    xs = np.insert(np.asarray(shared["x"].dt.to_pydatetime(), dtype=object), after, None)
+    ys = np.insert(shared["lane"].to_numpy(dtype=object), after, None)
     return scatter(
         x=xs, y=ys, mode="lines", meta=LINKS, showlegend=False, hoverinfo="skip",
         line={"width": 1, "color": "rgba(120,120,120,0.5)"},
@@ -170,8 +251,8 @@ def activity_figure(df: pd.DataFrame) -> go.Figure:
 
     Only events dated to a month or finer count: a "2022" would otherwise pile up in January.
     """
-    fine = df[df["precision"].isin(PRECISIONS[: PRECISIONS.index("month") + 1]).astype(bool)]
-    data = _escaped(lanes(fine))
+    fine = df[df["precision"].isin(PRECISIONS[: PRECISIONS.index("month") + 1]).to_numpy(dtype=bool)]
+    data = _escaped(lanes(fine, ["date"]))
     data["month"] = pd.to_datetime(data["date"].astype(str).str[:7] + "-01")
     counts = data.groupby(["month", "lane"]).size().rename("events").reset_index()
     fig = go.Figure()

@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from . import store
@@ -176,15 +177,30 @@ def apply(df: pd.DataFrame, corrections: Mapping[str, Correction]) -> pd.DataFra
     """Return the table with the corrections applied, deleted events dropped, sorted by date."""
     if not corrections or df.empty:
         return df
-    rows = []
-    for rec in df.to_dict("records"):
-        c = corrections.get(rec["event_id"])
-        if c is None:
-            rows.append(rec)
-        elif not c.deleted:
+    # Only the corrected rows go through Python; the others stay columns (100,000 rows took seconds).
+    df = df.reset_index(drop=True)
+    hit = df["event_id"].isin(list(corrections)).to_numpy(dtype=bool)
+    rows, at = [], []
+    for i, rec in zip(np.flatnonzero(hit), df[hit].to_dict("records"), strict=True):
+        c = corrections[rec["event_id"]]
+        if not c.deleted:
             rows.append(_corrected(rec, c))
-    out = pd.DataFrame(rows, columns=df.columns).astype(df.dtypes.to_dict())
+            at.append(i)
+    fixed = pd.DataFrame(rows, columns=df.columns, index=at).astype(df.dtypes.to_dict())
+    out = pd.concat([df[~hit], fixed]).sort_index()  # back in table order, so the sort below is as stable as before
     return out.sort_values(["date", "date_end", "source"], kind="stable").reset_index(drop=True)
+
+
+def changed(rec: Mapping, **values: object) -> Correction:
+    """Return the correction of event `rec` that a form's `values` make: only what differs from the row.
+
+    Dates count as changed together; `date_label` and `deleted` are taken as given.
+    """
+    moved = (values["date"], values["date_end"]) != (rec["date"], rec["date_end"])
+    differ = {k: v for k, v in values.items() if k in ("precision", "event_type", "title", "actors") and v != rec[k]}
+    return Correction(str(rec["event_id"]), date=str(values["date"]) if moved else "",
+                      date_end=str(values["date_end"]) if moved else "", date_label=str(values.get("date_label", "")),
+                      deleted=bool(values.get("deleted")), **{k: str(v) for k, v in differ.items()})
 
 
 def unmatched(df: pd.DataFrame, corrections: Mapping[str, Correction]) -> list[str]:

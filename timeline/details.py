@@ -10,6 +10,10 @@ import pandas as pd
 # escaped character is always literal: no link, emphasis, HTML, math or directive.
 _PUNCT = re.compile(r"([!-/:-@\[-`{-~])")
 DATE_COLUMNS = ("date", "date_end", "published")
+# The table and the event pickers list at most this many events of a view (the first by
+# date): more rows are megabytes for the browser and no one scrolls them; the downloads
+# hold the whole view.
+ROWS_SHOWN = 3000
 
 
 def escape_markdown(text: str) -> str:
@@ -58,3 +62,19 @@ def display_frame(df: pd.DataFrame) -> pd.DataFrame:
     for col in DATE_COLUMNS:
         out[col] = pd.to_datetime(out[col], errors="coerce", format="ISO8601").dt.date
     return out
+
+
+def event_names(df: pd.DataFrame, ids: list[str] | None = None) -> dict[str, str]:
+    """Return "date · title" by event_id for a picker: of `ids` (those not in `df` say so), else of every row."""
+    rows = df if ids is None else df[df["event_id"].isin(ids).to_numpy(dtype=bool)]
+    names = dict(zip(rows["event_id"].tolist(), (rows["date_label"] + " · " + rows["title"]).tolist(), strict=True))
+    return names if ids is None else {i: names.get(i, f"{i} (deleted or not found)") for i in ids}
+
+
+def facts(rec: dict) -> str:
+    """Return an event's actors, people, type, precision, confidence, source and id as literal Markdown lines."""
+    listed = lambda cell: cell.replace(";", ", ") or "–"  # noqa: E731
+    pairs = [("Actors", listed(rec["actors"])), ("People", listed(rec["people"])), ("Type", rec["event_type"]),
+             ("Precision", rec["precision"]), ("Confidence", f"{rec['confidence']:.2f}"), ("Source", rec["source"]),
+             ("Event id", rec["event_id"] + (" (corrected)" if rec["corrected"] else ""))]
+    return "  \n".join(f"**{k}:** {escape_markdown(str(v))}" for k, v in pairs)

@@ -6,15 +6,17 @@ import hashlib
 import os
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import frontmatter
+import pandas as pd
 import yaml
 
-from . import ingest, store
+from . import corrections, ingest, pipeline, store, table
 from .errors import InputError
-from .model import Article
+from .model import PRECISIONS, Article
 
 DATA_ENV = "TIMELINE_DATA_DIR"  # tests and deployments point the page at another data folder
 DEFAULT_DATA = Path(__file__).resolve().parent.parent / "data"
@@ -29,6 +31,139 @@ def data_dir() -> Path:
 def articles_dir(data: Path | None = None) -> Path:
     """Return the folder the articles live in."""
     return (data or data_dir()) / "articles"
+
+
+def tables_dir(data: Path | None = None) -> Path:
+    """Return the folder of event tables (CSV in the schema) the page shows beside the articles."""
+    return (data or data_dir()) / "tables"
+
+
+def table_files(data: Path | None = None) -> list[Path]:
+    """Return the event tables of the data folder, by name."""
+    folder = tables_dir(data)
+    return sorted(p for p in folder.glob("*.csv") if p.is_file()) if folder.is_dir() else []
+
+
+def stamps(paths: list[Path]) -> list[tuple[str, int, int]]:
+    """Return (path, size, modification time) of each file that exists: the page's cache keys."""
+    out = []
+    for path in paths:
+        try:
+            stat = path.stat()
+        except OSError:  # gone since it was listed, or never there
+            continue
+        out.append((str(path), stat.st_size, stat.st_mtime_ns))
+    return out
+
+
+def contents(data: Path | None = None) -> tuple:
+    """Return what the page's table is made of, by size and time: (articles, event tables, corrections, errors).
+
+    Unreadable paths come as messages; a changed file changes the result, which is how the page
+    knows to read again.
+    """
+    folder = articles_dir(data)
+    folder.mkdir(parents=True, exist_ok=True)
+    files, errors = ingest.collect([folder])
+    fixes = corrections.path_in(data or data_dir())
+    return (tuple(stamps(files)), tuple(stamps(table_files(data))), tuple(stamps([fixes])),
+            tuple(str(e) for e in errors))
+
+
+def load(data: Path, contents: tuple, read_article: Callable, extract: Callable, read_table: Callable) -> tuple:
+    """Return the table of data folder `data` from its `contents()`: (corrected table, problems, corrections, unused).
+
+    The readers are the page's cached ones: each takes (path, size, mtime) and returns an
+    Article or a table, or the message of a bad file; `extract` gives an article's events.
+    """
+    articles, tables, _, errors = contents
+    problems, found, extra = list(errors), [], []
+    for path, size, mtime in articles:
+        article = read_article(path, size, mtime)
+        if isinstance(article, str):
+            problems.append(article)
+            continue
+        problems += [f"{article.source}: {p}" for p in article.problems]
+        mine = extract(article)
+        problems += [] if mine else [f"{article.source}: no dated events found"]
+        found += mine
+    for path, size, mtime in tables:
+        got = read_table(path, size, mtime)
+        problems.append(got) if isinstance(got, str) else extra.append(got)
+    # One row per happening across articles (the reports of one meeting become one row), the
+    # researchers' tables beside them; then corrections, which their events take too.
+    frame = merge_tables(table.to_frame(pipeline.merge_events(found)), extra)
+    try:
+        fixes, bad = corrections.load(corrections.path_in(data))
+    except InputError as exc:
+        fixes, bad = {}, [str(exc)]
+    return corrections.apply(frame, fixes), problems + bad, fixes, corrections.unmatched(frame, fixes)
+
+
+# Columns added to the schema after the first release: an older table may lack them.
+_LATER = {"source_count": 1, "corrected": ""}
+_ISO_DAY = r"^\d{4}-\d{2}-\d{2}$"
+
+
+def read_table(path: Path) -> pd.DataFrame:
+    """Return an event table (as `python -m timeline extract -o` writes it) in the schema, checked.
+
+    Raises InputError naming the file and the problem: not UTF-8, not CSV, columns missing,
+    a bad date, precision or confidence (with the CSV line of the first bad row).
+    """
+    name = path.name
+    try:
+        text = path.read_bytes().decode("utf-8-sig")  # the page's downloads start with a BOM
+    except OSError as exc:
+        raise InputError(name, f"cannot be read ({exc.strerror or exc})") from None
+    except UnicodeDecodeError:
+        raise InputError(name, "is not UTF-8 text; save it as UTF-8 CSV") from None
+    if not text.strip():
+        raise InputError(name, "is empty")
+    try:
+        df = table.from_csv(text)
+    except (ValueError, TypeError, pd.errors.ParserError) as exc:
+        raise InputError(name, f"is not an event table ({' '.join(str(exc).split())[:160]})") from None
+    for column, value in _LATER.items():
+        if column not in df.columns:
+            df[column] = pd.Series(value, index=df.index, dtype="int64" if isinstance(value, int) else "string")
+    missing = [c for c in table.SCHEMA if c not in df.columns]
+    if missing:
+        raise InputError(name, f"is not an event table: the column(s) {', '.join(missing)} are missing")
+    df = df.loc[:, list(table.SCHEMA)]
+    _check(df, name)
+    return df.sort_values(["date", "date_end", "source"], kind="stable").reset_index(drop=True)
+
+
+def _check(df: pd.DataFrame, name: str) -> None:
+    """Raise InputError at the first row whose dates, precision or confidence make no sense."""
+    checks = [
+        ("date", ~df["date"].str.fullmatch(_ISO_DAY).fillna(False), "is not a date like 2024-06-19"),
+        ("date_end", ~df["date_end"].str.fullmatch(_ISO_DAY).fillna(False), "is not a date like 2024-06-19"),
+        ("precision", ~df["precision"].isin(PRECISIONS).fillna(False), f"is not one of {', '.join(PRECISIONS)}"),
+        ("confidence", ~df["confidence"].between(0, 1).fillna(False), "is not a number from 0 to 1"),
+        ("date_end", (df["date_end"] < df["date"]).fillna(False), "is before date"),
+    ]
+    for column, bad, problem in checks:
+        if bad.any():
+            row = int(bad.to_numpy(dtype=bool).argmax())
+            raise InputError(f"{name} line {row + 2}", f"{column} {df[column].iloc[row]!r} {problem}")
+    days = pd.to_datetime(pd.concat([df["date"], df["date_end"]]), format="%Y-%m-%d", errors="coerce")
+    if days.isna().any():  # well-formed but impossible, like 2024-02-30
+        row = int(days.isna().to_numpy().argmax()) % len(df)
+        raise InputError(f"{name} line {row + 2}", f"date {df['date'].iloc[row]!r} or date_end is not a real day")
+
+
+def merge_tables(base: pd.DataFrame, extra: list[pd.DataFrame]) -> pd.DataFrame:
+    """Return `base` with the events of further tables, each event_id once (the first kept), sorted by date."""
+    if not extra:
+        return base
+    frames = [f for f in (base, *extra) if len(f)]
+    if not frames:
+        return base
+    out = pd.concat(frames, ignore_index=True).astype(base.dtypes.to_dict())
+    out = out[~out["event_id"].duplicated()]
+    return out.sort_values(["date", "date_end", "source"], kind="stable").reset_index(drop=True)
 
 
 @dataclass(frozen=True)
