@@ -46,7 +46,7 @@ def test_coarse_dates_get_a_band_and_a_hollow_marker(events):
     assert list(bands[0].x) == [dt.date(2023, 9, 1), dt.date(2024, 1, 1), None]
     diplomacy = next(t for t in traces(fig, chart.EVENTS) if t.name == "diplomacy")
     assert list(diplomacy.marker.symbol) == ["diamond-open"]
-    assert diplomacy.x[0] == dt.datetime(2023, 11, 1)  # middle of the interval
+    assert str(diplomacy.x[0])[:19] == "2023-11-01T00:00:00"  # middle of the interval
     conflict = next(t for t in traces(fig, chart.EVENTS) if t.name == "conflict")
     assert set(conflict.marker.symbol) == {"circle"}
 
@@ -87,3 +87,61 @@ def test_activity_counts_events_per_month_per_actor(events):
 
 def test_empty_table_gives_an_empty_figure(events):
     assert not [t for t in chart.timeline_figure(events.iloc[0:0]).data if t.meta == chart.EVENTS]
+
+
+@pytest.fixture(scope="module")
+def crowd():
+    """More events than the detail view draws: two lanes over three months, one event naming nobody."""
+    n = chart.DETAIL_MAX + 1
+    made = [make_event(f"{i:05d}", f"2024-0{1 + i % 3}-{1 + i % 28:02d}", actors=("Russia", "<b>Korut</b>"),
+                       title="<img src=x onerror=alert(1)>") for i in range(n - 1)]
+    return to_frame([*made, make_event("zzzzz", "2024-02-10", "2024-02-29", precision="month_part")])
+
+
+def test_above_detail_max_the_timeline_is_an_overview(crowd):
+    assert [t.meta for t in chart.timeline_figure(crowd.head(chart.DETAIL_MAX)).data if t.meta == chart.OVERVIEW] == []
+    fig = chart.timeline_figure(crowd)
+    assert [t.meta for t in fig.data] == [chart.OVERVIEW] and fig.data[0].type == "heatmap"
+
+
+def test_the_overview_counts_events_per_lane_and_month(crowd):
+    heat = chart.timeline_figure(crowd).data[0]
+    months = [str(x)[:7] for x in heat.x]
+    assert months == ["2024-01", "2024-02", "2024-03"]
+    counts = {lane: dict(zip(months, row, strict=True)) for lane, row in zip(heat.y, heat.z, strict=True)}
+    per_month = crowd[crowd["event_id"] != "zzzzz"]["date"].str[:7].value_counts().to_dict()
+    assert counts["Russia"] == per_month  # an event with two actors counts in each lane
+    assert counts["&lt;b&gt;Korut&lt;/b&gt;"] == per_month
+    lone = counts[chart.NO_ACTOR]  # a coarse date counts in the month of its middle, empty months stay blank
+    assert lone["2024-02"] == 1 and all(v != v for k, v in lone.items() if k != "2024-02")  # NaN
+    assert list(heat.y)[::-1] == ["&lt;b&gt;Korut&lt;/b&gt;", "Russia", chart.NO_ACTOR]  # busiest on top, ties by name
+
+
+def test_the_overview_hover_is_lane_month_count_and_escaped(crowd):
+    fig = chart.timeline_figure(crowd)
+    heat = fig.data[0]
+    assert heat.hovertemplate == "%{y}<br>%{x|%b %Y}: %{z} events<extra></extra>"
+    spec = fig.to_json()
+    assert "<b>Korut" not in spec and "onerror" not in spec  # lane names escaped, no article text sent
+    assert fig.layout.xaxis.rangeslider.visible
+
+
+def test_a_long_span_is_binned_by_year():
+    spread = to_frame([make_event(f"{i:05d}", f"{1900 + i % 120}-06-01", actors=("Russia",))
+                       for i in range(chart.DETAIL_MAX + 1)])
+    heat = chart.timeline_figure(spread).data[0]
+    assert len(heat.x) == 120 and "%{x|%Y}" in heat.hovertemplate
+    assert sum(v for v in heat.z[0] if v == v) == chart.DETAIL_MAX + 1
+
+
+def test_detail_hover_is_built_column_wise_and_matches_one_record(events):
+    rec = events.iloc[2].to_dict()
+    assert chart.hover(rec) == chart.hovers(events).iloc[2]
+    assert "&lt;b&gt;evil&lt;/b&gt;.txt" in chart.hover(rec)
+
+
+def test_lanes_keep_table_order_and_cell_order(events):
+    data = chart.lanes(events, ["event_id"])
+    assert list(zip(data["event_id"], data["lane"], strict=True)) == [
+        ("a", "Russia"), ("a", "Ukraine"), ("b", "Russia"), ("c", "Russia"), ("d", chart.NO_ACTOR)]
+    assert list(data.columns) == ["event_id", "lane"]

@@ -247,3 +247,45 @@ def test_a_fetched_page_is_saved_and_its_events_appear(page, data, tmp_path, mon
     saved = [p for p in (data / "articles").glob("*.md")]
     assert len(saved) == 1 and "url: http://127.0.0.1" in saved[0].read_text(encoding="utf-8")
     assert "2024-05-02" in set(table(page)["date"].astype(str))
+
+
+def test_event_tables_in_data_tables_join_the_page_and_take_corrections(data):
+    from conftest import make_event
+    from timeline import to_csv, to_frame
+
+    researched = to_frame([make_event("feedbeef0001", "1961-07-06", actors=("Soviet Union", "North Korea"),
+                                      title="Perjanjian persahabatan 1961", source="riset.csv"),
+                           make_event("feedbeef0002", "2000-02-09", actors=("Russia", "North Korea"),
+                                      title="<b>Perjanjian</b> 2000", source="riset.csv")])
+    (data / "tables").mkdir()
+    (data / "tables" / "riset.csv").write_text(to_csv(researched), encoding="utf-8")
+    (data / "tables" / "rusak.csv").write_text("nama,tanggal\nKim,kemarin\n", encoding="utf-8")
+    at = run()
+    assert not at.exception
+    frame = table(at)
+    assert frame["event_id"].iloc[0] == "feedbeef0001" and "feedbeef0002" in set(frame["event_id"])
+    assert list(frame["date"]) == sorted(frame["date"])  # merged in date order
+    assert "Soviet Union" in at.multiselect(key="actors").options
+    assert any("rusak.csv" in w.value and "missing" in w.value for w in at.warning)  # named, no crash
+    correct(at, "feedbeef0002", fix_title="Perjanjian 2000 (dibetulkan)")
+    row = table(at).set_index("event_id").loc["feedbeef0002"]
+    assert (row["title"], row["corrected"]) == ("Perjanjian 2000 (dibetulkan)", "yes")
+
+
+def test_a_view_larger_than_the_detail_limit_shows_the_overview_and_says_so(data, monkeypatch):
+    from timeline import chart, details
+
+    monkeypatch.setattr(chart, "DETAIL_MAX", 5)
+    monkeypatch.setattr(details, "ROWS_SHOWN", 4)
+    at = run()
+    assert not at.exception and len(table(at)) == 4
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    assert [t["type"] for t in spec["data"]] == ["heatmap"]
+    notes = " ".join(c.value for c in at.caption)
+    assert "more than 5, so the timeline shows how many each actor has per month" in notes
+    assert "The table lists the first 4 of" in notes
+    at.multiselect(key="actors").set_value(["Ukraine", "KCNA"])
+    at.radio(key="mode").set_value("all").run()
+    assert len(table(at)) <= 4
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    assert {t["meta"] for t in spec["data"]} >= {"events"}  # few events: single markers again

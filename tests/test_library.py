@@ -77,3 +77,71 @@ def test_fetched_article_is_saved_with_its_metadata(tmp_path):
     saved = library.save_article(tmp_path, article)
     back = ingest.read(saved.path)
     assert (back.title, back.url, back.published) == ("Judul", "https://x.id/a", dt.date(2025, 9, 8))
+
+
+# Event tables in data/tables (a researcher's `extract -o` output) shown beside the articles.
+from conftest import make_event  # noqa: E402
+from timeline import SCHEMA, exports, to_csv, to_frame  # noqa: E402
+
+
+@pytest.fixture
+def researched():
+    return to_frame([make_event("t1", "2019-04-25", actors=("Russia", "North Korea"), title="=HYPERLINK(1)"),
+                     make_event("t2", "2023-09-01", "2023-12-31", precision="year_part", actors=("Russia",))])
+
+
+def test_a_table_reads_back_in_the_schema_sorted(tmp_path, researched):
+    (tmp_path / "tables").mkdir()
+    path = tmp_path / "tables" / "riset.csv"
+    path.write_bytes(exports.csv_bytes(researched.iloc[::-1]))  # with the BOM of the page's download
+    assert library.table_files(tmp_path) == [path]
+    got = library.read_table(path)
+    assert list(got.columns) == list(SCHEMA) and list(got["event_id"]) == ["t1", "t2"]
+    assert got.loc[0, "title"] == "=HYPERLINK(1)" and got["confidence"].dtype == "float64"
+
+
+def test_a_table_of_an_older_version_gets_the_later_columns(tmp_path, researched):
+    path = tmp_path / "old.csv"
+    path.write_text(to_csv(researched).replace(",source_count,corrected", "").replace(",1,\n", "\n"), encoding="utf-8")
+    got = library.read_table(path)
+    assert list(got["source_count"]) == [1, 1] and list(got["corrected"]) == ["", ""]
+
+
+BAD_TABLES = {  # what is wrong: (how to spoil a good table's CSV text, what the message says)
+    "empty": (lambda text: "", "is empty"),
+    "utf-16": (lambda text: text.encode("utf-16").decode("latin-1"), "not UTF-8"),
+    "other columns": (lambda text: "nama,tanggal\nKim,kemarin\n", "column(s) event_id, date"),
+    "renamed column": (lambda text: text.replace("event_id,", "id,", 1), "column(s) event_id are missing"),
+    "bad date": (lambda text: text.replace("2019-04-25,2019-04-25", "24/4/2019,2019-04-25"),
+                 "line 2: date '24/4/2019' is not a date"),
+    "bad precision": (lambda text: text.replace("year_part", "sometime"), "line 3: precision 'sometime' is not one of"),
+    "bad confidence": (lambda text: text.replace(",0.9,", ",sangat,", 1), "not an event table"),
+    "impossible day": (lambda text: text.replace("2019-04-25,2019-04-25", "2019-02-30,2019-02-30"), "not a real day"),
+}
+
+
+@pytest.mark.parametrize("spoilt", BAD_TABLES)
+def test_a_bad_table_is_named_with_its_problem(tmp_path, researched, spoilt):
+    spoil, problem = BAD_TABLES[spoilt]
+    path = tmp_path / "riset.csv"
+    path.write_bytes(spoil(to_csv(researched)).encode("latin-1" if spoilt == "utf-16" else "utf-8"))
+    with pytest.raises(InputError, match="riset.csv") as caught:
+        library.read_table(path)
+    assert problem in str(caught.value)
+
+
+def test_merge_tables_keeps_each_event_once_and_sorts(researched):
+    base = to_frame([make_event("a1", "2020-01-01"), make_event("t1", "2019-04-25", title="from the article")])
+    merged = library.merge_tables(base, [researched])
+    assert list(merged["event_id"]) == ["t1", "a1", "t2"]
+    assert merged.set_index("event_id").loc["t1", "title"] == "from the article"  # the page's own row wins
+    assert library.merge_tables(base, []) is base
+
+
+def test_contents_change_when_a_file_changes(tmp_path, researched):
+    before = library.contents(tmp_path)
+    assert before[1] == ()
+    (tmp_path / "tables").mkdir()
+    (tmp_path / "tables" / "riset.csv").write_text(to_csv(researched), encoding="utf-8")
+    after = library.contents(tmp_path)
+    assert after[1][0][0].endswith("riset.csv") and after != before
