@@ -57,6 +57,8 @@ NOT_DATES = [
     ("id", "Diarsipkan dari versi asli tanggal 3 Maret 2023.", "tanggal 3 Maret 2023"),
     ("id", "Halaman ini terakhir diubah pada 1 Mei 2025, pukul 09.12.", "1 Mei 2025"),
     ("en", "^ Kim met Putin on 5 May 2024, a report says.", "5 May 2024"),
+    # "akhir tahun" as part of a noun ("libur akhir tahun": year-end holidays) is no date
+    ("id", "Investor menarik dana menjelang libur akhir tahun.", None),
     # life dates after a person's name
     ("id", "Soekarno (1901–1970) memproklamasikan kemerdekaan.", "1901–1970"),
 ]
@@ -104,6 +106,10 @@ DATELINES = [
            "Another kicker\n\nMarch 4, 2025\n\nHANOI (Wire) -- Story text runs here.", date(2025, 3, 4)),
     ("id", "detikNews\nInternasional\n\nJudul Berita Panjang Sekali\n\nTim detikcom - detikNews\nKeterangan foto\n"
            "Kamis, 19 Jun 2025 10:42 WIB\n\nJakarta - Isi berita.", date(2025, 6, 19)),
+    # an outlet name with a comma; a reading time or an age of the page beside the date
+    ("id", "Harian.com, 20 November 2024, 09:15 WIB\n\nJudul berita\n\nIsi.", date(2024, 11, 20)),
+    ("en", "Headline\n\nMarch 6, 2025 7:30 AM GMT+9 Updated 2 hours ago\n\nStory.", date(2025, 3, 6)),
+    ("en", "Headline\n\nMarch 6, 2025 · 5 min read\n\nStory.", date(2025, 3, 6)),
     # wire datelines without a year: the year that puts the day on/after the latest reported date
     ("en", "Headline\n\nBy A. Writer\n\nHANOI, March 6 (Wire) - Talks ended. The pact was signed in June 2024.", date(2025, 3, 6)),
     ("en", "HANOI, July 22 (Wire) -- Talks ended. The pact was signed on June 19, 2024.", date(2024, 7, 22)),

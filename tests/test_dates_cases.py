@@ -258,6 +258,16 @@ CASES = [
     ("id", date(2025, 6, 19), "Dalam pertemuan Selasa, Kim menegaskan Pyongyang akan mendukung Moskow.", "Selasa", "2025-06-17", "2025-06-17", "day"),
     ("en", date(2025, 6, 19), "At talks on Tuesday, Kim said Pyongyang will back Moscow.", "Tuesday", "2025-06-17", "2025-06-17", "day"),
     ("en", date(2025, 6, 19), "On Tuesday, the ministers will meet again.", "Tuesday", "2025-06-24", "2025-06-24", "day"),
+    # --- the n-th week of a month (days 1–7, 8–14, 15–21, 22–28; the last week is the last seven days)
+    ("en", date(2025, 3, 12), "Talks are planned for the first week of April.", "the first week of April", "2025-04-01", "2025-04-07", "week"),
+    ("en", Q, "Shelling intensified in the last week of January.", "the last week of January", "2024-01-25", "2024-01-31", "week"),
+    ("id", date(2025, 3, 12), "Latihan digelar pada pekan pertama April.", "pekan pertama April", "2025-04-01", "2025-04-07", "week"),
+    ("id", Q, "Latihan digelar pada minggu kedua Maret 2023.", "minggu kedua Maret 2023", "2023-03-08", "2023-03-14", "week"),
+    # --- a weekday range with its days in parentheses; a day range with "lalu"
+    ("id", date(2025, 3, 14), "Latihan berlangsung Senin-Kamis (10-13/3).", "Senin-Kamis (10-13/3)", "2025-03-10", "2025-03-13", "day"),
+    ("id", Q, "Rapat digelar Sabtu-Minggu (9-10/3/2024) di Bogor.", "Sabtu-Minggu (9-10/3/2024)", "2024-03-09", "2024-03-10", "day"),
+    ("id", date(2025, 3, 12), "Kim mengunjungi Moskow pada 2-4 Maret lalu.", "2-4 Maret lalu", "2025-03-02", "2025-03-04", "day"),
+    ("en", P, "The talks collapsed on 3 May 2019. The week before, envoys had met.", "The week before", "2019-04-22", "2019-04-28", "week"),
 ]
 
 

@@ -22,7 +22,11 @@ TEMPLATES: tuple[tuple[str, str], ...] = (
     ("numeric", r"(?<![\w/.,:-])<WDPRE>(?P<a>\d{1,2})(?P<s>[/.-])(?P<b>\d{1,2})(?P=s)(?P<y>\d{4}|\d{2})"
                 r"(?!\w|[/.,:-]\d)"),
     ("day_range_dm", r"(?<![\w/.,-])(?P<d1><D>)<ORD>\s*(?:[-–—]|<DJOIN>)\s*(?P<d2><D>)<ORD>(?:\s+<OF>)?\s+(?P<m><MON>)"
-                     r"(?:\.|(?!\w))(?:,?\s+(?:<YW>\s+)?(?P<y>\d{4})(?!\d))?"),
+                     r"(?:\.|(?!\w))(?:,?\s+(?:<YW>\s+)?(?P<y>\d{4})(?!\d)|\s+(?P<mod><MA>)(?!\w))?"),
+    ("wd_range_paren", r"(?<![\w-])(?:<DAYW>\s+)?(?P<wd><WD>)\s*[-–—]\s*(?P<wd2><WD>)\s*,?\s*\(\s*(?P<d1>\d{1,2})\s*[-–—]\s*"
+                       r"(?P<d2>\d{1,2})\s*/\s*(?P<mo>\d{1,2})(?:\s*/\s*(?P<y>\d{4}|\d{2}))?\s*\)"),
+    ("week_of_month", r"(?<![\w-])(?:the\s+)?(?:(?P<o><ORDW>|<LASTORD>)\s+<WEEKU>|<WEEKU>\s+(?:ke-?)?(?P<o2><ORDW>|<LASTORD>))"
+                      r"\s+(?:(?:of|in)\s+)?(?:<MONTHW>\s+)?(?P<m><MON>)(?:\.|(?!\w))(?:,?\s+(?:<YW>\s+)?(?P<y>\d{4})(?!\d))?"),
     ("day_range_md", r"(?<![\w/.,-])(?P<m><MON>)\.?\s+(?P<d1><D>)<ORD>\s*(?:[-–—]|<DJOIN>)\s*(?P<d2><D>)<ORD>"
                      r"(?:,?\s+(?P<y>\d{4}))?(?![\w]|[.,:]\d)"),
     ("month_range", r"(?<![\w-])(?P<m1><MON>)\.?\s*(?:[-–—]|<DJOIN>)\s*(?P<m2><MON>)"
@@ -183,6 +187,7 @@ def build(language: str) -> Grammar:
         "TZ": alternation(lex.words("time_zones")),
         "YPAST": alternation(past_words),
         "SEASON": alternation(lex.grouped("seasons")),
+        "WEEKU": alternation([w for w, u in units.items() if u == "week"]),
         "WKND": alternation(lex.words("weekend_words")),
         "NARR": alternation(lex.table("narrative_units")),
         "DJOIN": alternation([w for w in lex.words("range_join") if w.isalpha() or "." in w or "/" in w]),

@@ -56,6 +56,14 @@ def weekend(d: date) -> Interval:
     return Interval(saturday, saturday + timedelta(days=1), "week", f"weekend of {day(saturday).label}")
 
 
+def week_of_month(y: int, m: int, n: int) -> Interval:
+    """Return the n-th week of a month (days 1–7, 8–14, 15–21, 22–28); n=5 is its last seven days."""
+    last = _last_day(y, m)
+    first = last - 6 if n == 5 else 7 * (n - 1) + 1
+    name = "last" if n == 5 else ordinal(n)
+    return Interval(date(y, m, first), date(y, m, first + 6), "week", f"{name} week of {MONTH_ABBR[m]} {y}")
+
+
 def month(y: int, m: int) -> Interval:
     """Return a calendar month: "Sep 2025"."""
     return Interval(date(y, m, 1), date(y, m, _last_day(y, m)), "month", f"{MONTH_ABBR[m]} {y}")

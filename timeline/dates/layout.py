@@ -22,7 +22,8 @@ HEAD_LINES = 15  # ...not counting headline/byline lines, up to this many lines 
 STORY_WORDS = 25  # a line this long is story text: the dateline search stops after it
 HEAD_WORDS = 20  # a line no longer than this that ends without a full stop is headline/byline material
 _PUNCT = r"[\s\-–—•·*:#|,.;()\[\]/>_=~\"'“”‘’]"
-_PREFIX = re.compile(r"\s*[A-Z][^\n]{0,70}?\s*[-–—|]\s*")  # "KOTA, SITE.com - "
+_PREFIX = re.compile(r"\s*[A-Z][^\n]{0,70}?\s*[-–—|]\s*"  # "KOTA, SITE.com - "
+                     r"|\s*[A-Za-z][\w-]*\.(?:com|co|id|net|org|co\.id|co\.uk)\s*,\s*")  # "Kompas.com, "
 _KEY = re.compile(r"\s*(?:[-•*]\s*)?(?P<key>[^\n:|]{1,40}?)\s*[:|]\s*")
 _HEAD_END = re.compile(r"[.!?:;][\"'”’]?\s*$")  # a line ending like a sentence
 # A wire dateline without a year: "SEOUL, March 6 (Reuters) -", "WASHINGTON, Dec. 3 (AP) --".
@@ -76,6 +77,7 @@ def _filler_of(language: str) -> re.Pattern:
     g = build(language)
     lex = g.lex
     words = list(g.weekdays) + lex.words("time_zones") + lex.words("publication_labels") + lex.words("clock_words")
+    words += lex.words("dateline_words")
     words += ["am", "pm", "a.m.", "p.m.", "wib", "wita", "wit"]
     offset = r"[+−](?:\d{1,2}(?::?\d{2})?(?!\d))?"  # "GMT+9", "UTC+07:00"
     return re.compile(r"(?:(?<!\w)" + alternation(words) + r"(?!\w)|" + offset + "|" + _PUNCT + ")+", re.I)
@@ -106,7 +108,8 @@ def find_dateline(text: str, g: Grammar, scan, roles: dict[int, tuple[str, str]]
         line = text[ln.start:ln.end]
         counted += not _head_material(line)
         cands = scan(line, g)
-        clocks = [(c.start, c.end) for c in cands if c.kind == "clock"]
+        # Clock times and lengths ("5 min read", "2 hours ago") may stand beside a dateline.
+        clocks = [(c.start, c.end) for c in cands if c.kind in ("clock", "duration")]
         for c in cands:
             if c.kind == "relative" and c.rule in ("md", "dm"):
                 wire = _wire_dateline(text, g, scan, line, c)

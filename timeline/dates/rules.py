@@ -185,15 +185,63 @@ def _day_range(m, g, text, rule):
     if mo is None or not d1 < d2 <= 31:
         return None
     y = int(m["y"]) if m["y"] else None
-    a = _day_or_yearless(rule, *_span(m), y, mo, d1)
-    b = _day_or_yearless(rule, *_span(m), y, mo, d2)
+    mod = m.groupdict().get("mod")
+    which = (g.lex.table("month_after").get(norm(mod)) or "") if mod else ""  # "2-4 Maret lalu"
+    a = _day_or_yearless(rule, *_span(m), y, mo, d1, which=which)
+    b = _day_or_yearless(rule, *_span(m), y, mo, d2, which=which)
     if a is None or b is None:
         return None
-    return join(a, b, m.start(), _end(m))
+    return join(a, b, m.start(), m.end() if mod else _end(m))
 
 
 def day_range_dm(m, g, text):
     return _day_range(m, g, text, "day_range_dm")
+
+
+def wd_range_paren(m, g, text):
+    """ "Senin-Kamis (10-13/3)", "Sabtu-Minggu (8-9/3/2025)": a day range with its weekdays."""
+    if g.lex.raw["date_order"] != "DMY":
+        return None
+    d1, d2, mo = int(m["d1"]), int(m["d2"]), int(m["mo"])
+    wd1 = g.weekdays.get(norm(m["wd"]))
+    wd2 = g.weekdays.get(norm(m["wd2"]))
+    if not d1 < d2 <= 31 or not 1 <= mo <= 12:
+        return None
+    y = _year2(m["y"]) if m["y"] else None
+    if y is not None and not _year_ok(y):
+        return None
+    a = _day_or_yearless("wd_range_paren", *_span(m), y, mo, d1, wd1)
+    b = _day_or_yearless("wd_range_paren", *_span(m), y, mo, d2, wd2)
+    if a is None or b is None:
+        return None
+    return join(a, b, m.start(), m.end())
+
+
+def week_of_month(m, g, text):
+    """ "the first week of April", "pekan kedua Maret 2024": days 1–7, 8–14, 15–21, 22–28; the last week is the last 7."""
+    raw = m["o"] or m["o2"]
+    word = norm(raw)
+    if raw.isdigit() or raw.isupper() or word in g.numbers:
+        return None  # "Minggu 1 Maret" is a Sunday, "one week in March" a length
+    last = word in {norm(w) for w in g.lex.words("last_ordinal")}
+    n = 5 if last else g.ordinals.get(word)
+    mo = _month(g, m["m"], strict=True)
+    if mo is None or n is None or not 1 <= n <= 5:
+        return None
+    if m["y"]:
+        y = int(m["y"])
+        if not _year_ok(y):
+            return None
+        return Candidate(m.start(), m.end(), "week_of_month", "absolute", fixed(iv.week_of_month(y, mo, n)), year=y)
+    yearless = _yearless_month("week_of_month", m.start(), _end(m), mo)
+
+    def resolve(ctx: Context) -> Resolution:
+        r = yearless.resolve(ctx)
+        if r.interval is None:
+            return r
+        return Resolution(iv.week_of_month(r.interval.start.year, mo, n), r.anchor)
+
+    return Candidate(m.start(), _end(m), "week_of_month", "relative", resolve)
 
 
 def day_range_md(m, g, text):
@@ -291,18 +339,25 @@ def qual_unit(m, g, text):
     """ "by the end of the year", "awal bulan": part of the year/month the narrative is in.
 
     The sentence's own year wins; a clause about the future means the publication's
-    year; otherwise the narrative's previous date, else the publication date.
+    year; otherwise the narrative's previous date when it lies before publication,
+    else the publication date.
     """
     part = g.qualifiers.get(norm(m["q"]))
     unit = g.lex.table("narrative_units").get(norm(m["w"]))
     if part is None or unit not in ("year", "month"):
         return None
+    cues = g.lex.words("narrative_unit_cues")
+    if cues and not re.search(r"(?<!\w)" + _alt(cues) + r"\s*$", text[max(0, m.start() - 25):m.start()], re.I):
+        return None  # "libur akhir tahun" (year-end holidays) names a season of the calendar, not a date
 
     def resolve(ctx: Context) -> Resolution:
         if unit == "year" and ctx.year:
             return Resolution(iv.year_part(ctx.year, part), f"year from context {ctx.year}")
-        if ctx.previous and not ctx.future:
-            base, label = ctx.previous[-1].end, f"previous date {ctx.previous[-1].end.isoformat()}"
+        prev = ctx.previous[-1] if ctx.previous else None
+        # The narrative's previous date counts when it is a past one ("In October 2024 ... by the
+        # end of the year"); after a date ahead of publication ("tahun depan") the paper's year does.
+        if prev is not None and not ctx.future and (ctx.published is None or prev.end <= ctx.published):
+            base, label = prev.end, f"previous date {prev.end.isoformat()}"
         elif ctx.published is not None:
             base, label = ctx.published, f"published {ctx.published.isoformat()}"
         else:
@@ -689,5 +744,5 @@ HANDLERS: dict[str, Callable] = {
     "unit_after": unit_after, "unit_before": unit_before, "deictic": deictic, "anaphoric": anaphoric,
     "year_past": year_past, "qy": qy, "year_word": year_word, "weekday": weekday, "clock": clock,
     "clock_word": clock_word, "bare_year": bare_year, "season": season, "month_year_ref": month_year_ref,
-    "weekend": weekend, "qual_unit": qual_unit,
+    "weekend": weekend, "qual_unit": qual_unit, "wd_range_paren": wd_range_paren, "week_of_month": week_of_month,
 }
