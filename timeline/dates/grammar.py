@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from . import gate as start_gate
 from .lexicon import Lexicon, alternation, load, norm
 
 # Rule names, most specific first: on equal length the earlier rule wins.
@@ -115,6 +116,7 @@ class Grammar:
     furniture_before: re.Pattern  # "Retrieved", "Diakses": a date right after it is page furniture
     named_period: re.Pattern  # "War", "Perang": a parenthesised range after it is no life
     speech: re.Pattern  # verbs of saying: a future cue after one is reported speech
+    gate: start_gate.Gate  # where each rule may start in a text (see gate.py)
 
 
 def _dateparser_months(language: str) -> dict[str, int]:
@@ -146,59 +148,62 @@ def build(language: str) -> Grammar:
     ordinals = lex.numbered("ordinals")
     units = lex.grouped("units")
     past_words = [w for w, v in lex.table("month_after").items() if v == "past"]
-    tokens = {
-        "MON": alternation(months),
-        "WD": alternation(weekdays),
-        "D": r"(?:3[01]|[12]\d|0?[1-9])",
-        "ORD": (lex.raw.get("ordinal_suffix") or "") + ("?" if lex.raw.get("ordinal_suffix") else ""),
-        "OF": alternation(lex.words("of_words")),
-        "DAYW": alternation(lex.words("day_words")),
-        "DATEW": alternation(lex.words("date_words")),
-        "YW": alternation(lex.words("year_words")),
-        "MONTHW": alternation(lex.words("month_words")),
-        "TOD": alternation(lex.words("times_of_day")),
-        "QUAL": alternation(qualifiers),
-        "NUM": alternation(numbers),
-        "VAGUE": alternation(lex.words("vague_counts")),
-        "ONE": alternation([lex.raw.get("one_prefix") or ""]),
-        "UNIT": alternation(units),
-        "UA": alternation(lex.table("unit_after")),
-        "UB": alternation(lex.table("unit_before")),
-        "CA": alternation(lex.table("count_after")),
-        "DB": alternation(lex.words("duration_before")),
-        "DA": alternation(lex.words("duration_after")),
-        "MA": alternation(lex.table("month_after")),
-        "MB": alternation(lex.table("month_before")),
-        "MCUE": alternation(lex.words("month_cues")),
-        "WA": alternation(lex.table("weekday_after")),
-        "WB": alternation(lex.table("weekday_before")),
-        "WEEKW": alternation(lex.words("week_words")),
-        "DEI": alternation(lex.table("deictic")),
-        "ANA": alternation(lex.table("anaphoric")),
-        "QW": alternation(lex.words("quarter_words")),
-        "HW": alternation(lex.words("half_words")),
-        "ORDW": alternation(ordinals),
-        "LASTORD": alternation(lex.words("last_ordinal")),
-        "CW": alternation(lex.words("century_words")),
-        "DW": alternation(lex.words("decade_words")),
-        "DS": alternation(lex.words("decade_suffixes")),
-        "CLK": alternation(lex.words("clock_cues") + lex.words("clock_words")),
-        "CLKW": alternation(lex.words("clock_words")),
-        "TZ": alternation(lex.words("time_zones")),
-        "YPAST": alternation(past_words),
-        "SEASON": alternation(lex.grouped("seasons")),
-        "WEEKU": alternation([w for w, u in units.items() if u == "week"]),
-        "WKND": alternation(lex.words("weekend_words")),
-        "NARR": alternation(lex.table("narrative_units")),
-        "DJOIN": alternation([w for w in lex.words("range_join") if w.isalpha() or "." in w or "/" in w]),
-        "YJOIN": alternation([w for w in lex.words("range_join") if (w.isalpha() or "/" in w) and w.lower() not in ("dan", "and")]),
+    # Tokens that are word lists ("one of these words"); the start gate (gate.py) reads
+    # the words themselves, the rules their alternation.
+    lists: dict[str, list[str]] = {
+        "MON": list(months),
+        "WD": list(weekdays),
+        "WDALL": list(weekdays),
+        "OF": lex.words("of_words"),
+        "DAYW": lex.words("day_words"),
+        "DATEW": lex.words("date_words"),
+        "YW": lex.words("year_words"),
+        "MONTHW": lex.words("month_words"),
+        "TOD": lex.words("times_of_day"),
+        "QUAL": list(qualifiers),
+        "NUM": list(numbers),
+        "VAGUE": lex.words("vague_counts"),
+        "ONE": [lex.raw.get("one_prefix") or ""],
+        "UNIT": list(units),
+        "UA": list(lex.table("unit_after")),
+        "UB": list(lex.table("unit_before")),
+        "CA": list(lex.table("count_after")),
+        "DB": lex.words("duration_before"),
+        "DA": lex.words("duration_after"),
+        "MA": list(lex.table("month_after")),
+        "MB": list(lex.table("month_before")),
+        "MCUE": lex.words("month_cues"),
+        "WA": list(lex.table("weekday_after")),
+        "WB": list(lex.table("weekday_before")),
+        "WEEKW": lex.words("week_words"),
+        "DEI": list(lex.table("deictic")),
+        "ANA": list(lex.table("anaphoric")),
+        "QW": lex.words("quarter_words"),
+        "HW": lex.words("half_words"),
+        "ORDW": list(ordinals),
+        "LASTORD": lex.words("last_ordinal"),
+        "CW": lex.words("century_words"),
+        "DW": lex.words("decade_words"),
+        "DS": lex.words("decade_suffixes"),
+        "CLK": lex.words("clock_cues") + lex.words("clock_words"),
+        "CLKW": lex.words("clock_words"),
+        "TZ": lex.words("time_zones"),
+        "YPAST": past_words,
+        "SEASON": list(lex.grouped("seasons")),
+        "WEEKU": [w for w, u in units.items() if u == "week"],
+        "WKND": lex.words("weekend_words"),
+        "NARR": list(lex.table("narrative_units")),
+        "DJOIN": [w for w in lex.words("range_join") if w.isalpha() or "." in w or "/" in w],
+        "YJOIN": [w for w in lex.words("range_join") if (w.isalpha() or "/" in w) and w.lower() not in ("dan", "and")],
     }
+    tokens = {name: alternation(words) for name, words in lists.items()}
+    tokens["D"] = r"(?:3[01]|[12]\d|0?[1-9])"
+    tokens["ORD"] = (lex.raw.get("ordinal_suffix") or "") + ("?" if lex.raw.get("ordinal_suffix") else "")
     year_units = [w for w, u in units.items() if u == "year"]
     tokens["YREL"] = (
         "(?:" + alternation(year_units) + r"\s+" + tokens["UA"] + "|" + tokens["UB"] + r"\s+" + alternation(year_units) + ")"
     )
     tokens["WDPRE"] = r"(?:(?:<DAYW>\s+)?(?P<wd><WDALL>)\.?(?:\s*,\s*|\s+))?"
-    tokens["WDALL"] = alternation(weekdays)
     rules = []
     skip = set(lex.words("skip_rules"))
     for name, template in TEMPLATES:
@@ -236,4 +241,5 @@ def build(language: str) -> Grammar:
         furniture_before=re.compile(r"(?<!\w)" + alternation(lex.words("furniture_before")) + r"[\s:,]*$", re.I),
         named_period=re.compile(r"(?<!\w)" + alternation(lex.words("named_periods")) + r"(?:\s+\S+){0,3}\s*$", re.I),
         speech=re.compile(r"(?<!\w)" + alternation(lex.words("speech_verbs")) + r"(?!\w)", re.I),
+        gate=start_gate.build(TEMPLATES, tokens, lists, skip),
     )

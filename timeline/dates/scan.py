@@ -15,9 +15,11 @@ _PAIRED = frozenset({"dan", "and", "ke"})  # join a range only after "antara/bet
 def scan(text: str, g: Grammar) -> list[Candidate]:
     """Return the candidates of `text` in text order, non-overlapping, ranges joined."""
     found: list[tuple[int, int, Candidate]] = []
+    starts = g.gate.starts(text)
     for order, (name, rx) in enumerate(g.rules):
         handler = HANDLERS[name]
-        for m in rx.finditer(text):
+        at = starts[order] if starts is not None else None
+        for m in rx.finditer(text) if at is None else _matches(rx, text, at):
             try:
                 c = handler(m, g, text)
             except (ValueError, OverflowError, KeyError):  # a number no calendar holds
@@ -34,6 +36,17 @@ def scan(text: str, g: Grammar) -> list[Candidate]:
             taken[c.start:c.end] = b"\x01" * (c.end - c.start)
     chosen.sort(key=lambda c: c.start)
     return _open_ranges(text, _ranges(text, chosen, g), g)
+
+
+def _matches(rx, text: str, starts: list[int]):
+    """Yield what `rx.finditer(text)` yields, trying only the positions `starts` (see gate.py)."""
+    end = 0
+    for p in starts:
+        if p >= end:
+            m = rx.match(text, p)
+            if m is not None:
+                end = m.end()
+                yield m
 
 
 def _ranges(text: str, cands: list[Candidate], g: Grammar) -> list[Candidate]:

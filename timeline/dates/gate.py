@@ -1,0 +1,214 @@
+"""The start gate: where in a text each scan rule can begin, found in one pass.
+
+Running ~38 case-insensitive rule regexes over a whole article costs one engine
+attempt per rule per character, although a rule can only begin where one of a few
+words or characters stands (a month name, a digit, "awal", "the", ...). The gate
+works out those "first atoms" of every rule from the rule's own compiled pattern
+(so it follows the templates and the word lists in data/lang/ without a second copy),
+finds where any atom stands in one pass over the lower-cased text, and the scan then
+tries each rule only at the positions where one of its atoms stands.
+
+Exactness: `Pattern.match(text, p)` at every position `p` where a match can start, in
+text order, skipping positions inside the previous match, returns what `finditer`
+returns (a search is a match tried at each position in turn). A match of a rule
+begins with one of its first atoms, so skipping the other positions drops nothing.
+Texts whose case-folding the lower-cased copy cannot mirror exactly (non-ASCII
+letters that change under lower() or fold to ASCII ones, like "İ", "ſ", "K") take
+the plain full scan.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .lexicon import alternation
+
+try:  # the regex parser of the standard library; without it every rule runs in full
+    from re import _constants as _c, _parser as _sre_parse
+except ImportError:  # pragma: no cover - another Python
+    _c = _sre_parse = None
+
+_PLACEHOLDER = 0xE000  # private-use characters stand for word-list tokens while parsing
+_WORD_START = r"(?<![\w"  # every gated rule refuses to start right after a word character
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_ASCII_LETTER = re.compile(r"[a-z]", re.I)  # under re.I also "ſ", "K", "ı", "İ"
+
+
+class _Unsupported(Exception):
+    """A pattern construct the first-atom analysis does not follow: the rule runs in full."""
+
+
+@dataclass(frozen=True)
+class Gate:
+    """The compiled start gate of one grammar."""
+
+    # The finder matches after a non-word character the longest word of any word-list
+    # atom (group 1), or else a one-character atom.
+    finder: re.Pattern | None
+    atoms: tuple[re.Pattern, ...]  # each atom alone
+    single: tuple[bool, ...]  # the atom is a character class: the character alone decides
+    rule_atoms: tuple[frozenset[int] | None, ...]  # per rule: its atoms, None = always run in full
+    _by_char: dict = field(default_factory=dict, compare=False, repr=False)  # char → its class atoms
+    _by_word: dict = field(default_factory=dict, compare=False, repr=False)  # word → its list atoms
+    _by_key: dict = field(default_factory=dict, compare=False, repr=False)  # atoms → rules
+
+    def starts(self, text: str) -> list[list[int] | None] | None:
+        """Return per rule the positions where it may start (None: scan it in full).
+
+        The whole result is None when `text` needs the full scan of every rule.
+        """
+        if self.finder is None:
+            return None
+        low = text.lower()
+        if len(low) != len(text) or (not text.isascii() and not _mirrors(text, low)):
+            return None
+        out: list[list[int] | None] = [None if a is None else [] for a in self.rule_atoms]
+        search, by_char, by_word, by_key = self.finder.search, self._by_char, self._by_word, self._by_key
+        pos = 0
+        while (m := search(low, pos)) is not None:
+            p = m.start()
+            c, word = low[p], m.group(1)
+            key = by_char.get(c)
+            if key is None:
+                key = by_char[c] = tuple(i for i, a in enumerate(self.atoms) if self.single[i] and a.match(c))
+            if word is not None:
+                # Every list word standing at p is a prefix of the longest one, `word`.
+                more = by_word.get(word)
+                if more is None:
+                    more = by_word[word] = tuple(
+                        i for i, a in enumerate(self.atoms) if not self.single[i] and a.match(word))
+                key += more
+            rules = by_key.get(key)
+            if rules is None:
+                seen = set(key)
+                rules = by_key[key] = [r for r, a in enumerate(self.rule_atoms) if a is not None and a & seen]
+            for r in rules:
+                out[r].append(p)
+            # A match holding no non-word character hides no other start: every position
+            # inside it follows a word character. Otherwise look again right after p.
+            pos = m.end() if m.group().isalnum() else p + 1
+        return out
+
+
+def _mirrors(text: str, low: str) -> bool:
+    """Tell whether `low` differs from `text` only in ASCII letters, and no letter folds to ASCII."""
+    outside = _NON_ASCII.findall(text)
+    return outside == _NON_ASCII.findall(low) and not _ASCII_LETTER.search("".join(outside))
+
+
+def build(templates: tuple[tuple[str, str], ...], tokens: dict[str, str], lists: dict[str, list[str]],
+          skip: set[str]) -> Gate:
+    """Return the gate of the rules `templates` (minus `skip`) filled with `tokens`.
+
+    `lists` holds the words of the tokens that are word lists; the other tokens are
+    followed into.
+    """
+    if _sre_parse is None:
+        return Gate(None, (), (), ())
+    index: dict = {}  # atom → its index
+    words: list[str] = []  # the words of every atom that is a word list
+    rule_atoms: list[frozenset[int] | None] = []
+    for name, template in templates:
+        if name in skip:
+            continue
+        found = _first(template, tokens, lists) if template.startswith(_WORD_START) else None
+        if found is None:
+            rule_atoms.append(None)
+            continue
+        for atom in found:
+            if atom not in index and isinstance(atom, tuple):
+                words.extend(lists[atom[0]])
+        rule_atoms.append(frozenset(index.setdefault(a, len(index)) for a in found))
+    if not index:
+        return Gate(None, (), (), tuple(rule_atoms))
+    alts = [tokens[a[0]] if isinstance(a, tuple) else a for a in index]
+    # Word lists are lower-cased already, so the gate runs without re.I on the
+    # lower-cased text, where the engine can use its fast literal checks. The finder
+    # lays all the words out as one trie: one pass finds every place an atom stands.
+    flags = 0 if all(a.isascii() for a in alts) else re.I
+    chars = [a for a in index if not isinstance(a, tuple)]
+    finder = re.compile(r"(?<!\w)(?:(" + alternation(words) + ")|" + "|".join(chars or ["(?!x)x"]) + ")", flags)
+    atoms = tuple(re.compile(a, flags) for a in alts)
+    single = tuple(not isinstance(a, tuple) for a in index)
+    return Gate(finder, atoms, single, tuple(rule_atoms))
+
+
+def _first(template: str, tokens: dict[str, str], lists: dict[str, list[str]]) -> set | None:
+    """Return the atoms one of which stands where any match of `template` starts, or None.
+
+    An atom is ("NAME",) for a word-list token or a regex for a character class.
+    """
+    names = sorted(lists)
+    marks = {name: chr(_PLACEHOLDER + i) for i, name in enumerate(names)}
+    pattern = template
+    for _ in range(4):  # tokens may hold tokens (<WDPRE> holds <DAYW>)
+        pattern = re.sub(r"<([A-Z]+)>", lambda m: marks.get(m.group(1)) or tokens[m.group(1)], pattern)
+    by_mark = {ord(marks[n]): (n,) for n in names}
+    try:
+        found, nullable = _first_seq(_sre_parse.parse(pattern), by_mark)
+    except (_Unsupported, re.error):
+        return None
+    return None if nullable else found
+
+
+def _first_seq(items, by_mark: dict[int, tuple]) -> tuple[set, bool]:
+    """Return (first atoms, can match empty) of a sequence of parsed regex items."""
+    out: set[str] = set()
+    for op, av in items:
+        found, nullable = _first_op(op, av, by_mark)
+        out |= found
+        if not nullable:
+            return out, False
+    return out, True
+
+
+def _first_op(op, av, by_mark: dict[int, tuple]) -> tuple[set, bool]:
+    if op in (_c.ASSERT, _c.ASSERT_NOT, _c.AT):
+        return set(), True  # zero-width: the next item starts the match
+    if op is _c.SUBPATTERN:
+        return _first_seq(av[-1], by_mark)
+    if op is _c.BRANCH:
+        out: set[str] = set()
+        any_nullable = False
+        for branch in av[1]:
+            found, nullable = _first_seq(branch, by_mark)
+            out |= found
+            any_nullable = any_nullable or nullable
+        return out, any_nullable
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
+        lo, _, sub = av
+        found, nullable = _first_seq(sub, by_mark)
+        return found, nullable or lo == 0
+    if op is _c.LITERAL:
+        if av in by_mark:
+            return {by_mark[av]}, False
+        return {_char(av)}, False
+    if op is _c.IN:
+        # The parser folds "<A>|<B>" of one-character placeholders into a class.
+        marks = {by_mark[a] for o, a in av if o is _c.LITERAL and a in by_mark}
+        rest = [(o, a) for o, a in av if not (o is _c.LITERAL and a in by_mark)]
+        return marks | ({_char_class(rest)} if rest else set()), False
+    raise _Unsupported(op)
+
+
+def _char(code: int) -> str:
+    """Return a regex for one literal character as it stands in the lower-cased text."""
+    ch = chr(code)
+    if not ch.isascii() and (ch.lower() != ch or ch.upper() != ch):
+        raise _Unsupported(ch)  # a cased non-ASCII letter may fold in ways lower() does not show
+    return re.escape(ch.lower())
+
+
+def _char_class(items) -> str:
+    """Return a regex for a character class as it stands in the lower-cased text."""
+    parts = []
+    for op, av in items:
+        if op is _c.LITERAL:
+            parts.append(_char(av))
+        elif op is _c.RANGE and all(chr(c).lower() == chr(c) == chr(c).upper() for c in range(av[0], av[1] + 1)):
+            parts.append(re.escape(chr(av[0])) + "-" + re.escape(chr(av[1])))
+        elif op is _c.CATEGORY and av in (_c.CATEGORY_DIGIT, _c.CATEGORY_SPACE, _c.CATEGORY_WORD):
+            parts.append({_c.CATEGORY_DIGIT: r"\d", _c.CATEGORY_SPACE: r"\s", _c.CATEGORY_WORD: r"\w"}[av])
+        else:
+            raise _Unsupported(op)
+    return "[" + "".join(parts) + "]"
