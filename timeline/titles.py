@@ -22,6 +22,9 @@ _KEYS = ("openers", "lead_clauses", "attributions", "time_words", "caption_verbs
 _PREFIX = re.compile(r"^(?:[^a-z]{2,60}?|[A-Z][A-Z .]+,\s*\S+)\s[-–—]{1,2}\s")
 _PAREN = re.compile(r"\s*\([^()]*\)")
 _QUOTES = str.maketrans("", "", "\"“”„«»")
+_SPACES = re.compile(r"\s+")
+_SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:!?])")
+_PUNCT_RUN = re.compile(r"([,;:])(?:\s*[,;:])+")
 
 
 @dataclass(frozen=True)
@@ -68,9 +71,9 @@ def words(language: str, path: Path = TITLES_FILE) -> Words:
 
 def _tidy(text: str) -> str:
     """Collapse spaces and stray punctuation left behind by removals."""
-    text = re.sub(r"\s+", " ", text)
-    text = re.sub(r"\s+([,.;:!?])", r"\1", text)
-    text = re.sub(r"([,;:])(?:\s*[,;:])+", r"\1", text)
+    text = _SPACES.sub(" ", text)
+    text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
+    text = _PUNCT_RUN.sub(r"\1", text)
     return text.strip(" ,;:-–—.")
 
 

@@ -47,9 +47,11 @@ def find_expressions(text: str, published: date | None, language: str) -> list[T
     g = _grammar(language)
     cands = scan(text, g)
     lns = layout.lines(text)
+    line_starts = [ln.start for ln in lns]  # layout.line_index, without rebuilding this per candidate
+    line_of = [max(0, bisect.bisect_right(line_starts, c.start) - 1) for c in cands]
     by_line: dict[int, list] = {}
-    for c in cands:
-        by_line.setdefault(layout.line_index(lns, c.start), []).append(c)
+    for c, i in zip(cands, line_of):
+        by_line.setdefault(i, []).append(c)
     roles = {i: layout.line_role(text, lns[i], cs, g) for i, cs in by_line.items()}
     head = layout.find_dateline(text, g, scan, roles)
     bounds = layout.sentence_bounds(text)
@@ -57,11 +59,10 @@ def find_expressions(text: str, published: date | None, language: str) -> list[T
     previous: list = []
     heading_year: int | None = None
     sentence_year: tuple[int, int] | None = None  # (sentence start, year) of the last explicit year
-    for c in cands:
-        i = layout.line_index(lns, c.start)
+    for c, i in zip(cands, line_of):
         role, key = roles.get(i, ("", ""))
-        s_start = bounds[bisect.bisect_right(bounds, c.start) - 1]
         nxt = bisect.bisect_right(bounds, c.start)
+        s_start = bounds[nxt - 1]
         s_end = bounds[nxt] if nxt < len(bounds) else len(text)
         year = sentence_year[1] if sentence_year and sentence_year[0] == s_start else heading_year
         ctx = Context(published, tuple(previous[-_PREVIOUS:]), year, _future(text, g, c, s_start, s_end))

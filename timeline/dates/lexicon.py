@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from types import MappingProxyType
 
 import yaml
 
@@ -32,15 +33,22 @@ class Lexicon:
 
     language: str
     raw: dict
+    _tables: dict = field(default_factory=dict, compare=False, repr=False)  # table() answers, built once
 
     def words(self, key: str) -> list[str]:
         """Return the word list under `key` (empty when absent)."""
         value = self.raw.get(key) or []
         return [str(w) for w in value] if isinstance(value, list) else [str(w) for w in value]
 
-    def table(self, key: str) -> dict[str, object]:
-        """Return the mapping under `key`, keys lower-cased with single spaces."""
-        return {norm(str(k)): v for k, v in (self.raw.get(key) or {}).items()}
+    def table(self, key: str) -> MappingProxyType:
+        """Return the mapping under `key`, keys lower-cased with single spaces (read-only).
+
+        Rule handlers ask for a table on every match, so it is built once per key.
+        """
+        got = self._tables.get(key)
+        if got is None:
+            got = self._tables[key] = MappingProxyType({norm(str(k)): v for k, v in (self.raw.get(key) or {}).items()})
+        return got
 
     def numbered(self, key: str) -> dict[str, int]:
         """Invert a {number: [words]} block into {word: number}."""
