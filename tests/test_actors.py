@@ -46,6 +46,17 @@ def names(text: str) -> list[str]:
         ("Presiden Lee Jae-myung berbicara.", "Lee Jae-myung"),
         ("Menlu Choe Son Hui bertemu Lavrov.", "Choe Son Hui"),
         ("Zelenskyy urged allies to act.", "Volodymyr Zelensky"),
+        # institutions and spelling variants standing for their state
+        ("Badan Intelijen Nasional menyebut angka itu.", "National Intelligence Service"),
+        ("Delegasi Partai Buruh Korea tiba di Moskow.", "Workers' Party of Korea"),
+        ("Duma Negara menyetujui naskah itu.", "State Duma"),
+        ("The bill passed the Federation Council.", "State Duma"),
+        # a veto is cast in the UN Security Council
+        ("Rusia memveto resolusi tersebut.", "United Nations"),
+        ("China vetoed the draft.", "United Nations"),
+        # "the North" of Korea news, capitalised as written
+        ("The talks followed the North's fifth nuclear test.", "North Korea"),
+        ("The North fired two missiles.", "North Korea"),
     ],
 )
 def test_alias_is_found(text, name):
@@ -61,6 +72,8 @@ def test_alias_is_found(text, name):
         "The eu-style rules.",
         "Rusiana datang.",  # whole words only
         "the putin-like smile of a clown",  # names need a capital first letter
+        "Snow fell in the north of the country.",  # "the North" only capitalised
+        "Ships crossed the North Atlantic.",  # nor before another name
     ],
 )
 def test_case_and_word_rules_keep_false_alarms_out(text):
@@ -143,6 +156,40 @@ def test_pair_reference_fills_up_to_two_states():
     text = "Kim Jong Un tiba di Vladivostok untuk bertemu Putin. Putin menyebut hubungan kedua negara istimewa."
     second = casts(text)[1]
     assert set(second.actors) == {"Russia", "North Korea"} and second.inferred
+
+
+def test_pair_reference_takes_the_pair_the_article_names_together_most():
+    # "the two countries" points past sentences about a third state to the article's pair
+    text = (
+        "North Korea sent more troops to Russia. "
+        "Pyongyang and Moscow deny any arms trade. "
+        "Seoul's spy agency briefed lawmakers on the troops. "
+        "South Korea's Joint Chiefs of Staff announced drills with North Korea in mind. "
+        "Kim Jong Un inspected a shipyard on the coast. "
+        "The two countries signed a mutual defence pact in June 2024."
+    )
+    last = casts(text)[-1]
+    assert set(last.actors) == {"North Korea", "Russia"} and last.inferred
+
+
+def test_pair_reference_right_after_two_states_takes_those():
+    text = (
+        "Russia and North Korea signed a pact. Russia and North Korea held drills. "
+        "Donald Trump said he would reach out to Kim Jong Un again. "
+        "The two leaders met three times between 2018 and 2019."
+    )
+    assert set(casts(text)[-1].actors) == {"United States", "North Korea"}
+
+
+def test_pair_reference_does_not_borrow_the_sentence_before_first():
+    # the sentence names nobody itself: the pair, not the previous sentence's states
+    text = (
+        "Rusia dan Korea Utara meneken pakta. Rusia dan Korea Utara menggelar latihan. "
+        "Shoigu bertemu Kim Jong Un di Pyongyang. "
+        "Korea Selatan menghentikan siaran propaganda di perbatasan. "
+        "Pembangunan jembatan antara kedua negara dimulai pada 30 April lalu."
+    )
+    assert set(casts(text)[-1].actors) == {"Russia", "North Korea"}
 
 
 def test_sentence_naming_actors_is_not_inferred():

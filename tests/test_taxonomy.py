@@ -58,6 +58,67 @@ def test_priority_puts_content_before_attribution():
     assert taxonomy.classify("Sekitar 2.000 tentara yang dikirim ke Rusia telah tewas.", "id") == "casualties"
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # the main clause decides: a cue in a relative or purpose clause weighs less
+        ("The two countries signed a defence pact that obliges each side to provide military aid.", "en", "agreement"),
+        ("Kedua negara meneken traktat yang memuat klausul bantuan militer.", "id", "agreement"),
+        ("Delegasi Rusia akan tiba di Pyongyang untuk menghadiri peringatan perjanjian.", "id", "diplomacy"),
+        ("Ties between the two states date back to 1945, when Soviet troops occupied the north.", "en", "military"),
+        # "X said that Y": the saying is the event; "Y, X said" and "Menurut X, Y": Y is
+        ("The spy agency reported that Pyongyang had begun sending troops to Russia.", "en", "statement"),
+        ("KCNA melaporkan sehari kemudian bahwa Kim menyaksikan uji coba rudal.", "id", "statement"),
+        ("More than 1,000 soldiers arrived in January, the spy agency said.", "en", "deployment"),
+        ("Menurut NIS, 1.500 personel pasukan khusus diangkut kapal Rusia.", "id", "deployment"),
+        ("Intelijen memperkirakan ada 2.000 tentara yang dikirim ke Rusia telah tewas.", "id", "casualties"),
+        # a subordinate clause opening the sentence is not the main clause
+        ("After the talks, the ministers signed a memorandum.", "en", "agreement"),
+        # a weak cue (travel) yields to a meeting anywhere in the sentence
+        ("Kim travelled by train to Vladivostok, where he met Putin.", "en", "meeting"),
+        ("Kim menempuh perjalanan dengan kereta untuk bertemu Putin.", "id", "meeting"),
+        ("Kim Jong Il menempuh perjalanan panjang ke Moskow.", "id", "diplomacy"),
+        # kinds the cue lists gained
+        ("Tourists from Russia visited the ski resort.", "en", "economic"),
+        ("Rombongan wisatawan Rusia berkunjung ke Korea Utara.", "id", "economic"),
+        ("Kim meninjau sebuah pabrik amunisi.", "id", "military"),
+        ("Duma Negara menyetujui naskah tersebut.", "id", "agreement"),
+        ("Ukraine launched an incursion into Kursk.", "en", "military"),
+        ("The North test-fired cruise missiles.", "en", "military"),
+        ("Ukraine said the soldiers had suffered heavy losses.", "en", "casualties"),
+        ("NIS pertama kali mengungkap pengiriman pasukan tersebut.", "id", "statement"),
+        ("Yoon declared martial law late on Tuesday.", "en", "other"),
+        ("North Korea declared that it would no longer seek reunification.", "en", "statement"),
+        ("The diplomats met in the latest sign of deepening ties.", "en", "meeting"),
+    ],
+)
+def test_clause_and_cue_rules(text, language, expected):
+    assert taxonomy.classify(text, language) == expected
+
+
+def test_main_clause_is_cut_at_the_first_subordinating_word():
+    assert taxonomy.main_clause("Kim said that troops would go.", "en") == ("Kim said ", "that")
+    assert taxonomy.main_clause("Rusia menyerang Kyiv.", "id") == ("Rusia menyerang Kyiv.", "")
+    assert taxonomy.main_clause("Setelah bertemu, keduanya meneken pakta yang baru.", "id") == (
+        "keduanya meneken pakta ",
+        "yang",
+    )
+
+
+def test_bad_clause_file_is_named(tmp_path):
+    bad = tmp_path / "clauses.yaml"
+    bad.write_text("subordinate:\n  en: that\n", encoding="utf-8")
+    with pytest.raises(InputError, match="clauses.yaml"):
+        taxonomy.clause_words("en", bad)
+
+
+def test_weak_flag_must_be_boolean(tmp_path):
+    bad = tmp_path / "types.yaml"
+    bad.write_text("- type: statement\n  weak: maybe\n  en: [said]\n", encoding="utf-8")
+    with pytest.raises(InputError, match="weak"):
+        taxonomy.load(bad)
+
+
 def test_indonesian_cues_match_roots():
     for word in ("mengirim", "dikirim", "pengiriman"):
         assert taxonomy.classify(f"Korut {word} pasukan ke Rusia.", "id") == "deployment"

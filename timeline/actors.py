@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import csv
+from collections import Counter
 from collections.abc import Sequence
+from itertools import combinations
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -94,10 +96,17 @@ def _automaton(path: Path = ACTORS_FILE) -> ahocorasick.Automaton:
     return auto
 
 
+def _written_as(alias: str) -> bool:
+    """True for aliases that count only as written: a lowercase word then a capital ("the North")."""
+    return alias[:1].islower() and alias != alias.lower()
+
+
 def _case_ok(written: str, alias: str, actor: Actor, short: bool) -> bool:
     """Apply the case rules: acronyms in capitals, names with a capital first letter."""
     if alias.isupper() and len(alias.replace(".", "")) <= _ACRONYM_MAX:
         return written == alias
+    if _written_as(alias):
+        return written[1:] == alias[1:]  # "The North" opening a sentence, not "the north"
     if short or actor.kind == "person":
         return written[:1].isupper()
     return True
@@ -123,7 +132,11 @@ def _scan(text: str, path: Path) -> list[tuple[int, int, tuple[tuple[Actor, str,
         if stop < len(text) and text[stop] == "$":  # "US$ 5 juta" is a currency
             continue
         written = text[start:stop]
-        cands = tuple(c for c in cands if _case_ok(written, c[1], c[0], c[2]))
+        cands = tuple(
+            c
+            for c in cands
+            if _case_ok(written, c[1], c[0], c[2]) and not (_written_as(c[1]) and _continues_name(text, stop))
+        )
         if cands:
             hits.append((start, stop, cands))
     hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
@@ -237,20 +250,49 @@ def by_sentence(text: str, sents: Sequence[Sentence]) -> list[Cast]:
             if source.actors or source.people:
                 cast = Cast(source.actors, source.people, True)
         if any(s.start <= a and b <= s.end for a, b in refs):
-            cast = _fill_pair(cast, own[:i])
+            # the pair reference says whom the sentence is about: no borrowing first
+            cast = _fill_pair(own[i], own[:i])
         out.append(cast)
     return out
 
 
-def _fill_pair(cast: Cast, before: Sequence[Cast]) -> Cast:
-    """Add the most recently named states until the sentence has two.
+def _pair_of_article(states: Sequence[str], before: Sequence[Cast]) -> list[str]:
+    """Return the two states named together in most sentences of `before` (ties: latest).
 
-    "The two countries" often points past a few sentences about one side (a paragraph on
-    Kim's shipyard visit) to the pair the article is about, so the search goes back over
-    the whole text before it, nearest first, not just the previous sentence or two.
+    Only pairs holding the sentence's own `states` count; [] when no sentence names such a pair.
+    """
+    together: Counter[tuple[str, str]] = Counter()
+    latest: dict[tuple[str, str], tuple[int, list[str]]] = {}
+    for n, earlier in enumerate(before):
+        named = list(dict.fromkeys(_states(earlier.actors)))
+        for a, b in combinations(named, 2):
+            key = tuple(sorted((a, b)))
+            together[key] += 1
+            latest[key] = (n, [a, b])
+    fitting = [k for k in together if all(s in k for s in states)]
+    if not fitting:
+        return []
+    best = max(fitting, key=lambda k: (together[k], latest[k][0]))
+    return latest[best][1]
+
+
+def _fill_pair(cast: Cast, before: Sequence[Cast]) -> Cast:
+    """Add states until the sentence has two.
+
+    When the sentence just before names exactly the two states ("Trump ... Kim. The two
+    leaders met"), those. Otherwise "the two countries" points past a few sentences
+    about one side or a third state (Seoul's drills, Kim's shipyard visit) to the pair
+    the article is about: the two states named together in most sentences before it.
+    When no sentence before names two states, the most recently named states fill in.
     """
     states = _states(cast.actors)
     added = list(cast.actors)
+    last = list(dict.fromkeys(states + _states(before[-1].actors))) if before else []
+    pair = last if len(last) == _PAIR else _pair_of_article(states, before)
+    for name in pair if len(states) < _PAIR else ():
+        if name not in states:
+            states.append(name)
+            added.append(name)
     for earlier in reversed(before):
         for name in _states(earlier.actors):
             if len(states) >= _PAIR:

@@ -11,6 +11,7 @@ import yaml
 from .errors import InputError
 
 TYPES_FILE = Path(__file__).resolve().parent.parent / "data" / "event_types.yaml"
+CLAUSES_FILE = Path(__file__).resolve().parent.parent / "data" / "clauses.yaml"
 # The taxonomy shared with the golden corpus; README "Event types" describes each.
 TYPES: tuple[str, ...] = (
     "meeting", "agreement", "statement", "deployment", "arms transfer", "military",
@@ -28,6 +29,7 @@ class CueGroup:
     cues: tuple[tuple[re.Pattern[str], ...], ...]
     words: tuple[str, ...]  # the cues as written, for messages and tests
     gate: tuple[str, ...]  # a literal piece of each cue: a text holding none has no cue
+    weak: bool = False  # decides from a main clause only before a complement ("said that")
 
     def hits(self, forms: tuple[str, ...], present: frozenset[str] | None = None) -> frozenset[str]:
         """Return the cues (as written) of this group found in any of `forms`.
@@ -87,15 +89,18 @@ def load(path: Path = TYPES_FILE) -> tuple[CueGroup, ...]:
         kind = group.get("type") if isinstance(group, dict) else None
         if kind not in TYPES:
             raise InputError(str(path), f"group {n} has type {kind!r}, not one of {', '.join(TYPES)}")
+        weak = group.get("weak", False)
+        if not isinstance(weak, bool):
+            raise InputError(str(path), f"group {n} ({kind}): weak must be true or false")
         for language, cues in group.items():
-            if language == "type":
+            if language in ("type", "weak"):
                 continue
             if not isinstance(cues, list):
                 raise InputError(str(path), f"group {n} ({kind}): {language} must list cues")
             words = tuple(str(c) for c in cues)
             compiled = tuple(compile_cue(c) for c in words)
             gate = tuple(_literal(c) for c in words)
-            out.append(CueGroup(kind, language, compiled, words, gate))
+            out.append(CueGroup(kind, language, compiled, words, gate, weak))
     return tuple(out)
 
 
@@ -188,13 +193,61 @@ def matched(text: str, language: str, path: Path = TYPES_FILE) -> list[tuple[str
     return found
 
 
-def cues(text: str, language: str, path: Path = TYPES_FILE) -> tuple[str, frozenset[str]]:
-    """Return the type of `text` and the cues of the group that decided it.
+@dataclass(frozen=True)
+class Clauses:
+    """The clause words of one language: what opens a subordinate clause, what a complement."""
 
-    >>> kind, found = cues("Kim dan Putin menandatangani pakta.", "id")
-    >>> kind, sorted(found)
-    ('agreement', ['*andatangan*', 'pakta'])
+    subordinate: re.Pattern[str] | None
+    complement: frozenset[str]
+
+
+@lru_cache(maxsize=8)
+def clause_words(language: str, path: Path = CLAUSES_FILE) -> Clauses:
+    """Return the clause words of `language` from data/clauses.yaml."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise InputError(str(path), f"cannot read the clause words ({exc.strerror})") from exc
+    except yaml.YAMLError as exc:
+        raise InputError(str(path), f"not valid YAML ({exc})") from exc
+    if not isinstance(data, dict):
+        raise InputError(str(path), "expected `subordinate` and `complement`, each with word lists per language")
+    lists = {}
+    for key in ("subordinate", "complement"):
+        words = (data.get(key) or {}).get(language, [])
+        if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+            raise InputError(str(path), f"{key}: {language} must list words (quote them)")
+        lists[key] = [w.lower() for w in words]
+    alt = "|".join(re.escape(w) for w in sorted(lists["subordinate"], key=len, reverse=True))
+    pattern = re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])", re.I) if alt else None
+    return Clauses(pattern, frozenset(lists["complement"]))
+
+
+def main_clause(text: str, language: str) -> tuple[str, str]:
+    """Return the main clause of `text` and the word that ends it ("" at the sentence end).
+
+    The main clause is the text before the first subordinating word; a sentence that
+    opens with a subordinate clause ("After the talks, X ...") has its main clause
+    after the first comma. Hand-written: a dependency parser would do this properly,
+    but costs a model download and far more time per sentence than typing is worth.
+
+    >>> main_clause("Kedua negara meneken traktat yang memuat klausul bantuan militer.", "id")
+    ('Kedua negara meneken traktat ', 'yang')
+    >>> main_clause("After the talks, Kim said that troops would go.", "en")
+    ('Kim said ', 'that')
     """
+    pattern = clause_words(language).subordinate
+    first = pattern.search(text) if pattern else None
+    if first and not text[: first.start()].strip(" \t\"'“(-–—"):
+        comma = text.find(",", first.end())
+        if comma < 0:
+            return text, ""
+        text = text[comma + 1 :].lstrip()
+        first = pattern.search(text)
+    return (text[: first.start()], first.group().lower()) if first else (text, "")
+
+
+def _decide(text: str, language: str, path: Path) -> tuple[CueGroup | None, frozenset[str]]:
     forms = _forms(text, language)
     present = _pieces(forms, language, path)
     for g in load(path):
@@ -202,8 +255,28 @@ def cues(text: str, language: str, path: Path = TYPES_FILE) -> tuple[str, frozen
             continue
         hit = g.hits(forms, present)
         if hit:
-            return g.type, hit
-    return OTHER, frozenset()
+            return g, hit
+    return None, frozenset()
+
+
+def cues(text: str, language: str, path: Path = TYPES_FILE) -> tuple[str, frozenset[str]]:
+    """Return the type of `text` and the cues of the group that decided it.
+
+    The main clause decides first (see `main_clause`): a cue there wins, but a cue of a
+    weak group (said, relations) only before a complement ("X said that Y"); otherwise
+    the whole sentence decides, in priority order.
+
+    >>> kind, found = cues("Kim dan Putin menandatangani pakta.", "id")
+    >>> kind, sorted(found)
+    ('agreement', ['*andatangan*', 'pakta'])
+    """
+    main, cut = main_clause(text, language)
+    if main.strip() and main != text:
+        group, hit = _decide(main, language, path)
+        if group is not None and (not group.weak or cut in clause_words(language).complement):
+            return group.type, hit
+    group, hit = _decide(text, language, path)
+    return (group.type, hit) if group else (OTHER, frozenset())
 
 
 def classify(text: str, language: str, path: Path = TYPES_FILE) -> str:
