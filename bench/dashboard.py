@@ -73,7 +73,7 @@ def timed(label: str, fn, *args, **kwargs):
 
 def server_side(n: int, folder: Path) -> None:
     """Time every step the page runs on the server for one interaction."""
-    from timeline import chart, exports, filters, table
+    from timeline import chart, exports, filters, library, table
 
     print(f"server side, {n:,} events:")
     df = timed("build synthetic table", synthetic, n)
@@ -82,7 +82,7 @@ def server_side(n: int, folder: Path) -> None:
     csv_text = timed("write CSV (table.to_csv)", table.to_csv, df)
     (tables / "bench-events.csv").write_text(csv_text, encoding="utf-8")
     print(f"  {'CSV size':<38} {len(csv_text.encode()) / 1e6:9.1f} MB")
-    df = timed("load CSV (table.from_csv)", table.from_csv, csv_text)
+    df = timed("load CSV (library.read_table, checked)", library.read_table, tables / "bench-events.csv")
     timed("filter: actors any (2)", filters.by_actors, df, ["Russia", "North Korea"], "any")
     timed("filter: actors all (2)", filters.by_actors, df, ["Russia", "North Korea"], "all")
     timed("filter: dates (10 years)", filters.by_dates, df, dt.date(2000, 1, 1), dt.date(2009, 12, 31))
@@ -92,13 +92,46 @@ def server_side(n: int, folder: Path) -> None:
     timed("filter: text search", filters.by_text, df, "treaty")
     timed("filter: minimum confidence 0.8", filters.by_confidence, df, 0.8)
     timed("actor names for the select", filters.actor_names, df)
-    fig = timed("timeline figure (all events)", chart.timeline_figure, df)
+    fig = timed("timeline figure (all events: overview)", chart.timeline_figure, df)
     spec = timed("timeline figure to JSON", fig.to_json)
-    print(f"  {'timeline figure JSON size':<38} {len(spec) / 1e6:9.1f} MB")
+    print(f"  {'timeline figure JSON size':<38} {len(spec) / 1e6:9.2f} MB")
+    few = df.sample(chart.DETAIL_MAX, random_state=1).sort_index()
+    fig = timed(f"timeline figure ({chart.DETAIL_MAX:,}: detail)", chart.timeline_figure, few)
+    spec = timed("timeline figure to JSON", fig.to_json)
+    print(f"  {'timeline figure JSON size':<38} {len(spec) / 1e6:9.2f} MB")
     timed("activity figure", chart.activity_figure, df)
-    timed("export CSV (BOM)", exports.csv_bytes, df)
-    timed("export JSON", exports.json_bytes, df)
-    timed("export TimelineJS", exports.timelinejs_bytes, df)
+    timed("export CSV (BOM), on click", exports.csv_bytes, df)
+    timed("export JSON, on click", exports.json_bytes, df)
+    timed("export TimelineJS, on click", exports.timelinejs_bytes, df)
+    print(f"  {'peak memory of this process':<38} {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:9.0f} MB")
+
+
+def page_runs(folder: Path) -> None:
+    """Time whole runs of the page (streamlit's AppTest, in this process) as a user changes the filters."""
+    from streamlit.testing.v1 import AppTest
+
+    os.environ["TIMELINE_DATA_DIR"] = str(folder)
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=600)
+
+    def step(label: str, change=None) -> None:
+        if change:
+            change()
+        start = time.perf_counter()
+        at.run()
+        if at.exception:
+            raise SystemExit(f"the page failed: {at.exception[0].message}")
+        shown = at.metric[0].value if at.metric else "?"
+        print(f"  {label:<38} {1000 * (time.perf_counter() - start):9.1f} ms   ({shown} events)", flush=True)
+
+    print("page reruns (AppTest, whole script):")
+    step("first run (reads the table)")
+    step("rerun, nothing changed")
+    step("actors: Russia, North Korea (any)", lambda: at.multiselect(key="actors").set_value(["Russia", "North Korea"]))
+    step("match all of them", lambda: at.radio(key="mode").set_value("all"))
+    step("search 'treaty'", lambda: at.text_input(key="q").input("treaty"))
+    step("dates 2000-2001 (detail view)", lambda: at.date_input(key="dates").set_value((dt.date(2000, 1, 1), dt.date(2001, 12, 31))))
+    step("event types: meeting", lambda: at.multiselect(key="types").set_value(["meeting"]))
+    step("reset filters", lambda: at.button(key="reset").click())
     print(f"  {'peak memory of this process':<38} {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:9.0f} MB")
 
 
@@ -186,6 +219,7 @@ def main(argv: list[str] | None = None) -> int:
     (folder / "articles").mkdir()
     try:
         server_side(args.events, folder)
+        page_runs(folder)
         if not args.no_browser:
             browser(folder)
     finally:
