@@ -162,7 +162,7 @@ else:
 
     st.subheader("Event details")
     names = details.event_names(listed)
-    chosen_id = picked[-1] if picked and picked[-1] in names else None
+    chosen_id = picked[-1] if picked and picked[-1] in set(view["event_id"]) else None
     if chosen_id is None:
         chosen_id = st.selectbox("Event (or click a point on the chart)", list(names), format_func=names.get, key="detail")
     show_details(view[view["event_id"] == chosen_id].iloc[0].to_dict())

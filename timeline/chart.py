@@ -262,7 +262,7 @@ def activity_figure(df: pd.DataFrame) -> go.Figure:
             go.Bar(
                 # A bar spans most of its month, centred in it, whatever the zoom.
                 x=part["month"] + pd.Timedelta(days=15), y=part["events"], name=lane,
-                width=MONTH_BAR_MS, customdata=part["month"], hovertemplate="%{customdata|%b %Y}: %{y}",
+                width=MONTH_BAR_MS, hovertemplate="%{x|%b %Y}: %{y}",
             )
         )
     fig.update_layout(
