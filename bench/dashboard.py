@@ -223,7 +223,7 @@ def browser(folder: Path, title: str, views: list[tuple[str, str, str | None]]) 
                 tab.goto(f"http://127.0.0.1:{port}{path}")
                 tab.wait_for_function("() => window.__painted !== null", timeout=300_000, polling=50)
                 painted = tab.evaluate("() => window.__painted")
-                print(f"  {'first painted chart: ' + label:<44} {painted:9.1f} ms")
+                print(f"  {'first paint: ' + label:<44} {painted:9.1f} ms")
                 if shot:
                     tab.wait_for_timeout(2000)  # let the rest of the page arrive for the picture
                     tab.screenshot(path=str(out / shot), full_page=True)
@@ -248,9 +248,9 @@ def main(argv: list[str] | None = None) -> int:
         page_runs(folder)
         if not args.no_browser:
             browser(folder, f"{args.events:,} events", [
-                ("all events (overview), new tab", "/", "bench-dashboard.png"),
-                ("all events (overview), another tab", "/", None),
-                ("a detail view from the URL", "/?actors=Russia&actors=North+Korea&mode=all&q=treaty",
+                ("overview of all events, new tab", "/", "bench-dashboard.png"),
+                ("overview of all events, another tab", "/", None),
+                ("detail view (filters in the URL)", "/?actors=Russia&actors=North+Korea&mode=all&q=treaty",
                  "bench-dashboard-detail.png")])
             small = Path(tempfile.mkdtemp(prefix="timeline-bench-small-"))
             try:  # the same page on the shipped articles: what Streamlit and Plotly cost without data
