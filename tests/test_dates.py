@@ -61,6 +61,22 @@ NOT_DATES = [
     ("id", "Investor menarik dana menjelang libur akhir tahun.", None),
     # life dates after a person's name
     ("id", "Soekarno (1901–1970) memproklamasikan kemerdekaan.", "1901–1970"),
+    # reference lists and bibliography entries are page furniture
+    ("id", "3. ^ Santoso, Budi (2017). Sejarah Diplomasi. Bandung: Penerbit Lima.", "2017"),
+    ("en", "- ^ Miller, Jane; Park, Sun (2014). A Short History. London: Example Press.", "2014"),
+    ("en", "Walker, R. & Lim, H. (2018). Border trade. Journal of Asian Studies, 4(2).", "2018"),
+    ("en", "Access Date: May 2, 2025", "May 2, 2025"),
+    ("en", "Date accessed: 4 June 2024", "4 June 2024"),
+    ("id", "Tanggal akses: 4 Juni 2024", "4 Juni 2024"),
+    # a live blog's sign-off is no happening
+    ("en", "That's all for today, thanks for reading.", "today"),
+    ("id", "Sekian liputan langsung hari ini.", "hari ini"),
+    # a year after "before"/"sebelum" opens a background interval
+    ("en", "Before 2020, the two leaders had never met.", "2020"),
+    ("id", "Sebelum 2020, kedua pemimpin belum pernah bertemu.", "2020"),
+    # idioms
+    ("en", "Peace will not come overnight.", None),
+    ("id", "Perubahan itu tidak terjadi dalam semalam.", None),
 ]
 
 
@@ -207,6 +223,49 @@ def test_year_heading_gives_the_year_to_yearless_dates():
     pairs = _pairs(text, date(2025, 9, 8), "id")
     assert ("27 April: Kim dan Moon bertemu di Panmunjom.", "2018-04-27", "2018-04-27") in pairs
     assert ("12 Juni: Kim dan Trump bertemu di Singapura.", "2018-06-12", "2018-06-12") in pairs
+
+
+@pytest.mark.parametrize(("language", "text", "back"), [
+    ("id", "Pada 2024, Seoul mengirim utusan, hal yang mustahil satu dekade sebelumnya.", "satu dekade sebelumnya"),
+    ("en", "In March 2023 exports hit a record, double the level two years earlier.", "two years earlier"),
+])
+def test_a_count_back_from_its_own_sentence_compares(language, text, back):
+    exprs = find_expressions(text, P, language)
+    assert [e.text for e in exprs if e.event] != [] and back not in [e.text for e in exprs if e.event]
+    assert [e.reason for e in exprs if e.text == back] == ["comparison with an earlier time"]
+
+
+def test_a_count_back_in_a_new_sentence_still_dates():
+    e = find_expressions("Pada 2024, Seoul mengirim utusan. Satu dekade sebelumnya, hal itu mustahil.", P, "id")[-1]
+    assert (e.text, e.event, e.date) == ("Satu dekade sebelumnya", True, date(2014, 1, 1))
+
+
+def test_live_blog_day_headings_date_today_and_skip_stamps_and_titles():
+    text = (
+        "Live: border talks\n\n"
+        "Thursday, 5 June 2025\n\n"
+        "16:20 GMT\n"
+        "Envoys leave\n"
+        "The delegation left Kaesong this evening after a second round of talks, officials said.\n\n"
+        "Wednesday, 4 June 2025\n\n"
+        "21:05 GMT\n"
+        "Talks open\n"
+        "Both delegations sat down in Kaesong this morning for the first formal round in years.\n"
+        "The foreign ministry said earlier today that the agenda was agreed."
+    )
+    pairs = _pairs(text, date(2025, 6, 5), "en")
+    dates = {s: d for s, d, _ in pairs}
+    assert dates["The delegation left Kaesong this evening after a second round of talks, officials said."] == "2025-06-05"
+    assert dates["Both delegations sat down in Kaesong this morning for the first formal round in years."] == "2025-06-04"
+    assert dates["The foreign ministry said earlier today that the agenda was agreed."] == "2025-06-04"
+    assert not [p for p in pairs if p[0] in ("16:20 GMT", "21:05 GMT", "Envoys leave", "Talks open")]
+
+
+def test_timeline_entry_date_does_not_move_today_of_later_news():
+    text = ("Jumat, 20 Desember 2024, 09:30 WITA\n\nKronologi\n\nSenin (16/12/2024)\nPasukan tiba di Kursk.\n\n"
+            "Kemarin, Seoul memanggil duta besar Rusia.")
+    pairs = _pairs(text, date(2024, 12, 20), "id")
+    assert ("Kemarin, Seoul memanggil duta besar Rusia.", "2024-12-19", "2024-12-19") in pairs
 
 
 def test_dateline_of_a_timeline_page_is_still_the_dateline():

@@ -268,6 +268,47 @@ CASES = [
     ("id", Q, "Rapat digelar Sabtu-Minggu (9-10/3/2024) di Bogor.", "Sabtu-Minggu (9-10/3/2024)", "2024-03-09", "2024-03-10", "day"),
     ("id", date(2025, 3, 12), "Kim mengunjungi Moskow pada 2-4 Maret lalu.", "2-4 Maret lalu", "2025-03-02", "2025-03-04", "day"),
     ("en", P, "The talks collapsed on 3 May 2019. The week before, envoys had met.", "The week before", "2019-04-22", "2019-04-28", "week"),
+    # --- coordinated back-to-back years and decades are one stretch (README "Dates")
+    ("en", P, "Trade boomed through the 1960s and '70s.", "the 1960s and '70s", "1960-01-01", "1979-12-31", "decade"),
+    ("en", P, "The envoy travelled twice, in 2011 and 2012.", "2011 and 2012", "2011-01-01", "2012-12-31", "year"),
+    ("en", P, "Music of the '90s returned.", "the '90s", "1990-01-01", "1999-12-31", "decade"),
+    ("id", P, "Ekspor melonjak pada tahun 1950-an dan 1960-an.", "tahun 1950-an dan 1960-an", "1950-01-01", "1969-12-31", "decade"),
+    ("id", P, "Duta besar itu berkunjung pada 2016 dan 2017.", "2016 dan 2017", "2016-01-01", "2017-12-31", "year"),
+    # --- fiscal years, split years, quarters and halves
+    ("en", P, "Exports rose 8% in FY2023.", "FY2023", "2023-01-01", "2023-12-31", "year"),
+    ("en", P, "Exports rose in fiscal 2022 despite sanctions.", "fiscal 2022", "2022-01-01", "2022-12-31", "year"),
+    ("en", P, "Sales peaked in FY2021, the fiscal year that ended in June.", "FY2021, the fiscal year that ended in June",
+     "2021-01-01", "2021-12-31", "year"),
+    ("id", P, "Belanja naik pada tahun anggaran 2023.", "tahun anggaran 2023", "2023-01-01", "2023-12-31", "year"),
+    ("en", P, "Imports doubled in 2021/22.", "2021/22", "2021-01-01", "2022-12-31", "year"),
+    ("en", P, "Imports doubled in 2021-22.", "2021-22", "2021-01-01", "2022-12-31", "year"),
+    ("en", P, "Output fell in H2 2023.", "H2 2023", "2023-07-01", "2023-12-31", "year_part"),
+    ("en", P, "Output fell in Q1 2022.", "Q1 2022", "2022-01-01", "2022-03-31", "quarter"),
+    ("id", P, "Produksi turun pada paruh kedua 2023.", "paruh kedua 2023", "2023-07-01", "2023-12-31", "year_part"),
+    # --- a day or season of a year named by reference
+    ("en", P, "The pact they signed on 3 March last year still holds.", "3 March last year", "2024-03-03", "2024-03-03", "day"),
+    ("en", P, "The pact they signed on March 3 last year still holds.", "March 3 last year", "2024-03-03", "2024-03-03", "day"),
+    ("id", P, "Pakta yang diteken 3 Maret tahun lalu masih berlaku.", "3 Maret tahun lalu", "2024-03-03", "2024-03-03", "day"),
+    ("en", P, "Talks began in May 2019, and in the spring of that year envoys met.", "the spring of that year",
+     "2019-03-01", "2019-05-31", "quarter"),
+    ("id", P, "Pasukan tiba pada Juni 2022, dan pada musim gugur tahun itu mereka bertempur.", "musim gugur tahun itu",
+     "2022-09-01", "2022-11-30", "quarter"),
+    # --- a live blog's "overnight" is the report's day
+    ("en", P, "Air defences shot down ten drones launched overnight.", "overnight", "2025-09-08", "2025-09-08", "day"),
+    # --- a yearless date in a clause about a scheduled happening looks ahead
+    ("en", date(2024, 10, 25), "Sanctions are planned before the new cabinet takes office on Feb. 3.", "Feb. 3",
+     "2025-02-03", "2025-02-03", "day"),
+    ("en", date(2024, 10, 25), "The law takes effect on Jan. 1, officials said.", "Jan. 1", "2025-01-01", "2025-01-01", "day"),
+    ("en", date(2024, 10, 25), "The law took effect on Jan. 1, officials said.", "Jan. 1", "2024-01-01", "2024-01-01", "day"),
+    # --- a yearless month in a new clause does not go back before the sentence's date
+    ("en", date(2025, 8, 20), "Envoys arrived from November 2024, and the ministry said in May that talks stalled.",
+     "May", "2025-05-01", "2025-05-31", "month"),
+    ("en", date(2025, 8, 20), "Envoys arrived in November 2024; by March the talks had stalled.", "March",
+     "2025-03-01", "2025-03-31", "month"),
+    ("id", date(2025, 8, 20), "Utusan tiba sejak November 2024, sementara pada Mei kementerian menyebut perundingan macet.",
+     "Mei", "2025-05-01", "2025-05-31", "month"),
+    ("en", date(2025, 8, 20), "In 2019 the envoys met in March, and in June they signed a deal.", "June",
+     "2019-06-01", "2019-06-30", "month"),
 ]
 
 

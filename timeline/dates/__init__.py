@@ -24,6 +24,7 @@ _COMPARISON_WINDOW = 45  # characters before a date searched for "dibanding"/"co
 _PREVIOUS = 20  # how many earlier narrative dates an anaphoric expression may look back to
 _FURNITURE_WINDOW = 40  # characters before a date searched for "Retrieved", "Diakses", "last edited on"
 _LIFE_YEARS = 15  # a parenthesised range shorter than this is no one's life ("Korean War (1950–1953)")
+_LIVE_DAYS = 7  # a day heading alone in its paragraph this close to publication is a live blog's day
 _YEARLY = ("year", "year_part", "quarter", "month", "month_part", "day", "week")  # headings that give a year
 
 
@@ -58,21 +59,37 @@ def find_expressions(text: str, published: date | None, language: str) -> list[T
     out: list[TimeExpression] = []
     previous: list = []
     heading_year: int | None = None
-    sentence_year: tuple[int, int] | None = None  # (sentence start, year) of the last explicit year
+    heading_day: date | None = None  # a live blog's day heading: "today" below it is that day
+    # (sentence start, year, end of its expression, start of its interval) of the last explicit year
+    sentence_year: tuple[int, int, int, date] | None = None
+    previous_sentence = -1  # sentence start of the latest event date
     for c, i in zip(cands, line_of):
         role, key = roles.get(i, ("", ""))
         nxt = bisect.bisect_right(bounds, c.start)
         s_start = bounds[nxt - 1]
         s_end = bounds[nxt] if nxt < len(bounds) else len(text)
-        year = sentence_year[1] if sentence_year and sentence_year[0] == s_start else heading_year
-        ctx = Context(published, tuple(previous[-_PREVIOUS:]), year, _future(text, g, c, s_start, s_end))
+        same = sentence_year is not None and sentence_year[0] == s_start
+        year = sentence_year[1] if same else heading_year
+        anchor_day = published
+        if c.rule == "deictic" and heading_day is not None:
+            anchor_day = heading_day
+        ctx = Context(anchor_day, tuple(previous[-_PREVIOUS:]), year, _future(text, g, c, s_start, s_end))
         try:
             res = c.resolve(ctx)
+            if same and c.year is None and res.interval is not None and res.anchor.startswith("year from context"):
+                res = _next_clause(text, g, c, res, sentence_year, ctx)
         except (ValueError, OverflowError):
             res = Resolution(None, "", "no such date")
         kind, event, reason = c.kind, c.event, c.reason
         if event and res.interval is None:
             event, reason = False, res.reason or "unresolved"
+        elif event and _background(text, g, c, res):
+            event, reason = False, "background before a date"
+        elif event and c.rule == "count" and c.kind == "anaphoric" and previous_sentence == s_start and previous \
+                and res.interval.end < previous[-1].start:
+            # "..., a step unthinkable a decade earlier": counted back from its own sentence's
+            # date, it compares with an earlier time; it dates no happening of its own.
+            event, reason = False, "comparison with an earlier time"
         elif event and _comparison(text, g, c, s_start):
             event, reason = False, "comparison baseline"
         elif event and c.kind == "range" and _life_dates(text, g, c):
@@ -108,11 +125,47 @@ def find_expressions(text: str, published: date | None, language: str) -> list[T
         )
         if event and iv is not None:
             previous.append(iv)
+            previous_sentence = s_start
             if c.year:
-                sentence_year = (s_start, c.year)
+                sentence_year = (s_start, c.year, c.end, iv.start)
             if kind == "heading" and iv.precision in _YEARLY and iv.start.year == iv.end.year:
                 heading_year = iv.start.year
+        if kind == "dateline":
+            heading_day = None
+        elif (kind == "heading" and iv is not None and iv.precision == "day" and published is not None
+              and abs((iv.start - published).days) <= _LIVE_DAYS and _section(lns, i)):
+            heading_day = iv.start
     return out
+
+
+def _section(lns: list[layout.Line], i: int) -> bool:
+    """Tell whether line `i` stands alone in its paragraph: a section heading, not a timeline entry's date."""
+    alone_above = i == 0 or lns[i - 1].paragraph != lns[i].paragraph
+    return alone_above and (i + 1 >= len(lns) or lns[i + 1].paragraph != lns[i].paragraph)
+
+
+def _next_clause(text: str, g: grammar.Grammar, c, res: Resolution, sentence_year, ctx: Context) -> Resolution:
+    """Move a yearless date of a new clause to the next year when its sentence's year would put it back in time.
+
+    "Troops were sent from October 2024, and the spy agency estimated in April that ...":
+    after a clause opener (", and", ";", ", sementara") the narrative goes forward, so
+    April is the one after October 2024 — unless that lies after publication.
+    """
+    _, year, end, first = sentence_year
+    if not (end <= c.start and g.clause_opener.search(text, end, c.start)) or res.interval.start >= first:
+        return res
+    later = c.resolve(Context(ctx.published, ctx.previous, year + 1, ctx.future))
+    if later.interval is None or (ctx.published is not None and later.interval.start > ctx.published):
+        return res
+    return later
+
+
+def _background(text: str, g: grammar.Grammar, c, res: Resolution) -> bool:
+    """Tell whether a year (or coarser) follows "before"/"sebelum": "Before 2023, Kim had met Putin once"."""
+    if res.interval is None or res.interval.precision not in ("year", "decade", "century"):
+        return False
+    before = text[max(0, c.start - _COMPARISON_WINDOW):c.start].rsplit("\n", 1)[-1]
+    return bool(g.before.search(before))
 
 
 def _comparison(text: str, g: grammar.Grammar, c, s_start: int) -> bool:
@@ -172,7 +225,9 @@ def date_sentences(
     without one, in the paragraph right below a line holding only a date, takes
     that heading's date.
     """
-    exprs = [e for e in find_expressions(text, published, language) if e.event and e.date is not None]
+    found = find_expressions(text, published, language)
+    exprs = [e for e in found if e.event and e.date is not None]
+    clocks = [(e.start, e.end) for e in found if e.kind == "clock"]
     g = _grammar(language)
     lns = layout.lines(text)
     scopes = _heading_scopes(text, lns, exprs)
@@ -186,11 +241,39 @@ def date_sentences(
             continue
         if any(e.kind == "heading" for e in exprs[lo:hi]):
             continue  # the heading line itself is no happening
+        if _time_stamp(text, s, clocks, g) or _entry_title(text, lns, s):
+            continue  # a live blog's "11:40 GMT" and an entry's title above its own sentences
         for a, b, h in scopes:
             if a <= s.start < b:
                 pairs.append((s, h))
                 break
     return pairs
+
+
+def _time_stamp(text: str, s: Sentence, clocks: list[tuple[int, int]], g: grammar.Grammar) -> bool:
+    """Tell whether a sentence is only a clock time ("11:40 GMT"): a live-blog time stamp."""
+    inside = [(a - s.start, b - s.start) for a, b in clocks if s.start <= a and b <= s.end]
+    return bool(inside) and not layout.residue(text[s.start:s.end], inside, g)
+
+
+_TITLE_WORDS = 12  # an entry title is a line this short that does not end like a sentence
+
+
+def _entry_title(text: str, lns: list[layout.Line], s: Sentence) -> bool:
+    """Tell whether a sentence is a short title line with the entry's own sentences right below it.
+
+    Live blogs and timelines give each entry a title ("Lee and Xi hold first phone call")
+    and then tell it; the told sentences carry the event, the title would repeat it.
+    """
+    i = layout.line_index(lns, s.start)
+    ln = lns[i]
+    line = text[ln.start:ln.end].strip()
+    if text[s.start:s.end].strip() != line or len(line.split()) > _TITLE_WORDS or re.search(r"[.!?][\"'”’)]*$", line):
+        return False
+    if i + 1 >= len(lns) or lns[i + 1].paragraph != ln.paragraph:
+        return False
+    below = text[lns[i + 1].start:lns[i + 1].end].strip()
+    return len(below.split()) > _TITLE_WORDS and bool(re.search(r"[.!?][\"'”’)]*$", below))
 
 
 def _distinct(own: list[TimeExpression], text: str, g: grammar.Grammar) -> list[TimeExpression]:

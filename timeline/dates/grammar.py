@@ -34,8 +34,13 @@ TEMPLATES: tuple[tuple[str, str], ...] = (
                     r"(?:\.?,?\s+(?:<YW>\s+)?(?P<y>\d{4})(?!\d)|(?!\w))"),
     ("season", r"(?<![\w-])(?:(?P<q><QUAL>)\s+)?(?:the\s+)?(?:(?P<ya>\d{4})(?:\s*[/–-]\s*(?P<yb>\d{4}|\d{2}))?\s+)?"
                r"(?P<s><SEASON>)(?:\s+(?:(?:of|<YW>)\s+)?(?P<y>\d{4})(?:\s*[/–-]\s*(?P<y2>\d{4}|\d{2}))?)?(?![\w%]|[.,]\d)"),
-    ("month_year_ref", r"(?<![\w-])(?:(?P<q><QUAL>)\s+)?(?:<MONTHW>\s+)?(?P<m><MON>)\.?(?:\s+of)?\s+"
+    ("month_year_ref", r"(?<![\w-])(?:(?P<q><QUAL>)\s+)?(?:(?P<d><D>)<ORD>\s+(?:<OF>\s+)?)?(?:<MONTHW>\s+)?(?P<m><MON>)\.?"
+                       r"(?:\s+(?P<d2><D>)<ORD>,?)?(?:\s+of)?\s+"
                        r"(?:(?P<mod><UB>)\s+(?P<u><UNIT>)|(?P<u2><UNIT>)\s+(?P<mod2><UA>))(?!\w)"),
+    ("season_ref", r"(?<![\w-])(?:(?P<q><QUAL>)\s+)?(?:the\s+)?(?P<s><SEASON>)\s+(?:of\s+)?"
+                   r"(?:(?P<mod><UB>)\s+(?P<u><UNIT>)|(?P<u2><UNIT>)\s+(?P<mod2><UA>))(?!\w)"),
+    ("fiscal", r"(?<![\w-])(?P<fw><FISC>)\s*['’]?(?P<y>\d{4}|\d{2})(?:\s*[/–-]\s*(?P<y2>\d{4}|\d{2}))?(?![\w%]|[.,]\d)"
+               r"(?:,?\s+(?:the\s+)?<FISC>\s+[^,.;\n]{0,30}?(?<!\w)<MON>(?:\s+\d{1,2})?(?:,?\s+\d{4})?(?!\w))?"),
     ("weekend", r"(?<![\w-])(?P<w><WKND>)(?!\w)(?!\s+(?:<UA>)(?!\w))"),
     ("qual_unit", r"(?<![\w-])(?P<q><QUAL>)\s+(?P<w><NARR>)(?!\w)"),
     ("year_range", r"(?<![\w.,/$€£¥#:-])(?:<YW>\s+)?(?P<y1>\d{4})\s*(?P<j>[-–—/]|<YJOIN>)\s*(?:<YW>\s+)?"
@@ -117,6 +122,8 @@ class Grammar:
     named_period: re.Pattern  # "War", "Perang": a parenthesised range after it is no life
     speech: re.Pattern  # verbs of saying: a future cue after one is reported speech
     gate: start_gate.Gate  # where each rule may start in a text (see gate.py)
+    before: re.Pattern  # "before", "sebelum" right before a year: a background interval, no happening
+    clause_opener: re.Pattern  # ", and", ";", ", sementara": a new clause starts
 
 
 def _dateparser_months(language: str) -> dict[str, int]:
@@ -192,6 +199,7 @@ def build(language: str) -> Grammar:
         "SEASON": list(lex.grouped("seasons")),
         "WEEKU": [w for w, u in units.items() if u == "week"],
         "WKND": lex.words("weekend_words"),
+        "FISC": lex.words("fiscal_words"),
         "NARR": list(lex.table("narrative_units")),
         "DJOIN": [w for w in lex.words("range_join") if w.isalpha() or "." in w or "/" in w],
         "YJOIN": [w for w in lex.words("range_join") if (w.isalpha() or "/" in w) and w.lower() not in ("dan", "and")],
@@ -236,10 +244,12 @@ def build(language: str) -> Grammar:
         before_number=_tail(lex.words("currency_before") + lex.words("number_before") + lex.words("quantity_before")),
         year_cue=_tail(lex.words("year_cues")),
         comparison=re.compile(r"(?<!\w)" + alternation(lex.words("comparison_cues")) + r"(?!\w)", re.I),
-        furniture=re.compile(r"^\s*(?:" + alternation(lex.words("furniture")) + ")", re.I),
+        furniture=re.compile(r"^\s*(?:\d{1,3}[.)]\s*|[-•*]\s*)?(?:" + alternation(lex.words("furniture")) + ")", re.I),
         publication_label=re.compile(r"^\s*" + alternation(lex.words("publication_labels")) + r"(?!\w)", re.I),
         furniture_before=re.compile(r"(?<!\w)" + alternation(lex.words("furniture_before")) + r"[\s:,]*$", re.I),
         named_period=re.compile(r"(?<!\w)" + alternation(lex.words("named_periods")) + r"(?:\s+\S+){0,3}\s*$", re.I),
         speech=re.compile(r"(?<!\w)" + alternation(lex.words("speech_verbs")) + r"(?!\w)", re.I),
         gate=start_gate.build(TEMPLATES, tokens, lists, skip),
+        before=_tail(lex.words("before_words")),
+        clause_opener=re.compile(alternation(lex.words("clause_openers")) + r"(?!\w)", re.I),
     )

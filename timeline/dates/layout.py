@@ -29,6 +29,10 @@ _HEAD_END = re.compile(r"[.!?:;][\"'”’]?\s*$")  # a line ending like a sente
 # A wire dateline without a year: "SEOUL, March 6 (Reuters) -", "WASHINGTON, Dec. 3 (AP) --".
 _WIRE_BEFORE = re.compile(r"\s*[A-Z][A-Za-z .'’-]{1,40}(?:,\s*[A-Z][A-Za-z .'’-]{1,30})?,\s*$")
 _WIRE_AFTER = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?(?:[-–—]{1,2}|$)")
+# A bibliography entry: "Hadiwijoyo, Teguh (2015). Title. Publisher." / "Lee, S. & Park, J. (2020)."
+# — the author's surname, a comma, given names or initials, then the year in parentheses.
+_CITATION = re.compile(r"\s*(?:\d{1,3}[.)]\s*)?(?:\^\s*)?[A-Z][\w'’-]+,\s+[A-Z][^()\n]{0,80}?"
+                       r"\(\s*(?:\d{4}[a-z]?|n\.\s?d\.)(?:,\s*[^()\n]{1,20})?\s*\)\s*[.:]")
 _SENTENCE_END = re.compile(r"[.!?]+[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z])|\n")
 
 
@@ -223,7 +227,7 @@ def _timeline(text: str, g: Grammar, scan, first: Line) -> bool:
 def line_role(text: str, ln: Line, cands: list[Candidate], g: Grammar) -> tuple[str, str]:
     """Return (role, key) of a line: "heading" (a date alone), "key_value", "furniture" or ""."""
     line = text[ln.start:ln.end]
-    if g.furniture.match(line) or "©" in line:
+    if g.furniture.match(line) or "©" in line or _CITATION.match(line):
         return "furniture", ""
     dated = [c for c in cands if c.kind not in ("clock", "duration") and c.event]
     if len(dated) != 1:

@@ -304,19 +304,74 @@ def month_year_ref(m, g, text):
         return None
     anchor, offset = rel
     part = g.qualifiers.get(norm(m["q"])) if m["q"] else ""
+    day = int(m["d"] or m["d2"] or 0)
+    if day and (part or (m["d"] and m["d2"])):
+        return None
 
     def resolve(ctx: Context) -> Resolution:
-        if anchor == "previous" and ctx.previous:
-            base, label = ctx.previous[-1].end.year, f"previous date {ctx.previous[-1].end.isoformat()}"
-        elif ctx.published is not None:
-            base, label = ctx.published.year, f"published {ctx.published.isoformat()}"
-        else:
-            return unresolved(NO_PUBLICATION if anchor == "published" else "no earlier date")
-        out = iv.month(base + offset, mo)
+        got = _referenced_year(ctx, anchor, offset)
+        if isinstance(got, Resolution):
+            return got
+        y, label = got
+        if day:  # "19 June last year": a day of a month of a year named by reference
+            return Resolution(iv.day(date(y, mo, day)), label) if _valid_day(y, mo, day) else unresolved("no such date")
+        out = iv.month(y, mo)
         return Resolution(iv.part_of(out, part) if part else out, label)
 
     kind = "anaphoric" if anchor == "previous" else "relative"
     return Candidate(m.start(), m.end(), "month_year_ref", kind, resolve)
+
+
+def _referenced_year(ctx: Context, anchor: str, offset: int) -> tuple[int, str] | Resolution:
+    """Return (year, anchor label) of "that year" / "last year" / "tahun berikutnya", or why not."""
+    if anchor == "previous" and ctx.previous:
+        return ctx.previous[-1].end.year + offset, f"previous date {ctx.previous[-1].end.isoformat()}"
+    if ctx.published is not None:
+        return ctx.published.year + offset, f"published {ctx.published.isoformat()}"
+    return unresolved(NO_PUBLICATION if anchor == "published" else "no earlier date")
+
+
+def season_ref(m, g, text):
+    """ "the autumn of that year", "musim dingin tahun lalu": a season of a year named by reference."""
+    name = g.seasons.get(norm(m["s"]))
+    unit = g.units.get(norm(m["u"] or m["u2"]))
+    table = "unit_before" if m["mod"] else "unit_after"
+    rel = g.lex.table(table).get(norm(m["mod"] or m["mod2"]))
+    if name is None or unit != "year" or rel is None:
+        return None
+    anchor, offset = rel
+    part = g.qualifiers.get(norm(m["q"])) if m["q"] else ""
+
+    def resolve(ctx: Context) -> Resolution:
+        got = _referenced_year(ctx, anchor, offset)
+        if isinstance(got, Resolution):
+            return got
+        return Resolution(iv.season(got[0], name, part or ""), got[1])
+
+    kind = "anaphoric" if anchor == "previous" else "relative"
+    return Candidate(m.start(), m.end(), "season_ref", kind, resolve)
+
+
+def fiscal(m, g, text):
+    """ "FY2024", "fiscal 2024", "tahun anggaran 2023/24": the calendar year(s) it names (README "Dates").
+
+    Fiscal years start in different months by country; without a known convention the
+    calendar year is the lenient reading. A following "the fiscal year that ended in
+    March" belongs to the expression: it describes the year, it is no happening.
+    """
+    raw, raw2 = m["y"], m["y2"]
+    if len(raw) == 2 and norm(m["fw"]) != "fy":
+        return None  # "fiscal 24" is more often a count than a year
+    y = _year2(raw)
+    y2 = y
+    if raw2:
+        y2 = _year2(raw2) if len(raw2) == 4 else y - y % 100 + int(raw2)
+        if y2 != y + 1:
+            return None
+    if not (_year_ok(y) and _year_ok(y2)):
+        return None
+    out = iv.year(y) if y2 == y else iv.Interval(date(y, 1, 1), date(y2, 12, 31), "year", f"{y}–{y2}")
+    return Candidate(m.start(), m.end(), "fiscal", "absolute", fixed(out), year=y2)
 
 
 def weekend(m, g, text):
@@ -371,14 +426,14 @@ def year_range(m, g, text):
     y1 = int(m["y1"])
     raw2 = m["y2"]
     if len(raw2) == 2:
-        if m["j"] not in ("-", "–", "—"):
+        if m["j"] not in ("-", "–", "—", "/"):
             return None
         y2 = y1 - y1 % 100 + int(raw2)
     else:
         y2 = int(raw2)
     if not (_year_ok(y1) and _year_ok(y2) and y1 < y2 <= y1 + 100):
         return None
-    if m["j"] == "/" and y2 != y1 + 1:
+    if m["j"] == "/" and y2 != y1 + 1:  # "2023/24", "2023/2024": a season or fiscal year
         return None
     if g.quantity_after.match(text, m.end()):
         return None
@@ -619,6 +674,12 @@ def unit_before(m, g, text):
 
 def deictic(m, g, text):
     unit, offset = g.lex.table("deictic")[norm(m["w"])]
+    idioms = g.lex.words("deictic_idioms")
+    if idioms:
+        for im in re.finditer(r"(?<!\w)" + _alt(idioms) + r"(?!\w)", text[max(0, m.start() - 25):m.end() + 25], re.I):
+            lo = max(0, m.start() - 25) + im.start()
+            if lo <= m.start() and m.end() <= lo + len(im.group()):
+                return None  # "did not happen overnight": an idiom, no date
     return Candidate(m.start(), m.end(), "deictic", "relative", lambda ctx: relative(ctx, unit, offset, "published"))
 
 
@@ -744,5 +805,5 @@ HANDLERS: dict[str, Callable] = {
     "unit_after": unit_after, "unit_before": unit_before, "deictic": deictic, "anaphoric": anaphoric,
     "year_past": year_past, "qy": qy, "year_word": year_word, "weekday": weekday, "clock": clock,
     "clock_word": clock_word, "bare_year": bare_year, "season": season, "month_year_ref": month_year_ref,
-    "weekend": weekend, "qual_unit": qual_unit, "wd_range_paren": wd_range_paren, "week_of_month": week_of_month,
+    "weekend": weekend, "qual_unit": qual_unit, "season_ref": season_ref, "fiscal": fiscal, "wd_range_paren": wd_range_paren, "week_of_month": week_of_month,
 }

@@ -4,12 +4,14 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .grammar import Grammar
+from .resolve import Context
 from .rules import HANDLERS, Candidate, join
 
 _DATEABLE = ("absolute", "relative", "anaphoric")
 _GAP_MAX = 12  # characters between two dates that may join them into a range
 _OPENER_WINDOW = 30  # characters before a date searched for "since"/"until"/"between"
-_PAIRED = frozenset({"dan", "and", "ke"})  # join a range only after "antara/between/dari"
+_PAIRED = frozenset({"dan", "and", "ke"})  # join a range only after "antara/between/dari"...
+_COARSE = frozenset({"bare_year", "year_word", "decade", "fiscal"})  # ...or when these name back-to-back spans
 
 
 def scan(text: str, g: Grammar) -> list[Candidate]:
@@ -61,13 +63,26 @@ def _ranges(text: str, cands: list[Candidate], g: Grammar) -> list[Candidate]:
             if len(gap) <= _GAP_MAX and "\n" not in gap and g.range_join.fullmatch(gap):
                 word = gap.strip().lower()
                 opened = g.range_open.search(text[max(0, a.start - _OPENER_WINDOW):a.start])
-                if opened or word not in _PAIRED:
+                if opened or word not in _PAIRED or _consecutive(a, b):
                     out.append(join(a, b, a.start, b.end))
                     i += 2
                     continue
         out.append(a)
         i += 1
     return out
+
+
+def _consecutive(a: Candidate, b: Candidate) -> bool:
+    """Tell whether "A and B" names back-to-back years or decades ("in 2001 and 2002", "the 1970s and '80s").
+
+    Such a pair is one stretch of time (README "Dates"); "in 2019 and 2023" stays two dates.
+    """
+    if a.kind != "absolute" or b.kind != "absolute" or a.rule not in _COARSE or b.rule not in _COARSE:
+        return False
+    ra, rb = a.resolve(Context()), b.resolve(Context())
+    if ra.interval is None or rb.interval is None or ra.interval.precision != rb.interval.precision:
+        return False
+    return (rb.interval.start - ra.interval.end).days == 1
 
 
 def _open_ranges(text: str, cands: list[Candidate], g: Grammar) -> list[Candidate]:
