@@ -52,10 +52,10 @@ NOT_DATES = [
     # reference lists and page footers
     ("en", '^ "Talks in Hanoi". The Daily. Retrieved 20 June 2024.', "20 June 2024"),
     ("en", "Archived from the original on 3 March 2023.", "3 March 2023"),
-    ("en", "This page was last edited on 1 May 2025, at 09:12 (UTC).", "1 May 2025"),
+    ("en", "This page was last edited on 1 May 2025, at 09:12 (UTC).", "1 May 2025, at 09:12"),  # the day and its clock time are one expression
     ("id", '^ "Pertemuan di Hanoi". Harian Kita. Diakses 20 Juni 2024.', "20 Juni 2024"),
     ("id", "Diarsipkan dari versi asli tanggal 3 Maret 2023.", "tanggal 3 Maret 2023"),
-    ("id", "Halaman ini terakhir diubah pada 1 Mei 2025, pukul 09.12.", "1 Mei 2025"),
+    ("id", "Halaman ini terakhir diubah pada 1 Mei 2025, pukul 09.12.", "1 Mei 2025, pukul 09.12"),
     ("en", "^ Kim met Putin on 5 May 2024, a report says.", "5 May 2024"),
     # "akhir tahun" as part of a noun ("libur akhir tahun": year-end holidays) is no date
     ("id", "Investor menarik dana menjelang libur akhir tahun.", None),

@@ -309,7 +309,91 @@ CASES = [
      "Mei", "2025-05-01", "2025-05-31", "month"),
     ("en", date(2025, 8, 20), "In 2019 the envoys met in March, and in June they signed a deal.", "June",
      "2019-06-01", "2019-06-30", "month"),
+    # --- parts of the publication day: "earlier today", "tonight"
+    ("id", Q, "Tim penyelam turun ke laut sore tadi.", "sore tadi", "2024-03-15", "2024-03-15", "day"),
+    ("id", Q, "Serpihan kapal ditemukan dini hari tadi di utara pulau.", "dini hari tadi", "2024-03-15", "2024-03-15", "day"),
+    ("id", Q, "Pencarian akan dilanjutkan nanti malam.", "nanti malam", "2024-03-15", "2024-03-15", "day"),
+    ("id", Q, "Bursa ditutup melemah pada sore hari ini.", "sore hari ini", "2024-03-15", "2024-03-15", "day"),
+    ("id", Q, "Warga berkumpul di dermaga pagi tadi.", "pagi tadi", "2024-03-15", "2024-03-15", "day"),
+    ("en", Q, "The minister resigned earlier today.", "earlier today", "2024-03-15", "2024-03-15", "day"),
+    ("en", Q, "Rescuers reached the ridge late last night.", "late last night", "2024-03-14", "2024-03-14", "day"),
+    # --- a relative day with its weekday or date in brackets is one expression
+    ("id", Q, "Polisi menyebut kemarin (Kamis) jalan ditutup.", "kemarin (Kamis)", "2024-03-14", "2024-03-14", "day"),
+    ("id", Q, "Data yang dirilis kemarin (14/3) menunjukkan kenaikan.", "kemarin (14/3)", "2024-03-14", "2024-03-14", "day"),
+    ("id", date(2024, 3, 18), "Kapal tiba kemarin (17/3/2024) pagi.", "kemarin (17/3/2024) pagi", "2024-03-17", "2024-03-17", "day"),
+    # --- a day and its clock time are one expression of day precision
+    ("id", Q, "Kapal feri berangkat 10 Maret 2024 pukul 07.15 WIB dari Merak.", "10 Maret 2024 pukul 07.15 WIB",
+     "2024-03-10", "2024-03-10", "day"),
+    ("id", Q, "Kontak terakhir terjadi Minggu (10/3/2024) sekitar pukul 06.40 WIB.",
+     "Minggu (10/3/2024) sekitar pukul 06.40 WIB", "2024-03-10", "2024-03-10", "day"),
+    ("id", Q, "Hasilnya diumumkan Rabu (13/3/2024), pukul 14.00 WIB.", "Rabu (13/3/2024), pukul 14.00 WIB",
+     "2024-03-13", "2024-03-13", "day"),
+    ("en", Q, "The ferry left on March 10, 2024, at 7:15 a.m. from the port.", "March 10, 2024, at 7:15 a.m.",
+     "2024-03-10", "2024-03-10", "day"),
+    ("en", Q, "Contact was lost on Sunday at about 6:40 a.m.", "Sunday at about 6:40 a.m.", "2024-03-10", "2024-03-10", "day"),
 ]
+
+# Expressions that are found and listed but date no event: (language, published, text, expression,
+# date or None, date_end or None, precision, reason).
+LISTED = [
+    # the present and vague times (TimeML PRESENT_REF, PAST_REF, FUTURE_REF)
+    ("id", Q, "Hingga saat ini belum ada kabar dari kapal itu.", "saat ini", "2024-03-15", "2024-03-15", "day", "present"),
+    ("id", Q, "Sekarang harga beras turun tipis.", "Sekarang", "2024-03-15", "2024-03-15", "day", "present"),
+    ("id", Q, "Pabrik itu kini dikelola koperasi.", "kini", "2024-03-15", "2024-03-15", "day", "present"),
+    ("id", Q, "Sampai sekarang ini warga masih mengungsi.", "sekarang ini", "2024-03-15", "2024-03-15", "day", "present"),
+    ("id", Q, "Belakangan ini harga cabai melonjak.", "Belakangan ini", None, None, "", "vague past"),
+    ("id", Q, "Akhir-akhir ini banjir sering datang.", "Akhir-akhir ini", None, None, "", "vague past"),
+    ("id", Q, "Lembaga itu baru-baru ini merilis survei.", "baru-baru ini", None, None, "", "vague past"),
+    ("id", Q, "Ia ditangkap beberapa waktu lalu di Medan.", "beberapa waktu lalu", None, None, "", "vague past"),
+    ("en", Q, "Prices are now lower than a year ago.", "now", "2024-03-15", "2024-03-15", "day", "present"),
+    ("en", Q, "The agency currently employs 40 people.", "currently", "2024-03-15", "2024-03-15", "day", "present"),
+    ("en", Q, "The group recently opened an office.", "recently", None, None, "", "vague past"),
+    # recurring times (TimeML SET)
+    ("id", Q, "Kapal patroli berlayar setiap hari.", "setiap hari", None, None, "", "set"),
+    ("id", Q, "Sensor mengirim data tiap 5 menit.", "tiap 5 menit", None, None, "", "set"),
+    ("id", Q, "Pasar murah digelar setiap hari Sabtu.", "setiap hari Sabtu", None, None, "", "set"),
+    ("id", Q, "Setiap tahun ada jutaan mobil baru.", "Setiap tahun", None, None, "", "set"),
+    ("en", Q, "The ferry runs every day in summer.", "every day", None, None, "", "set"),
+    ("en", Q, "The council meets every Monday.", "every Monday", None, None, "", "set"),
+    # a month named alone: listed with its interval, no event date without a cue
+    ("id", date(2024, 11, 20), "Minyak untuk pengiriman Januari turun 30 sen.", "Januari", "2025-01-01", "2025-01-31",
+     "month", "month without a cue"),
+    ("id", date(2024, 11, 20), "Kontrak pengiriman Desember ditutup melemah.", "Desember", "2024-12-01", "2024-12-31",
+     "month", "month without a cue"),
+    ("id", date(2024, 11, 20), "Target Oktober itu meleset jauh.", "Oktober itu", "2024-10-01", "2024-10-31", "month", ""),
+    ("en", date(2024, 11, 20), "Crude for January delivery fell 30 cents.", "January", "2025-01-01", "2025-01-31",
+     "month", "month without a cue"),
+    # durations and clock times alone are found too
+    ("id", Q, "Harga turun dalam dua minggu terakhir.", "dalam dua minggu terakhir", None, None, "", "duration"),
+    ("id", Q, "Pencarian berlangsung selama tiga hari.", "selama tiga hari", None, None, "", "duration"),
+    ("id", Q, "Kapal berangkat pukul 05.35 WIB.", "pukul 05.35 WIB", None, None, "", "clock"),
+    ("en", Q, "Prices fell over the past two weeks.", "over the past two weeks", None, None, "", "duration"),
+]
+
+
+@pytest.mark.parametrize(("language", "published", "text", "want", "start", "end", "precision", "reason"), LISTED)
+def test_listed(found, language, published, text, want, start, end, precision, reason):
+    exprs = found(language, published, text)
+    hits = [e for e in exprs if e.text == want]
+    assert hits, f"{want!r} not found in {text!r}; found {[e.text for e in exprs]}"
+    e = hits[0]
+    assert (e.date and e.date.isoformat(), e.date_end and e.date_end.isoformat(), e.precision) == (start, end, precision)
+    if reason:
+        assert not e.event and reason in e.reason, (e.event, e.reason)
+
+
+NOT_TIMES = [
+    ("id", Q, "Pesawat QZ8501 membawa 162 orang dan terbang di ketinggian 32.000 kaki."),
+    ("id", Q, "Pesawat jenis Airbus A320-200 itu dibeli seharga Rp 2.014 miliar."),
+    ("id", Q, "Juni Rahayu dan Agustus Salim hadir di rapat."),
+    ("id", Q, "Inflasi naik 20,14 persen menjadi 1.998 poin."),
+    ("en", Q, "Flight QZ8501 carried 162 people at 32,000 feet; the A320-200 cost $2,014 million."),
+]
+
+
+@pytest.mark.parametrize(("language", "published", "text"), NOT_TIMES)
+def test_not_times(found, language, published, text):
+    assert found(language, published, text) == []
 
 
 @pytest.fixture(scope="module")

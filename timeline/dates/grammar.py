@@ -71,11 +71,14 @@ TEMPLATES: tuple[tuple[str, str], ...] = (
                 r"(?:\s*[-/]\s*|\s+)(?:<YW>\s+)?(?P<y>\d{4}(?!\d)|<YREL>)"),
     ("half_en", r"(?<![\w-])(?:the\s+)?(?P<o><ORDW>|<LASTORD>)\s+<HW>\s+of(?:\s+the)?(?:\s+<YW>)?\s+(?P<y>\d{4}(?!\d)|<YREL>|<YW>)"),
     ("half_h", r"(?<![\w-])(?:H(?P<o>[12])|(?P<o2>[12])H)\s*[-/'’]?\s*(?P<y>\d{4}|\d{2})(?!\d)"),
+    ("set", r"(?<![\w-])(?P<sw><SETW>)\s+(?:(?P<n><NUM>|\d{1,3})\s*)?(?:(?:<DAYW>\s+)?(?P<wd><WD>)|(?P<u><UNIT>))(?!\w)"),
     ("count", r"(?<![\w-])(?:(?P<pre><DB>(?:\s+<DB>)*)\s+)?(?:(?P<n><NUM>|\d{1,4}(?:[.,]\d+)?|<VAGUE>)\s*(?:-\s*)?(?P<u><UNIT>)"
               r"|(?P<se><ONE>)(?P<u2><UNIT>))(?:\s+(?P<mod><CA>|<DA>))?(?!\w)"),
     ("unit_after", r"(?<![\w-])(?:(?P<q><QUAL>)\s+)??(?P<u><UNIT>)\s+(?P<mod><UA>)(?!\w)"),
     ("unit_before", r"(?<![\w-])(?:(?P<q><QUAL>)\s+)?(?P<mod><UB>)\s+(?P<u><UNIT>)(?!\w)"),
-    ("deictic", r"(?<![\w-])(?P<w><DEI>)(?:\s+(?P<tod><TOD>))?(?!\w)"),
+    ("deictic", r"(?<![\w-])(?P<w><DEI>)(?:\s*\(\s*(?:(?P<pwd><WD>)|(?P<pa>\d{1,2})\s*/\s*(?P<pb>\d{1,2})"
+                r"(?:\s*/\s*(?P<py>\d{4}|\d{2}))?)\s*\))?(?:\s+(?P<tod><TOD>))?(?!\w)"),
+    ("time_ref", r"(?<![\w-])(?P<w><VREF>)(?!\w)"),
     ("anaphoric", r"(?<![\w-])(?P<w><ANA>)(?!\w)"),
     ("year_past", r"(?<![\w.,/$€£¥#:-])(?:<YW>\s+)?(?P<y>\d{4})\s+(?P<mod><YPAST>)(?!\w)"),
     ("qy", r"(?<![\w-])(?P<q><QUAL>)(?:\s+|\s*-\s*)(?:<YW>\s+)?(?P<y>\d{4})(?![\d%]|-?an\b|s\b|['’]s)"),
@@ -87,6 +90,7 @@ TEMPLATES: tuple[tuple[str, str], ...] = (
               r"(?:\s*(?P<ampm>[ap]\.\s?m\.|[ap]m(?!\w)))?(?:\s+(?P<tz><TZ>))?(?!\w|[.,:]\d)"),
     ("clock_word", r"(?<![\w.,:/-])(?:(?P<cue><CLKW>)\s+(?P<h>[01]?\d|2[0-4])(?:\s+(?P<tod><TOD>))?"
                    r"|(?P<h2>1[0-2]|0?[1-9])\s*(?P<ampm>[ap]\.m\.|[ap]m(?!\w)))(?:\s+(?P<tz><TZ>))?(?!\w)"),
+    ("month_bare", r"(?<![\w/.,-])(?P<m><MONBARE>)(?!\w|\.?\s*\d|-)"),
     ("bare_year", r"(?<![\w.,/$€£¥#:-])(?P<y>\d{4})(?![\w%]|[.,/:]\d|-\d|\s*%|['’]s)"),
 )
 
@@ -124,6 +128,9 @@ class Grammar:
     gate: start_gate.Gate  # where each rule may start in a text (see gate.py)
     before: re.Pattern  # "before", "sebelum" right before a year: a background interval, no happening
     clause_opener: re.Pattern  # ", and", ";", ", sementara": a new clause starts
+    clock_join: re.Pattern  # the text between a day and its clock time: "28 Desember 2014 pukul 07.24"
+    upcoming_month: re.Pattern  # "pengiriman" right before a bare month: the coming one
+    upcoming_after: re.Pattern  # "delivery" right after a bare month ("January delivery"): the coming one
 
 
 def _dateparser_months(language: str) -> dict[str, int]:
@@ -184,6 +191,9 @@ def build(language: str) -> Grammar:
         "WB": list(lex.table("weekday_before")),
         "WEEKW": lex.words("week_words"),
         "DEI": list(lex.table("deictic")),
+        "VREF": list(lex.table("time_refs")),
+        "SETW": lex.words("set_words"),
+        "MONBARE": lex.words("bare_months"),
         "ANA": list(lex.table("anaphoric")),
         "QW": lex.words("quarter_words"),
         "HW": lex.words("half_words"),
@@ -252,4 +262,7 @@ def build(language: str) -> Grammar:
         gate=start_gate.build(TEMPLATES, tokens, lists, skip),
         before=_tail(lex.words("before_words")),
         clause_opener=re.compile(alternation(lex.words("clause_openers")) + r"(?!\w)", re.I),
+        clock_join=re.compile(r"\s*,?\s*(?:" + alternation(lex.words("clock_join")) + r"\s+)?", re.I),
+        upcoming_month=_tail(lex.words("month_upcoming_cues")),
+        upcoming_after=re.compile(r"\s+" + alternation(lex.words("month_upcoming_after")) + r"(?!\w)", re.I),
     )

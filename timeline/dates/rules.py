@@ -134,6 +134,8 @@ def _yearless_month(rule: str, start: int, end: int, mo: int, part: str = "", wh
                 y = p.year if mo < p.month else p.year - 1
             elif w == "next":
                 y = p.year if mo > p.month else p.year + 1
+            elif w == "upcoming":  # this month or the next of its name
+                y = p.year if mo >= p.month else p.year + 1
             else:
                 y = p.year
             got = (y, f"published {p.isoformat()}")
@@ -680,7 +682,56 @@ def deictic(m, g, text):
             lo = max(0, m.start() - 25) + im.start()
             if lo <= m.start() and m.end() <= lo + len(im.group()):
                 return None  # "did not happen overnight": an idiom, no date
+    if m["py"]:  # "kemarin (29/12/2014)": the date in brackets says which day
+        dm = _order(g, int(m["pa"]), int(m["pb"]))
+        y = _year2(m["py"])
+        if dm is not None and _year_ok(y) and _valid_day(y, dm[1], dm[0]):
+            return Candidate(m.start(), m.end(), "deictic", "relative", fixed(iv.day(date(y, dm[1], dm[0]))), year=y)
     return Candidate(m.start(), m.end(), "deictic", "relative", lambda ctx: relative(ctx, unit, offset, "published"))
+
+
+def time_ref(m, g, text):
+    """ "saat ini", "sekarang", "belakangan ini", "recently": a vague time, listed but dating no event.
+
+    The present is the publication day; a vague past or future has no interval
+    (TimeML's PRESENT_REF, PAST_REF, FUTURE_REF).
+    """
+    ref = g.lex.table("time_refs")[norm(m["w"])]
+    if ref != "present":
+        return Candidate(m.start(), m.end(), "time_ref", "vague", fixed(None), event=False, reason=f"vague {ref}")
+
+    def resolve(ctx: Context) -> Resolution:
+        if ctx.published is None:
+            return unresolved(NO_PUBLICATION)
+        return Resolution(iv.day(ctx.published), f"published {ctx.published.isoformat()}")
+
+    return Candidate(m.start(), m.end(), "time_ref", "relative", resolve, event=False, reason="the present (vague)")
+
+
+def set_(m, g, text):
+    """ "setiap hari", "tiap 5 menit", "every Monday": a recurring time (TimeML SET), dating no event."""
+    if m["u"] and g.units.get(norm(m["u"])) is None:
+        return None
+    return Candidate(m.start(), m.end(), "set", "set", fixed(None), event=False, reason="recurring (set)")
+
+
+def month_bare(m, g, text):
+    """ "pengiriman Januari", "target Desember": a month named alone, found but dating no event.
+
+    Without a cue ("pada", "sejak") a bare month is often an attribute (a futures
+    contract's delivery month); it is listed with its interval, not used as an event
+    date. A capitalised word right after it makes it part of a name ("Juni Rahayu").
+    """
+    token = m["m"]
+    mo = _month(g, token, strict=True)
+    if mo is None or not _cap(token) or token.isupper():
+        return None
+    if re.match(r"\s+[A-Z]", text[m.end():m.end() + 2]):
+        return None
+    upcoming = g.upcoming_month.search(text, max(0, m.start() - 30), m.start()) or g.upcoming_after.match(text, m.end())
+    which = "upcoming" if upcoming else ""
+    c = _yearless_month("month_bare", m.start(), m.end(), mo, which=which)
+    return Candidate(c.start, c.end, c.rule, c.kind, c.resolve, event=False, reason="month without a cue")
 
 
 def anaphoric(m, g, text):
@@ -806,4 +857,5 @@ HANDLERS: dict[str, Callable] = {
     "year_past": year_past, "qy": qy, "year_word": year_word, "weekday": weekday, "clock": clock,
     "clock_word": clock_word, "bare_year": bare_year, "season": season, "month_year_ref": month_year_ref,
     "weekend": weekend, "qual_unit": qual_unit, "season_ref": season_ref, "fiscal": fiscal, "wd_range_paren": wd_range_paren, "week_of_month": week_of_month,
+    "time_ref": time_ref, "set": set_, "month_bare": month_bare,
 }

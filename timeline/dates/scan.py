@@ -37,7 +37,30 @@ def scan(text: str, g: Grammar) -> list[Candidate]:
             chosen.append(c)
             taken[c.start:c.end] = b"\x01" * (c.end - c.start)
     chosen.sort(key=lambda c: c.start)
-    return _open_ranges(text, _ranges(text, chosen, g), g)
+    return _open_ranges(text, _ranges(text, _with_clock(text, chosen, g), g), g)
+
+
+_DAY_RULES = frozenset({"iso", "wd_paren", "numeric", "dmy", "mdy", "dm", "md", "weekday", "deictic"})
+_CLOCK_GAP = 20  # characters between a day and its clock time: ", sekitar ", " at about "
+
+
+def _with_clock(text: str, cands: list[Candidate], g: Grammar) -> list[Candidate]:
+    """Make a day and the clock time right after it one expression of the day.
+
+    "28 Desember 2014 pukul 07.24 WIB", "Minggu (28/12/2014) sekitar pukul 06.17",
+    "Dec. 28, 2014, at 7:24 a.m." are one time expression (TimeML writes them as one
+    TIMEX3); its interval stays the day: events are dated to the day.
+    """
+    out: list[Candidate] = []
+    for c in cands:
+        prev = out[-1] if out else None
+        if (c.kind == "clock" and prev is not None and prev.rule in _DAY_RULES and prev.event
+                and c.start - prev.end <= _CLOCK_GAP and "\n" not in text[prev.end:c.start]
+                and g.clock_join.fullmatch(text, prev.end, c.start)):
+            out[-1] = replace(prev, end=c.end)
+            continue
+        out.append(c)
+    return out
 
 
 def _matches(rx, text: str, starts: list[int]):
