@@ -333,6 +333,24 @@ CASES = [
     ("en", Q, "Contact was lost on Sunday at about 6:40 a.m.", "Sunday at about 6:40 a.m.", "2024-03-10", "2024-03-10", "day"),
 ]
 
+# A bare weekday after the article dated that day this week is that day, even ahead of publication
+WEEKDAY_NAMED = [
+    ("id", date(2024, 3, 13), "Menteri bertemu pada Kamis (14/3/2024) di Wina. Sejumlah negara menuntut pemangkasan "
+     "pada pertemuan Kamis itu.", "Kamis", "2024-03-14"),
+    ("en", date(2024, 3, 13), "Ministers meet on Thursday, March 14, 2024, in Vienna. Several states want cuts at "
+     "Thursday's meeting.", "Thursday", "2024-03-14"),
+    # a future cue still points past a reported day of that name
+    ("id", date(2024, 3, 15), "Menteri tiba Senin (11/3/2024). Tim pemantau akan dikirim pada hari Senin.",
+     "hari Senin", "2024-03-18"),
+]
+
+
+@pytest.mark.parametrize(("language", "published", "text", "want", "day"), WEEKDAY_NAMED)
+def test_weekday_named_earlier(found, language, published, text, want, day):
+    hits = [e for e in found(language, published, text) if e.text == want]
+    assert hits and hits[-1].date.isoformat() == day, [(e.text, e.date) for e in found(language, published, text)]
+
+
 # Expressions that are found and listed but date no event: (language, published, text, expression,
 # date or None, date_end or None, precision, reason).
 LISTED = [

@@ -791,6 +791,17 @@ def weekday(m, g, text):
         p = ctx.published
         if p is None:
             return unresolved(NO_PUBLICATION)
+        named = None
+        if week_offset is None and not direction:
+            # "pertemuan Kamis" after "Kamis (27/11/2014)": a bare weekday is the day of that
+            # name the article already dated this week (Indonesian reports often give the
+            # coming day no future marker), unless a future cue points past a reported day.
+            named = next((i.start for i in reversed(ctx.previous) if i.precision == "day"
+                          and i.start == i.end and i.start.weekday() == wd and abs((i.start - p).days) <= 6), None)
+            if named is not None and ctx.future and named < p:
+                named = None  # "akan ... pada hari Senin": the coming Monday, not the one reported
+        if named is not None:
+            return Resolution(iv.day(named), f"same day as {named.isoformat()}")
         if week_offset is not None:
             d = weekday_date(iv.shift(p, "week", week_offset), wd, "near")
         else:
