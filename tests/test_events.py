@@ -60,3 +60,28 @@ def test_cross_article_merge_is_exposed():
     b = events.extract(Article("On 18 June 2024, Kim Jong Un and Putin signed a treaty.", "b.txt", language="en"))
     (merged,) = events.merge(a + b)
     assert merged.source_count == 2 and len(merged.evidence) == 1
+
+
+def test_a_sentence_with_two_dates_types_each_event_by_its_clause():
+    text = (
+        "Russia invaded Ukraine on 24 February 2022, and the UN General Assembly imposed "
+        "sanctions on 2 March 2022."
+    )
+    out = events.mentions(Article(text, "x.txt", published=date(2025, 9, 8), language="en"))
+    types = {e.date.isoformat(): e.event_type for e in out}
+    assert types == {"2022-02-24": "military", "2022-03-02": "sanctions"}
+    assert all(e.type_clause and e.time_text in e.type_clause for e in out)
+
+
+def test_a_sentence_with_one_date_is_typed_whole():
+    # the attribution clause holds the date, but with one event the sentence decides
+    text = "North Korea has sent more troops to Russia, South Korea's spy agency said on 5 March 2025."
+    (only,) = events.mentions(Article(text, "x.txt", published=date(2025, 9, 8), language="en"))
+    assert only.event_type == "deployment" and only.type_clause == ""
+
+
+def test_two_dates_of_one_event_keep_the_sentence_type():
+    # the same interval twice is one event, not two: no clause typing
+    text = "Kim dan Putin bertemu pada Rabu (3/9/2025), kata KCNA pada 3 September 2025."
+    out = events.mentions(Article(text, "x.txt", published=date(2025, 9, 8)))
+    assert {e.event_type for e in out} == {"meeting"}

@@ -91,3 +91,17 @@ def test_merge_keeps_the_input_order_of_happenings():
     first = ev("Korut menyerang pada 2023.", date(2023, 5, 1), etype="military", start=5)
     second = ev(MEET_1, D, start=50)
     assert [e.date for e in merge([first, second])] == [date(2023, 5, 1), D]
+
+
+def test_merged_event_keeps_the_typed_leaders_type_against_untyped_mentions():
+    # untyped mentions are no vote against a cue: a meeting mentioned once and
+    # told three times without a cue stays a meeting
+    people = ("Kim Jong Un", "Vladimir Putin")
+    typed = ev(MEET_1, D, start=300, people=people)
+    plain = [
+        ev(f"Kim dan Putin terlihat di Beijing pada Rabu, foto nomor {n}.", D, start=n, people=people, etype="other")
+        for n in (1, 2, 3)
+    ]
+    (merged,) = merge([*plain, typed])
+    assert merged.event_type == "meeting" and merged.sentence == MEET_1
+    assert len(merged.evidence) == 3

@@ -19,7 +19,19 @@ def event_id(source: str, sentence: str, time_text: str) -> str:
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
 
 
-def _event(article: Article, s: Sentence, e: TimeExpression, cast: actor_finder.Cast) -> Event:
+def _event(
+    article: Article,
+    s: Sentence,
+    e: TimeExpression,
+    cast: actor_finder.Cast,
+    others: tuple[TimeExpression, ...] = (),
+) -> Event:
+    """Return the event `e` dates in `s`; `others`: the expressions of `s` that date other events."""
+    if others:
+        spans = tuple((o.start - s.start, o.end - s.start) for o in others)
+        kind, clause = taxonomy.classify_at(s.text, e.start - s.start, e.end - s.start, article.language, spans)
+    else:
+        kind, clause = taxonomy.classify(s.text, article.language), ""
     return Event(
         event_id=event_id(article.source, s.text, e.text),
         date=e.date,
@@ -30,7 +42,7 @@ def _event(article: Article, s: Sentence, e: TimeExpression, cast: actor_finder.
         sentence=s.text,
         actors=cast.actors,
         people=cast.people,
-        event_type=taxonomy.classify(s.text, article.language),
+        event_type=kind,
         time_text=e.text,
         source=article.source,
         source_url=article.url,
@@ -41,19 +53,32 @@ def _event(article: Article, s: Sentence, e: TimeExpression, cast: actor_finder.
         time_start=e.start,
         time_kind=e.kind,
         actors_inferred=cast.inferred,
+        type_clause=clause,
     )
 
 
 def mentions(article: Article) -> list[Event]:
-    """Return one event per dated sentence and time expression, in text order, unmerged."""
+    """Return one event per dated sentence and time expression, in text order, unmerged.
+
+    A sentence that dates events on different dates types each by the clause that
+    holds its time expression (taxonomy.classify_at); otherwise the sentence decides.
+    """
     sents = sentences(article.text, article.language)
     casts = dict(zip(sents, actor_finder.by_sentence(article.text, sents)))
+    dated = [
+        (s, e)
+        for s, e in dates.date_sentences(article.text, sents, article.published, article.language)
+        if e.date is not None
+    ]
+    by_sentence: dict[int, list[TimeExpression]] = {}
+    for s, e in dated:
+        by_sentence.setdefault(s.start, []).append(e)
     out: list[Event] = []
     seen: set[str] = set()
-    for s, e in dates.date_sentences(article.text, sents, article.published, article.language):
-        if e.date is None:
-            continue
-        ev = _event(article, s, e, casts.get(s, actor_finder.Cast()))
+    for s, e in dated:
+        interval = (e.date, e.date_end or e.date)
+        others = tuple(o for o in by_sentence[s.start] if (o.date, o.date_end or o.date) != interval)
+        ev = _event(article, s, e, casts.get(s, actor_finder.Cast()), others)
         if ev.event_id not in seen:
             seen.add(ev.event_id)
             out.append(ev)

@@ -29,15 +29,18 @@ class _Profile:
 
 
 @lru_cache(maxsize=4096)
-def _profile(sentence: str, language: str, time_text: str, actors: tuple, people: tuple) -> _Profile:
-    kind, cues = taxonomy.cues(sentence, language)
+def _profile(
+    sentence: str, language: str, time_text: str, actors: tuple, people: tuple, clause: str = ""
+) -> _Profile:
+    # The cues come from the text that typed the event: its clause when one did.
+    kind, cues = taxonomy.cues(clause or sentence, language)
     time_words = set(_WORD.findall(time_text.lower()))
     words = frozenset(w for w in _WORD.findall(sentence.lower()) if w not in time_words)
     return _Profile(kind, cues, words, frozenset(actors), frozenset(people))
 
 
 def _of(e: Event) -> _Profile:
-    return _profile(e.sentence, e.language, e.time_text, e.actors, e.people)
+    return _profile(e.sentence, e.language, e.time_text, e.actors, e.people, e.type_clause)
 
 
 def _similarity(a: _Profile, b: _Profile) -> float:
@@ -94,7 +97,14 @@ def affinity(head: Event, e: Event) -> float:
 
 
 def _combine(members: list[Event]) -> Event:
-    """Return one event from the mentions of a happening; the first member leads."""
+    """Return one event from the mentions of a happening; the first member leads.
+
+    The type is the leader's, or the first typed member's when the leader is untyped.
+    That is also the majority type of the typed mentions: a mention joins a leader
+    only of its own type or when one of the two is untyped (`affinity`), and a typed
+    mention ranks before an untyped one of the same date (`_rank`). Untyped mentions
+    do not outvote a cue: the lack of a cue says nothing about the happening.
+    """
     head = members[0]
     sentences: list[str] = []
     seen = set()

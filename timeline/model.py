@@ -100,3 +100,4 @@ class Event:
     time_start: int = field(default=0, compare=False)  # offset of time_text in the body
     time_kind: str = field(default="absolute", compare=False)  # TimeExpression.kind of time_text
     actors_inferred: bool = field(default=False, compare=False)  # actors borrowed from context
+    type_clause: str = field(default="", compare=False)  # the clause that decided event_type, "" = the sentence

@@ -73,11 +73,30 @@ def compile_cue(cue: str) -> tuple[re.Pattern[str], ...]:
     )
 
 
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """A YAML loader that refuses a key given twice in one mapping.
+
+    PyYAML keeps the last of two equal keys silently, so a second `en:` in a group
+    would drop the first list of cues without a word.
+    """
+
+    def construct_mapping(self, node, deep=False):
+        seen = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if key in seen:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"key {key!r} given twice", key_node.start_mark
+                )
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
+
+
 @lru_cache(maxsize=4)
 def load(path: Path = TYPES_FILE) -> tuple[CueGroup, ...]:
     """Read the cue groups in priority order."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_UniqueKeyLoader)  # a SafeLoader
     except OSError as exc:
         raise InputError(str(path), f"cannot read the event types ({exc.strerror})") from exc
     except yaml.YAMLError as exc:
@@ -199,6 +218,8 @@ class Clauses:
 
     subordinate: re.Pattern[str] | None
     complement: frozenset[str]
+    boundary: re.Pattern[str] | None = None  # punctuation (group "p") or a word that starts a clause
+    lead: re.Pattern[str] | None = None  # a word that opens a lead phrase ("In talks on Tuesday, ...")
 
 
 @lru_cache(maxsize=8)
@@ -213,14 +234,91 @@ def clause_words(language: str, path: Path = CLAUSES_FILE) -> Clauses:
     if not isinstance(data, dict):
         raise InputError(str(path), "expected `subordinate` and `complement`, each with word lists per language")
     lists = {}
-    for key in ("subordinate", "complement"):
+    for key in ("subordinate", "complement", "coordinate", "lead"):
         words = (data.get(key) or {}).get(language, [])
         if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
             raise InputError(str(path), f"{key}: {language} must list words (quote them)")
         lists[key] = [w.lower() for w in words]
     alt = "|".join(re.escape(w) for w in sorted(lists["subordinate"], key=len, reverse=True))
     pattern = re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])", re.I) if alt else None
-    return Clauses(pattern, frozenset(lists["complement"]))
+    joined = lists["subordinate"] + lists["coordinate"]
+    starts = "|".join(re.escape(w) for w in sorted(joined, key=len, reverse=True))
+    word = rf"|(?<![\w-])(?:{starts})(?![\w-])" if starts else ""
+    boundary = re.compile(rf"(?P<p>[,;]\s+|\s[-–—]{{1,2}}\s){word}", re.I)
+    leads = "|".join(re.escape(w) for w in sorted(lists["lead"], key=len, reverse=True))
+    lead = re.compile(rf"[\s\"'“(]*(?:{leads})(?![\w-])", re.I) if leads else None
+    return Clauses(pattern, frozenset(lists["complement"]), boundary, lead)
+
+
+def clause_span(text: str, start: int, end: int, language: str) -> tuple[int, int]:
+    """Return where the clause of `text` that holds `text[start:end]` (a time expression) begins and ends.
+
+    Clauses end at commas, semicolons and dashes and before a subordinating or
+    coordinating word of data/clauses.yaml; boundaries inside the span are ignored.
+    A first clause ended by a comma that opens with a lead word (a preposition) is a
+    lead phrase ("In talks on Tuesday, ...") and runs on to the end of the next clause.
+    Hand-written for the reason given in `main_clause`.
+    """
+    words = clause_words(language)
+    # (where the clause before a boundary stops, where the clause after it starts)
+    cuts: list[tuple[int, int]] = []
+    for m in words.boundary.finditer(text) if words.boundary else ():
+        if m.start() < end and start < m.end():
+            continue  # inside the time expression
+        if not m.group("p") and cuts and cuts[-1][1] == m.start():
+            continue  # the word of ", and": one boundary
+        cuts.append((m.start(), m.end() if m.group("p") else m.start()))
+    before = [c for c in cuts if c[1] <= start]
+    after = [c for c in cuts if c[0] >= end]
+    begin = before[-1][1] if before else 0
+    stop = after[0][0] if after else len(text)
+    lead = not before and after and text[stop : after[0][1]].lstrip().startswith(",")
+    if lead and words.lead and words.lead.match(text):
+        stop = after[1][0] if len(after) > 1 else len(text)
+    return begin, stop
+
+
+def clause_at(text: str, start: int, end: int, language: str) -> str:
+    """Return the clause of `text` that holds `text[start:end]` (see `clause_span`).
+
+    >>> s = "Russia invaded Ukraine in 2022 and the UN voted in March."
+    >>> clause_at(s, s.index("March"), s.index("March") + 5, "en")
+    'and the UN voted in March.'
+    >>> s = "In talks on Tuesday, Kim vowed support, KCNA reported a day later."
+    >>> clause_at(s, s.index("Tuesday"), s.index("Tuesday") + 7, "en")
+    'In talks on Tuesday, Kim vowed support'
+    """
+    begin, stop = clause_span(text, start, end, language)
+    return text[begin:stop].strip()
+
+
+def classify_at(
+    text: str,
+    start: int,
+    end: int,
+    language: str,
+    others: tuple[tuple[int, int], ...] = (),
+    path: Path = TYPES_FILE,
+) -> tuple[str, str]:
+    """Return the type of the event whose time expression is `text[start:end]`, and the clause that decided it.
+
+    Meant for a sentence that dates several events with different dates; `others`
+    are the spans of the time expressions of those other events. The clause holding
+    the time expression (see `clause_at`) decides by the rules of `cues` when it has
+    a cue and holds none of `others` (a clause that holds two dates cannot tell their
+    events apart); otherwise the whole sentence does and the clause is "".
+
+    >>> s = "North Korea sent troops in October, and Russia signed a treaty in June."
+    >>> classify_at(s, s.index("June"), s.index("June") + 4, "en")
+    ('agreement', 'and Russia signed a treaty in June.')
+    """
+    begin, stop = clause_span(text, start, end, language)
+    clause = text[begin:stop].strip()
+    shared = any(begin < b and a < stop for a, b in others)
+    kind = OTHER if shared else cues(clause, language, path)[0]
+    if kind == OTHER:
+        return classify(text, language, path), ""
+    return kind, clause
 
 
 def main_clause(text: str, language: str) -> tuple[str, str]:
