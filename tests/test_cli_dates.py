@@ -126,3 +126,14 @@ def test_all_good_inputs_exit_0_and_usage_errors_exit_2(tmp_path, capsys):
     with pytest.raises(SystemExit) as exc:
         main(["dates", str(path), "--format", "xml"])
     assert exc.value.code == 2
+
+
+def test_seed_says_which_event_an_unused_date_supports(capsys):
+    code, records = _jsonl(capsys, str(SEED))
+    assert code == 0
+    by_text = {}
+    for r in records:
+        by_text.setdefault(r["text"], r)
+    # The caption's dates and "setahun sebelumnya" are mentions merged into other events.
+    assert by_text["Rabu, 3 September 2025"]["reason"] == "evidence of the event of 3 Sep 2025"
+    assert by_text["setahun sebelumnya"]["reason"] == "evidence of the event of 18 Jun 2024"

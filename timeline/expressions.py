@@ -4,8 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from . import dates, events
-from .model import Article, TimeExpression
+from . import dates, events, segment
+from .model import Article, Event, Sentence, TimeExpression
 
 FIELDS: tuple[str, ...] = (
     "source", "start", "end", "text", "date", "date_end", "precision",
@@ -54,6 +54,17 @@ def _dateline_start(article: Article, found: list[TimeExpression]) -> int | None
     return next((e.start for e in found if e.start < head_end and e.date == article.published), None)
 
 
+def _unused(e: TimeExpression, sents: list[Sentence], extracted: list[Event]) -> str:
+    """Say why a resolved expression gives no row: its sentence is another event's evidence, or dated otherwise."""
+    own = next((s.text for s in sents if s.start <= e.start < s.end), "")
+    for ev in extracted:
+        if own and own in ev.evidence:
+            return f"evidence of the event of {ev.date_label or ev.date.isoformat()}"
+        if own and own == ev.sentence:
+            return f"its sentence is dated by {ev.time_text!r}"
+    return "not used for an event"
+
+
 def find(article: Article) -> list[Found]:
     """Return the article's time expressions in text order, with what the extractor made of them.
 
@@ -64,12 +75,14 @@ def find(article: Article) -> list[Found]:
     """
     found = sorted(dates.find_expressions(article.text, article.published, article.language),
                    key=lambda e: (e.start, e.end))
-    used = {ev.time_start for ev in events.extract(article)}
+    extracted = events.extract(article)
+    used = {ev.time_start for ev in extracted}
     dateline = _dateline_start(article, found)
+    sents = segment.sentences(article.text, article.language)
     out = []
     for e in found:
         event = e.start in used and e.date is not None
-        reason = "" if event else (e.reason or ("not resolved to a date" if e.date is None else "not used for an event"))
+        reason = "" if event else (e.reason or ("not resolved to a date" if e.date is None else _unused(e, sents, extracted)))
         kind = "dateline" if e.start == dateline and e.kind in ("absolute", "") else e.kind
         out.append(
             Found(
