@@ -229,6 +229,15 @@ CASES = [
     ("en", P, "The dam burst on 3 May 2019. Two days later, rescuers arrived.", "Two days later", "2019-05-05", "2019-05-05", "day"),
     ("en", P, "He was elected in 2012. He resigned the following year.", "the following year", "2013-01-01", "2013-12-31", "year"),
     ("id", P, "Kapal tiba pada 10 Mei 2023. Sebulan sebelumnya, kapal lain berangkat.", "Sebulan sebelumnya", "2023-04-01", "2023-04-30", "month"),
+    # a part of the narrative's day ("malam itu", "that morning") is that day
+    ("id", P, "Kapal bersandar pada 2 Juli 2021. Malam itu, awak kapal ditahan.", "Malam itu", "2021-07-02", "2021-07-02", "day"),
+    ("id", P, "Kapal bersandar pada 2 Juli 2021. Pagi harinya pelabuhan ditutup.", "Pagi harinya", "2021-07-02", "2021-07-02", "day"),
+    ("id", P, "Kapal bersandar pada 2 Juli 2021. Sore harinya pelabuhan ditutup.", "Sore harinya", "2021-07-02", "2021-07-02", "day"),
+    ("en", P, "The ship docked on 2 July 2021. That morning, the crew was detained.", "That morning", "2021-07-02", "2021-07-02", "day"),
+    ("en", P, "The ship docked on 2 July 2021. The port shut that day.", "that day", "2021-07-02", "2021-07-02", "day"),
+    ("en", P, "The ship docked on 2 July 2021. Later that night the crew left.", "Later that night", "2021-07-02", "2021-07-02", "day"),
+    # "berselang" after a count means later
+    ("id", P, "Pabrik itu dibuka pada 2011. Tiga tahun berselang, pabrik kedua menyusul.", "Tiga tahun berselang", "2014-01-01", "2014-12-31", "year"),
     ("en", P, "Troops arrived in October 2024, rising to 11,000 by the end of the year.", "the end of the year", "2024-09-01", "2024-12-31", "year_part"),
     ("en", P, "The audit began in 2021. At the start of the year, staff were hired.", "the start of the year", "2021-01-01", "2021-04-30", "year_part"),
     ("en", P, "The contract will be signed by the end of the year.", "the end of the year", "2025-09-01", "2025-12-31", "year_part"),
