@@ -236,6 +236,10 @@ CASES = [
     ("en", P, "The ship docked on 2 July 2021. That morning, the crew was detained.", "That morning", "2021-07-02", "2021-07-02", "day"),
     ("en", P, "The ship docked on 2 July 2021. The port shut that day.", "that day", "2021-07-02", "2021-07-02", "day"),
     ("en", P, "The ship docked on 2 July 2021. Later that night the crew left.", "Later that night", "2021-07-02", "2021-07-02", "day"),
+    # "the following June": the next June after the narrative's date
+    ("en", P, "Talks began in August 2022. A deal came the following May.", "the following May", "2023-05-01", "2023-05-31", "month"),
+    ("en", P, "Talks began on 4 February 2022. A deal came the next March.", "the next March", "2022-03-01", "2022-03-31", "month"),
+    ("id", P, "Perundingan dimulai Agustus 2022. Kesepakatan dicapai Mei berikutnya.", "Mei berikutnya", "2023-05-01", "2023-05-31", "month"),
     # "berselang" after a count means later
     ("id", P, "Pabrik itu dibuka pada 2011. Tiga tahun berselang, pabrik kedua menyusul.", "Tiga tahun berselang", "2014-01-01", "2014-12-31", "year"),
     ("en", P, "Troops arrived in October 2024, rising to 11,000 by the end of the year.", "the end of the year", "2024-09-01", "2024-12-31", "year_part"),
@@ -369,6 +373,8 @@ LISTED = [
     ("id", Q, "Pabrik itu kini dikelola koperasi.", "kini", "2024-03-15", "2024-03-15", "day", "present"),
     ("id", Q, "Sampai sekarang ini warga masih mengungsi.", "sekarang ini", "2024-03-15", "2024-03-15", "day", "present"),
     ("id", Q, "Belakangan ini harga cabai melonjak.", "Belakangan ini", None, None, "", "vague past"),
+    ("en", Q, "In the coming days the operator will post a timetable.", "the coming days", None, None, "", "vague"),
+    ("en", Q, "Ministers will meet in the coming weeks.", "the coming weeks", None, None, "", "vague"),
     ("id", Q, "Akhir-akhir ini banjir sering datang.", "Akhir-akhir ini", None, None, "", "vague past"),
     ("id", Q, "Lembaga itu baru-baru ini merilis survei.", "baru-baru ini", None, None, "", "vague past"),
     ("id", Q, "Ia ditangkap beberapa waktu lalu di Medan.", "beberapa waktu lalu", None, None, "", "vague past"),

@@ -125,7 +125,12 @@ def _yearless_month(rule: str, start: int, end: int, mo: int, part: str = "", wh
             y = ctx.previous[-1].end.year
             out = iv.month(y, mo)
             return Resolution(iv.part_of(out, part) if part else out, f"previous date {ctx.previous[-1].end.isoformat()}")
-        w = "" if which == "previous" else which
+        if which == "following" and ctx.previous:  # "the following June": the next June after the narrative's date
+            last = ctx.previous[-1].end
+            y = last.year if mo > last.month else last.year + 1
+            out = iv.month(y, mo)
+            return Resolution(iv.part_of(out, part) if part else out, f"previous date {last.isoformat()}")
+        w = {"previous": "", "following": "next"}.get(which, which)
         if w:
             p = ctx.published
             if p is None:
@@ -660,6 +665,9 @@ def _unit_mod(m, g, text, table: str):
     rel = g.lex.table(table).get(norm(m["mod"]))
     if unit not in _CALENDAR_UNITS or rel is None:
         return None
+    if norm(m["u"]) in {norm(w) for w in g.lex.words("vague_units")}:  # "the coming days": no one date
+        return Candidate(m.start(), m.end(), table, "relative", lambda ctx: unresolved("vague"), event=False,
+                         reason="vague")
     part = g.qualifiers.get(norm(m["q"])) if m["q"] else ""
     anchor, offset = rel
     kind = "anaphoric" if anchor == "previous" else "relative"
