@@ -240,6 +240,9 @@ CASES = [
     ("en", P, "Talks began in August 2022. A deal came the following May.", "the following May", "2023-05-01", "2023-05-31", "month"),
     ("en", P, "Talks began on 4 February 2022. A deal came the next March.", "the next March", "2022-03-01", "2022-03-31", "month"),
     ("id", P, "Perundingan dimulai Agustus 2022. Kesepakatan dicapai Mei berikutnya.", "Mei berikutnya", "2023-05-01", "2023-05-31", "month"),
+    # "sejak itu" / "since then": an open range with the narrative's previous date's interval
+    ("id", P, "Jembatan itu runtuh pada Maret 2019. Sejak itu, warga menyeberang dengan rakit.", "Sejak itu", "2019-03-01", "2019-03-31", "month"),
+    ("en", P, "The bridge fell on 4 March 2019. Since then, villagers have used rafts.", "Since then", "2019-03-04", "2019-03-04", "day"),
     # "berselang" after a count means later
     ("id", P, "Pabrik itu dibuka pada 2011. Tiga tahun berselang, pabrik kedua menyusul.", "Tiga tahun berselang", "2014-01-01", "2014-12-31", "year"),
     ("en", P, "Troops arrived in October 2024, rising to 11,000 by the end of the year.", "the end of the year", "2024-09-01", "2024-12-31", "year_part"),

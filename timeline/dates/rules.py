@@ -747,6 +747,18 @@ def anaphoric(m, g, text):
     return Candidate(m.start(), m.end(), "anaphoric", "anaphoric", lambda ctx: relative(ctx, unit, offset, "previous"))
 
 
+def since_then(m, g, text):
+    """"sejak itu", "since then": an open range from the narrative's previous date, with its interval."""
+
+    def resolve(ctx: Context) -> Resolution:
+        if not ctx.previous:
+            return unresolved("no earlier date")
+        last = ctx.previous[-1]
+        return Resolution(last, f"previous date {last.end.isoformat()}")
+
+    return Candidate(m.start(), m.end(), "since_then", "open_range", resolve, label_prefix="since ")
+
+
 def year_past(m, g, text):
     y = int(m["y"])
     return Candidate(m.start(), m.end(), "year_past", "absolute", fixed(iv.year(y)), year=y) if _year_ok(y) else None
@@ -872,7 +884,7 @@ HANDLERS: dict[str, Callable] = {
     "month_before": month_before, "month_alone": month_alone, "decade4": decade4, "decade2": decade2,
     "century_id": century_id, "century_en": century_en, "quarter_id": quarter, "quarter_en": quarter,
     "quarter_q": quarter, "half_id": half, "half_en": half, "half_h": half, "count": count,
-    "unit_after": unit_after, "unit_before": unit_before, "deictic": deictic, "anaphoric": anaphoric,
+    "unit_after": unit_after, "unit_before": unit_before, "deictic": deictic, "anaphoric": anaphoric, "since_then": since_then,
     "year_past": year_past, "qy": qy, "year_word": year_word, "weekday": weekday, "clock": clock,
     "clock_word": clock_word, "bare_year": bare_year, "season": season, "month_year_ref": month_year_ref,
     "weekend": weekend, "qual_unit": qual_unit, "season_ref": season_ref, "fiscal": fiscal, "wd_range_paren": wd_range_paren, "week_of_month": week_of_month,
