@@ -251,6 +251,8 @@ CASES = [
     ("id", P, "Pasukan tiba Oktober 2024 dan jumlahnya naik hingga akhir tahun.", "akhir tahun", "2024-09-01", "2024-12-31", "year_part"),
     ("id", P, "Proyek itu ditargetkan rampung akhir tahun.", "akhir tahun", "2025-09-01", "2025-12-31", "year_part"),
     # --- weekends and this/next week or month, from publication
+    ("en", P, "Ferries will call at the port during the week of Oct. 6.", "the week of Oct. 6", "2025-10-06", "2025-10-12", "week"),
+    ("en", P, "Inspections ran in the week of 10 March 2021.", "the week of 10 March 2021", "2021-03-08", "2021-03-14", "week"),
     ("en", date(2025, 7, 21), "Diplomats met over the weekend in Hanoi.", "over the weekend", "2025-07-19", "2025-07-20", "week"),
     ("en", date(2025, 7, 23), "Ministers will gather over the weekend.", "over the weekend", "2025-07-26", "2025-07-27", "week"),
     ("id", date(2025, 7, 21), "Delegasi bertemu akhir pekan lalu di Hanoi.", "akhir pekan lalu", "2025-07-19", "2025-07-20", "week"),

@@ -1,10 +1,14 @@
 """The candidate scan: run every rule, keep the longest matches, join ranges and open ranges."""
 from __future__ import annotations
 
+import re
 from dataclasses import replace
+from functools import lru_cache
 
+from . import interval as iv
 from .grammar import Grammar
-from .resolve import Context
+from .lexicon import alternation
+from .resolve import Context, Resolution
 from .rules import HANDLERS, Candidate, join
 
 _DATEABLE = ("absolute", "relative", "anaphoric")
@@ -37,7 +41,34 @@ def scan(text: str, g: Grammar) -> list[Candidate]:
             chosen.append(c)
             taken[c.start:c.end] = b"\x01" * (c.end - c.start)
     chosen.sort(key=lambda c: c.start)
-    return _open_ranges(text, _ranges(text, _with_clock(text, chosen, g), g), g)
+    return _open_ranges(text, _ranges(text, _week_of(text, _with_clock(text, chosen, g), g), g), g)
+
+
+@lru_cache(maxsize=None)
+def _week_lead(words: tuple[str, ...]) -> re.Pattern | None:
+    return re.compile(r"(?<![\w-])" + alternation(list(words)) + r"\s*$", re.I) if words else None
+
+
+def _week_of(text: str, cands: list[Candidate], g: Grammar) -> list[Candidate]:
+    """Make "the week of Oct. 6" one expression: the Monday–Sunday week holding that day."""
+    lead = _week_lead(tuple(g.lex.words("week_of")))
+    if lead is None:
+        return cands
+    out: list[Candidate] = []
+    for c in cands:
+        hit = lead.search(text, max(0, c.start - _OPENER_WINDOW), c.start) if c.rule in _DAY_RULES and c.event else None
+        if hit is None:
+            out.append(c)
+            continue
+
+        def resolve(ctx: Context, day_of=c.resolve) -> Resolution:
+            r = day_of(ctx)
+            if r.interval is None or r.interval.precision != "day":
+                return r
+            return Resolution(iv.week(r.interval.start), r.anchor)
+
+        out.append(replace(c, start=hit.start(), resolve=resolve))
+    return out
 
 
 _DAY_RULES = frozenset({"iso", "wd_paren", "numeric", "dmy", "mdy", "dm", "md", "weekday", "deictic"})
