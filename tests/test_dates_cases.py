@@ -243,6 +243,9 @@ CASES = [
     # "sejak itu" / "since then": an open range with the narrative's previous date's interval
     ("id", P, "Jembatan itu runtuh pada Maret 2019. Sejak itu, warga menyeberang dengan rakit.", "Sejak itu", "2019-03-01", "2019-03-31", "month"),
     ("en", P, "The bridge fell on 4 March 2019. Since then, villagers have used rafts.", "Since then", "2019-03-04", "2019-03-04", "day"),
+    # an anaphor with its date in apposition is one expression: the date
+    ("id", P, "Sidang dibuka 1 Mei 2020. Malam itu, 3 Juni 2021, kapal tiba.", "Malam itu, 3 Juni 2021", "2021-06-03", "2021-06-03", "day"),
+    ("en", P, "Talks opened on 1 May 2020. That morning, 3 June 2021, the ship arrived.", "That morning, 3 June 2021", "2021-06-03", "2021-06-03", "day"),
     # "berselang" after a count means later
     ("id", P, "Pabrik itu dibuka pada 2011. Tiga tahun berselang, pabrik kedua menyusul.", "Tiga tahun berselang", "2014-01-01", "2014-12-31", "year"),
     ("en", P, "Troops arrived in October 2024, rising to 11,000 by the end of the year.", "the end of the year", "2024-09-01", "2024-12-31", "year_part"),

@@ -41,7 +41,20 @@ def scan(text: str, g: Grammar) -> list[Candidate]:
             chosen.append(c)
             taken[c.start:c.end] = b"\x01" * (c.end - c.start)
     chosen.sort(key=lambda c: c.start)
-    return _open_ranges(text, _ranges(text, _week_of(text, _with_clock(text, chosen, g), g), g), g)
+    return _open_ranges(text, _ranges(text, _week_of(text, _appositive(text, _with_clock(text, chosen, g)), g), g), g)
+
+
+def _appositive(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """Make "hari itu, 19 Juni 2024" one expression: the date in apposition names the day the anaphor means."""
+    out: list[Candidate] = []
+    for c in cands:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.kind == "anaphoric" and c.kind == "absolute" and c.rule in _DAY_RULES
+                and c.event and text[prev.end:c.start].strip() == ","):
+            out[-1] = replace(c, start=prev.start)
+        else:
+            out.append(c)
+    return out
 
 
 @lru_cache(maxsize=None)
