@@ -177,16 +177,20 @@ def find(text: str, path: Path = ACTORS_FILE) -> list[ActorMention]:
     >>> [m.name for m in find("Kim Jong Un tiba. Kim bertemu Putin.")]
     ['Kim Jong Un', 'Kim Jong Un', 'Vladimir Putin']
     """
-    return [
-        ActorMention(a.name, a.kind, a.country, s, e)
-        for s, e, a in _resolve(text, _scan(text, path))
-        if a.kind not in ("pair", "none")
-    ]
+    return _mentions(_resolve(text, _scan(text, path)))
 
 
 def references(text: str, path: Path = ACTORS_FILE) -> list[tuple[int, int]]:
     """Return the spans of pair references ("kedua negara", "both countries") in `text`."""
-    return [(s, e) for s, e, a in _resolve(text, _scan(text, path)) if a.kind == "pair"]
+    return _references(_resolve(text, _scan(text, path)))
+
+
+def _mentions(resolved: list[tuple[int, int, Actor]]) -> list[ActorMention]:
+    return [ActorMention(a.name, a.kind, a.country, s, e) for s, e, a in resolved if a.kind not in ("pair", "none")]
+
+
+def _references(resolved: list[tuple[int, int, Actor]]) -> list[tuple[int, int]]:
+    return [(s, e) for s, e, a in resolved if a.kind == "pair"]
 
 
 def names(mentions: Sequence[ActorMention]) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -234,8 +238,8 @@ def by_sentence(text: str, sents: Sequence[Sentence]) -> list[Cast]:
     >>> [c.inferred for c in by_sentence(t, sentences(t))]
     [False, True]
     """
-    mentions = find(text)
-    refs = references(text)
+    resolved = _resolve(text, _scan(text, ACTORS_FILE))  # one scan serves mentions and pair references
+    mentions, refs = _mentions(resolved), _references(resolved)
     own: list[Cast] = []
     for s in sents:
         inside = [m for m in mentions if s.start <= m.start and m.end <= s.end]
