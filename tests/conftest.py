@@ -19,24 +19,6 @@ def seed_events():
 
 
 @pytest.fixture
-def download_store(monkeypatch):
-    """Capture what AppTest's download buttons serve: {url: bytes}."""
-    from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
-    from streamlit.testing.v1 import app_test
-
-    served: dict[str, bytes] = {}
-
-    class Recording(MemoryMediaFileStorage):
-        def load_and_get_id(self, path_or_data, mimetype, kind, filename=None):
-            file_id = super().load_and_get_id(path_or_data, mimetype, kind, filename)
-            served[self.get_url(file_id)] = self.get_file(file_id).content
-            return file_id
-
-    monkeypatch.setattr(app_test, "MemoryMediaFileStorage", Recording)
-    return served
-
-
-@pytest.fixture
 def deferred_downloads(monkeypatch):
     """Capture the callables of AppTest's deferred download buttons: {deferred_file_id: callable}.
 

@@ -6,8 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
+from .datafile import read_yaml
 from .errors import InputError
 
 TYPES_FILE = Path(__file__).resolve().parent.parent / "data" / "event_types.yaml"
@@ -73,34 +72,10 @@ def compile_cue(cue: str) -> tuple[re.Pattern[str], ...]:
     )
 
 
-class _UniqueKeyLoader(yaml.SafeLoader):
-    """A YAML loader that refuses a key given twice in one mapping.
-
-    PyYAML keeps the last of two equal keys silently, so a second `en:` in a group
-    would drop the first list of cues without a word.
-    """
-
-    def construct_mapping(self, node, deep=False):
-        seen = set()
-        for key_node, _ in node.value:
-            key = self.construct_object(key_node, deep=deep)
-            if key in seen:
-                raise yaml.constructor.ConstructorError(
-                    None, None, f"key {key!r} given twice", key_node.start_mark
-                )
-            seen.add(key)
-        return super().construct_mapping(node, deep=deep)
-
-
 @lru_cache(maxsize=4)
 def load(path: Path = TYPES_FILE) -> tuple[CueGroup, ...]:
     """Read the cue groups in priority order."""
-    try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_UniqueKeyLoader)  # a SafeLoader
-    except OSError as exc:
-        raise InputError(str(path), f"cannot read the event types ({exc.strerror})") from exc
-    except yaml.YAMLError as exc:
-        raise InputError(str(path), f"not valid YAML ({exc})") from exc
+    data = read_yaml(path, "the event types")
     if not isinstance(data, list):
         raise InputError(str(path), "expected a list of groups with `type` and cue lists per language")
     out = []
@@ -225,12 +200,7 @@ class Clauses:
 @lru_cache(maxsize=8)
 def clause_words(language: str, path: Path = CLAUSES_FILE) -> Clauses:
     """Return the clause words of `language` from data/clauses.yaml."""
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise InputError(str(path), f"cannot read the clause words ({exc.strerror})") from exc
-    except yaml.YAMLError as exc:
-        raise InputError(str(path), f"not valid YAML ({exc})") from exc
+    data = read_yaml(path, "the clause words")
     if not isinstance(data, dict):
         raise InputError(str(path), "expected `subordinate` and `complement`, each with word lists per language")
     lists = {}

@@ -6,8 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
+from .datafile import read_yaml
 from .errors import InputError
 
 TITLES_FILE = Path(__file__).resolve().parent.parent / "data" / "titles.yaml"
@@ -47,10 +46,7 @@ def _alt(words: list[str]) -> str:
 @lru_cache(maxsize=4)
 def words(language: str, path: Path = TITLES_FILE) -> Words:
     """Return the compiled word lists for `language` (English when it has none)."""
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise InputError(str(path), f"cannot read the headline words ({exc})") from exc
+    data = read_yaml(path, "the headline words")
     lang = data.get(language) or data.get("en")
     missing = [k for k in _KEYS if not isinstance(lang.get(k), list)]
     odd = [str(v) for k in _KEYS for v in lang.get(k) or [] if not isinstance(v, str)]

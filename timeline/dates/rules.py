@@ -304,10 +304,8 @@ def season(m, g, text):
 def month_year_ref(m, g, text):
     """ "September that year", "Oktober tahun berikutnya", "March last year": a month of a year named by reference."""
     mo = _month(g, m["m"], strict=True)
-    unit = g.units.get(norm(m["u"] or m["u2"]))
-    table = "unit_before" if m["mod"] else "unit_after"
-    rel = g.lex.table(table).get(norm(m["mod"] or m["mod2"]))
-    if mo is None or unit != "year" or rel is None:
+    rel = _year_reference(m, g)
+    if mo is None or rel is None:
         return None
     anchor, offset = rel
     part = g.qualifiers.get(norm(m["q"])) if m["q"] else ""
@@ -329,6 +327,14 @@ def month_year_ref(m, g, text):
     return Candidate(m.start(), m.end(), "month_year_ref", kind, resolve)
 
 
+def _year_reference(m, g) -> tuple[str, int] | None:
+    """Return (anchor, offset) of the "that year" / "last year" / "tahun berikutnya" a match names, if a year."""
+    if g.units.get(norm(m["u"] or m["u2"])) != "year":
+        return None
+    table = "unit_before" if m["mod"] else "unit_after"
+    return g.lex.table(table).get(norm(m["mod"] or m["mod2"]))
+
+
 def _referenced_year(ctx: Context, anchor: str, offset: int) -> tuple[int, str] | Resolution:
     """Return (year, anchor label) of "that year" / "last year" / "tahun berikutnya", or why not."""
     if anchor == "previous" and ctx.previous:
@@ -341,10 +347,8 @@ def _referenced_year(ctx: Context, anchor: str, offset: int) -> tuple[int, str] 
 def season_ref(m, g, text):
     """ "the autumn of that year", "musim dingin tahun lalu": a season of a year named by reference."""
     name = g.seasons.get(norm(m["s"]))
-    unit = g.units.get(norm(m["u"] or m["u2"]))
-    table = "unit_before" if m["mod"] else "unit_after"
-    rel = g.lex.table(table).get(norm(m["mod"] or m["mod2"]))
-    if name is None or unit != "year" or rel is None:
+    rel = _year_reference(m, g)
+    if name is None or rel is None:
         return None
     anchor, offset = rel
     part = g.qualifiers.get(norm(m["q"])) if m["q"] else ""
