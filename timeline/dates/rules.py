@@ -10,11 +10,12 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Callable
 
 from . import interval as iv
 from .grammar import Grammar
-from .lexicon import norm
+from .lexicon import alternation, norm
 from .resolve import Context, Resolution, pick_year, relative, unresolved, weekday_date, NO_PUBLICATION
 
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
@@ -413,7 +414,7 @@ def qual_unit(m, g, text):
     if part is None or unit not in ("year", "month"):
         return None
     cues = g.lex.words("narrative_unit_cues")
-    if cues and not re.search(r"(?<!\w)" + _alt(cues) + r"\s*$", text[max(0, m.start() - 25):m.start()], re.I):
+    if cues and not _listed(tuple(cues), r"(?<!\w)", r"\s*$").search(text[max(0, m.start() - 25):m.start()]):
         return None  # "libur akhir tahun" (year-end holidays) names a season of the calendar, not a date
 
     def resolve(ctx: Context) -> Resolution:
@@ -690,7 +691,7 @@ def deictic(m, g, text):
     unit, offset = g.lex.table("deictic")[norm(m["w"])]
     idioms = g.lex.words("deictic_idioms")
     if idioms:
-        for im in re.finditer(r"(?<!\w)" + _alt(idioms) + r"(?!\w)", text[max(0, m.start() - 25):m.end() + 25], re.I):
+        for im in _listed(tuple(idioms), r"(?<!\w)", r"(?!\w)").finditer(text[max(0, m.start() - 25):m.end() + 25]):
             lo = max(0, m.start() - 25) + im.start()
             if lo <= m.start() and m.end() <= lo + len(im.group()):
                 return None  # "did not happen overnight": an idiom, no date
@@ -779,7 +780,8 @@ def year_word(m, g, text):
     y = int(m["y"])
     if not _year_ok(y) or g.quantity_after.match(text, m.end()):
         return None
-    if re.search(r"(?<!\w)(?:" + _alt(g.lex.words("number_before")) + r")\s*\d+\s*$", text[max(0, m.start() - 25):m.start()], re.I):
+    number = _listed(tuple(g.lex.words("number_before")), r"(?<!\w)(?:", r")\s*\d+\s*$")
+    if number.search(text[max(0, m.start() - 25):m.start()]):
         # "Undang-Undang Nomor 11 Tahun 2008": the year is part of a document's number
         return Candidate(m.start(), m.end(), "year_word", "absolute", fixed(None), event=False, reason="document number")
     return Candidate(m.start(), m.end(), "year_word", "absolute", fixed(iv.year(y)), year=y)
@@ -796,8 +798,8 @@ def weekday(m, g, text):
             return None  # "Fri" alone, "minggu" (week): not a weekday
         before = text[max(0, m.start() - 20):m.start()]
         after = text[m.end():m.end() + 2]
-        cued = m.start("wd") > m.start() or m["tod"] or after[:1] in ("(", ",") or re.search(
-            r"(?<!\w)" + _alt(g.lex.words("weekday_cues")) + r"\s*$", before, re.I)
+        cued = m.start("wd") > m.start() or m["tod"] or after[:1] in ("(", ",") or _listed(
+            tuple(g.lex.words("weekday_cues")), r"(?<!\w)", r"\s*$").search(before)
         if not cued:
             return None
     direction = ""
@@ -835,10 +837,14 @@ def weekday(m, g, text):
     return Candidate(m.start(), m.end(), "weekday", "relative", resolve)
 
 
-def _alt(words):
-    from .lexicon import alternation
+@lru_cache(maxsize=None)
+def _listed(words: tuple[str, ...], before: str, after: str) -> re.Pattern:
+    """Compile `before` + any of `words` + `after`, case-insensitive, once per word list.
 
-    return alternation(words)
+    Handlers run on every match of their rule; laying out and compiling the word
+    list's alternation each time cost more than all the rest of the handler.
+    """
+    return re.compile(before + alternation(words) + after, re.I)
 
 
 def clock(m, g, text):
