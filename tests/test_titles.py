@@ -1,8 +1,14 @@
 """Headlines: stripped of openers, dates, captions and attributions; cut at clause bounds."""
 from __future__ import annotations
 
-import pytest
+import re
 
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from timeline import titles
+from timeline.datafile import read_yaml
 from timeline.titles import TITLE_MAX, title_of
 
 
@@ -54,3 +60,25 @@ def test_title_never_exceeds_the_limit(language):
 
 def test_sentence_that_is_only_a_date_keeps_itself():
     assert title_of("Senin, 8 September 2025", "Senin, 8 September 2025", "id") == "Senin, 8 September 2025"
+
+
+def _regex_drop_time(text: str, time_text: str, language: str) -> str:
+    """The one-pattern removal `titles._drop_time` must equal (it avoids compiling per time text)."""
+    words = read_yaml(titles.TITLES_FILE, "the headline words")[language]["time_words"]
+    pattern = rf"(?:\b(?:{titles._alt(words)})\s+){{0,3}}{re.escape(time_text)}(?:\s*\([^()]*\))?"
+    return re.sub(pattern, " ", text, count=1, flags=re.I) if time_text else text
+
+
+_PIECES = ["pada", "Pada hari", "PADA", "sejak", "akhir", "hari", "on", "On", "the", "of", "late", "Rabu",
+           "akhir 2023", "2024", "Kim", "(3/3)", "(", ")", ",", "İ", "ı", "ſ", "\u212a", "é", "–"]
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(
+    st.lists(st.tuples(st.sampled_from(_PIECES), st.sampled_from([" ", " ", "  ", "\t", "", "-"])), max_size=12),
+    st.sampled_from(["Rabu", "akhir 2023", "on", "hari", "2024", "of the", "ſeptember", "K", "mid–2024"]),
+    st.sampled_from(["id", "en"]),
+)
+def test_dropping_the_time_text_is_the_regex_it_replaces(parts, time_text, language):
+    text = "".join(a + b for a, b in parts)
+    assert titles._drop_time(text, time_text, titles.words(language)) == _regex_drop_time(text, time_text, language)
