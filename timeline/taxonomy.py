@@ -139,29 +139,41 @@ def _root(word: str) -> str:
     return _stemmer().stem(word) if _root_hint().search(word) else word
 
 
+@dataclass(frozen=True)
+class _Index:
+    """The cue groups of one language and where each gate piece leads."""
+
+    groups: tuple[CueGroup, ...]  # in priority order
+    cues_of: dict[str, tuple[tuple[int, int], ...]]  # gate piece → (group, cue) positions holding it
+    automaton: object | None  # every piece, for one pass over a sentence (None: no pieces)
+
+
 @lru_cache(maxsize=8)
-def _gate_automaton(language: str, path: Path = TYPES_FILE):
+def _index(language: str, path: Path = TYPES_FILE) -> _Index:
     # Every group's literal pieces in one Aho-Corasick automaton: one pass over a
-    # sentence tells which groups can match at all (cue patterns, with their word
-    # boundaries and wildcards, are slow to try one by one).
+    # sentence tells which cues can match at all (cue patterns, with their word
+    # boundaries and wildcards, are slow to try one by one), and the index leads from
+    # those pieces straight to their cues instead of asking every group of the list.
     import ahocorasick
 
+    groups = tuple(g for g in load(path) if g.language == language)
+    cues_of: dict[str, list[tuple[int, int]]] = {}
     auto = ahocorasick.Automaton()
-    for g in load(path):
-        if g.language == language:
-            for piece in g.gate:
-                if piece:
-                    auto.add_word(piece, piece)
+    for gi, g in enumerate(groups):
+        for ci, piece in enumerate(g.gate):
+            cues_of.setdefault(piece, []).append((gi, ci))
+            if piece:
+                auto.add_word(piece, piece)
     if len(auto):
         auto.make_automaton()
-    return auto
+    return _Index(groups, {k: tuple(v) for k, v in cues_of.items()}, auto if len(auto) else None)
 
 
 def _pieces(forms: tuple[str, ...], language: str, path: Path = TYPES_FILE) -> frozenset[str]:
     """Return the gate pieces that occur in any of `forms` ("" always: it gates nothing)."""
-    auto = _gate_automaton(language, path)
+    auto = _index(language, path).automaton
     found = {""}
-    if len(auto):
+    if auto is not None:
         for f in forms:
             found.update(piece for _, piece in auto.iter(f))
     return frozenset(found)
@@ -316,12 +328,22 @@ def main_clause(text: str, language: str) -> tuple[str, str]:
 
 
 def _decide(text: str, language: str, path: Path) -> tuple[CueGroup | None, frozenset[str]]:
+    """Return the first group in priority order with a cue in `text`, and its cues found.
+
+    The same answer as asking each group's `hits`, trying only the cues whose gate
+    piece occurs in the text.
+    """
     forms = _forms(text, language)
-    present = _pieces(forms, language, path)
-    for g in load(path):
-        if g.language != language:
-            continue
-        hit = g.hits(forms, present)
+    index = _index(language, path)
+    tried: dict[int, list[int]] = {}
+    for piece in _pieces(forms, language, path):
+        for gi, ci in index.cues_of.get(piece, ()):
+            tried.setdefault(gi, []).append(ci)
+    for gi in sorted(tried):
+        g = index.groups[gi]
+        hit = frozenset(
+            g.words[ci] for ci in tried[gi] if all(any(p.search(f) for f in forms) for p in g.cues[ci])
+        )
         if hit:
             return g, hit
     return None, frozenset()
