@@ -17,6 +17,7 @@ DATA = library.data_dir()
 ARTICLES = library.articles_dir(DATA)
 FIXES = corrections.path_in(DATA)
 Q = "query-params"  # filter widgets keep their value in the URL, so a view can be shared
+TABS = ["Events", "Activity by actor", "Add articles", "Correct an event"]
 COLUMNS = {**{c: st.column_config.DateColumn(c) for c in details.DATE_COLUMNS},
            **{c: st.column_config.TextColumn(c, width=w) for c, w in (("title", "medium"), ("sentence", "large"), ("evidence", "large"))},
            "source_url": st.column_config.LinkColumn("source_url"),
@@ -62,9 +63,9 @@ def choices(key: tuple, _full: pd.DataFrame) -> tuple[list[str], list[str], list
 
 
 @st.cache_resource(show_spinner="Drawing…", max_entries=16)  # unpickling a figure re-validates it: 0.1 s
-def figures(key: tuple, view_of: str, _view: pd.DataFrame) -> tuple:
-    """Return the timeline and activity figures of a view, keyed by the table and the filters that made it."""
-    return chart.timeline_figure(_view), chart.activity_figure(_view)
+def figure(kind: str, key: tuple, view_of: str, _view: pd.DataFrame):
+    """Return the timeline or activity figure of a view, keyed by the table and the filters that made it."""
+    return (chart.timeline_figure if kind == "timeline" else chart.activity_figure)(_view)
 
 
 def reset(bounds: tuple | None) -> None:
@@ -152,11 +153,10 @@ picked: list = []
 if view.empty:
     st.info("No events match these filters.")
 else:
-    timeline, activity = figures(key, repr(wanted), view)
     if len(view) > chart.DETAIL_MAX:
         st.caption(f"{len(view):,} events are more than {chart.DETAIL_MAX:,}, so the timeline shows how many each actor"
                    " has per month (per year over long spans). Narrow the filters to see single events and click them.")
-    plot = st.plotly_chart(timeline, key="timeline", on_select="rerun", selection_mode="points",
+    plot = st.plotly_chart(figure("timeline", key, repr(wanted), view), key="timeline", on_select="rerun", selection_mode="points",
                            config={"displaylogo": False})
     picked = [p.get("customdata") for p in plot.selection.points if p.get("customdata")]
 
@@ -167,79 +167,86 @@ else:
         chosen_id = st.selectbox("Event (or click a point on the chart)", list(names), format_func=names.get, key="detail")
     show_details(view[view["event_id"] == chosen_id].iloc[0].to_dict())
 
-st.subheader("Events")
-if len(view) > len(listed):
-    st.caption(f"The table lists the first {len(listed):,} of {len(view):,} events by date; the downloads hold all of them.")
-st.dataframe(details.display_frame(listed), hide_index=True, width="stretch", key="table", column_config=COLUMNS,
-             row_height=72, height="auto" if len(listed) < 7 else 520)
-# Each file is made when its button is clicked (deferred), not on every rerun.
-downloads = [
-    ("Download CSV", lambda: exports.csv_bytes(view), "timeline-events.csv", "text/csv"),
-    ("Download JSON", lambda: exports.json_bytes(view), "timeline-events.json", "application/json"),
-    ("Download TimelineJS", lambda: exports.timelinejs_bytes(view, TITLE), "timelinejs.json", "application/json"),
-    ("Download full table (CSV)", lambda: exports.csv_bytes(full), "timeline-all-events.csv", "text/csv"),
-]
-st.caption("CSV (UTF-8, opens in Excel and LibreOffice), JSON and TimelineJS hold the events shown; the last button"
-           " downloads every event.")
-for column, (label, data, name, mime) in zip(st.columns(len(downloads)), downloads, strict=True):
-    column.download_button(label, data, name, mime, key=name, on_click="ignore")
-if not view.empty:
-    st.subheader("Activity: events per month, by actor")
-    st.caption("Events dated to a month or finer; an event counts once for each of its actors.")
-    st.plotly_chart(activity, key="activity", config={"displaylogo": False})
+# Tabs run only when open (lazy): the first paint draws the timeline, not every panel.
+listing, activity_tab, adding, fixing = st.tabs(TABS, key="tab", on_change="rerun", bind=Q)
+with listing:
+    if listing.open:
+        if len(view) > len(listed):
+            st.caption(f"The table lists the first {len(listed):,} of {len(view):,} events by date; the downloads hold all of them.")
+        st.dataframe(details.display_frame(listed), hide_index=True, width="stretch", key="table", column_config=COLUMNS,
+                     row_height=72, height="auto" if len(listed) < 7 else 520)
+        # Each file is made when its button is clicked (deferred), not on every rerun.
+        downloads = [
+            ("Download CSV", lambda: exports.csv_bytes(view), "timeline-events.csv", "text/csv"),
+            ("Download JSON", lambda: exports.json_bytes(view), "timeline-events.json", "application/json"),
+            ("Download TimelineJS", lambda: exports.timelinejs_bytes(view, TITLE), "timelinejs.json", "application/json"),
+            ("Download full table (CSV)", lambda: exports.csv_bytes(full), "timeline-all-events.csv", "text/csv"),
+        ]
+        st.caption("CSV (UTF-8, opens in Excel and LibreOffice), JSON and TimelineJS hold the events shown; the last button"
+                   " downloads every event.")
+        for column, (label, data, name, mime) in zip(st.columns(len(downloads)), downloads, strict=True):
+            column.download_button(label, data, name, mime, key=name, on_click="ignore")
+with activity_tab:
+    if activity_tab.open and view.empty:
+        st.info("No events match these filters.")
+    elif activity_tab.open:
+        st.caption("Events dated to a month or finer, per month (per year when months would make too many bars);"
+                   " an event counts once for each of its actors.")
+        st.plotly_chart(figure("activity", key, repr(wanted), view), key="activity", config={"displaylogo": False})
 
-adding, fixing = st.tabs(["Add articles", "Correct an event"])
 with adding:
-    with st.form("upload", clear_on_submit=True):
-        files = st.file_uploader("Article files (.txt, .md, .html)", type=[s[1:] for s in ingest.SUFFIXES],
-                                 accept_multiple_files=True, key="files")
-        if st.form_submit_button("Add files") and files:
-            add([(f.name, lambda f=f: library.save(ARTICLES, f.name, f.getvalue())) for f in files])
-    with st.form("paste", clear_on_submit=True):
-        text = st.text_area("Article text", key="paste_text", height=160)
-        title = st.text_input("Title (optional)", key="paste_title")
-        published = st.date_input("Published (optional)", value=None, min_value=dt.date(1900, 1, 1), key="paste_date")
-        url = st.text_input("URL (optional)", key="paste_url")
-        if st.form_submit_button("Add text"):
-            add([(title or "pasted text", lambda: library.save_text(ARTICLES, text, title, published, url))])
-    with st.form("fetch", clear_on_submit=True):
-        address = st.text_input("Article URL to fetch", key="fetch_url", placeholder="https://…")
-        if st.form_submit_button("Fetch and add") and address.strip():
-            add([(address, lambda: library.save_article(ARTICLES, fetch.fetch_article(address.strip())))])
+    if adding.open:
+        with st.form("upload", clear_on_submit=True):
+            files = st.file_uploader("Article files (.txt, .md, .html)", type=[s[1:] for s in ingest.SUFFIXES],
+                                     accept_multiple_files=True, key="files")
+            if st.form_submit_button("Add files") and files:
+                add([(f.name, lambda f=f: library.save(ARTICLES, f.name, f.getvalue())) for f in files])
+        with st.form("paste", clear_on_submit=True):
+            text = st.text_area("Article text", key="paste_text", height=160)
+            title = st.text_input("Title (optional)", key="paste_title")
+            published = st.date_input("Published (optional)", value=None, min_value=dt.date(1900, 1, 1), key="paste_date")
+            url = st.text_input("URL (optional)", key="paste_url")
+            if st.form_submit_button("Add text"):
+                add([(title or "pasted text", lambda: library.save_text(ARTICLES, text, title, published, url))])
+        with st.form("fetch", clear_on_submit=True):
+            address = st.text_input("Article URL to fetch", key="fetch_url", placeholder="https://…")
+            if st.form_submit_button("Fetch and add") and address.strip():
+                add([(address, lambda: library.save_article(ARTICLES, fetch.fetch_article(address.strip())))])
 
 with fixing:
-    every = details.event_names(listed)
-    eid = st.selectbox("Event to correct (of the events shown)", list(every), format_func=every.get, index=None, key="fix_event",
-                       on_change=lambda: [st.session_state.pop(k) for k in list(st.session_state) if k.startswith("fix_") and k != "fix_event"])
-    if eid:
-        rec = full[full["event_id"] == eid].iloc[0].to_dict()
-        with st.form("correct"):
-            start = st.date_input("Start date", dt.date.fromisoformat(rec["date"]), dt.date(1000, 1, 1), key="fix_start")
-            end = st.date_input("End date", dt.date.fromisoformat(rec["date_end"]), dt.date(1000, 1, 1), key="fix_end")
-            level = st.selectbox("Precision", PRECISIONS, PRECISIONS.index(rec["precision"]), key="fix_precision")
-            written = st.text_input("Date as written (empty: made from the dates)", key="fix_label")
-            now = filters.split_list(rec["actors"])
-            who = st.multiselect("Actors", sorted({*actor_choices, *now}), default=now,
-                                 accept_new_options=True, key="fix_actors")
-            kinds = sorted({*type_choices, rec["event_type"]})
-            kind = st.selectbox("Event type", kinds, kinds.index(rec["event_type"]), accept_new_options=True, key="fix_type")
-            headline = st.text_input("Title", rec["title"], key="fix_title")
-            drop = st.checkbox("Delete this event", key="fix_delete")
-            if st.form_submit_button("Save correction"):
-                fix = corrections.changed(rec, date=start.isoformat(), date_end=end.isoformat(), precision=level,
-                                          date_label=written.strip(), actors=";".join(who), event_type=kind,
-                                          title=headline.strip(), deleted=drop)
-                try:
-                    corrections.save(FIXES, fix)
-                    st.session_state["flash"] = [("success", f"Correction of {eid} saved.")]
+    if fixing.open:
+        every = details.event_names(listed)
+        eid = st.selectbox("Event to correct (of the events shown)", list(every), format_func=every.get, index=None, key="fix_event",
+                           on_change=lambda: [st.session_state.pop(k) for k in list(st.session_state) if k.startswith("fix_") and k != "fix_event"])
+        if eid:
+            rec = full[full["event_id"] == eid].iloc[0].to_dict()
+            with st.form("correct"):
+                start = st.date_input("Start date", dt.date.fromisoformat(rec["date"]), dt.date(1000, 1, 1), key="fix_start")
+                end = st.date_input("End date", dt.date.fromisoformat(rec["date_end"]), dt.date(1000, 1, 1), key="fix_end")
+                level = st.selectbox("Precision", PRECISIONS, PRECISIONS.index(rec["precision"]), key="fix_precision")
+                written = st.text_input("Date as written (empty: made from the dates)", key="fix_label")
+                now = filters.split_list(rec["actors"])
+                who = st.multiselect("Actors", sorted({*actor_choices, *now}), default=now,
+                                     accept_new_options=True, key="fix_actors")
+                kinds = sorted({*type_choices, rec["event_type"]})
+                kind = st.selectbox("Event type", kinds, kinds.index(rec["event_type"]), accept_new_options=True, key="fix_type")
+                headline = st.text_input("Title", rec["title"], key="fix_title")
+                drop = st.checkbox("Delete this event", key="fix_delete")
+                if st.form_submit_button("Save correction"):
+                    fix = corrections.changed(rec, date=start.isoformat(), date_end=end.isoformat(), precision=level,
+                                              date_label=written.strip(), actors=";".join(who), event_type=kind,
+                                              title=headline.strip(), deleted=drop)
+                    try:
+                        corrections.save(FIXES, fix)
+                        st.session_state["flash"] = [("success", f"Correction of {eid} saved.")]
+                        st.rerun()
+                    except InputError as exc:
+                        st.error(str(exc))
+        if fixes:
+            with st.expander(f"{len(fixes)} saved correction(s)" + (f", {len(unused)} matching no event" if unused else "")):
+                undo = st.selectbox("Correction to remove", sorted(fixes), key="undo_event",
+                                    format_func=details.event_names(full, sorted(fixes)).get)
+                if st.button("Remove this correction", key="undo"):
+                    corrections.remove(FIXES, undo)
+                    st.session_state["flash"] = [("success", f"Correction of {undo} removed.")]
                     st.rerun()
-                except InputError as exc:
-                    st.error(str(exc))
-    if fixes:
-        with st.expander(f"{len(fixes)} saved correction(s)" + (f", {len(unused)} matching no event" if unused else "")):
-            undo = st.selectbox("Correction to remove", sorted(fixes), key="undo_event",
-                                format_func=details.event_names(full, sorted(fixes)).get)
-            if st.button("Remove this correction", key="undo"):
-                corrections.remove(FIXES, undo)
-                st.session_state["flash"] = [("success", f"Correction of {undo} removed.")]
-                st.rerun()

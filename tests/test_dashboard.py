@@ -44,10 +44,20 @@ def page(data):
 
 
 def shown(at) -> list[str]:
-    return list(at.dataframe[0].value["event_id"])
+    return list(table(at)["event_id"])
+
+
+def open_tab(at, label: str) -> None:
+    """Open one of the page's tabs (they run only when open) and rerun."""
+    at.session_state["tab"] = label
+    at.run()
+    assert not at.exception
 
 
 def table(at):
+    """Return the events table, opening its tab first if another tab is open."""
+    if not at.dataframe:
+        open_tab(at, "Events")
     return at.dataframe[0].value
 
 
@@ -62,7 +72,9 @@ def test_page_runs_and_shows_events(page, data):
     assert page.multiselect(key="actors").label == "Actors"
     assert [m.label for m in page.metric] == ["Events", "Actors", "Sources", "Time span"]
     assert page.metric[0].value == str(len(frame))
-    assert page.get("plotly_chart")  # the timeline and the activity chart
+    # The first view draws the timeline and the table; the other tabs run only when opened.
+    assert len(page.get("plotly_chart")) == 1
+    assert not page.get("file_uploader") and not [s for s in page.selectbox if s.key == "fix_event"]
 
 
 def test_actor_filter_any_of_and_all_of(page):
@@ -117,6 +129,20 @@ def test_reset_shows_everything_again(page):
     assert page.multiselect(key="actors").value == [] and page.text_input(key="q").value == ""
 
 
+def test_the_activity_tab_draws_events_per_month_by_actor(page):
+    open_tab(page, "Activity by actor")
+    charts = page.get("plotly_chart")
+    assert len(charts) == 2 and not page.dataframe  # the timeline stays, the table's tab is closed
+    spec = json.loads(charts[1].proto.spec)
+    assert {t["type"] for t in spec["data"]} == {"bar"} and spec["layout"]["barmode"] == "stack"
+    assert "Russia" in {t["name"] for t in spec["data"]}
+
+
+def test_the_open_tab_is_read_from_the_url(data):
+    at = run({"tab": "Add articles"})
+    assert not at.exception and at.text_area(key="paste_text") and not at.dataframe
+
+
 def test_filters_are_read_from_the_url(data):
     at = run({"actors": ["Ukraine", "KCNA"], "mode": "all"})
     frame = table(at)
@@ -168,6 +194,7 @@ def test_a_download_is_the_export_of_the_view_made_on_click(data, deferred_downl
 
 def test_pasted_text_is_saved_and_its_events_appear(page, data):
     before = len(shown(page))
+    open_tab(page, "Add articles")
     page.text_area(key="paste_text").input(PASTED)
     page.text_input(key="paste_title").input("Delegasi Korut di Moskwa")
     page.date_input(key="paste_date").set_value(dt.date(2024, 5, 3))
@@ -179,6 +206,7 @@ def test_pasted_text_is_saved_and_its_events_appear(page, data):
     frame = table(page)
     assert len(frame) > before and "2024-05-02" in set(frame["date"].astype(str))
     # Pasting it again adds nothing.
+    open_tab(page, "Add articles")
     page.text_area(key="paste_text").input(PASTED)
     next(b for b in page.button if b.label == "Add text").click().run()
     assert any("Already" in s.value for s in page.success) and len(table(page)) == len(frame)
@@ -186,6 +214,7 @@ def test_pasted_text_is_saved_and_its_events_appear(page, data):
 
 def test_an_added_article_older_than_the_table_is_shown(page):
     span = page.date_input(key="dates").value
+    open_tab(page, "Add articles")
     page.text_area(key="paste_text").input(
         "Moskwa - Pada 12 Juni 1961, Uni Soviet dan Korea Utara menandatangani perjanjian persahabatan.")
     next(b for b in page.button if b.label == "Add text").click().run()
@@ -194,6 +223,7 @@ def test_an_added_article_older_than_the_table_is_shown(page):
 
 
 def correct(at, event_id: str, **changes) -> None:
+    open_tab(at, "Correct an event")
     at.selectbox(key="fix_event").set_value(event_id).run()
     for key, value in changes.items():
         widget = at.checkbox(key=key) if key == "fix_delete" else at.text_input(key=key)
@@ -220,6 +250,7 @@ def test_a_correction_survives_re_extraction(page, data):
     assert (row["title"], row["corrected"]) == ("Judul yang dibetulkan", "yes")
     assert victim not in shown(again)
     # And the undo brings the deleted event back.
+    open_tab(again, "Correct an event")
     again.selectbox(key="undo_event").set_value(victim)
     again.button(key="undo").click().run()
     assert victim in shown(again)
@@ -237,6 +268,7 @@ def test_a_fetched_page_is_saved_and_its_events_appear(page, data, tmp_path, mon
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     monkeypatch.setenv("TIMELINE_ALLOW_PRIVATE_URLS", "1")  # the test site is on this machine
+    open_tab(page, "Add articles")
     try:
         page.text_input(key="fetch_url").input(f"http://127.0.0.1:{server.server_port}/berita.html")
         next(b for b in page.button if b.label == "Fetch and add").click().run()

@@ -24,8 +24,12 @@ WEBGL_ABOVE = 1000  # more plotted points than this switch to WebGL traces (SVG 
 # paints in seconds, and the points hide each other anyway.
 DETAIL_MAX = 3000
 OVERVIEW_MONTHS_MAX = 600  # a longer span is binned by year instead of by month
+# More month bars than this (lanes x months) bin the activity chart by year: thousands of
+# SVG bars took the browser half a second to draw, on every first paint of the page.
+ACTIVITY_BARS_MAX = 1200
 PALETTE = qualitative.Plotly + qualitative.D3
 MONTH_BAR_MS = 26 * 24 * 3600 * 1000  # bar width of a month in the activity chart
+YEAR_BAR_MS = 330 * 24 * 3600 * 1000  # and of a year
 DETAIL_COLUMNS = ["event_id", "date", "date_end", "precision", "date_label", "title", "actors", "event_type", "source"]
 EVENTS, BANDS, LINKS, OVERVIEW = "events", "bands", "links", "overview"  # trace `meta`: which trace is what
 
@@ -181,14 +185,16 @@ def overview_figure(df: pd.DataFrame) -> go.Figure:
 
 
 def _axes(fig: go.Figure, df: pd.DataFrame, order: list[str]) -> None:
-    """Lay out the timeline's axes: lanes busiest on top, a range slider and quick ranges."""
+    """Lay out the timeline's axes: lanes busiest on top, quick ranges (drag to zoom, double-click resets).
+
+    No range slider: it draws every trace a second time, which doubled the chart's first paint.
+    """
     fig.update_layout(
         height=max(360, 48 * len(order) + 200),
         margin={"l": 10, "r": 10, "t": 40, "b": 10},
         xaxis={
             "type": "date",
             "range": padded(df),
-            "rangeslider": {"visible": True, "thickness": 0.08, "range": padded(df)},
             "rangeselector": {
                 "buttons": [
                     {"count": 1, "label": "1y", "step": "year", "stepmode": "backward"},
@@ -247,27 +253,33 @@ def _links(data: pd.DataFrame, scatter: type) -> go.Scatter:
 
 
 def activity_figure(df: pd.DataFrame) -> go.Figure:
-    """Return events per month, stacked by actor (an event counts once in each of its lanes).
+    """Return events per month (per year when that makes too many bars), stacked by actor.
 
-    Only events dated to a month or finer count: a "2022" would otherwise pile up in January.
+    An event counts once in each of its lanes. Only events dated to a month or finer count:
+    a "2022" would otherwise pile up in January.
     """
     fine = df[df["precision"].isin(PRECISIONS[: PRECISIONS.index("month") + 1]).to_numpy(dtype=bool)]
     data = _escaped(lanes(fine, ["date"]))
     data["month"] = pd.to_datetime(data["date"].astype(str).str[:7] + "-01")
-    counts = data.groupby(["month", "lane"]).size().rename("events").reset_index()
+    yearly = activity_by_year(data)
+    data["bin"] = pd.to_datetime(data["date"].astype(str).str[:4] + "-01-01") if yearly else data["month"]
+    counts = data.groupby(["bin", "lane"]).size().rename("events").reset_index()
+    # A bar spans most of its month (year), centred in it, whatever the zoom.
+    middle, width, unit = (pd.Timedelta(days=182), YEAR_BAR_MS, "%{x|%Y}") if yearly else \
+        (pd.Timedelta(days=15), MONTH_BAR_MS, "%{x|%b %Y}")
     fig = go.Figure()
     for lane in lane_order(data) if len(data) else []:
         part = counts[counts["lane"] == lane]
-        fig.add_trace(
-            go.Bar(
-                # A bar spans most of its month, centred in it, whatever the zoom.
-                x=part["month"] + pd.Timedelta(days=15), y=part["events"], name=lane,
-                width=MONTH_BAR_MS, hovertemplate="%{x|%b %Y}: %{y}",
-            )
-        )
+        fig.add_trace(go.Bar(x=part["bin"] + middle, y=part["events"], name=lane, width=width,
+                             hovertemplate=unit + ": %{y}"))
     fig.update_layout(
         barmode="stack", height=320, margin={"l": 10, "r": 10, "t": 30, "b": 10},
-        xaxis={"type": "date", "title": "", "range": padded(df)}, yaxis={"title": "events per month"},
-        legend={"title": {"text": "Actor"}},
+        xaxis={"type": "date", "title": "", "range": padded(df)},
+        yaxis={"title": "events per year" if yearly else "events per month"}, legend={"title": {"text": "Actor"}},
     )
     return fig
+
+
+def activity_by_year(data: pd.DataFrame) -> bool:
+    """Return whether the activity chart of these lane rows bins by year: month bars would be too many."""
+    return len(data) > 0 and data.groupby(["month", "lane"]).ngroups > ACTIVITY_BARS_MAX
