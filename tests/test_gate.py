@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from timeline.dates import grammar
 from timeline.dates.gate import Gate
-from timeline.dates.scan import _matches, scan
+from timeline.dates.scan import rule_matches, scan
 
 LANGUAGES = ("id", "en", "fr")  # fr: an unknown language on the English words and dateparser's months
 
@@ -47,12 +47,10 @@ def _texts(draw, language: str) -> str:
 def test_gated_rules_match_the_full_scan(language, data):
     text = data.draw(_texts(language))
     g = grammar.build(language)
-    starts = g.gate.starts(text)
-    if starts is None:
+    if g.gate.positions(text) is None:
         return  # the full scan runs: nothing to compare
-    for (name, rx), at in zip(g.rules, starts):
-        if at is not None:
-            assert [m.span() for m in _matches(rx, text, at)] == [m.span() for m in rx.finditer(text)], name
+    for (name, rx), found in zip(g.rules, rule_matches(text, g)):
+        assert [m.span() for m in found] == [m.span() for m in rx.finditer(text)], name
 
 
 @pytest.mark.parametrize("text", [
@@ -76,8 +74,8 @@ def test_every_shipped_rule_is_gated():
 
 @pytest.mark.parametrize("text", ["İstanbul, 5 Mei 2024", "ſeptember 2024", "\u212aamis 2024", "ıanuari 2024"])
 def test_letters_that_fold_to_ascii_take_the_full_scan(text):
-    assert grammar.build("id").gate.starts(text) is None
+    assert grammar.build("id").gate.positions(text) is None
 
 
 def test_accent_free_text_outside_ascii_is_gated():
-    assert grammar.build("id").gate.starts("“Kami tiba 5 Mei 2024” – katanya") is not None
+    assert grammar.build("id").gate.positions("“Kami tiba 5 Mei 2024” – katanya") is not None

@@ -52,17 +52,18 @@ class Gate:
     _by_word: dict = field(default_factory=dict, compare=False, repr=False)  # word → its list atoms
     _by_key: dict = field(default_factory=dict, compare=False, repr=False)  # atoms → rules
 
-    def starts(self, text: str) -> list[list[int] | None] | None:
-        """Return per rule the positions where it may start (None: scan it in full).
+    def positions(self, text: str) -> list[tuple[int, list[int]]] | None:
+        """Return, in text order, each position where some gated rule may start and those rules.
 
-        The whole result is None when `text` needs the full scan of every rule.
+        None when `text` needs the full scan of every rule; rules the gate does not
+        cover (`rule_atoms` None) are never listed: they run in full.
         """
         if self.finder is None:
             return None
         low = text.lower()
         if len(low) != len(text) or (not text.isascii() and not _mirrors(text, low)):
             return None
-        out: list[list[int] | None] = [None if a is None else [] for a in self.rule_atoms]
+        out: list[tuple[int, list[int]]] = []
         search, by_char, by_word, by_key = self.finder.search, self._by_char, self._by_word, self._by_key
         pos = 0
         while (m := search(low, pos)) is not None:
@@ -82,8 +83,8 @@ class Gate:
             if rules is None:
                 seen = set(key)
                 rules = by_key[key] = [r for r, a in enumerate(self.rule_atoms) if a is not None and a & seen]
-            for r in rules:
-                out[r].append(p)
+            if rules:
+                out.append((p, rules))
             # A match holding no non-word character hides no other start: every position
             # inside it follows a word character. Otherwise look again right after p.
             pos = m.end() if m.group().isalnum() else p + 1

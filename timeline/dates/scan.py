@@ -21,11 +21,9 @@ _COARSE = frozenset({"bare_year", "year_word", "decade", "fiscal"})  # ...or whe
 def scan(text: str, g: Grammar) -> list[Candidate]:
     """Return the candidates of `text` in text order, non-overlapping, ranges joined."""
     found: list[tuple[int, int, Candidate]] = []
-    starts = g.gate.starts(text)
-    for order, (name, rx) in enumerate(g.rules):
+    for order, ((name, _), matches) in enumerate(zip(g.rules, rule_matches(text, g))):
         handler = HANDLERS[name]
-        at = starts[order] if starts is not None else None
-        for m in rx.finditer(text) if at is None else _matches(rx, text, at):
+        for m in matches:
             try:
                 c = handler(m, g, text)
             except (ValueError, OverflowError, KeyError):  # a number no calendar holds
@@ -107,15 +105,31 @@ def _with_clock(text: str, cands: list[Candidate], g: Grammar) -> list[Candidate
     return out
 
 
-def _matches(rx, text: str, starts: list[int]):
-    """Yield what `rx.finditer(text)` yields, trying only the positions `starts` (see gate.py)."""
-    end = 0
-    for p in starts:
-        if p >= end:
-            m = rx.match(text, p)
-            if m is not None:
-                end = m.end()
-                yield m
+def rule_matches(text: str, g: Grammar) -> list[list[re.Match]]:
+    """Return per rule of `g` what `rx.finditer(text)` yields, trying a rule only where it may start.
+
+    A search is a match tried at each position in turn, each next one after the
+    previous match's end: tried at the positions the gate gives (see gate.py), in text
+    order, the same. One pass over those positions serves all rules, so a short text
+    (a dateline) costs little more than its few positions.
+    """
+    at = g.gate.positions(text)
+    if at is None:
+        return [list(rx.finditer(text)) for _, rx in g.rules]
+    out: list[list[re.Match]] = [[] for _ in g.rules]
+    for r, atoms in enumerate(g.gate.rule_atoms):
+        if atoms is None:  # the gate cannot tell where this rule starts
+            out[r] = list(g.rules[r][1].finditer(text))
+    match = [rx.match for _, rx in g.rules]
+    ends = [0] * len(g.rules)
+    for p, rules in at:
+        for r in rules:
+            if p >= ends[r]:
+                m = match[r](text, p)
+                if m is not None:
+                    ends[r] = m.end()
+                    out[r].append(m)
+    return out
 
 
 def _ranges(text: str, cands: list[Candidate], g: Grammar) -> list[Candidate]:
