@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import csv
+from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from itertools import combinations
 from dataclasses import dataclass
 from functools import lru_cache
@@ -185,8 +186,12 @@ def references(text: str, path: Path = ACTORS_FILE) -> list[tuple[int, int]]:
     return _references(_resolve(text, _scan(text, path)))
 
 
+def _named(resolved: list[tuple[int, int, Actor]]) -> list[tuple[int, int, Actor]]:
+    return [(s, e, a) for s, e, a in resolved if a.kind not in ("pair", "none")]
+
+
 def _mentions(resolved: list[tuple[int, int, Actor]]) -> list[ActorMention]:
-    return [ActorMention(a.name, a.kind, a.country, s, e) for s, e, a in resolved if a.kind not in ("pair", "none")]
+    return [ActorMention(a.name, a.kind, a.country, s, e) for s, e, a in _named(resolved)]
 
 
 def _references(resolved: list[tuple[int, int, Actor]]) -> list[tuple[int, int]]:
@@ -195,16 +200,21 @@ def _references(resolved: list[tuple[int, int, Actor]]) -> list[tuple[int, int]]
 
 def names(mentions: Sequence[ActorMention]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Return (states and organisations, people) of `mentions`, in order of mention."""
+    return _names((m.name, m.kind) for m in mentions)
+
+
+def _names(mentions: Iterable[tuple[str, str]]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """`names` of (name, kind) pairs."""
     states: list[str] = []
     people: list[str] = []
     country_of = _adds_country()
-    for m in mentions:
-        if m.kind == "person":
-            if m.name not in people:
-                people.append(m.name)
-        elif m.name not in states:
-            states.append(m.name)
-        country = country_of.get(m.name, "")
+    for name, kind in mentions:
+        if kind == "person":
+            if name not in people:
+                people.append(name)
+        elif name not in states:
+            states.append(name)
+        country = country_of.get(name, "")
         if country and country not in states:
             states.append(country)
     return tuple(states), tuple(people)
@@ -239,11 +249,12 @@ def by_sentence(text: str, sents: Sequence[Sentence]) -> list[Cast]:
     [False, True]
     """
     resolved = _resolve(text, _scan(text, ACTORS_FILE))  # one scan serves mentions and pair references
-    mentions, refs = _mentions(resolved), _references(resolved)
+    named, refs = _named(resolved), _references(resolved)
+    starts = [start for start, _, _ in named]  # in text order: a sentence's mentions are a slice
     own: list[Cast] = []
     for s in sents:
-        inside = [m for m in mentions if s.start <= m.start and m.end <= s.end]
-        own.append(Cast(*names(inside)))
+        inside = named[bisect_left(starts, s.start):bisect_right(starts, s.end)]
+        own.append(Cast(*_names((a.name, a.kind) for _, end, a in inside if end <= s.end)))
     out: list[Cast] = []
     for i, (s, cast) in enumerate(zip(sents, own)):
         if not cast.actors and not cast.people and len(s.text.split()) >= _MIN_WORDS_TO_INHERIT:
