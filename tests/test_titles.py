@@ -82,3 +82,11 @@ _PIECES = ["pada", "Pada hari", "PADA", "sejak", "akhir", "hari", "on", "On", "t
 def test_dropping_the_time_text_is_the_regex_it_replaces(parts, time_text, language):
     text = "".join(a + b for a, b in parts)
     assert titles._drop_time(text, time_text, titles.words(language)) == _regex_drop_time(text, time_text, language)
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.text(alphabet=" \t\n\u00a0,;:.!?-–—ab", max_size=30))
+def test_tidy_text_stays_as_it_is(text):
+    # title_of tidies again only what a removal changed
+    once = titles._tidy(text)
+    assert titles._tidy(once) == once

@@ -24,6 +24,8 @@ _PAREN = re.compile(r"\s*\([^()]*\)")
 _QUOTES = str.maketrans("", "", "\"“”„«»")
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:!?])")
 _PUNCT_RUN = re.compile(r"([,;:])(?:\s*[,;:])+")
+_SPACED_MARK = re.compile(r" [,.;:!?]")
+_RUN_MARK = re.compile(r"[,;:]")
 _WIDE_SPACE = re.compile(r"\s\s")
 _PAREN_AFTER = re.compile(r"\s*\([^()]*\)")
 # Under re.I these match ASCII letters ("İ", "ı" as i, "ſ" as s, Kelvin "K" as k).
@@ -78,15 +80,16 @@ def words(language: str, path: Path = TITLES_FILE) -> Words:
 
 
 def _tidy(text: str) -> str:
-    """Collapse spaces and stray punctuation left behind by removals."""
+    """Collapse spaces and stray punctuation left behind by removals (tidy text stays as it is)."""
     # str.split() breaks at exactly the characters \s matches (a space left at either
     # end is stripped below). The two patterns then need a space before a mark or two
     # marks: most texts have neither, and trying them at every position costs more
     # than the rest of a headline.
     text = " ".join(text.split())
-    if any(" " + mark in text for mark in ",.;:!?"):
+    if _SPACED_MARK.search(text):
         text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
-    if sum(map(text.count, ",;:")) > 1:
+    first = _RUN_MARK.search(text)
+    if first and _RUN_MARK.search(text, first.end()):
         text = _PUNCT_RUN.sub(r"\1", text)
     return text.strip(" ,;:-–—.")
 
@@ -206,8 +209,11 @@ def title_of(sentence: str, time_text: str = "", language: str = "id", limit: in
     text = w.caption.sub("", text)
     text = _drop_time(text, time_text, w)
     text = _PREFIX.sub("", _unparen(text)).translate(_QUOTES)
-    text = w.attribution.sub("", _tidy(text))
-    text = _tidy(_strip_lead(_tidy(text), w))
+    # _tidy leaves tidy text as it is: it runs again only on what a removal changed.
+    text, removed = w.attribution.subn("", _tidy(text))
+    tidy = _tidy(text) if removed else text
+    text = _strip_lead(tidy, w)
+    text = _tidy(text) if text != tidy else text
     if len(text) < _MIN_TITLE:
         text = _tidy(_unparen(_PREFIX.sub("", plain)).translate(_QUOTES))
     text = _cut(text, limit, w)
