@@ -8,8 +8,8 @@ import yaml
 from .errors import InputError
 
 
-class UniqueKeyLoader(yaml.SafeLoader):
-    """A safe YAML loader that refuses a key given twice in one mapping.
+class _UniqueKeys:
+    """Refuse a key given twice in one mapping.
 
     PyYAML keeps the last of two equal keys silently, so a second `en:` in a group
     would drop the first list without a word.
@@ -27,8 +27,22 @@ class UniqueKeyLoader(yaml.SafeLoader):
         return super().construct_mapping(node, deep=deep)
 
 
+class UniqueKeyLoader(_UniqueKeys, yaml.SafeLoader):
+    """A safe YAML loader that refuses a key given twice in one mapping."""
+
+
+# libyaml's parser reads the language files ~10× faster than PyYAML's own; where
+# PyYAML was built without it, the pure-Python loader does the work.
+_FastLoader = type("_FastLoader", (_UniqueKeys, yaml.CSafeLoader), {}) if hasattr(yaml, "CSafeLoader") else None
+
+
 def parse_yaml(text: str) -> object:
     """Parse YAML text with the duplicate-key check; raise yaml.YAMLError when it is not valid."""
+    if _FastLoader is not None:
+        try:
+            return yaml.load(text, Loader=_FastLoader)
+        except (yaml.YAMLError, UnicodeError):  # libyaml cannot encode a lone surrogate
+            pass  # PyYAML's own loader decides, and its messages quote the offending line
     return yaml.load(text, Loader=UniqueKeyLoader)
 
 
