@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -25,10 +25,24 @@ class CueGroup:
 
     type: str
     language: str
-    cues: tuple[tuple[re.Pattern[str], ...], ...]
     words: tuple[str, ...]  # the cues as written, for messages and tests
     gate: tuple[str, ...]  # a literal piece of each cue: a text holding none has no cue
     weak: bool = False  # decides from a main clause only before a complement ("said that")
+    # Cue patterns compiled on first use: a run that meets few of the ~900 cues
+    # should not pay for compiling them all.
+    _compiled: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def patterns(self, i: int) -> tuple[re.Pattern[str], ...]:
+        """Return the patterns of cue `i`, all of which must match."""
+        got = self._compiled.get(i)
+        if got is None:
+            got = self._compiled[i] = compile_cue(self.words[i])
+        return got
+
+    @property
+    def cues(self) -> tuple[tuple[re.Pattern[str], ...], ...]:
+        """The patterns of every cue, in the order of `words`."""
+        return tuple(self.patterns(i) for i in range(len(self.words)))
 
     def hits(self, forms: tuple[str, ...], present: frozenset[str] | None = None) -> frozenset[str]:
         """Return the cues (as written) of this group found in any of `forms`.
@@ -40,8 +54,8 @@ class CueGroup:
             return frozenset()
         return frozenset(
             w
-            for ps, w, piece in zip(self.cues, self.words, self.gate)
-            if (present is None or piece in present) and all(any(p.search(f) for f in forms) for p in ps)
+            for i, (w, piece) in enumerate(zip(self.words, self.gate))
+            if (present is None or piece in present) and all(any(p.search(f) for f in forms) for p in self.patterns(i))
         )
 
 
@@ -92,9 +106,8 @@ def load(path: Path = TYPES_FILE) -> tuple[CueGroup, ...]:
             if not isinstance(cues, list):
                 raise InputError(str(path), f"group {n} ({kind}): {language} must list cues")
             words = tuple(str(c) for c in cues)
-            compiled = tuple(compile_cue(c) for c in words)
             gate = tuple(_literal(c) for c in words)
-            out.append(CueGroup(kind, language, compiled, words, gate, weak))
+            out.append(CueGroup(kind, language, words, gate, weak))
     return tuple(out)
 
 
@@ -342,7 +355,7 @@ def _decide(text: str, language: str, path: Path) -> tuple[CueGroup | None, froz
     for gi in sorted(tried):
         g = index.groups[gi]
         hit = frozenset(
-            g.words[ci] for ci in tried[gi] if all(any(p.search(f) for f in forms) for p in g.cues[ci])
+            g.words[ci] for ci in tried[gi] if all(any(p.search(f) for f in forms) for p in g.patterns(ci))
         )
         if hit:
             return g, hit
