@@ -48,9 +48,7 @@ class Gate:
     atoms: tuple[re.Pattern, ...]  # each atom alone
     single: tuple[bool, ...]  # the atom is a character class: the character alone decides
     rule_atoms: tuple[frozenset[int] | None, ...]  # per rule: its atoms, None = always run in full
-    _by_char: dict = field(default_factory=dict, compare=False, repr=False)  # char → its class atoms
-    _by_word: dict = field(default_factory=dict, compare=False, repr=False)  # word → its list atoms
-    _by_key: dict = field(default_factory=dict, compare=False, repr=False)  # atoms → rules
+    _rules: dict = field(default_factory=dict, compare=False, repr=False)  # (char, word) → rules
 
     def positions(self, text: str) -> list[tuple[int, list[int]]] | None:
         """Return, in text order, each position where some gated rule may start and those rules.
@@ -64,31 +62,28 @@ class Gate:
         if len(low) != len(text) or (not text.isascii() and not _mirrors(text, low)):
             return None
         out: list[tuple[int, list[int]]] = []
-        search, by_char, by_word, by_key = self.finder.search, self._by_char, self._by_word, self._by_key
+        search, known = self.finder.search, self._rules
         pos = 0
         while (m := search(low, pos)) is not None:
             p = m.start()
-            c, word = low[p], m.group(1)
-            key = by_char.get(c)
-            if key is None:
-                key = by_char[c] = tuple(i for i, a in enumerate(self.atoms) if self.single[i] and a.match(c))
-            if word is not None:
-                # Every list word standing at p is a prefix of the longest one, `word`.
-                more = by_word.get(word)
-                if more is None:
-                    more = by_word[word] = tuple(
-                        i for i, a in enumerate(self.atoms) if not self.single[i] and a.match(word))
-                key += more
-            rules = by_key.get(key)
+            key = low[p], m.group(1)
+            rules = known.get(key)
             if rules is None:
-                seen = set(key)
-                rules = by_key[key] = [r for r, a in enumerate(self.rule_atoms) if a is not None and a & seen]
+                rules = known[key] = self._rules_at(*key)
             if rules:
                 out.append((p, rules))
             # A match holding no non-word character hides no other start: every position
             # inside it follows a word character. Otherwise look again right after p.
             pos = m.end() if m.group().isalnum() else p + 1
         return out
+
+    def _rules_at(self, char: str, word: str | None) -> list[int]:
+        """Return the rules that may start at `char`, or at `word` (the longest list word standing there)."""
+        found = {i for i, a in enumerate(self.atoms) if self.single[i] and a.match(char)}
+        if word is not None:
+            # Every list word standing there is a prefix of the longest one, `word`.
+            found |= {i for i, a in enumerate(self.atoms) if not self.single[i] and a.match(word)}
+        return [r for r, a in enumerate(self.rule_atoms) if a is not None and a & found]
 
 
 def _mirrors(text: str, low: str) -> bool:
