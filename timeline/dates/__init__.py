@@ -253,7 +253,7 @@ def date_sentences(
 def _time_stamp(text: str, s: Sentence, clocks: list[tuple[int, int]], g: grammar.Grammar) -> bool:
     """Tell whether a sentence is only a clock time ("11:40 GMT"): a live-blog time stamp."""
     inside = [(a - s.start, b - s.start) for a, b in clocks if s.start <= a and b <= s.end]
-    return bool(inside) and not layout.residue(text[s.start:s.end], inside, g)
+    return bool(inside) and layout.only_filler(text[s.start:s.end], inside, g)
 
 
 _TITLE_WORDS = 12  # an entry title is a line this short that does not end like a sentence

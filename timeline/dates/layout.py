@@ -87,15 +87,25 @@ def _filler_of(language: str) -> re.Pattern:
     return re.compile(r"(?:(?<!\w)" + alternation(words) + r"(?!\w)|" + offset + "|" + _PUNCT + ")+", re.I)
 
 
-def residue(text: str, spans: list[tuple[int, int]], g: Grammar) -> str:
-    """Return `text` without the given spans and without filler words and punctuation."""
+def only_filler(text: str, spans: list[tuple[int, int]], g: Grammar) -> bool:
+    """Tell whether nothing but filler words and punctuation is left of `text` without the given spans."""
     keep = []
     last = 0
     for s, e in sorted(spans):
         keep.append(text[last:s])
         last = max(last, e)
     keep.append(text[last:])
-    return _filler(g).sub("", " ".join(keep)).strip()
+    rest = " ".join(keep)
+    # Removing every filler match leaves nothing exactly when filler matches follow one
+    # another from the start to the end (whitespace is filler too); a line of prose
+    # fails at its first word instead of being rewritten whole.
+    match, pos = _filler(g).match, 0
+    while pos < len(rest):
+        m = match(rest, pos)
+        if m is None:
+            return False
+        pos = m.end()
+    return True
 
 
 def find_dateline(text: str, g: Grammar, scan, roles: dict[int, tuple[str, str]] | None = None
@@ -126,12 +136,12 @@ def find_dateline(text: str, g: Grammar, scan, roles: dict[int, tuple[str, str]]
             if res.interval is None or res.interval.precision != "day":
                 continue
             before = line[: c.start]
-            alone = not residue(line, [(c.start, c.end)] + clocks, g)
-            prefixed = bool(_PREFIX.fullmatch(before)) and len(before.split()) <= 6 and not residue(
+            alone = only_filler(line, [(c.start, c.end)] + clocks, g)
+            prefixed = bool(_PREFIX.fullmatch(before)) and len(before.split()) <= 6 and only_filler(
                 line[c.end:].split(" - ")[0].split(" – ")[0], [(a - c.end, b - c.end) for a, b in clocks if a >= c.end], g
             )
             label = g.publication_label.match(before)
-            labelled = bool(label) and not residue(line, [(0, label.end()), (c.start, c.end)] + clocks, g)
+            labelled = bool(label) and only_filler(line, [(0, label.end()), (c.start, c.end)] + clocks, g)
             later_heading = (
                 any(role == "heading" for i, (role, _) in roles.items() if i > n)
                 if roles is not None else _timeline(text, g, scan, ln)
@@ -235,7 +245,7 @@ def line_role(text: str, ln: Line, cands: list[Candidate], g: Grammar) -> tuple[
     c = dated[0]
     spans = [(x.start - ln.start, x.end - ln.start) for x in cands if x.kind == "clock"]
     spans.append((c.start - ln.start, c.end - ln.start))
-    if not residue(line, spans, g):
+    if only_filler(line, spans, g):
         return "heading", ""
     key = _KEY.fullmatch(line[: c.start - ln.start])
     after = line[c.end - ln.start:]
