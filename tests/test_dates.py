@@ -355,3 +355,18 @@ def test_never_raises_and_spans_hold(text, published, language):
             assert e.date_end is not None and e.date <= e.date_end
     dateline(text, language)
     date_sentences(text, sentences(text, language), published, language)
+
+
+_FILLER_PIECES = ["Senin", "senin", "Monday", "WIB", "GMT", "+07:00", "+9", "−", "a.m.", "pm", "Updated", "Diperbarui",
+                  "pukul", "kata", "Putin", "2024", "(", ")", ",", ".", "-", "—", "|", "“", "'", "_", "é", "x"]
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.lists(st.tuples(st.sampled_from(_FILLER_PIECES), st.sampled_from([" ", "", "  ", "\t"])), max_size=10),
+       st.sampled_from(["id", "en"]))
+def test_only_filler_is_what_removing_the_filler_leaves_nothing_of(parts, language):
+    from timeline.dates import grammar, layout
+
+    text = "".join(a + b for a, b in parts)
+    g = grammar.build(language)
+    assert layout.only_filler(text, [], g) == (not layout._filler(g).sub("", text).strip())
