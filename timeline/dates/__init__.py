@@ -45,16 +45,20 @@ def find_expressions(text: str, published: date | None, language: str) -> list[T
     >>> (e.date.isoformat(), e.kind, e.anchor)
     ('2025-09-07', 'relative', 'published 2025-09-08')
     """
+    return _expressions(text, published, language, layout.lines(text))
+
+
+def _expressions(text: str, published: date | None, language: str, lns: list[layout.Line]) -> list[TimeExpression]:
+    """`find_expressions`, given the text's lines (date_sentences needs them too)."""
     g = _grammar(language)
     cands = scan(text, g)
-    lns = layout.lines(text)
     line_starts = [ln.start for ln in lns]  # layout.line_index, without rebuilding this per candidate
     line_of = [max(0, bisect.bisect_right(line_starts, c.start) - 1) for c in cands]
     by_line: dict[int, list] = {}
     for c, i in zip(cands, line_of):
         by_line.setdefault(i, []).append(c)
     roles = {i: layout.line_role(text, lns[i], cs, g) for i, cs in by_line.items()}
-    head = layout.find_dateline(text, g, scan, roles)
+    head = layout.find_dateline(text, g, scan, roles, lns)
     bounds = layout.sentence_bounds(text)
     out: list[TimeExpression] = []
     previous: list = []
@@ -225,11 +229,11 @@ def date_sentences(
     without one, in the paragraph right below a line holding only a date, takes
     that heading's date.
     """
-    found = find_expressions(text, published, language)
+    lns = layout.lines(text)
+    found = _expressions(text, published, language, lns)
     exprs = [e for e in found if e.event and e.date is not None]
     clocks = [(e.start, e.end) for e in found if e.kind == "clock"]
     g = _grammar(language)
-    lns = layout.lines(text)
     scopes = _heading_scopes(text, lns, exprs)
     starts = [e.start for e in exprs]
     pairs: list[tuple[Sentence, TimeExpression]] = []

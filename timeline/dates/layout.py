@@ -108,15 +108,15 @@ def only_filler(text: str, spans: list[tuple[int, int]], g: Grammar) -> bool:
     return True
 
 
-def find_dateline(text: str, g: Grammar, scan, roles: dict[int, tuple[str, str]] | None = None
-                  ) -> tuple[int, int, date] | None:
+def find_dateline(text: str, g: Grammar, scan, roles: dict[int, tuple[str, str]] | None = None,
+                  lns: list[Line] | None = None) -> tuple[int, int, date] | None:
     """Return (start, end, date) of the publication date in the first lines, if any.
 
     `roles` (line index → role, as `line_role` gives) saves a second scan of the text
-    when the caller has one.
+    when the caller has one; `lns` (the text's `lines`) saves splitting it again.
     """
     counted = 0
-    for n, ln in enumerate(lines(text)):
+    for n, ln in enumerate(lines(text) if lns is None else lns):
         if counted >= DATELINE_LINES or n >= HEAD_LINES:
             break
         line = text[ln.start:ln.end]
