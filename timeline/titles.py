@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from .dates.lexicon import literal_alternation
 from .datafile import read_yaml
 from .errors import InputError
 
@@ -49,6 +50,7 @@ class Words:
 
 
 def _alt(words: list[str]) -> str:
+    """The plain alternation of `words`, longest first; the patterns use the same as a trie (literal_alternation)."""
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
@@ -64,16 +66,16 @@ def words(language: str, path: Path = TITLES_FILE) -> Words:
     if missing:
         raise InputError(str(path), f"{language}: lacks the lists {', '.join(missing)}")
     return Words(
-        opener=re.compile(rf"^(?:{_alt(lang['openers'])})\b\s*,?\s*", re.I),
-        lead_clause=re.compile(rf"^(?:{_alt(lang['lead_clauses'])})\b[^,]*,\s*", re.I),
-        attribution=re.compile(rf",\s*(?:\S+\s+){{0,3}}?(?:{_alt(lang['attributions'])})\b.*$", re.I),
-        time_word=re.compile(rf"\b(?:{_alt(lang['time_words'])})\s+", re.I),
+        opener=re.compile(rf"^(?:{literal_alternation(lang['openers'])})\b\s*,?\s*", re.I),
+        lead_clause=re.compile(rf"^(?:{literal_alternation(lang['lead_clauses'])})\b[^,]*,\s*", re.I),
+        attribution=re.compile(rf",\s*(?:\S+\s+){{0,3}}?(?:{literal_alternation(lang['attributions'])})\b.*$", re.I),
+        time_word=re.compile(rf"\b(?:{literal_alternation(lang['time_words'])})\s+", re.I),
         # _alt's order; an empty list is the empty word, as in the alternation
         time_word_each=tuple(re.compile(rf"\b{re.escape(t)}(\s+)", re.I)
                              for t in sorted(lang["time_words"], key=len, reverse=True) or [""]),
-        caption=re.compile(rf"^(?:foto|photo|gambar)\b.*?,\s*(?:{_alt(lang['caption_verbs'])})\s+", re.I),
-        breaks=re.compile(rf",\s|;\s|\s[-–—]\s|\s(?=(?:{_alt(lang['breaks'])})\s)", re.I),
-        soft_breaks=re.compile(rf"\s(?=(?:{_alt(lang['soft_breaks'])})\s)", re.I),
+        caption=re.compile(rf"^(?:foto|photo|gambar)\b.*?,\s*(?:{literal_alternation(lang['caption_verbs'])})\s+", re.I),
+        breaks=re.compile(rf",\s|;\s|\s[-–—]\s|\s(?=(?:{literal_alternation(lang['breaks'])})\s)", re.I),
+        soft_breaks=re.compile(rf"\s(?=(?:{literal_alternation(lang['soft_breaks'])})\s)", re.I),
         longest_time_word=max(map(len, lang["time_words"]), default=0),
         longest_break=max(map(len, lang["breaks"] + lang["soft_breaks"]), default=0),
     )

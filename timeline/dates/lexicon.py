@@ -130,12 +130,32 @@ def alternation(words) -> str:
     return "(?:" + _trie_regex(trie) + ")"
 
 
-def _trie_regex(node: dict) -> str:
+def literal_alternation(words) -> str:
+    """Return a regex matching any of `words` exactly as written, trying the longest first.
+
+    Under re.I it matches what "|".join(re.escape(w) for w in sorted(words, key=len,
+    reverse=True)) matches, trying the words that fit at a position in the same order,
+    but laid out as a trie (see `alternation`). A word list with an empty or
+    upper-case word gets that plain alternation itself: there the orders could differ.
+    """
+    words = list(words)
+    if not words or any(not w or w != w.lower() for w in words):
+        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return "(?:" + _trie_regex(trie, re.escape(" ")) + ")"
+
+
+def _trie_regex(node: dict, space: str = r"\s+") -> str:
     """Return the regex of a trie node; "" marks a word's end."""
     branches = []
     for ch in sorted(k for k in node if k):
-        piece = r"\s+" if ch == " " else re.escape(ch)
-        branches.append(piece + _trie_regex(node[ch]))
+        piece = space if ch == " " else re.escape(ch)
+        branches.append(piece + _trie_regex(node[ch], space))
     ends = "" in node
     if not branches:
         return ""
