@@ -102,7 +102,7 @@ def test_a_table_reads_back_in_the_schema_sorted(tmp_path, researched):
 
 def test_a_table_of_an_older_version_gets_the_later_columns(tmp_path, researched):
     path = tmp_path / "old.csv"
-    path.write_text(to_csv(researched).replace(",source_count,corrected", "").replace(",1,\n", "\n"), encoding="utf-8")
+    path.write_text(to_csv(researched).replace(",source_count,corrected", "").replace(',1,""\n', "\n"), encoding="utf-8")
     got = library.read_table(path)
     assert list(got["source_count"]) == [1, 1] and list(got["corrected"]) == ["", ""]
 
@@ -112,11 +112,11 @@ BAD_TABLES = {  # what is wrong: (how to spoil a good table's CSV text, what the
     "utf-16": (lambda text: text.encode("utf-16").decode("latin-1"), "not UTF-8"),
     "other columns": (lambda text: "nama,tanggal\nKim,kemarin\n", "column(s) event_id, date"),
     "renamed column": (lambda text: text.replace("event_id,", "id,", 1), "column(s) event_id are missing"),
-    "bad date": (lambda text: text.replace("2019-04-25,2019-04-25", "24/4/2019,2019-04-25"),
+    "bad date": (lambda text: text.replace('"2019-04-25","2019-04-25"', '"24/4/2019","2019-04-25"'),
                  "line 2: date '24/4/2019' is not a date"),
     "bad precision": (lambda text: text.replace("year_part", "sometime"), "line 3: precision 'sometime' is not one of"),
     "bad confidence": (lambda text: text.replace(",0.9,", ",sangat,", 1), "not an event table"),
-    "impossible day": (lambda text: text.replace("2019-04-25,2019-04-25", "2019-02-30,2019-02-30"), "not a real day"),
+    "impossible day": (lambda text: text.replace('"2019-04-25","2019-04-25"', '"2019-02-30","2019-02-30"'), "not a real day"),
 }
 
 
