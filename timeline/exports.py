@@ -76,7 +76,8 @@ def _esc(column: pd.Series) -> pd.Series:
 
 def _texts(df: pd.DataFrame) -> pd.Series:
     """Return each slide's HTML text: sentence, actors and source, every piece of article text escaped."""
-    actors = df["actors"].str.replace(r"\s*;[\s;]*", ", ", regex=True).str.strip(", ")
+    # Spaces spelled out: "\s" sends pandas to Python's regex, a call per cell.
+    actors = df["actors"].str.replace(r"[ \t\r\n]*;[ \t\r\n;]*", ", ", regex=True).str.strip(", ")
     url, name = df["source_url"], _esc(df["source"].where(df["source"] != "", df["source_url"]))
     linked = url.str.startswith("http://") | url.str.startswith("https://")
     source = ("<p>Source: " + name + "</p>").where(name != "", "")
