@@ -146,12 +146,18 @@ def merge(events: Iterable[Event]) -> list[Event]:
     items = list(events)
     order = {id(e): i for i, e in enumerate(items)}
     clusters: list[list[Event]] = []
+    # A mention fits only a head of its own interval, unless its date is derived (see
+    # `affinity`): the others score 0, so only those are asked (merging a library's
+    # thousands of events would otherwise ask every cluster for every event).
+    led_by: dict[tuple, list[int]] = {}  # head interval → the clusters it leads
     for e in sorted(items, key=_rank):
-        scored = [(affinity(c[0], e), i) for i, c in enumerate(clusters)]
-        best = max(scored, default=(0.0, -1))
+        interval = (e.date, e.date_end)
+        asked = range(len(clusters)) if e.time_kind in DERIVED_KINDS else led_by.get(interval, ())
+        best = max(((affinity(clusters[i][0], e), i) for i in asked), default=(0.0, -1))
         if best[0] > 0:
             clusters[best[1]].append(e)
         else:
+            led_by.setdefault(interval, []).append(len(clusters))
             clusters.append([e])
     clusters.sort(key=lambda c: min(order[id(m)] for m in c))
     return [_combine(c) if len(c) > 1 else c[0] for c in clusters]
