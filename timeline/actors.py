@@ -115,23 +115,22 @@ def _case_ok(written: str, alias: str, actor: Actor, short: bool) -> bool:
 
 def _continues_name(text: str, end: int) -> bool:
     """True when a Titlecase word follows: "Kim Yong Chol" is not a short "Kim"."""
-    rest = text[end:]
-    if not rest.startswith(" ") or len(rest) < 3:
+    if text[end:end + 1] != " " or len(text) - end < 3:
         return False
-    word = rest[1:].split(" ", 1)[0]
+    stop = text.find(" ", end + 1)  # the next word runs to the next space (not a copy of the rest)
+    word = text[end + 1:stop if stop >= 0 else len(text)]
     return word[:1].isupper() and any(c.islower() for c in word)
 
 
 def _scan(text: str, path: Path) -> list[tuple[int, int, tuple[tuple[Actor, str, bool], ...]]]:
     """Return non-overlapping alias hits (start, end, candidates), longest first."""
     lowered = text.lower()
+    size = len(text)
     hits = []
     for end, (length, cands) in _automaton(path).iter(lowered):
         start, stop = end - length + 1, end + 1
-        if (start > 0 and text[start - 1].isalnum()) or (stop < len(text) and text[stop].isalnum()):
-            continue
-        if stop < len(text) and text[stop] == "$":  # "US$ 5 juta" is a currency
-            continue
+        if (start > 0 and text[start - 1].isalnum()) or (stop < size and (text[stop].isalnum() or text[stop] == "$")):
+            continue  # inside a word; "US$ 5 juta" is a currency
         written = text[start:stop]
         cands = tuple(
             c
