@@ -25,13 +25,18 @@ def _event(
     e: TimeExpression,
     cast: actor_finder.Cast,
     others: tuple[TimeExpression, ...] = (),
+    memo: dict | None = None,
 ) -> Event:
-    """Return the event `e` dates in `s`; `others`: the expressions of `s` that date other events."""
+    """Return the event `e` dates in `s`; `others`: the expressions of `s` that date other events.
+
+    `memo` keeps the article's type answers (taxonomy.cues).
+    """
+    lang = article.language
     if others:
         spans = tuple((o.start - s.start, o.end - s.start) for o in others)
-        kind, clause = taxonomy.classify_at(s.text, e.start - s.start, e.end - s.start, article.language, spans)
+        kind, clause = taxonomy.classify_at(s.text, e.start - s.start, e.end - s.start, lang, spans, memo=memo)
     else:
-        kind, clause = taxonomy.classify(s.text, article.language), ""
+        kind, clause = taxonomy.classify(s.text, lang, memo=memo), ""
     return Event(
         event_id=event_id(article.source, s.text, e.text),
         date=e.date,
@@ -75,10 +80,11 @@ def mentions(article: Article) -> list[Event]:
         by_sentence.setdefault(s.start, []).append(e)
     out: list[Event] = []
     seen: set[str] = set()
+    memo: dict = {}  # a sentence dating two events is typed once
     for s, e in dated:
         interval = (e.date, e.date_end or e.date)
         others = tuple(o for o in by_sentence[s.start] if (o.date, o.date_end or o.date) != interval)
-        ev = _event(article, s, e, casts.get(s, actor_finder.Cast()), others)
+        ev = _event(article, s, e, casts.get(s, actor_finder.Cast()), others, memo)
         if ev.event_id not in seen:
             seen.add(ev.event_id)
             out.append(ev)

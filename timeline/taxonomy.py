@@ -296,6 +296,7 @@ def classify_at(
     language: str,
     others: tuple[tuple[int, int], ...] = (),
     path: Path = TYPES_FILE,
+    memo: dict | None = None,
 ) -> tuple[str, str]:
     """Return the type of the event whose time expression is `text[start:end]`, and the clause that decided it.
 
@@ -303,7 +304,7 @@ def classify_at(
     are the spans of the time expressions of those other events. The clause holding
     the time expression (see `clause_at`) decides by the rules of `cues` when it has
     a cue and holds none of `others` (a clause that holds two dates cannot tell their
-    events apart); otherwise the whole sentence does and the clause is "".
+    events apart); otherwise the whole sentence does and the clause is "". `memo`: see `cues`.
 
     >>> s = "North Korea sent troops in October, and Russia signed a treaty in June."
     >>> classify_at(s, s.index("June"), s.index("June") + 4, "en")
@@ -312,9 +313,9 @@ def classify_at(
     begin, stop = clause_span(text, start, end, language)
     clause = text[begin:stop].strip()
     shared = any(begin < b and a < stop for a, b in others)
-    kind = OTHER if shared else cues(clause, language, path)[0]
+    kind = OTHER if shared else cues(clause, language, path, memo)[0]
     if kind == OTHER:
-        return classify(text, language, path), ""
+        return classify(text, language, path, memo), ""
     return kind, clause
 
 
@@ -342,12 +343,18 @@ def main_clause(text: str, language: str) -> tuple[str, str]:
     return (text[: first.start()], first.group().lower()) if first else (text, "")
 
 
-def _decide(text: str, language: str, path: Path) -> tuple[CueGroup | None, frozenset[str]]:
+def _decide(text: str, language: str, path: Path, memo: dict | None = None) -> tuple[CueGroup | None, frozenset[str]]:
     """Return the first group in priority order with a cue in `text`, and its cues found.
 
     The same answer as asking each group's `hits`, trying only the cues whose gate
     piece occurs in the text.
     """
+    if memo is not None:
+        key = (text, language, path)
+        found = memo.get(key)
+        if found is None:
+            found = memo[key] = _decide(text, language, path)
+        return found
     forms = _forms(text, language)
     index = _index(language, path)
     tried: dict[int, list[int]] = {}
@@ -364,12 +371,13 @@ def _decide(text: str, language: str, path: Path) -> tuple[CueGroup | None, froz
     return None, frozenset()
 
 
-def cues(text: str, language: str, path: Path = TYPES_FILE) -> tuple[str, frozenset[str]]:
+def cues(text: str, language: str, path: Path = TYPES_FILE, memo: dict | None = None) -> tuple[str, frozenset[str]]:
     """Return the type of `text` and the cues of the group that decided it.
 
     The main clause decides first (see `main_clause`): a cue there wins, but a cue of a
     weak group (said, relations) only before a complement ("X said that Y"); otherwise
-    the whole sentence decides, in priority order.
+    the whole sentence decides, in priority order. `memo`, a dict kept for one article,
+    decides a text asked about again (a sentence dating two events) only once.
 
     >>> kind, found = cues("Kim dan Putin menandatangani pakta.", "id")
     >>> kind, sorted(found)
@@ -377,14 +385,14 @@ def cues(text: str, language: str, path: Path = TYPES_FILE) -> tuple[str, frozen
     """
     main, cut = main_clause(text, language)
     if main.strip() and main != text:
-        group, hit = _decide(main, language, path)
+        group, hit = _decide(main, language, path, memo)
         if group is not None and (not group.weak or cut in clause_words(language).complement):
             return group.type, hit
-    group, hit = _decide(text, language, path)
+    group, hit = _decide(text, language, path, memo)
     return (group.type, hit) if group else (OTHER, frozenset())
 
 
-def classify(text: str, language: str, path: Path = TYPES_FILE) -> str:
+def classify(text: str, language: str, path: Path = TYPES_FILE, memo: dict | None = None) -> str:
     """Return the event type of `text`: the first group in priority order with a cue in it.
 
     >>> classify("Kim dan Putin menandatangani traktat di Pyongyang.", "id")
@@ -394,4 +402,4 @@ def classify(text: str, language: str, path: Path = TYPES_FILE) -> str:
     >>> classify("Cuaca cerah.", "id")
     'other'
     """
-    return cues(text, language, path)[0]
+    return cues(text, language, path, memo)[0]
