@@ -42,6 +42,7 @@ class Words:
     attribution: re.Pattern[str]
     time_word: re.Pattern[str]  # any time word and the whitespace after it
     time_word_each: tuple[re.Pattern[str], ...]  # each alone, in the order `time_word` tries them
+    time_word_by_first: dict[str, tuple[re.Pattern[str], ...]] | None  # the same by lower-cased first letter
     caption: re.Pattern[str]
     breaks: re.Pattern[str]
     soft_breaks: re.Pattern[str]
@@ -73,12 +74,28 @@ def words(language: str, path: Path = TITLES_FILE) -> Words:
         # _alt's order; an empty list is the empty word, as in the alternation
         time_word_each=tuple(re.compile(rf"\b{re.escape(t)}(\s+)", re.I)
                              for t in sorted(lang["time_words"], key=len, reverse=True) or [""]),
+        time_word_by_first=_by_first(sorted(lang["time_words"], key=len, reverse=True)),
         caption=re.compile(rf"^(?:foto|photo|gambar)\b.*?,\s*(?:{literal_alternation(lang['caption_verbs'])})\s+", re.I),
         breaks=re.compile(rf",\s|;\s|\s[-–—]\s|\s(?=(?:{literal_alternation(lang['breaks'])})\s)", re.I),
         soft_breaks=re.compile(rf"\s(?=(?:{literal_alternation(lang['soft_breaks'])})\s)", re.I),
         longest_time_word=max(map(len, lang["time_words"]), default=0),
         longest_break=max(map(len, lang["breaks"] + lang["soft_breaks"]), default=0),
     )
+
+
+def _by_first(words: list[str]) -> dict[str, tuple[re.Pattern[str], ...]] | None:
+    """Group the patterns of `words` (in their order) by lower-cased first character.
+
+    For ASCII first characters only: there a text character matches case-insensitively
+    exactly when its lower-cased form is that character, unless it is one of the few
+    that fold to ASCII letters (`_FOLDS_TO_ASCII`), where every pattern is tried.
+    """
+    if not words or not all(w[:1].isascii() and w[:1] for w in words):
+        return None
+    out: dict[str, list[re.Pattern[str]]] = {}
+    for w in words:
+        out.setdefault(w[0].lower(), []).append(re.compile(rf"\b{re.escape(w)}(\s+)", re.I))
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def _tidy(text: str) -> str:
@@ -122,7 +139,12 @@ def _time_start(text: str, x: int, depth: int, w: Words, at_time: Callable[[int]
     alternation's order, the longest run of whitespace first), the time text itself last.
     """
     if depth < 3 and w.time_word.match(text, x):
-        for word in w.time_word_each:
+        first = text[x]
+        if w.time_word_by_first is None or _FOLDS_TO_ASCII.match(first):
+            candidates = w.time_word_each
+        else:
+            candidates = w.time_word_by_first.get(first.lower(), ())
+        for word in candidates:
             m = word.match(text, x)
             if m:
                 for end in range(m.end(), m.start(1), -1):
