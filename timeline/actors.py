@@ -92,9 +92,18 @@ def _automaton(path: Path = ACTORS_FILE) -> ahocorasick.Automaton:
         # A full alias wins over a short name spelt the same; among full aliases the
         # first row wins. Short names keep every person who carries them.
         full = [e for e in found if not e[2]]
-        auto.add_word(key, (len(key), tuple(full[:1] or found)))
+        cands = tuple(full[:1] or found)
+        # Whether any candidate has a case rule to check (most aliases have none).
+        checked = any(_case_rule(alias, actor, short) for actor, alias, short in cands)
+        auto.add_word(key, (len(key), cands, checked))
     auto.make_automaton()
     return auto
+
+
+def _case_rule(alias: str, actor: Actor, short: bool) -> bool:
+    """Tell whether `_case_ok` or the name check of `_scan` can refuse some writing of `alias`."""
+    return ((alias.isupper() and len(alias.replace(".", "")) <= _ACRONYM_MAX) or _written_as(alias)
+            or short or actor.kind == "person")
 
 
 def _written_as(alias: str) -> bool:
@@ -127,16 +136,17 @@ def _scan(text: str, path: Path) -> list[tuple[int, int, tuple[tuple[Actor, str,
     lowered = text.lower()
     size = len(text)
     hits = []
-    for end, (length, cands) in _automaton(path).iter(lowered):
+    for end, (length, cands, checked) in _automaton(path).iter(lowered):
         start, stop = end - length + 1, end + 1
         if (start > 0 and text[start - 1].isalnum()) or (stop < size and (text[stop].isalnum() or text[stop] == "$")):
             continue  # inside a word; "US$ 5 juta" is a currency
-        written = text[start:stop]
-        cands = tuple(
-            c
-            for c in cands
-            if _case_ok(written, c[1], c[0], c[2]) and not (_written_as(c[1]) and _continues_name(text, stop))
-        )
+        if checked:
+            written = text[start:stop]
+            cands = tuple(
+                c
+                for c in cands
+                if _case_ok(written, c[1], c[0], c[2]) and not (_written_as(c[1]) and _continues_name(text, stop))
+            )
         if cands:
             hits.append((start, stop, cands))
     hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
