@@ -48,7 +48,7 @@ class Gate:
     atoms: tuple[re.Pattern, ...]  # each atom alone
     single: tuple[bool, ...]  # the atom is a character class: the character alone decides
     rule_atoms: tuple[frozenset[int] | None, ...]  # per rule: its atoms, None = always run in full
-    _rules: dict = field(default_factory=dict, compare=False, repr=False)  # (char, word) → rules
+    _rules: dict = field(default_factory=dict, compare=False, repr=False)  # what the finder matched → rules
 
     def positions(self, text: str) -> list[tuple[int, list[int]]] | None:
         """Return, in text order, each position where some gated rule may start and those rules.
@@ -66,15 +66,17 @@ class Gate:
         pos = 0
         while (m := search(low, pos)) is not None:
             p = m.start()
-            key = low[p], m.group(1)
-            rules = known.get(key)
+            # What the finder matched tells the rules: the longest list word standing
+            # there (a one-letter list word always matches, so a lone character is no word).
+            found = m.group()
+            rules = known.get(found)
             if rules is None:
-                rules = known[key] = self._rules_at(*key)
+                rules = known[found] = self._rules_at(low[p], m.group(1))
             if rules:
                 out.append((p, rules))
             # A match holding no non-word character hides no other start: every position
             # inside it follows a word character. Otherwise look again right after p.
-            pos = m.end() if m.group().isalnum() else p + 1
+            pos = m.end() if found.isalnum() else p + 1
         return out
 
     def _rules_at(self, char: str, word: str | None) -> list[int]:
