@@ -79,3 +79,14 @@ def test_letters_that_fold_to_ascii_take_the_full_scan(text):
 
 def test_accent_free_text_outside_ascii_is_gated():
     assert grammar.build("id").gate.positions("“Kami tiba 5 Mei 2024” – katanya") is not None
+
+
+def test_letters_a_rule_spells_out_gate_it_as_a_word():
+    # "(?:the\s+)?" opens several English rules: they are tried where "the" stands,
+    # not at every word that starts with a t ("took").
+    g = grammar.build("en")
+    text = "the year 2024 took long"
+    names = [name for name, _ in g.rules]
+    tried = {p: {names[r] for r in rules} for p, rules in g.gate.positions(text)}
+    assert "year_word" in tried[0]
+    assert text.index("took") not in tried

@@ -115,11 +115,12 @@ def build(templates: tuple[tuple[str, str], ...], tokens: dict[str, str], lists:
             continue
         for atom in found:
             if atom not in index and isinstance(atom, tuple):
-                words.extend(lists[atom[0]])
+                words.extend(_words(atom, lists))
         rule_atoms.append(frozenset(index.setdefault(a, len(index)) for a in found))
     if not index:
         return Gate(None, (), (), tuple(rule_atoms))
-    alts = [tokens[a[0]] if isinstance(a, tuple) else a for a in index]
+    alts = [(alternation(_words(a, lists)) if len(a) == 2 else tokens[a[0]]) if isinstance(a, tuple) else a
+            for a in index]
     # Word lists are lower-cased already, so the gate runs without re.I on the
     # lower-cased text, where the engine can use its fast literal checks. The finder
     # lays all the words out as one trie: one pass finds every place an atom stands.
@@ -131,10 +132,17 @@ def build(templates: tuple[tuple[str, str], ...], tokens: dict[str, str], lists:
     return Gate(finder, atoms, single, tuple(rule_atoms))
 
 
+def _words(atom: tuple, lists: dict[str, list[str]]) -> list[str]:
+    """Return the words of a word atom: a token's word list, or the one literal word."""
+    return [atom[1]] if len(atom) == 2 else lists[atom[0]]
+
+
 def _first(template: str, tokens: dict[str, str], lists: dict[str, list[str]]) -> set | None:
     """Return the atoms one of which stands where any match of `template` starts, or None.
 
-    An atom is ("NAME",) for a word-list token or a regex for a character class.
+    An atom is ("NAME",) for a word-list token, ("", "word") for letters the template
+    spells out ("the" in "(?:the\\s+)?": only where "the" stands, not at every "t"),
+    or a regex for a character class.
     """
     names = sorted(lists)
     marks = {name: chr(_PLACEHOLDER + i) for i, name in enumerate(names)}
@@ -152,7 +160,11 @@ def _first(template: str, tokens: dict[str, str], lists: dict[str, list[str]]) -
 def _first_seq(items, by_mark: dict[int, tuple]) -> tuple[set, bool]:
     """Return (first atoms, can match empty) of a sequence of parsed regex items."""
     out: set[str] = set()
-    for op, av in items:
+    items = list(items)
+    for i, (op, av) in enumerate(items):
+        spelt = _spelt(items, i, by_mark)
+        if len(spelt) > 1:
+            return out | {("", spelt)}, False
         found, nullable = _first_op(op, av, by_mark)
         out |= found
         if not nullable:
@@ -187,6 +199,17 @@ def _first_op(op, av, by_mark: dict[int, tuple]) -> tuple[set, bool]:
         rest = [(o, a) for o, a in av if not (o is _c.LITERAL and a in by_mark)]
         return marks | ({_char_class(rest)} if rest else set()), False
     raise _Unsupported(op)
+
+
+def _spelt(items, i: int, by_mark: dict[int, tuple]) -> str:
+    """Return the run of literal non-space characters from item `i` on, lower-cased ("" if none)."""
+    run = []
+    for op, av in items[i:]:
+        if op is not _c.LITERAL or av in by_mark or chr(av).isspace():
+            break
+        _char(av)  # refuses letters whose case folds in ways lower() does not show
+        run.append(chr(av).lower())
+    return "".join(run)
 
 
 def _char(code: int) -> str:
