@@ -17,7 +17,7 @@ DATA = library.data_dir()
 ARTICLES = library.articles_dir(DATA)
 FIXES = corrections.path_in(DATA)
 Q = "query-params"  # filter widgets keep their value in the URL, so a view can be shared
-TABS = ["Events", "Activity by actor", "Add articles", "Correct an event"]
+TABS = ["Event details", "Table and downloads", "Activity by actor", "Add articles", "Correct an event"]
 COLUMNS = {**{c: st.column_config.DateColumn(c) for c in details.DATE_COLUMNS},
            **{c: st.column_config.TextColumn(c, width=w) for c, w in (("title", "medium"), ("sentence", "large"), ("evidence", "large"))},
            "source_url": st.column_config.LinkColumn("source_url"),
@@ -159,16 +159,20 @@ else:
     plot = st.plotly_chart(figure("timeline", key, repr(wanted), view), key="timeline", on_select="rerun", selection_mode="points",
                            config={"displaylogo": False})
     picked = [p.get("customdata") for p in plot.selection.points if p.get("customdata")]
+if picked and picked != st.session_state.get("picked_before"):
+    st.session_state["tab"] = TABS[0]  # a new click on the chart shows that event (the reader can leave it after)
+st.session_state["picked_before"] = picked
 
-    st.subheader("Event details")
-    names = details.event_names(listed)
-    chosen_id = picked[-1] if picked and picked[-1] in set(view["event_id"]) else None
-    if chosen_id is None:
-        chosen_id = st.selectbox("Event (or click a point on the chart)", list(names), format_func=names.get, key="detail")
-    show_details(view[view["event_id"] == chosen_id].iloc[0].to_dict())
-
-# Tabs run only when open (lazy): the first paint draws the timeline, not every panel.
-listing, activity_tab, adding, fixing = st.tabs(TABS, key="tab", on_change="rerun", bind=Q)
+# Tabs run only when open (lazy), so the first paint draws the timeline and one event, not
+# every panel: the table alone (its grid and Arrow code) delayed the chart by 0.2-0.4 s.
+detail_tab, listing, activity_tab, adding, fixing = st.tabs(TABS, key="tab", on_change="rerun", bind=Q)
+with detail_tab:
+    if detail_tab.open and not view.empty:
+        names = details.event_names(listed)
+        chosen_id = picked[-1] if picked and picked[-1] in set(view["event_id"]) else None
+        if chosen_id is None:
+            chosen_id = st.selectbox("Event (or click a point on the chart)", list(names), format_func=names.get, key="detail")
+        show_details(view[view["event_id"] == chosen_id].iloc[0].to_dict())
 with listing:
     if listing.open:
         if len(view) > len(listed):

@@ -151,7 +151,9 @@ def test_actor_filter_changes_the_chart_and_the_url(page, server):
 
 
 def test_clicking_a_point_shows_its_details(page, server):
-    open_page(page, server + "/?actors=Ukraine&actors=KCNA&mode=all")
+    # From another tab: the click opens the details of that event.
+    open_page(page, server + "/?actors=Ukraine&actors=KCNA&mode=all&tab=Table+and+downloads")
+    page.locator('[data-testid="stDataFrame"]').wait_for()
     trace = page.evaluate("() => document.querySelector('.js-plotly-plot').data.findIndex(t => t.meta === 'events')")
     wanted = page.evaluate(f"() => document.querySelector('.js-plotly-plot').data[{trace}].customdata[0]")
     point = page.locator(".js-plotly-plot .scatterlayer .trace").nth(trace).locator("path.point").first

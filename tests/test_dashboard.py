@@ -57,11 +57,14 @@ def open_tab(at, label: str) -> None:
 def table(at):
     """Return the events table, opening its tab first if another tab is open."""
     if not at.dataframe:
-        open_tab(at, "Events")
+        open_tab(at, "Table and downloads")
     return at.dataframe[0].value
 
 
 def test_page_runs_and_shows_events(page, data):
+    # The first view draws the timeline and one event's details; the other tabs run only when opened.
+    assert len(page.get("plotly_chart")) == 1 and page.selectbox(key="detail")
+    assert not page.dataframe and not page.get("file_uploader") and not [s for s in page.selectbox if s.key == "fix_event"]
     frame = table(page)
     # The page shows what the command line extracts with cross-article merging, in the same order.
     merged = extract_paths([data / "articles"], merge_sources=True).frame()
@@ -72,9 +75,6 @@ def test_page_runs_and_shows_events(page, data):
     assert page.multiselect(key="actors").label == "Actors"
     assert [m.label for m in page.metric] == ["Events", "Actors", "Sources", "Time span"]
     assert page.metric[0].value == str(len(frame))
-    # The first view draws the timeline and the table; the other tabs run only when opened.
-    assert len(page.get("plotly_chart")) == 1
-    assert not page.get("file_uploader") and not [s for s in page.selectbox if s.key == "fix_event"]
 
 
 def test_actor_filter_any_of_and_all_of(page):
@@ -151,10 +151,9 @@ def test_filters_are_read_from_the_url(data):
 
 
 def test_details_highlight_the_time_expression(page):
-    first = table(page).iloc[0]
     texts = [m.value for m in page.markdown]
     assert any(":orange-background[" in t for t in texts), texts
-    assert page.selectbox(key="detail").value == first["event_id"]
+    assert page.selectbox(key="detail").value == table(page).iloc[0]["event_id"]
 
 
 def downloads(at, made: dict) -> dict[str, bytes]:
@@ -180,7 +179,7 @@ def test_downloads_hold_the_rows_shown(data, deferred_downloads):
 
 
 def test_a_download_is_the_export_of_the_view_made_on_click(data, deferred_downloads):
-    at = run()
+    at = run({"tab": "Table and downloads"})
     at.multiselect(key="actors").set_value(["South Korea"]).run()
     buttons = downloads(at, deferred_downloads)
     full = from_csv(buttons["Download full table (CSV)"].decode("utf-8-sig"))
