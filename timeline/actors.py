@@ -266,7 +266,7 @@ def by_sentence(text: str, sents: Sequence[Sentence]) -> list[Cast]:
         own.append(Cast(*_names((a.name, a.kind) for _, end, a in inside if end <= s.end)))
     out: list[Cast] = []
     for i, (s, cast) in enumerate(zip(sents, own)):
-        if not cast.actors and not cast.people and len(s.text.split()) >= _MIN_WORDS_TO_INHERIT:
+        if not cast.actors and not cast.people and len(s.text.split(maxsplit=_MIN_WORDS_TO_INHERIT - 1)) >= _MIN_WORDS_TO_INHERIT:
             source = next(
                 (own[j] for j in range(i - 1, -1, -1) if sents[j].paragraph == s.paragraph and own[j].actors),
                 own[i - 1] if i > 0 else Cast(),

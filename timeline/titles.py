@@ -23,6 +23,7 @@ _KEYS = ("openers", "lead_clauses", "attributions", "time_words", "caption_verbs
 _PREFIX = re.compile(r"^(?:[^a-z]{2,60}?|[A-Z][A-Z .]+,\s*\S+)\s[-–—]{1,2}\s")
 _PAREN = re.compile(r"\s*\([^()]*\)")
 _QUOTES = str.maketrans("", "", "\"“”„«»")
+_QUOTE = re.compile("[\"“”„«»]")
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:!?])")
 _PUNCT_RUN = re.compile(r"([,;:])(?:\s*[,;:])+")
 _SPACED_MARK = re.compile(r" [,.;:!?]")
@@ -116,6 +117,11 @@ def _tidy(text: str) -> str:
 def _unparen(text: str) -> str:
     """Remove parentheticals (the pattern is tried at every position; most texts have none)."""
     return _PAREN.sub("", text) if "(" in text else text
+
+
+def _unquote(text: str) -> str:
+    """Remove quotation marks (translate copies the text even when it has none)."""
+    return text.translate(_QUOTES) if _QUOTE.search(text) else text
 
 
 def _time_finder(text: str, time_text: str) -> tuple[Callable[[int], bool], int]:
@@ -232,13 +238,13 @@ def title_of(sentence: str, time_text: str = "", language: str = "id", limit: in
     text = _PREFIX.sub("", plain)
     text = w.caption.sub("", text)
     text = _drop_time(text, time_text, w)
-    text = _PREFIX.sub("", _unparen(text)).translate(_QUOTES)
+    text = _unquote(_PREFIX.sub("", _unparen(text)))
     # _tidy leaves tidy text as it is: it runs again only on what a removal changed.
     text, removed = w.attribution.subn("", _tidy(text))
     tidy = _tidy(text) if removed else text
     text = _strip_lead(tidy, w)
     text = _tidy(text) if text != tidy else text
     if len(text) < _MIN_TITLE:
-        text = _tidy(_unparen(_PREFIX.sub("", plain)).translate(_QUOTES))
+        text = _tidy(_unquote(_unparen(_PREFIX.sub("", plain))))
     text = _cut(text, limit, w)
     return text[:1].upper() + text[1:]

@@ -26,6 +26,8 @@ _FURNITURE_WINDOW = 40  # characters before a date searched for "Retrieved", "Di
 _LIFE_YEARS = 15  # a parenthesised range shorter than this is no one's life ("Korean War (1950–1953)")
 _LIVE_DAYS = 7  # a day heading alone in its paragraph this close to publication is a live blog's day
 _YEARLY = ("year", "year_part", "quarter", "month", "month_part", "day", "week")  # headings that give a year
+_SENTENCE_CLOSE = re.compile(r"[.!?][\"'”’)]*$")
+_WORD_THEN_SPACE = re.compile(r"\w\s*$")
 
 
 def _grammar(language: str) -> grammar.Grammar:
@@ -62,6 +64,7 @@ def _expressions(text: str, published: date | None, language: str, lns: list[lay
     bounds = layout.sentence_bounds(text)
     out: list[TimeExpression] = []
     previous: list = []
+    recent: tuple | None = None  # the last _PREVIOUS of `previous`
     heading_year: int | None = None
     heading_day: date | None = None  # a live blog's day heading: "today" below it is that day
     # (sentence start, year, end of its expression, start of its interval) of the last explicit year
@@ -77,7 +80,9 @@ def _expressions(text: str, published: date | None, language: str, lns: list[lay
         anchor_day = published
         if c.rule == "deictic" and heading_day is not None:
             anchor_day = heading_day
-        ctx = Context(anchor_day, tuple(previous[-_PREVIOUS:]), year, _future(text, g, c, s_start, s_end))
+        if recent is None:
+            recent = tuple(previous[-_PREVIOUS:])  # rebuilt only when a date was added
+        ctx = Context(anchor_day, recent, year, _future(text, g, c, s_start, s_end))
         try:
             res = c.resolve(ctx)
             if same and c.year is None and res.interval is not None and res.anchor.startswith("year from context"):
@@ -129,6 +134,7 @@ def _expressions(text: str, published: date | None, language: str, lns: list[lay
         )
         if event and iv is not None:
             previous.append(iv)
+            recent = None
             previous_sentence = s_start
             if c.year:
                 sentence_year = (s_start, c.year, c.end, iv.start)
@@ -272,12 +278,12 @@ def _entry_title(text: str, lns: list[layout.Line], s: Sentence) -> bool:
     i = layout.line_index(lns, s.start)
     ln = lns[i]
     line = text[ln.start:ln.end].strip()
-    if text[s.start:s.end].strip() != line or len(line.split()) > _TITLE_WORDS or re.search(r"[.!?][\"'”’)]*$", line):
+    if text[s.start:s.end].strip() != line or len(line.split()) > _TITLE_WORDS or _SENTENCE_CLOSE.search(line):
         return False
     if i + 1 >= len(lns) or lns[i + 1].paragraph != ln.paragraph:
         return False
     below = text[lns[i + 1].start:lns[i + 1].end].strip()
-    return len(below.split()) > _TITLE_WORDS and bool(re.search(r"[.!?][\"'”’)]*$", below))
+    return len(below.split()) > _TITLE_WORDS and bool(_SENTENCE_CLOSE.search(below))
 
 
 def _distinct(own: list[TimeExpression], text: str, g: grammar.Grammar) -> list[TimeExpression]:
@@ -308,7 +314,7 @@ def _attributive(e: TimeExpression, text: str, g: grammar.Grammar) -> bool:
     if not (e.text.isdigit() and len(e.text) == 4):
         return False
     before = text[max(0, e.start - 25):e.start]
-    return bool(re.search(r"\w\s*$", before)) and not g.year_cue.search(before)
+    return bool(_WORD_THEN_SPACE.search(before)) and not g.year_cue.search(before)
 
 
 def _heading_scopes(text: str, lns: list[layout.Line], exprs: list[TimeExpression]) -> list[tuple[int, int, TimeExpression]]:

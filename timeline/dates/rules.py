@@ -19,6 +19,8 @@ from .lexicon import alternation, norm
 from .resolve import Context, Resolution, pick_year, relative, unresolved, weekday_date, NO_PUBLICATION
 
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+_NUMBER_END = re.compile(r"\d[.,]?\s*$")  # text before a year ending in a digit: "1 2024" is one number
+_CAPITAL_NEXT = re.compile(r"\s+[A-Z]")
 _CALENDAR_UNITS = ("day", "week", "weekend", "month", "quarter", "year", "decade", "century")
 
 
@@ -739,7 +741,7 @@ def month_bare(m, g, text):
     mo = _month(g, token, strict=True)
     if mo is None or not _cap(token) or token.isupper():
         return None
-    if re.match(r"\s+[A-Z]", text[m.end():m.end() + 2]):
+    if _CAPITAL_NEXT.match(text[m.end():m.end() + 2]):
         return None
     upcoming = g.upcoming_month.search(text, max(0, m.start() - 30), m.start()) or g.upcoming_after.match(text, m.end())
     which = "upcoming" if upcoming else ""
@@ -864,7 +866,7 @@ def bare_year(m, g, text):
         return None
     if y < 1900 and not g.year_cue.search(before):
         return None  # "1500" alone is more often a number than a year
-    if re.search(r"\d[.,]?\s*$", before):
+    if _NUMBER_END.search(before):
         return None  # part of a longer number: "1 2024"
     return Candidate(m.start(), m.end(), "bare_year", "absolute", fixed(iv.year(y)), year=y)
 

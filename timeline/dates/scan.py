@@ -21,8 +21,10 @@ _COARSE = frozenset({"bare_year", "year_word", "decade", "fiscal"})  # ...or whe
 def scan(text: str, g: Grammar) -> list[Candidate]:
     """Return the candidates of `text` in text order, non-overlapping, ranges joined."""
     found: list[tuple[int, int, Candidate]] = []
-    for order, ((name, _), matches) in enumerate(zip(g.rules, rule_matches(text, g))):
-        handler = HANDLERS[name]
+    for order, matches in enumerate(rule_matches(text, g)):
+        if not matches:
+            continue
+        handler = HANDLERS[g.rules[order][0]]
         for m in matches:
             try:
                 c = handler(m, g, text)
@@ -35,7 +37,7 @@ def scan(text: str, g: Grammar) -> list[Candidate]:
     taken = bytearray(len(text) + 1)
     for _, _, c in found:
         # Longest first: a candidate inside a longer one ("2024" in "Januari 2024") loses.
-        if not any(taken[c.start:c.end]):
+        if taken.find(1, c.start, c.end) < 0:
             chosen.append(c)
             taken[c.start:c.end] = b"\x01" * (c.end - c.start)
     chosen.sort(key=lambda c: c.start)
