@@ -90,3 +90,14 @@ def test_letters_a_rule_spells_out_gate_it_as_a_word():
     tried = {p: {names[r] for r in rules} for p, rules in g.gate.positions(text)}
     assert "year_word" in tried[0]
     assert text.index("took") not in tried
+
+
+def test_a_rule_is_not_tried_right_after_a_character_its_lookbehind_refuses():
+    # bare_year refuses to start right after "." ("14.000" holds no year at "000"); the
+    # rules that refuse only a word character or "-" are still tried there.
+    g = grammar.build("id")
+    text = "Sebanyak 14.000 tentara"
+    names = [name for name, _ in g.rules]
+    tried = {p: {names[r] for r in rules} for p, rules in g.gate.positions(text)}
+    assert "bare_year" in tried[text.index("14")]
+    assert "bare_year" not in tried[text.index("000")] and "count" in tried[text.index("000")]

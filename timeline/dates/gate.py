@@ -48,6 +48,8 @@ class Gate:
     atoms: tuple[re.Pattern, ...]  # each atom alone
     single: tuple[bool, ...]  # the atom is a character class: the character alone decides
     rule_atoms: tuple[frozenset[int] | None, ...]  # per rule: its atoms, None = always run in full
+    # per rule: the characters it refuses to start right after (its opening lookbehind), or None
+    refuse_after: tuple[re.Pattern | None, ...] = ()
     _rules: dict = field(default_factory=dict, compare=False, repr=False)  # what the finder matched → rules
 
     def positions(self, text: str) -> list[tuple[int, list[int]]] | None:
@@ -67,11 +69,13 @@ class Gate:
         while (m := search(low, pos)) is not None:
             p = m.start()
             # What the finder matched tells the rules: the longest list word standing
-            # there (a one-letter list word always matches, so a lone character is no word).
+            # there (a one-letter list word always matches, so a lone character is no
+            # word); the character before it, which of those refuse to start there.
             found = m.group()
-            rules = known.get(found)
+            key = found, low[p - 1] if p else ""
+            rules = known.get(key)
             if rules is None:
-                rules = known[found] = self._rules_at(low[p], m.group(1))
+                rules = known[key] = self._rules_at(low[p], m.group(1), key[1])
             if rules:
                 out.append((p, rules))
             # A match holding no non-word character hides no other start: every position
@@ -79,13 +83,16 @@ class Gate:
             pos = m.end() if found.isalnum() else p + 1
         return out
 
-    def _rules_at(self, char: str, word: str | None) -> list[int]:
-        """Return the rules that may start at `char`, or at `word` (the longest list word standing there)."""
+    def _rules_at(self, char: str, word: str | None, before: str) -> list[int]:
+        """Return the rules that may start at `char`, or at `word` (the longest list word standing
+        there), right after `before` ("" at the start of the text)."""
         found = {i for i, a in enumerate(self.atoms) if self.single[i] and a.match(char)}
         if word is not None:
             # Every list word standing there is a prefix of the longest one, `word`.
             found |= {i for i, a in enumerate(self.atoms) if not self.single[i] and a.match(word)}
-        return [r for r, a in enumerate(self.rule_atoms) if a is not None and a & found]
+        refused = self.refuse_after or [None] * len(self.rule_atoms)
+        return [r for r, a in enumerate(self.rule_atoms)
+                if a is not None and a & found and not (before and refused[r] and refused[r].match(before))]
 
 
 def _mirrors(text: str, low: str) -> bool:
@@ -106,10 +113,12 @@ def build(templates: tuple[tuple[str, str], ...], tokens: dict[str, str], lists:
     index: dict = {}  # atom → its index
     words: list[str] = []  # the words of every atom that is a word list
     rule_atoms: list[frozenset[int] | None] = []
+    refuse_after: list[re.Pattern | None] = []
     for name, template in templates:
         if name in skip:
             continue
         found = _first(template, tokens, lists) if template.startswith(_WORD_START) else None
+        refuse_after.append(_refused(template) if found is not None else None)
         if found is None:
             rule_atoms.append(None)
             continue
@@ -118,7 +127,7 @@ def build(templates: tuple[tuple[str, str], ...], tokens: dict[str, str], lists:
                 words.extend(_words(atom, lists))
         rule_atoms.append(frozenset(index.setdefault(a, len(index)) for a in found))
     if not index:
-        return Gate(None, (), (), tuple(rule_atoms))
+        return Gate(None, (), (), tuple(rule_atoms), tuple(refuse_after))
     alts = [(alternation(_words(a, lists)) if len(a) == 2 else tokens[a[0]]) if isinstance(a, tuple) else a
             for a in index]
     # Word lists are lower-cased already, so the gate runs without re.I on the
@@ -129,7 +138,23 @@ def build(templates: tuple[tuple[str, str], ...], tokens: dict[str, str], lists:
     finder = re.compile(r"(?<!\w)(?:(" + alternation(words) + ")|" + "|".join(chars or ["(?!x)x"]) + ")", flags)
     atoms = tuple(re.compile(a, flags) for a in alts)
     single = tuple(not isinstance(a, tuple) for a in index)
-    return Gate(finder, atoms, single, tuple(rule_atoms))
+    return Gate(finder, atoms, single, tuple(rule_atoms), tuple(refuse_after))
+
+
+def _refused(template: str) -> re.Pattern | None:
+    """Return the characters `template`'s opening lookbehind refuses ("(?<![\\w/.,-])"), as they
+    stand in the lower-cased text; None when it opens otherwise."""
+    try:
+        first = _sre_parse.parse(template)[0]
+    except re.error:
+        return None
+    op, av = first
+    if op is not _c.ASSERT_NOT or av[0] != -1 or len(av[1]) != 1 or av[1][0][0] is not _c.IN:
+        return None
+    try:
+        return re.compile(_char_class(av[1][0][1]))
+    except _Unsupported:
+        return None
 
 
 def _words(atom: tuple, lists: dict[str, list[str]]) -> list[str]:
