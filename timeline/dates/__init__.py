@@ -27,6 +27,7 @@ _LIFE_YEARS = 15  # a parenthesised range shorter than this is no one's life ("K
 _LIVE_DAYS = 7  # a day heading alone in its paragraph this close to publication is a live blog's day
 _YEARLY = ("year", "year_part", "quarter", "month", "month_part", "day", "week")  # headings that give a year
 _SENTENCE_CLOSE = re.compile(r"[.!?][\"'”’)]*$")
+_BLANK = re.compile(r"\s*")
 _WORD_THEN_SPACE = re.compile(r"\w\s*$")
 
 
@@ -242,6 +243,7 @@ def date_sentences(
     g = _grammar(language)
     scopes = _heading_scopes(text, lns, exprs)
     starts = [e.start for e in exprs]
+    line_starts = [ln.start for ln in lns]
     pairs: list[tuple[Sentence, TimeExpression]] = []
     for s in sents:
         lo, hi = bisect.bisect_left(starts, s.start), bisect.bisect_left(starts, s.end)
@@ -251,7 +253,7 @@ def date_sentences(
             continue
         if any(e.kind == "heading" for e in exprs[lo:hi]):
             continue  # the heading line itself is no happening
-        if _time_stamp(text, s, clocks, g) or _entry_title(text, lns, s):
+        if _time_stamp(text, s, clocks, g) or _entry_title(text, lns, s, line_starts):
             continue  # a live blog's "11:40 GMT" and an entry's title above its own sentences
         for a, b, h in scopes:
             if a <= s.start < b:
@@ -269,14 +271,17 @@ def _time_stamp(text: str, s: Sentence, clocks: list[tuple[int, int]], g: gramma
 _TITLE_WORDS = 12  # an entry title is a line this short that does not end like a sentence
 
 
-def _entry_title(text: str, lns: list[layout.Line], s: Sentence) -> bool:
+def _entry_title(text: str, lns: list[layout.Line], s: Sentence, line_starts: list[int]) -> bool:
     """Tell whether a sentence is a short title line with the entry's own sentences right below it.
 
     Live blogs and timelines give each entry a title ("Lee and Xi hold first phone call")
     and then tell it; the told sentences carry the event, the title would repeat it.
+    `line_starts`: the starts of `lns`.
     """
-    i = layout.line_index(lns, s.start)
+    i = max(0, bisect.bisect_right(line_starts, s.start) - 1)  # layout.line_index
     ln = lns[i]
+    if not (_BLANK.fullmatch(text, ln.start, s.start) and _BLANK.fullmatch(text, s.end, ln.end)):
+        return False  # the sentence is not its line (most are not): no copy of the line needed
     line = text[ln.start:ln.end].strip()
     if text[s.start:s.end].strip() != line or len(line.split()) > _TITLE_WORDS or _SENTENCE_CLOSE.search(line):
         return False
