@@ -101,3 +101,14 @@ def test_a_rule_is_not_tried_right_after_a_character_its_lookbehind_refuses():
     tried = {p: {names[r] for r in rules} for p, rules in g.gate.positions(text)}
     assert "bare_year" in tried[text.index("14")]
     assert "bare_year" not in tried[text.index("000")] and "count" in tried[text.index("000")]
+
+
+def test_a_small_class_the_template_spells_out_gates_as_words():
+    # "(?P<o2>[1-4])Q" and "H(?P<o>[12])": tried where "2Q" or "H1" stands, not at every
+    # digit or every word that starts with h.
+    g = grammar.build("id")
+    names = [name for name, _ in g.rules]
+    assert g.gate.positions("harga naik") == []
+    tried = {p: {names[r] for r in rules} for p, rules in g.gate.positions("2Q24 dan H1 2024")}
+    assert "quarter_q" in tried[0] and "half_h" in tried[9]
+    assert not any({"quarter_q", "half_h"} & rules for p, rules in tried.items() if p not in (0, 9))

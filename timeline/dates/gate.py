@@ -128,7 +128,7 @@ def build(templates: tuple[tuple[str, str], ...], tokens: dict[str, str], lists:
         rule_atoms.append(frozenset(index.setdefault(a, len(index)) for a in found))
     if not index:
         return Gate(None, (), (), tuple(rule_atoms), tuple(refuse_after))
-    alts = [(alternation(_words(a, lists)) if len(a) == 2 else tokens[a[0]]) if isinstance(a, tuple) else a
+    alts = [(alternation(_words(a, lists)) if a[0] == "" else tokens[a[0]]) if isinstance(a, tuple) else a
             for a in index]
     # Word lists are lower-cased already, so the gate runs without re.I on the
     # lower-cased text, where the engine can use its fast literal checks. The finder
@@ -158,16 +158,16 @@ def _refused(template: str) -> re.Pattern | None:
 
 
 def _words(atom: tuple, lists: dict[str, list[str]]) -> list[str]:
-    """Return the words of a word atom: a token's word list, or the one literal word."""
-    return [atom[1]] if len(atom) == 2 else lists[atom[0]]
+    """Return the words of a word atom: a token's word list, or the words the template spells out."""
+    return list(atom[1]) if atom[0] == "" else lists[atom[0]]
 
 
 def _first(template: str, tokens: dict[str, str], lists: dict[str, list[str]]) -> set | None:
     """Return the atoms one of which stands where any match of `template` starts, or None.
 
-    An atom is ("NAME",) for a word-list token, ("", "word") for letters the template
-    spells out ("the" in "(?:the\\s+)?": only where "the" stands, not at every "t"),
-    or a regex for a character class.
+    An atom is ("NAME",) for a word-list token, ("", words) for the words the template
+    spells out ("the" in "(?:the\\s+)?", "1q".."4q" in "[1-4]Q": only where they stand,
+    not at every "t" or digit), or a regex for a character class.
     """
     names = sorted(lists)
     marks = {name: chr(_PLACEHOLDER + i) for i, name in enumerate(names)}
@@ -188,7 +188,7 @@ def _first_seq(items, by_mark: dict[int, tuple]) -> tuple[set, bool]:
     items = list(items)
     for i, (op, av) in enumerate(items):
         spelt = _spelt(items, i, by_mark)
-        if len(spelt) > 1:
+        if spelt:
             return out | {("", spelt)}, False
         found, nullable = _first_op(op, av, by_mark)
         out |= found
@@ -226,15 +226,38 @@ def _first_op(op, av, by_mark: dict[int, tuple]) -> tuple[set, bool]:
     raise _Unsupported(op)
 
 
-def _spelt(items, i: int, by_mark: dict[int, tuple]) -> str:
-    """Return the run of literal non-space characters from item `i` on, lower-cased ("" if none)."""
-    run = []
+_SPELT_MAX = 32  # words a spelt-out start may stand for ("[1-4]Q": four)
+
+
+def _spelt(items, i: int, by_mark: dict[int, tuple]) -> tuple[str, ...]:
+    """Return the words items `i`, `i`+1, ... spell out, lower-cased: a run of at least two
+    characters each a literal or a small class of them ("the", "[1-4]q"); () if none."""
+    words = [""]
     for op, av in items[i:]:
-        if op is not _c.LITERAL or av in by_mark or chr(av).isspace():
+        choice = _choice(op, av, by_mark)
+        if choice is None or len(words) * len(choice) > _SPELT_MAX:
             break
-        _char(av)  # refuses letters whose case folds in ways lower() does not show
-        run.append(chr(av).lower())
-    return "".join(run)
+        words = [w + ch for w in words for ch in choice]
+    return tuple(sorted(words)) if len(words[0]) > 1 else ()
+
+
+def _choice(op, av, by_mark: dict[int, tuple]) -> list[str] | None:
+    """Return the characters one item stands for, lower-cased, if it is one literal or a small
+    class of them (no space, no category, no placeholder); else None."""
+    if op is _c.SUBPATTERN and len(av[-1]) == 1:
+        return _choice(*av[-1][0], by_mark)
+    if op is _c.LITERAL:
+        codes = [av]
+    elif op is _c.IN and all(o in (_c.LITERAL, _c.RANGE) for o, _ in av):
+        codes = [c for o, a in av for c in ([a] if o is _c.LITERAL else range(a[0], a[1] + 1))]
+    else:
+        return None
+    if len(codes) > _SPELT_MAX or any(c in by_mark or chr(c).isspace() for c in codes):
+        return None
+    try:
+        return sorted({_char(c) and chr(c).lower() for c in codes})
+    except _Unsupported:  # a letter whose case folds in ways lower() does not show
+        return None
 
 
 def _char(code: int) -> str:
