@@ -244,7 +244,7 @@ def _spelt(items, i: int, by_mark: dict[int, tuple]) -> tuple[str, ...]:
 def _choice(op, av, by_mark: dict[int, tuple]) -> list[str] | None:
     """Return the characters one item stands for, lower-cased, if it is one literal or a small
     class of them (no space, no category, no placeholder); else None."""
-    if op is _c.SUBPATTERN and len(av[-1]) == 1:
+    if op is _c.SUBPATTERN and not (av[1] or av[2]) and len(av[-1]) == 1:  # a group, no local flags
         return _choice(*av[-1][0], by_mark)
     if op is _c.LITERAL:
         codes = [av]
