@@ -247,24 +247,25 @@ def clause_words(language: str, path: Path = CLAUSES_FILE) -> Clauses:
     return Clauses(pattern, frozenset(lists["complement"]), boundary, lead)
 
 
-def clause_span(text: str, start: int, end: int, language: str) -> tuple[int, int]:
+def clause_span(text: str, start: int, end: int, language: str, memo: dict | None = None) -> tuple[int, int]:
     """Return where the clause of `text` that holds `text[start:end]` (a time expression) begins and ends.
 
     Clauses end at commas, semicolons and dashes and before a subordinating or
     coordinating word of data/clauses.yaml; boundaries inside the span are ignored.
     A first clause ended by a comma that opens with a lead word (a preposition) is a
     lead phrase ("In talks on Tuesday, ...") and runs on to the end of the next clause.
-    Hand-written for the reason given in `main_clause`.
+    Hand-written for the reason given in `main_clause`. `memo`: see `cues` (a sentence
+    dating several events is searched for boundaries once).
     """
     words = clause_words(language)
     # (where the clause before a boundary stops, where the clause after it starts)
     cuts: list[tuple[int, int]] = []
-    for m in words.boundary.finditer(text) if words.boundary else ():
-        if m.start() < end and start < m.end():
+    for b_start, b_end, punct in _boundaries(text, language, memo):
+        if b_start < end and start < b_end:
             continue  # inside the time expression
-        if not m.group("p") and cuts and cuts[-1][1] == m.start():
+        if not punct and cuts and cuts[-1][1] == b_start:
             continue  # the word of ", and": one boundary
-        cuts.append((m.start(), m.end() if m.group("p") else m.start()))
+        cuts.append((b_start, b_end if punct else b_start))
     before = [c for c in cuts if c[1] <= start]
     after = [c for c in cuts if c[0] >= end]
     begin = before[-1][1] if before else 0
@@ -273,6 +274,18 @@ def clause_span(text: str, start: int, end: int, language: str) -> tuple[int, in
     if lead and words.lead and words.lead.match(text):
         stop = after[1][0] if len(after) > 1 else len(text)
     return begin, stop
+
+
+def _boundaries(text: str, language: str, memo: dict | None) -> list[tuple[int, int, bool]]:
+    """Return (start, end, is punctuation) of every clause boundary match in `text`."""
+    key = ("boundaries", text, language)
+    found = memo.get(key) if memo is not None else None
+    if found is None:
+        boundary = clause_words(language).boundary
+        found = [(m.start(), m.end(), bool(m.group("p"))) for m in boundary.finditer(text)] if boundary else []
+        if memo is not None:
+            memo[key] = found
+    return found
 
 
 def clause_at(text: str, start: int, end: int, language: str) -> str:
@@ -310,7 +323,7 @@ def classify_at(
     >>> classify_at(s, s.index("June"), s.index("June") + 4, "en")
     ('agreement', 'and Russia signed a treaty in June.')
     """
-    begin, stop = clause_span(text, start, end, language)
+    begin, stop = clause_span(text, start, end, language, memo)
     clause = text[begin:stop].strip()
     shared = any(begin < b and a < stop for a, b in others)
     kind = OTHER if shared else cues(clause, language, path, memo)[0]
@@ -343,18 +356,12 @@ def main_clause(text: str, language: str) -> tuple[str, str]:
     return (text[: first.start()], first.group().lower()) if first else (text, "")
 
 
-def _decide(text: str, language: str, path: Path, memo: dict | None = None) -> tuple[CueGroup | None, frozenset[str]]:
+def _decide(text: str, language: str, path: Path) -> tuple[CueGroup | None, frozenset[str]]:
     """Return the first group in priority order with a cue in `text`, and its cues found.
 
     The same answer as asking each group's `hits`, trying only the cues whose gate
     piece occurs in the text.
     """
-    if memo is not None:
-        key = (text, language, path)
-        found = memo.get(key)
-        if found is None:
-            found = memo[key] = _decide(text, language, path)
-        return found
     forms = _forms(text, language)
     index = _index(language, path)
     tried: dict[int, list[int]] = {}
@@ -383,12 +390,18 @@ def cues(text: str, language: str, path: Path = TYPES_FILE, memo: dict | None = 
     >>> kind, sorted(found)
     ('agreement', ['*andatangan*', 'pakta'])
     """
+    if memo is not None:
+        key = ("cues", text, language, path)
+        found = memo.get(key)
+        if found is None:
+            found = memo[key] = cues(text, language, path)
+        return found
     main, cut = main_clause(text, language)
     if main.strip() and main != text:
-        group, hit = _decide(main, language, path, memo)
+        group, hit = _decide(main, language, path)
         if group is not None and (not group.weak or cut in clause_words(language).complement):
             return group.type, hit
-    group, hit = _decide(text, language, path, memo)
+    group, hit = _decide(text, language, path)
     return (group.type, hit) if group else (OTHER, frozenset())
 
 
