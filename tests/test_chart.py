@@ -73,8 +73,8 @@ def test_quick_ranges_and_no_range_slider(events):
 def test_many_points_switch_to_webgl():
     many = to_frame([make_event(f"{i:04d}", f"20{10 + i % 15}-01-{1 + i % 28:02d}", actors=("Russia",))
                      for i in range(chart.WEBGL_ABOVE + 1)])
-    assert {t.type for t in chart.timeline_figure(many).data} == {"scattergl"}
-    assert {t.type for t in chart.timeline_figure(many.head(10)).data} == {"scatter"}
+    assert {t.type for t in chart.detail_figure(many).data} == {"scattergl"}
+    assert {t.type for t in chart.detail_figure(many.head(10)).data} == {"scatter"}
 
 
 def test_activity_counts_events_per_month_per_actor(events):

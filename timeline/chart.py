@@ -18,7 +18,10 @@ from .filters import actor_pairs
 from .model import PRECISIONS
 
 NO_ACTOR = "(no actor)"
-WEBGL_ABOVE = 1000  # more plotted points than this switch to WebGL traces (SVG gets slow)
+# More plotted points (event x lane) than this switch to WebGL traces. Below it SVG draws
+# sooner: 3,500 points took 0.5 s in SVG and 0.7-0.9 s in WebGL without a GPU (Chromium's
+# software GL); at 6,000 the two were even.
+WEBGL_ABOVE = 5000
 # More events than this in the filtered view draw the overview: single markers, bands,
 # links and hover texts of more events make a figure of megabytes that the browser
 # paints in seconds, and the points hide each other anyway.
