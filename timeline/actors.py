@@ -138,8 +138,10 @@ def _scan(text: str, path: Path) -> list[tuple[int, int, tuple[tuple[Actor, str,
     hits = []
     for end, (length, cands, checked) in _automaton(path).iter(lowered):
         start, stop = end - length + 1, end + 1
-        if (start > 0 and text[start - 1].isalnum()) or (stop < size and (text[stop].isalnum() or text[stop] == "$")):
-            continue  # inside a word; "US$ 5 juta" is a currency
+        if (start > 0 and text[start - 1].isalnum()) or (
+            stop < size and (text[stop].isalnum() or text[stop] == "$")  # "US$ 5 juta" is a currency
+        ):
+            continue  # inside a word
         if checked:
             written = text[start:stop]
             cands = tuple(
@@ -266,7 +268,8 @@ def by_sentence(text: str, sents: Sequence[Sentence]) -> list[Cast]:
         own.append(Cast(*_names((a.name, a.kind) for _, end, a in inside if end <= s.end)))
     out: list[Cast] = []
     for i, (s, cast) in enumerate(zip(sents, own)):
-        if not cast.actors and not cast.people and len(s.text.split(maxsplit=_MIN_WORDS_TO_INHERIT - 1)) >= _MIN_WORDS_TO_INHERIT:
+        bare = not cast.actors and not cast.people  # words are counted up to the minimum only
+        if bare and len(s.text.split(maxsplit=_MIN_WORDS_TO_INHERIT - 1)) >= _MIN_WORDS_TO_INHERIT:
             source = next(
                 (own[j] for j in range(i - 1, -1, -1) if sents[j].paragraph == s.paragraph and own[j].actors),
                 own[i - 1] if i > 0 else Cast(),

@@ -33,7 +33,8 @@ class UniqueKeyLoader(_UniqueKeys, yaml.SafeLoader):
 
 # libyaml's parser reads the language files ~10× faster than PyYAML's own; where
 # PyYAML was built without it, the pure-Python loader does the work.
-_FastLoader = type("_FastLoader", (_UniqueKeys, yaml.CSafeLoader), {}) if hasattr(yaml, "CSafeLoader") else None
+_FastLoader = (type("_FastLoader", (_UniqueKeys, yaml.CSafeLoader), {})
+               if hasattr(yaml, "CSafeLoader") else None)
 
 
 def parse_yaml(text: str) -> object:

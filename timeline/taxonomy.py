@@ -56,7 +56,8 @@ class CueGroup:
         return frozenset(
             w
             for i, (w, piece) in enumerate(zip(self.words, self.gate))
-            if (present is None or piece in present) and all(any(p.search(f) for f in forms) for p in self.patterns(i))
+            if (present is None or piece in present)
+            and all(any(p.search(f) for f in forms) for p in self.patterns(i))
         )
 
 
@@ -378,7 +379,9 @@ def _decide(text: str, language: str, path: Path) -> tuple[CueGroup | None, froz
     return None, frozenset()
 
 
-def cues(text: str, language: str, path: Path = TYPES_FILE, memo: dict | None = None) -> tuple[str, frozenset[str]]:
+def cues(
+    text: str, language: str, path: Path = TYPES_FILE, memo: dict | None = None
+) -> tuple[str, frozenset[str]]:
     """Return the type of `text` and the cues of the group that decided it.
 
     The main clause decides first (see `main_clause`): a cue there wins, but a cue of a

@@ -52,7 +52,7 @@ class Words:
 
 
 def _alt(words: list[str]) -> str:
-    """The plain alternation of `words`, longest first; the patterns use the same as a trie (literal_alternation)."""
+    """The plain alternation of `words`, longest first (the patterns use it as a trie: literal_alternation)."""
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 

@@ -51,7 +51,9 @@ def find_expressions(text: str, published: date | None, language: str) -> list[T
     return _expressions(text, published, language, layout.lines(text))
 
 
-def _expressions(text: str, published: date | None, language: str, lns: list[layout.Line]) -> list[TimeExpression]:
+def _expressions(
+    text: str, published: date | None, language: str, lns: list[layout.Line]
+) -> list[TimeExpression]:
     """`find_expressions`, given the text's lines (date_sentences needs them too)."""
     g = _grammar(language)
     cands = scan(text, g)

@@ -693,7 +693,8 @@ def deictic(m, g, text):
     unit, offset = g.lex.table("deictic")[norm(m["w"])]
     idioms = g.lex.words("deictic_idioms")
     if idioms:
-        for im in _listed(tuple(idioms), r"(?<!\w)", r"(?!\w)").finditer(text[max(0, m.start() - 25):m.end() + 25]):
+        idiom = _listed(tuple(idioms), r"(?<!\w)", r"(?!\w)")
+        for im in idiom.finditer(text[max(0, m.start() - 25):m.end() + 25]):
             lo = max(0, m.start() - 25) + im.start()
             if lo <= m.start() and m.end() <= lo + len(im.group()):
                 return None  # "did not happen overnight": an idiom, no date
