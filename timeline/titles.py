@@ -114,6 +114,13 @@ def _tidy(text: str) -> str:
     return text.strip(" ,;:-–—.")
 
 
+def _wide_space(text: str) -> bool:
+    """Tell whether `text` has two whitespace characters in a row."""
+    if text.isascii() and text.isprintable():  # (both checks are cheap) then " " is its only whitespace
+        return "  " in text
+    return _WIDE_SPACE.search(text) is not None
+
+
 def _unparen(text: str) -> str:
     """Remove parentheticals (the pattern is tried at every position; most texts have none)."""
     return _PAREN.sub("", text) if "(" in text else text
@@ -121,13 +128,14 @@ def _unparen(text: str) -> str:
 
 def _unquote(text: str) -> str:
     """Remove quotation marks (translate copies the text even when it has none)."""
-    return text.translate(_QUOTES) if _QUOTE.search(text) else text
+    has = '"' in text if text.isascii() else _QUOTE.search(text) is not None  # '"' is the only ASCII one
+    return text.translate(_QUOTES) if has else text
 
 
 def _time_finder(text: str, time_text: str) -> tuple[Callable[[int], bool], int]:
     """Return a test whether `time_text` stands at an offset of `text` (case-insensitive, as
     re.I matches it) and the first offset where it does (-1: nowhere)."""
-    if time_text.isascii() and _FOLDS_TO_ASCII.search(text) is None:
+    if time_text.isascii() and (text.isascii() or _FOLDS_TO_ASCII.search(text) is None):
         # Then only ASCII letters match the ASCII ones of the time text, and lower() keeps
         # every offset (only "İ" lower-cases to two characters): lower-cased copies compare.
         low, key = text.lower(), time_text.lower()
@@ -175,7 +183,7 @@ def _drop_time(text: str, time_text: str, w: Words) -> str:
     # The match starts where a time word stands, or at `first`; its words and their
     # whitespace (single spaces, unless the text has wider ones) reach back no further
     # than `reach` from the time text, which stands at `first` or later.
-    reach = 3 * (w.longest_time_word + 1) if _WIDE_SPACE.search(text) is None else first
+    reach = first if _wide_space(text) else 3 * (w.longest_time_word + 1)
     start, pos = first, max(0, first - reach)
     while (m := w.time_word.search(text, pos)) is not None and m.start() < first:
         at = _time_start(text, m.start(), 0, w, at_time)
