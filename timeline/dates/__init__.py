@@ -28,6 +28,7 @@ _LIVE_DAYS = 7  # a day heading alone in its paragraph this close to publication
 _YEARLY = ("year", "year_part", "quarter", "month", "month_part", "day", "week")  # headings that give a year
 _SENTENCE_CLOSE = re.compile(r"[.!?][\"'”’)]*$")
 _BLANK = re.compile(r"\s*")
+_THREE_WORDS = re.compile(r"\s*\S+\s+\S+\s+\S")  # (str.split's words are runs of non-space)
 _WORD_THEN_SPACE = re.compile(r"\w\s*$")
 
 
@@ -183,10 +184,8 @@ def _background(text: str, g: grammar.Grammar, c, res: Resolution) -> bool:
 
 def _comparison(text: str, g: grammar.Grammar, c, s_start: int) -> bool:
     """Tell whether a comparison cue ("dibanding", "compared with") opens shortly before `c`."""
-    for m in g.comparison.finditer(text, max(s_start, c.start - _COMPARISON_WINDOW), c.end):
-        if m.start() < c.start:
-            return True
-    return False
+    first = g.comparison.search(text, max(s_start, c.start - _COMPARISON_WINDOW), c.end)
+    return first is not None and first.start() < c.start  # the later ones start later still
 
 
 def _life_dates(text: str, g: grammar.Grammar, c) -> bool:
@@ -219,7 +218,7 @@ def _future(text: str, g: grammar.Grammar, c, s_start: int, s_end: int) -> bool:
         return False
     if g.future.search(text, s_start, c.start):
         return True
-    opening = len(text[s_start:c.start].split()) <= 2
+    opening = not _THREE_WORDS.match(text, s_start, c.start)  # at most two words before it
     if not opening:
         return False
     cue = g.future.search(text, c.end, s_end)
