@@ -180,8 +180,17 @@ new MutationObserver((_, watcher) => {
 """ % PAINTED
 
 
-def browser(folder: Path, title: str, views: list[tuple[str, str, str | None]]) -> None:
-    """Serve the page on `folder` and time the first painted chart of each view in headless Chromium."""
+# The floor: a page holding nothing but one small Plotly chart, served the same way.
+BARE_PAGE = """import plotly.graph_objects as go
+import streamlit as st
+st.set_page_config(layout="wide")
+st.plotly_chart(go.Figure(go.Scatter(x=[1, 2, 3], y=[1, 3, 2], mode="markers")))
+"""
+
+
+def browser(folder: Path, title: str, views: list[tuple[str, str, str | None]],
+            script: Path = ROOT / "dashboard.py") -> None:
+    """Serve `script` (the page) on `folder` and time the first painted chart of each view in headless Chromium."""
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
@@ -193,7 +202,7 @@ def browser(folder: Path, title: str, views: list[tuple[str, str, str | None]]) 
     port = _free_port()
     env = dict(os.environ, TIMELINE_DATA_DIR=str(folder))
     server = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"), "--server.headless", "true",
+        [sys.executable, "-m", "streamlit", "run", str(script), "--server.headless", "true",
          "--server.port", str(port), "--browser.gatherUsageStats", "false"],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
@@ -262,6 +271,9 @@ def main(argv: list[str] | None = None) -> int:
                 shutil.copytree(ROOT / "data" / "articles", small / "articles")
                 browser(small, "reference: the shipped articles only",
                         [("all events", "/", None)])
+                (small / "bare.py").write_text(BARE_PAGE, encoding="utf-8")
+                browser(small, "reference: a bare page with one Plotly chart (Streamlit's and Plotly's own cost)",
+                        [("one chart", "/", None)], script=small / "bare.py")
             finally:
                 shutil.rmtree(small, ignore_errors=True)
     finally:
