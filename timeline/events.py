@@ -62,11 +62,12 @@ def _event(
     )
 
 
-def mentions(article: Article) -> list[Event]:
+def mentions(article: Article, memo: dict | None = None) -> list[Event]:
     """Return one event per dated sentence and time expression, in text order, unmerged.
 
     A sentence that dates events on different dates types each by the clause that
     holds its time expression (taxonomy.classify_at); otherwise the sentence decides.
+    `memo` keeps the article's type answers (a new one when not given).
     """
     sents = sentences(article.text, article.language)
     casts = dict(zip(sents, actor_finder.by_sentence(article.text, sents)))
@@ -80,7 +81,7 @@ def mentions(article: Article) -> list[Event]:
         by_sentence.setdefault(s.start, []).append(e)
     out: list[Event] = []
     seen: set[str] = set()
-    memo: dict = {}  # a sentence dating two events is typed once
+    memo = {} if memo is None else memo  # a sentence dating two events is typed once
     for s, e in dated:
         interval = (e.date, e.date_end or e.date)
         others = tuple(o for o in by_sentence[s.start] if (o.date, o.date_end or o.date) != interval)
@@ -100,7 +101,8 @@ def extract(article: Article) -> list[Event]:
     >>> [(e.date.isoformat(), e.actors, e.event_type) for e in extract(a)]
     [('2022-02-24', ('Russia', 'Ukraine'), 'military')]
     """
-    return sorted(merging.merge(mentions(article)), key=lambda e: (e.sentence_start, e.time_start))
+    memo: dict = {}  # the type answers of typing serve the merge's comparisons too
+    return sorted(merging.merge(mentions(article, memo), memo), key=lambda e: (e.sentence_start, e.time_start))
 
 
 def merge(events: Iterable[Event]) -> list[Event]:

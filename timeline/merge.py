@@ -5,7 +5,6 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
-from functools import lru_cache
 
 from . import confidence, taxonomy
 from .model import PRECISIONS, Event
@@ -28,19 +27,23 @@ class _Profile:
     people: frozenset[str]
 
 
-@lru_cache(maxsize=4096)
-def _profile(
-    sentence: str, language: str, time_text: str, actors: tuple, people: tuple, clause: str = ""
-) -> _Profile:
-    # The cues come from the text that typed the event: its clause when one did.
-    kind, cues = taxonomy.cues(clause or sentence, language)
-    time_words = set(_WORD.findall(time_text.lower()))
-    words = frozenset(w for w in _WORD.findall(sentence.lower()) if w not in time_words)
-    return _Profile(kind, cues, words, frozenset(actors), frozenset(people))
+def _of(e: Event, profiles: dict | None = None, memo: dict | None = None) -> _Profile:
+    """Return what `e` is compared on; `profiles` keeps them for one merge, `memo` the article's type answers.
 
-
-def _of(e: Event) -> _Profile:
-    return _profile(e.sentence, e.language, e.time_text, e.actors, e.people, e.type_clause)
+    Both live for one call only: a cache across articles would only pay off when articles
+    repeat sentences (the extraction bench recombines paragraphs, real news rarely does).
+    """
+    key = (e.sentence, e.language, e.time_text, e.actors, e.people, e.type_clause)
+    found = profiles.get(key) if profiles is not None else None
+    if found is None:
+        # The cues come from the text that typed the event: its clause when one did.
+        kind, cues = taxonomy.cues(e.type_clause or e.sentence, e.language, memo=memo)
+        time_words = set(_WORD.findall(e.time_text.lower()))
+        words = frozenset(w for w in _WORD.findall(e.sentence.lower()) if w not in time_words)
+        found = _Profile(kind, cues, words, frozenset(e.actors), frozenset(e.people))
+        if profiles is not None:
+            profiles[key] = found
+    return found
 
 
 def _similarity(a: _Profile, b: _Profile) -> float:
@@ -59,7 +62,7 @@ def _rank(e: Event) -> tuple:
     )
 
 
-def affinity(head: Event, e: Event) -> float:
+def affinity(head: Event, e: Event, profiles: dict | None = None, memo: dict | None = None) -> float:
     """Return how well `e` fits the happening `head` tells (0: a different one).
 
     `head` is at least as precise as `e`. Equal intervals need the same type (or one
@@ -75,7 +78,7 @@ def affinity(head: Event, e: Event) -> float:
         return 0.0
     if head.source == e.source and " ".join(head.sentence.split()) == " ".join(e.sentence.split()):
         return 0.0 if contained else 1.0  # the same sentence dated twice the same way
-    a, b = _of(head), _of(e)
+    a, b = _of(head, profiles, memo), _of(e, profiles, memo)
     if a.actors and b.actors and not (a.actors & b.actors) and not e.actors_inferred:
         return 0.0
     sim = _similarity(a, b)
@@ -136,14 +139,16 @@ def _combine(members: list[Event]) -> Event:
     )
 
 
-def merge(events: Iterable[Event]) -> list[Event]:
+def merge(events: Iterable[Event], memo: dict | None = None) -> list[Event]:
     """Merge mentions of the same happening into one event each, in the input's order.
 
     The finest-dated mention (then a typed one, then the earliest published, then
     the first in its article) keeps `sentence`, `source` and the id; the others'
-    sentences go to `evidence` and `source_count` counts the distinct articles.
+    sentences go to `evidence` and `source_count` counts the distinct articles. `memo`:
+    the article's type answers when the events are one article's (see taxonomy.cues).
     """
     items = list(events)
+    profiles: dict = {}
     order = {id(e): i for i, e in enumerate(items)}
     clusters: list[list[Event]] = []
     # A mention fits only a head of its own interval, unless its date is derived (see
@@ -153,7 +158,7 @@ def merge(events: Iterable[Event]) -> list[Event]:
     for e in sorted(items, key=_rank):
         interval = (e.date, e.date_end)
         asked = range(len(clusters)) if e.time_kind in DERIVED_KINDS else led_by.get(interval, ())
-        best = max(((affinity(clusters[i][0], e), i) for i in asked), default=(0.0, -1))
+        best = max(((affinity(clusters[i][0], e, profiles, memo), i) for i in asked), default=(0.0, -1))
         if best[0] > 0:
             clusters[best[1]].append(e)
         else:
