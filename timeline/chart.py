@@ -15,6 +15,7 @@ import plotly.graph_objects as go
 from plotly.colors import qualitative
 
 from .filters import actor_pairs
+from .table import escape_html
 from .model import PRECISIONS
 
 NO_ACTOR = "(no actor)"
@@ -59,14 +60,6 @@ def lane_order(data: pd.DataFrame) -> list[str]:
     return sorted(counts.index, key=lambda v: (v == NO_ACTOR, -counts[v], v))
 
 
-def escape(text: pd.Series) -> pd.Series:
-    """Return every cell HTML-escaped like html.escape: Plotly renders labels and hover as (a subset of) HTML."""
-    out = text.astype("string").fillna("")
-    for raw, safe in (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ('"', "&quot;"), ("'", "&#x27;")):
-        out = out.str.replace(raw, safe, regex=False)
-    return out
-
-
 def _escaped(data: pd.DataFrame) -> pd.DataFrame:
     """Escape lane names (few distinct values, so escape each once)."""
     return data.assign(lane=data["lane"].map({v: html.escape(v) for v in data["lane"].unique()}).astype("string"))
@@ -100,10 +93,10 @@ def hovers(df: pd.DataFrame) -> pd.Series:
     """Return the hover text of every event, built column-wise; every piece of article text escaped."""
     label = df["date_label"].astype("string").fillna("")
     actors = df["actors"].astype("string").fillna("").str.replace(";", ", ", regex=False)
-    return ("<b>" + escape(label.where(label != "", df["date"])) + "</b><br>" + escape(df["title"])
-            + "<br>Actors: " + escape(actors.where(actors != "", "–"))
-            + "<br>Type: " + escape(df["event_type"]) + " · precision: " + escape(df["precision"])
-            + "<br>Source: " + escape(df["source"]))
+    return ("<b>" + escape_html(label.where(label != "", df["date"])) + "</b><br>" + escape_html(df["title"])
+            + "<br>Actors: " + escape_html(actors.where(actors != "", "–"))
+            + "<br>Type: " + escape_html(df["event_type"]) + " · precision: " + escape_html(df["precision"])
+            + "<br>Source: " + escape_html(df["source"]))
 
 
 def _array(values: pd.Series) -> np.ndarray:

@@ -66,24 +66,16 @@ def timelinejs_date(iso: str, precision: str) -> dict[str, int]:
     return {part: getattr(day, part) for part in _PARTS.get(precision, ("year", "month", "day"))}
 
 
-def _esc(column: pd.Series) -> pd.Series:
-    """HTML-escape every cell like html.escape (TimelineJS renders headline and text as HTML)."""
-    out = column.astype("string").fillna("")
-    for raw, safe in (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ('"', "&quot;"), ("'", "&#x27;")):
-        out = out.str.replace(raw, safe, regex=False)
-    return out
-
-
 def _texts(df: pd.DataFrame) -> pd.Series:
     """Return each slide's HTML text: sentence, actors and source, every piece of article text escaped."""
     # Spaces spelled out: "\s" sends pandas to Python's regex, a call per cell.
     actors = df["actors"].str.replace(r"[ \t\r\n]*;[ \t\r\n;]*", ", ", regex=True).str.strip(", ")
-    url, name = df["source_url"], _esc(df["source"].where(df["source"] != "", df["source_url"]))
+    url, name = df["source_url"], table.escape_html(df["source"].where(df["source"] != "", df["source_url"]))
     linked = url.str.startswith("http://") | url.str.startswith("https://")
     source = ("<p>Source: " + name + "</p>").where(name != "", "")
-    source = source.where(~linked, '<p>Source: <a href="' + _esc(url) + '">' + name + "</a></p>")
-    people = ("<p>Actors: " + _esc(actors) + "</p>").where(df["actors"] != "", "")
-    return "<p>" + _esc(df["sentence"]) + "</p>" + people + source
+    source = source.where(~linked, '<p>Source: <a href="' + table.escape_html(url) + '">' + name + "</a></p>")
+    people = ("<p>Actors: " + table.escape_html(actors) + "</p>").where(df["actors"] != "", "")
+    return "<p>" + table.escape_html(df["sentence"]) + "</p>" + people + source
 
 
 def _date_parts(df: pd.DataFrame, column: str) -> list[dict[str, int]]:
@@ -102,7 +94,7 @@ def timelinejs(df: pd.DataFrame, title: str = "Timeline") -> dict:
     first = rows["actors"].str.lstrip(" \t\r\n\f\v" + table.LIST_SEP).str.partition(table.LIST_SEP)[0].str.strip()
     group = first.fillna("").where(first.fillna("") != "", "(no actor)")
     columns = zip(rows["event_id"].tolist(), _date_parts(rows, "date"), _date_parts(rows, "date_end"),
-                  rows["date_label"].tolist(), _esc(rows["title"]).tolist(), _texts(rows).tolist(), group.tolist(),
+                  rows["date_label"].tolist(), table.escape_html(rows["title"]).tolist(), _texts(rows).tolist(), group.tolist(),
                   strict=True)
     events = []
     for event_id, start, end, label, headline, text, lane in columns:

@@ -101,6 +101,14 @@ def _text_columns(df: pd.DataFrame) -> list[str]:
     return [c for c in df.columns if c not in _NUMERIC]
 
 
+def escape_html(column: pd.Series) -> pd.Series:
+    """Return every cell HTML-escaped like html.escape (chart hovers and TimelineJS render HTML)."""
+    out = column.astype("string").fillna("")
+    for raw, safe in (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ('"', "&quot;"), ("'", "&#x27;")):
+        out = out.str.replace(raw, safe, regex=False)
+    return out
+
+
 def to_csv(df: pd.DataFrame) -> str:
     """Return `df` as CSV text with the schema's columns in order, formulas neutralised (see `csv_bytes`)."""
     return csv_bytes(df).decode("utf-8")

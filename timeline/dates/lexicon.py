@@ -121,13 +121,18 @@ def alternation(words) -> str:
     uniq = {" ".join(w.lower().split()) for w in words if w and w.strip()}
     if not uniq:
         return "(?!x)x"  # matches nothing
+    return "(?:" + _trie_regex(_trie(uniq)) + ")"
+
+
+def _trie(words) -> dict:
+    """Return `words` as nested dicts, one level per character; "" marks a word's end."""
     trie: dict = {}
-    for w in uniq:
+    for w in words:
         node = trie
         for ch in w:
             node = node.setdefault(ch, {})
         node[""] = {}
-    return "(?:" + _trie_regex(trie) + ")"
+    return trie
 
 
 def literal_alternation(words) -> str:
@@ -141,13 +146,7 @@ def literal_alternation(words) -> str:
     words = list(words)
     if not words or any(not w or w != w.lower() for w in words):
         return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    trie: dict = {}
-    for w in words:
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-    return "(?:" + _trie_regex(trie, re.escape(" ")) + ")"
+    return "(?:" + _trie_regex(_trie(words), re.escape(" ")) + ")"
 
 
 def _trie_regex(node: dict, space: str = r"\s+") -> str:
