@@ -34,9 +34,10 @@ def schema_frame(df: pd.DataFrame) -> pd.DataFrame:
     """Return the rows in schema order with empty text for missing cells and numbers as numbers."""
     out = df.loc[:, list(table.SCHEMA)].copy()
     for col in out.columns:
-        if col not in ("confidence", "source_count"):
+        if col not in ("confidence", "source_count", "importance"):
             out[col] = out[col].astype("string").fillna("")
     out["confidence"] = out["confidence"].fillna(0).astype(float)
+    out["importance"] = out["importance"].fillna(0).astype(float)
     out["source_count"] = out["source_count"].fillna(0).astype(int)
     return out
 

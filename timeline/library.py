@@ -101,7 +101,7 @@ def load(data: Path, contents: tuple, read_article: Callable, extract: Callable,
 
 
 # Columns added to the schema after the first release: an older table may lack them.
-_LATER = {"source_count": 1, "corrected": ""}
+_LATER = {"source_count": 1, "corrected": "", "sources": "", "date_note": "", "importance": 0.0}
 _ISO_DAY = r"^\d{4}-\d{2}-\d{2}$"
 
 
@@ -126,7 +126,8 @@ def read_table(path: Path) -> pd.DataFrame:
         raise InputError(name, f"is not an event table ({' '.join(str(exc).split())[:160]})") from None
     for column, value in _LATER.items():
         if column not in df.columns:
-            df[column] = pd.Series(value, index=df.index, dtype="int64" if isinstance(value, int) else "string")
+            kind = {int: "int64", float: "float64"}.get(type(value), "string")
+            df[column] = pd.Series(value, index=df.index, dtype=kind)
     missing = [c for c in table.SCHEMA if c not in df.columns]
     if missing:
         raise InputError(name, f"is not an event table: the column(s) {', '.join(missing)} are missing")

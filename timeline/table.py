@@ -32,8 +32,11 @@ SCHEMA: tuple[str, ...] = (
     # Added after the first release; later columns go below, never above.
     "source_count",
     "corrected",
+    "sources",
+    "date_note",
+    "importance",
 )
-_NUMERIC = {"confidence": "float64", "source_count": "int64"}
+_NUMERIC = {"confidence": "float64", "source_count": "int64", "importance": "float64"}
 LIST_SEP = ";"
 EVIDENCE_SEP = " | "
 
@@ -59,6 +62,9 @@ def _row(e: Event) -> dict:
         "confidence": round(e.confidence, 2),
         "source_count": e.source_count,
         "corrected": "",
+        "sources": LIST_SEP.join(e.sources or (e.source,)),
+        "date_note": e.date_note,
+        "importance": round(e.importance, 3),
     }
 
 
