@@ -26,6 +26,7 @@ def _event(
     cast: actor_finder.Cast,
     others: tuple[TimeExpression, ...] = (),
     memo: dict | None = None,
+    index: int = -1,
 ) -> Event:
     """Return the event `e` dates in `s`; `others`: the expressions of `s` that date other events.
 
@@ -59,6 +60,8 @@ def _event(
         time_kind=e.kind,
         actors_inferred=cast.inferred,
         type_clause=clause,
+        paragraph=s.paragraph,
+        sentence_index=index,
     )
 
 
@@ -70,6 +73,7 @@ def mentions(article: Article, memo: dict | None = None) -> list[Event]:
     `memo` keeps the article's type answers (a new one when not given).
     """
     sents = sentences(article.text, article.language)
+    place = {s.start: i for i, s in enumerate(sents)}
     casts = dict(zip(sents, actor_finder.by_sentence(article.text, sents)))
     dated = [
         (s, e)
@@ -85,7 +89,7 @@ def mentions(article: Article, memo: dict | None = None) -> list[Event]:
     for s, e in dated:
         interval = (e.date, e.date_end or e.date)
         others = tuple(o for o in by_sentence[s.start] if (o.date, o.date_end or o.date) != interval)
-        ev = _event(article, s, e, casts.get(s, actor_finder.Cast()), others, memo)
+        ev = _event(article, s, e, casts.get(s, actor_finder.Cast()), others, memo, place[s.start])
         if ev.event_id not in seen:
             seen.add(ev.event_id)
             out.append(ev)
@@ -105,6 +109,6 @@ def extract(article: Article) -> list[Event]:
     return sorted(merging.merge(mentions(article, memo), memo), key=lambda e: (e.sentence_start, e.time_start))
 
 
-def merge(events: Iterable[Event]) -> list[Event]:
+def merge(events: Iterable[Event], title_language: str = "source") -> list[Event]:
     """Merge mentions of the same happening across articles (see timeline.merge)."""
-    return merging.merge(events)
+    return merging.merge(events, title_language=title_language)
