@@ -70,6 +70,12 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--merge-sources", action="store_true",
                     help="merge the same happening reported by several articles into one row "
                     "(default: one row per happening per article)")
+    ex.add_argument("--mentions", type=Path, metavar="FILE",
+                    help="also write every report of every event (its article, URL, sentence, time "
+                    "expression and the date that article gave) to this CSV file")
+    ex.add_argument("--title-language", choices=["source", "id", "en"], default="source",
+                    help="title language of a happening reported in both languages "
+                    "(default: that of the report that leads it)")
     dt_ = sub.add_parser(
         "dates",
         help="list every time expression found in articles, and how each was read",
@@ -99,6 +105,10 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--json", action="store_true", help="print the scores as JSON")
     ev.add_argument("-v", "--verbose", action="store_true",
                     help="also list the extractor's missed gold events and false rows")
+    ev.add_argument("--happenings", nargs="*", type=Path, metavar="DIR",
+                    help="instead, score the merge of happenings across the articles of each DIR "
+                    "(gold.yaml beside them; default: tests/happenings/dev): pairwise precision and "
+                    "recall, rows per happening, dates and furniture rows")
     return parser
 
 
@@ -113,11 +123,13 @@ def _unwritable(path: Path) -> str:
 
 def extract(args: argparse.Namespace) -> int:
     """Run `extract`; return the exit code (1 when any input was rejected)."""
-    if args.output and (problem := _unwritable(args.output)):
-        print(f"error: {args.output}: cannot be written ({problem})", file=sys.stderr)
-        return 2
+    for target in (args.output, args.mentions):
+        if target and (problem := _unwritable(target)):
+            print(f"error: {target}: cannot be written ({problem})", file=sys.stderr)
+            return 2
     result = pipeline.extract_paths(
-        args.paths, args.published, args.language, merge_sources=args.merge_sources, jobs=args.jobs
+        args.paths, args.published, args.language, merge_sources=args.merge_sources, jobs=args.jobs,
+        title_language=args.title_language,
     )
     for err in result.errors:
         print(f"error: {err}", file=sys.stderr)
@@ -133,6 +145,14 @@ def extract(args: argparse.Namespace) -> int:
         print(f"{len(result.events)} events written to {args.output}", file=sys.stderr)
     else:
         sys.stdout.write(text)
+    if args.mentions:
+        said = result.mentions()
+        try:
+            store.write_atomic(args.mentions, table.to_csv(said, table.MENTION_SCHEMA).encode("utf-8"))
+        except OSError as exc:
+            print(f"error: {args.mentions}: cannot be written ({exc.strerror or exc})", file=sys.stderr)
+            return 2
+        print(f"{len(said)} mentions written to {args.mentions}", file=sys.stderr)
     if result.errors:
         print(f"{len(result.errors)} input(s) rejected; the events of the others were written", file=sys.stderr)
     return 1 if result.errors else 0
@@ -172,6 +192,8 @@ def evaluate(args: argparse.Namespace) -> int:
     """Run `eval`; return the exit code (1 when a gold file or article could not be read)."""
     from . import evaluate as scorer  # imported here: only `eval` needs it
 
+    if args.happenings is not None:
+        return evaluate_happenings(args)
     report = scorer.evaluate(args.gold_dir or scorer.GOLDEN_DIR)
     for err in report.errors:
         print(f"error: {err}", file=sys.stderr)
@@ -185,6 +207,32 @@ def evaluate(args: argparse.Namespace) -> int:
             for line in report.overall["project"].false_rows:
                 print(f"FALSE {line}")
     return 1 if report.errors else 0
+
+
+def evaluate_happenings(args: argparse.Namespace) -> int:
+    """Run `eval --happenings`; return 1 when a gold file or an article could not be read."""
+    from . import happenings
+    from .errors import InputError
+
+    scores, failed = [], False
+    for folder in args.happenings or [happenings.HAPPENINGS_DIR]:
+        try:
+            got, errors = happenings.evaluate(folder)
+        except InputError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            failed = True
+            continue
+        for err in errors:
+            print(f"error: {err}", file=sys.stderr)
+        failed = failed or bool(errors)
+        scores.append(got)
+    if args.json:
+        from dataclasses import asdict
+
+        sys.stdout.write(json.dumps([asdict(s) for s in scores], indent=2, ensure_ascii=False) + "\n")
+    elif scores:
+        sys.stdout.write(happenings.format_scores(scores, args.verbose))
+    return 1 if failed else 0
 
 
 def main(argv: list[str] | None = None) -> int:

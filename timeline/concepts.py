@@ -109,3 +109,10 @@ def specific(found: frozenset[str], path: Path = CONCEPTS_FILE) -> frozenset[str
 def compatible(a: str, b: str, path: Path = CONCEPTS_FILE) -> bool:
     """Tell whether one happening may be typed `a` by one report and `b` by another."""
     return a == b or frozenset((a, b)) in load(path).compatible
+
+
+@lru_cache(maxsize=4)
+def not_names(path: Path = CONCEPTS_FILE) -> frozenset[str]:
+    """Return the capitalised words that name no place or thing (titles, offices), from `not_names:`."""
+    words = read_yaml(path, "the concept list").get("not_names") or []
+    return frozenset(_check_list(words, "not_names", path))

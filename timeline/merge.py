@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from functools import lru_cache
 
 from . import concepts, confidence, taxonomy
 from .model import PRECISIONS, Event, Mention
@@ -33,6 +34,32 @@ _WORD = re.compile(r"\w{4,}")
 # separators of either language removed; years and dates are not counted.
 _NUMBER = re.compile(r"(?<![\w.,/-])\d{1,3}(?:[.,]\d{3})+(?![\d/])|(?<![\w.,/-])\d+(?![\w/]|[.,]\d)")
 _DATE_LIKE = re.compile(r"\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{2,4})?")
+# A capitalised word inside a sentence (not its first word) is a name; a name of
+# either language's month or weekday, or any word of an actor's name, is not one.
+_NAME = re.compile(r"(?<=[\s(\"'])([A-Z][\w-]{3,})")
+
+
+@lru_cache(maxsize=1)
+def _not_names() -> frozenset[str]:
+    """Return the words that are no place or thing name: actors' names and aliases, months, weekdays."""
+    from . import actors
+    from .dates import lexicon
+
+    words = set()
+    for a in actors.load():
+        for alias in (a.name, *a.aliases, *a.short_names):
+            words.update(w.lower() for w in re.findall(r"[\w-]+", alias))
+    for language in ("id", "en"):
+        book = lexicon.load(language)
+        words.update(w for key in ("months", "weekdays") for w in book.numbered(key))
+    words.update(w.lower() for w in concepts.not_names())
+    return frozenset(words)
+
+
+def _names(text: str) -> frozenset[str]:
+    """Return the proper names of `text` that are not actors, months or weekdays, lowered."""
+    stop = _not_names()
+    return frozenset(w for w in (m.lower() for m in _NAME.findall(text)) if w not in stop)
 
 
 @dataclass(frozen=True)
@@ -46,6 +73,7 @@ class _Profile:
     people: frozenset[str]
     concepts: frozenset[str]  # the bilingual concepts of its sentences
     numbers: frozenset[str]
+    names: frozenset[str] = frozenset()  # proper names that are no actor: places, weapons, operations
 
 
 def _numbers(text: str, time_text: str) -> frozenset[str]:
@@ -74,9 +102,11 @@ def _of(e: Event, profiles: dict | None = None, memo: dict | None = None) -> _Pr
         words = frozenset(w for w in _WORD.findall(e.sentence.lower()) if w not in time_words)
         about = concepts.of(e.type_clause or e.sentence, e.language)
         numbers = _numbers(e.type_clause or e.sentence, e.time_text)
+        names = _names(e.sentence)
         for m in e.mentions[1:]:  # an already merged event is about all its reports say
             about |= concepts.of(m.sentence, m.language)
-        found = _Profile(kind, cues, words, frozenset(e.actors), frozenset(e.people), about, numbers)
+            names |= _names(m.sentence)
+        found = _Profile(kind, cues, words, frozenset(e.actors), frozenset(e.people), about, numbers, names)
         if profiles is not None:
             profiles[key] = found
     return found
@@ -129,6 +159,9 @@ def _within(head: Event, e: Event, a: _Profile, b: _Profile, relation: str) -> f
         return 0.0
     sim = _similarity(a, b)
     shared_cues = len(a.cues & b.cues)
+    mine, theirs = concepts.specific(a.concepts), concepts.specific(b.concepts)
+    if mine and theirs and not (mine & theirs):
+        return 0.0  # each names what happened, and they name different things (a treaty, a bridge)
     if contained:
         ok = a.type == b.type != taxonomy.OTHER and shared_cues > 0
     elif a.type == b.type != taxonomy.OTHER:
@@ -146,28 +179,44 @@ def _within(head: Event, e: Event, a: _Profile, b: _Profile, relation: str) -> f
     return shared_cues + sim + 0.5 if ok else 0.0
 
 
-def _across(head: Event, e: Event, a: _Profile, b: _Profile, relation: str) -> float:
-    """Return how well `e` fits `head` when they come from different articles (0: different)."""
+def _across(head: Event, e: Event, a: _Profile, b: _Profile, relation: str,
+            types: frozenset[str] = frozenset(), rare: frozenset[str] | None = None) -> float:
+    """Return how well `e` fits a happening (`head`, `a`: what its reports say together) of other articles.
+
+    `types`: the types its reports were given; `rare`: the names rare enough to tell
+    happenings apart (all when None).
+    """
     if a.actors and b.actors and not (a.actors & b.actors) and not (e.actors_inferred or head.actors_inferred):
         return 0.0
-    typed = taxonomy.OTHER not in (a.type, b.type)
-    if typed and not concepts.compatible(a.type, b.type):
-        return 0.0
+    kinds = (types or frozenset((a.type,))) - {taxonomy.OTHER}
+    typed = bool(kinds) and b.type != taxonomy.OTHER
+    compatible = not typed or any(concepts.compatible(k, b.type) for k in kinds)
     both = a.concepts & b.concepts
     specific = concepts.specific(both)
     mine, theirs = concepts.specific(a.concepts), concepts.specific(b.concepts)
+    names = a.names & b.names
+    if rare is not None:
+        names &= rare
     # Two reports that each name what happened, and name different things, tell different
     # happenings of one day (the invasion, and a statement backing it).
     conflict = bool(mine and theirs and not specific)
     people, numbers = a.people & b.people, a.numbers & b.numbers
     sim = _similarity(a, b)
-    score = 2 * len(specific) + 0.5 * len(both - specific) + len(people) + len(numbers) + sim
+    keys = len(specific) + len(names)  # what says which happening it is, in any language
+    score = 2 * keys + 0.5 * len(both - specific) + len(people) + len(numbers) + sim
+    if not compatible:
+        # Reports type one happening differently ("X said troops were sent" is a statement in
+        # one, a deployment in another); only strong agreement on what happened joins them.
+        strong = relation in ("same", "contained") and statement_like(kinds, b.type) and (
+            keys >= 2 or (keys and (people or numbers))
+        )
+        return score + 0.5 if strong else 0.0
     if relation == "same":
-        if specific:
-            ok = True
+        if keys:
+            ok = not conflict or bool(names)
         elif conflict:
             ok = False
-        elif typed and a.type == b.type:
+        elif typed and b.type in kinds:
             ok = bool(both or people or numbers or sim >= SIMILAR) or (
                 head.precision == "day" and len(a.actors & b.actors) >= 2
             )
@@ -175,12 +224,24 @@ def _across(head: Event, e: Event, a: _Profile, b: _Profile, relation: str) -> f
             ok = bool(both and (people or numbers or len(a.actors & b.actors) >= 2))
         else:
             ok = bool(a.actors & b.actors) and bool(people or sim >= SIMILAR or numbers)
-    elif relation in ("contained", "adjacent"):
-        # A different date is only the same happening when the reports agree on what happened.
-        ok = bool(specific) and typed and (relation == "contained" or bool(a.actors & b.actors or people))
+    elif relation == "contained":
+        # A coarser report is the same happening when it says what happened, or the same
+        # kind of thing between the same states.
+        ok = bool(keys) and not (conflict and not names) and bool(a.actors & b.actors or people) or (
+            typed and b.type in kinds and len(a.actors & b.actors) >= 2 and bool(both) and not conflict
+        )
+    elif relation == "adjacent":
+        # A day apart, the reports must agree on what happened and who: a summit and the
+        # next day's state-media report of it stay two rows.
+        ok = typed and not conflict and (keys >= 2 or bool(keys and (people or numbers or names)))
     else:
         ok = False
     return score + 0.5 if ok else 0.0
+
+
+def statement_like(kinds: frozenset[str], other: str) -> bool:
+    """Tell whether one side is a report ("statement") and the other its content."""
+    return "statement" in kinds or other == "statement"
 
 
 def affinity(head: Event, e: Event, profiles: dict | None = None, memo: dict | None = None) -> float:
@@ -301,6 +362,23 @@ def _days(first: date, last: date) -> Iterable[date]:
         yield first + timedelta(days=n)
 
 
+@dataclass
+class _Cluster:
+    """The reports of one happening gathered so far, and what they say together."""
+
+    members: list[Event]
+    profile: _Profile
+    types: set[str]
+
+    def add(self, e: Event, p: _Profile) -> None:
+        """Take `e` in: its type, concepts, names, people, numbers, actors and words join the cluster's."""
+        self.members.append(e)
+        self.types.add(p.type)
+        q = self.profile
+        self.profile = _Profile(q.type, q.cues, q.words | p.words, q.actors | p.actors, q.people | p.people,
+                                q.concepts | p.concepts, q.numbers | p.numbers, q.names | p.names)
+
+
 def merge(events: Iterable[Event], memo: dict | None = None, title_language: str = "source") -> list[Event]:
     """Merge mentions of the same happening into one event each, in the input's order.
 
@@ -315,7 +393,8 @@ def merge(events: Iterable[Event], memo: dict | None = None, title_language: str
     items = list(events)
     profiles: dict = {}
     order = {id(e): i for i, e in enumerate(items)}
-    clusters: list[list[Event]] = []
+    rare = _rare_names(items, profiles, memo)
+    clusters: list[_Cluster] = []
     # Only clusters whose head can be the same happening by date are asked: those of
     # the same interval, those inside a coarser mention's interval, those a day away
     # (merging a library's thousands of events would otherwise ask every cluster).
@@ -328,21 +407,24 @@ def merge(events: Iterable[Event], memo: dict | None = None, title_language: str
         if e.precision == "day":
             for day in (e.date - timedelta(days=1), e.date + timedelta(days=1)):
                 asked.update(by_start.get(day, ()))
+        mine = _of(e, profiles, memo)
         scored = []
         for i in asked:
-            fit = _fit(clusters[i], e, profiles, memo)
+            fit = _fit(clusters[i], e, mine, profiles, memo, rare)
             if fit > 0:
                 scored.append((fit, i))
         scored.sort(reverse=True)
         # A coarse report that fits two happenings equally well ("in 2024, the treaty …")
         # names neither for sure: it stays a row of its own.
-        if scored and not (len(scored) > 1 and scored[0][0] == scored[1][0] and _relation(clusters[scored[0][1]][0], e) == "contained"):
-            clusters[scored[0][1]].append(e)
+        ambiguous = len(scored) > 1 and scored[0][0] == scored[1][0] and (
+            _relation(clusters[scored[0][1]].members[0], e) == "contained")
+        if scored and not ambiguous:
+            clusters[scored[0][1]].add(e, mine)
         else:
             by_start.setdefault(e.date, []).append(len(clusters))
-            clusters.append([e])
-    clusters.sort(key=lambda c: min(order[id(m)] for m in c))
-    return [_combine(c, title_language) if len(c) > 1 else _alone(c[0]) for c in clusters]
+            clusters.append(_Cluster([e], mine, {mine.type}))
+    groups = sorted((c.members for c in clusters), key=lambda c: min(order[id(m)] for m in c))
+    return [_combine(c, title_language) if len(c) > 1 else _alone(c[0]) for c in groups]
 
 
 def _alone(e: Event) -> Event:
@@ -350,23 +432,36 @@ def _alone(e: Event) -> Event:
     return e if e.mentions else replace(e, mentions=(mention_of(e),))
 
 
-def _fit(cluster: list[Event], e: Event, profiles: dict, memo: dict | None) -> float:
-    """Return how well `e` fits a cluster: its date against the head's, its story against any member's.
+# A name in more than this share of a batch's reports (and in at least RARE_MIN of them)
+# is the story's setting ("Pyongyang", "Kremlin"), not what tells one happening from another.
+RARE_SHARE = 0.1
+RARE_MIN = 5
+
+
+def _rare_names(items: list[Event], profiles: dict, memo: dict | None) -> frozenset[str] | None:
+    """Return the names rare enough in `items` to tell happenings apart (None: all, for a small batch)."""
+    if len({e.source for e in items}) < 2:
+        return None
+    counts = Counter(n for e in items for n in _of(e, profiles, memo).names)
+    limit = max(RARE_MIN, RARE_SHARE * len(items))
+    return frozenset(n for n, k in counts.items() if k <= limit)
+
+
+def _fit(cluster: _Cluster, e: Event, mine: _Profile, profiles: dict, memo: dict | None,
+         rare: frozenset[str] | None) -> float:
+    """Return how well `e` fits a cluster: its date against the head's, its story against all the reports'.
 
     A report joins a cluster holding a row of its own article only when it fits that
     row by the rules of one article: two rows one article keeps apart stay apart.
     """
-    head = cluster[0]
+    head = cluster.members[0]
     relation = _relation(head, e)
     if not relation:
         return 0.0
-    best = 0.0
-    for m in cluster:
-        if m.source == e.source:
-            fit = _within(m, e, _of(m, profiles, memo), _of(e, profiles, memo), _relation(m, e))
-            if fit <= 0:
-                return 0.0
-        else:
-            fit = _across(m, e, _of(m, profiles, memo), _of(e, profiles, memo), relation)
-        best = max(best, fit)
-    return best
+    within = [m for m in cluster.members if m.source == e.source]
+    for m in within:
+        if _within(m, e, _of(m, profiles, memo), mine, _relation(m, e)) <= 0:
+            return 0.0
+    if len(within) == len(cluster.members):
+        return _within(head, e, _of(head, profiles, memo), mine, relation)
+    return _across(head, e, cluster.profile, mine, relation, frozenset(cluster.types), rare)
