@@ -173,9 +173,11 @@ def _within(head: Event, e: Event, a: _Profile, b: _Profile, relation: str) -> f
     else:
         ok = False
     # A sentence that goes on about the happening of the one before it ("They discussed
-    # military cooperation"), on the same date and borrowing its actors or naming theirs.
-    if not ok and _continues(head, e) and (e.actors_inferred or head.actors_inferred or a.actors & b.actors):
-        ok = concepts.compatible(a.type, b.type) or taxonomy.OTHER in (a.type, b.type)
+    # military cooperation"), on the same date, naming nobody of its own: it borrows the
+    # actors of the one before ("Kim and Putin held talks later that day" names its own,
+    # and may be a happening of its own).
+    if not ok and _continues(head, e) and e.actors_inferred and not contained:
+        ok = True  # what it is about does not contradict the sentence before (checked above)
     return shared_cues + sim + 0.5 if ok else 0.0
 
 
