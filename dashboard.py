@@ -98,15 +98,25 @@ def show_details(rec: dict) -> None:
     esc = details.escape_markdown
     st.markdown(f"**{esc(rec['date_label'])}** · {esc(rec['title'])}")
     st.markdown(details.highlighted(rec["sentence"], rec["time_text"]))
-    for more in filter(None, rec["evidence"].split(table.EVIDENCE_SEP)):
-        st.markdown("› " + esc(more))
+    if rec.get("date_note"):
+        st.caption("Sources disagree on the date: " + esc(rec["date_note"]))
+    others = [r for r in details.reports(said, rec["event_id"]) if " ".join(r["sentence"].split()) != " ".join(rec["sentence"].split())]
+    if others:  # every further report, with the article that made it and a link to it
+        st.markdown(f"**Reported by {rec['source_count']} source(s)**")
+        for r in others:
+            st.markdown(details.report_line(r))
+            if r["source_url"].startswith(("http://", "https://")):
+                st.link_button(f"Open {r['source']}", r["source_url"])
+    else:
+        for more in filter(None, rec["evidence"].split(table.EVIDENCE_SEP)):
+            st.markdown("› " + esc(more))
     st.markdown(details.facts(rec))
     if rec["source_url"].startswith(("http://", "https://")):
         st.link_button("Open the source article", rec["source_url"])
 
 
 key = library.contents(DATA)
-full, problems, fixes, unused = load(key)
+full, problems, fixes, unused, said = load(key)
 actor_choices, type_choices, source_choices = choices(key, full)
 bounds = filters.date_bounds(full)
 for kind, message in st.session_state.pop("flash", []):
@@ -185,9 +195,11 @@ with listing:
             ("Download JSON", lambda: exports.json_bytes(view), "timeline-events.json", "application/json"),
             ("Download TimelineJS", lambda: exports.timelinejs_bytes(view, TITLE), "timelinejs.json", "application/json"),
             ("Download full table (CSV)", lambda: exports.csv_bytes(full), "timeline-all-events.csv", "text/csv"),
+            ("Download mentions (CSV)", lambda: exports.mentions_csv_bytes(said, view), "timeline-mentions.csv", "text/csv"),
         ]
-        st.caption("CSV (UTF-8, opens in Excel and LibreOffice), JSON and TimelineJS hold the events shown; the last button"
-                   " downloads every event.")
+        st.caption("CSV (UTF-8, opens in Excel and LibreOffice), JSON and TimelineJS hold the events shown; the full table"
+                   " holds every event; the mentions, every article's report of the events shown (source, link, sentence,"
+                   " the date it gave).")
         for column, (label, data, name, mime) in zip(st.columns(len(downloads)), downloads, strict=True):
             column.download_button(label, data, name, mime, key=name, on_click="ignore")
 with activity_tab:

@@ -166,7 +166,8 @@ def test_downloads_hold_the_rows_shown(data, deferred_downloads):
     at.multiselect(key="actors").set_value(["South Korea"]).run()
     ids = shown(at)
     buttons = downloads(at, deferred_downloads)
-    assert list(buttons) == ["Download CSV", "Download JSON", "Download TimelineJS", "Download full table (CSV)"]
+    assert list(buttons) == ["Download CSV", "Download JSON", "Download TimelineJS", "Download full table (CSV)",
+                             "Download mentions (CSV)"]
     csv = buttons["Download CSV"]
     assert csv.startswith(b"\xef\xbb\xbf")
     downloaded = from_csv(csv.decode("utf-8-sig"))
@@ -176,6 +177,8 @@ def test_downloads_hold_the_rows_shown(data, deferred_downloads):
     assert [s["unique_id"] for s in slides] == ids and all("display_date" in s for s in slides)
     everything = from_csv(buttons["Download full table (CSV)"].decode("utf-8-sig"))
     assert len(everything) > len(ids)
+    said = from_csv(buttons["Download mentions (CSV)"].decode("utf-8-sig"))
+    assert set(said["event_id"]) == set(ids) and said["source"].str.len().min() > 0  # every report names its article
 
 
 def test_a_download_is_the_export_of_the_view_made_on_click(data, deferred_downloads):

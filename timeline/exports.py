@@ -30,6 +30,12 @@ def csv_bytes(df: pd.DataFrame) -> bytes:
     return BOM.encode("utf-8") + table.csv_bytes(df)
 
 
+def mentions_csv_bytes(mentions: pd.DataFrame, view: pd.DataFrame) -> bytes:
+    """Return the reports of the events of `view` as UTF-8 CSV with a byte-order mark (table.MENTION_SCHEMA)."""
+    shown = mentions[mentions["event_id"].isin(view["event_id"]).to_numpy(dtype=bool)]
+    return BOM.encode("utf-8") + table.csv_bytes(shown, table.MENTION_SCHEMA)
+
+
 def schema_frame(df: pd.DataFrame) -> pd.DataFrame:
     """Return the rows in schema order with empty text for missing cells and numbers as numbers."""
     out = df.loc[:, list(table.SCHEMA)].copy()

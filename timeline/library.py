@@ -71,7 +71,8 @@ def contents(data: Path | None = None) -> tuple:
 
 
 def load(data: Path, contents: tuple, read_article: Callable, extract: Callable, read_table: Callable) -> tuple:
-    """Return the table of data folder `data` from its `contents()`: (corrected table, problems, corrections, unused).
+    """Return the table of data folder `data` from its `contents()`: (corrected table, problems, corrections,
+    unused, mentions) — `mentions`: every article's report of every event (table.MENTION_SCHEMA).
 
     The readers are the page's cached ones: each takes (path, size, mtime) and returns an
     Article or a table, or the message of a bad file; `extract` gives an article's events.
@@ -92,12 +93,14 @@ def load(data: Path, contents: tuple, read_article: Callable, extract: Callable,
         problems.append(got) if isinstance(got, str) else extra.append(got)
     # One row per happening across articles (the reports of one meeting become one row), the
     # researchers' tables beside them; then corrections, which their events take too.
-    frame = merge_tables(table.to_frame(pipeline.merge_events(found)), extra)
+    merged = pipeline.merge_events(found)
+    frame = merge_tables(table.to_frame(merged), extra)
     try:
         fixes, bad = corrections.load(corrections.path_in(data))
     except InputError as exc:
         fixes, bad = {}, [str(exc)]
-    return corrections.apply(frame, fixes), problems + bad, fixes, corrections.unmatched(frame, fixes)
+    return (corrections.apply(frame, fixes), problems + bad, fixes, corrections.unmatched(frame, fixes),
+            table.mentions_frame(merged))
 
 
 # Columns added to the schema after the first release: an older table may lack them.
