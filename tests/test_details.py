@@ -40,4 +40,4 @@ def test_reports_list_each_article_with_the_date_it_gave():
     ])
     [rec] = details.reports(said, "e1")
     line = details.report_line(rec)
-    assert line.startswith("› Putin \\*signed\\* the treaty\\.") and "a\\.md, 18 Jun 2024, published 2024\\-06\\-19" in line
+    assert line.startswith("› Putin \\*signed\\* the treaty\\.") and "a\\.md\\, 18 Jun 2024\\, published 2024\\-06\\-19" in line
