@@ -181,3 +181,15 @@ def test_eval_happenings_names_a_bad_gold_file(tmp_path, capsys):
     (tmp_path / "gold.yaml").write_text("happenings: 3\n", encoding="utf-8")
     assert cli.main(["eval", "--happenings", str(tmp_path)]) == 1
     assert "gold.yaml" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("name, floors", [
+    # Scored blind on 2026-12-03 (A: P 0.826 R 0.826, 1.27 rows per happening; B: P 0.915 R 0.398, 1.85).
+    ("heldout_a", (0.80, 0.80, 1.3)),
+    ("heldout_b", (0.90, 0.38, 1.9)),
+])
+def test_happenings_of_the_held_out_corpora_do_not_regress(name, floors):
+    score, errors = happenings.evaluate(DEV.parent / name)
+    precision, recall, rows = floors
+    assert not errors and score.found >= 0.9 * score.labelled
+    assert score.precision >= precision and score.recall >= recall and score.rows_per_happening <= rows
