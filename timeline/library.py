@@ -14,7 +14,7 @@ import frontmatter
 import pandas as pd
 import yaml
 
-from . import corrections, ingest, pipeline, store, table
+from . import corrections, importance, ingest, pipeline, store, table
 from .errors import InputError
 from .model import PRECISIONS, Article
 
@@ -93,8 +93,9 @@ def load(data: Path, contents: tuple, read_article: Callable, extract: Callable,
         problems.append(got) if isinstance(got, str) else extra.append(got)
     # One row per happening across articles (the reports of one meeting become one row), the
     # researchers' tables beside them; then corrections, which their events take too.
-    merged = pipeline.merge_events(found)
+    merged, unrated = importance.rate(pipeline.merge_events(found))
     frame = merge_tables(table.to_frame(merged), extra)
+    problems += unrated
     try:
         fixes, bad = corrections.load(corrections.path_in(data))
     except InputError as exc:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import events, ingest, table
+from . import events, importance, ingest, table
 from .errors import InputError
 from .model import Article, Event
 
@@ -116,4 +116,6 @@ def extract_paths(
             found = merge_events(found, title_language)
         except Exception as exc:  # keep the unmerged rows rather than lose the batch
             notes.append(str(internal_error("merging across articles", exc)).replace("extracting", "merging"))
+    found, unrated = importance.rate(found)  # against the whole batch: how central each row is to its story
+    notes.extend(unrated)
     return Result(tuple(found), tuple(errors), tuple(notes))
