@@ -104,7 +104,7 @@ def build_parser() -> argparse.ArgumentParser:
                     help="folder of articles and their gold files (default: the project's tests/golden)")
     ev.add_argument("--json", action="store_true", help="print the scores as JSON")
     ev.add_argument("-v", "--verbose", action="store_true",
-                    help="also list the extractor's missed gold events and false rows")
+                    help="also list the extractor's missed gold events, false rows and wrong places")
     ev.add_argument("--happenings", nargs="*", type=Path, metavar="DIR",
                     help="instead, score the merge of happenings across the articles of each DIR "
                     "(gold.yaml beside them; default: tests/happenings/dev): pairwise precision and "
@@ -206,6 +206,8 @@ def evaluate(args: argparse.Namespace) -> int:
                 print(f"MISS  {line}")
             for line in report.overall["project"].false_rows:
                 print(f"FALSE {line}")
+            for line in report.overall["project"].place_misses:
+                print(f"PLACE {line}")
     return 1 if report.errors else 0
 
 

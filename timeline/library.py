@@ -105,7 +105,7 @@ def load(data: Path, contents: tuple, read_article: Callable, extract: Callable,
 
 
 # Columns added to the schema after the first release: an older table may lack them.
-_LATER = {"source_count": 1, "corrected": "", "sources": "", "date_note": "", "importance": 0.0}
+_LATER = {"source_count": 1, "corrected": "", "sources": "", "date_note": "", "importance": 0.0, "places": ""}
 _ISO_DAY = r"^\d{4}-\d{2}-\d{2}$"
 
 

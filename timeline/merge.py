@@ -352,6 +352,7 @@ def _combine(members: list[Event], title_language: str = "source") -> Event:
         source_count=max(len(sources), max(m.source_count for m in members)),
         sources=tuple(sources) if len(sources) > 1 else (),
         date_note=note,
+        places=tuple(dict.fromkeys(p for m in members for p in m.places)),
         mentions=tuple(said),
         confidence=confidence.score(
             head.precision, head.time_kind, bool(head.actors), head.actors_inferred, support

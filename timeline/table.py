@@ -35,6 +35,7 @@ SCHEMA: tuple[str, ...] = (
     "sources",
     "date_note",
     "importance",
+    "places",
 )
 _NUMERIC = {"confidence": "float64", "source_count": "int64", "importance": "float64"}
 # The mention table: what each article said of each event (provenance), one row per
@@ -84,6 +85,7 @@ def _row(e: Event) -> dict:
         "sources": LIST_SEP.join(e.sources or (e.source,)),
         "date_note": e.date_note,
         "importance": round(e.importance, 3),
+        "places": LIST_SEP.join(e.places),
     }
 
 
