@@ -134,3 +134,14 @@ def test_a_broken_weights_file_leaves_importance_at_zero_with_a_note(monkeypatch
     found, notes = importance.rate([ev("a")])
     assert [e.importance for e in found] == [0.0]
     assert notes and "importance left at 0" in notes[0]
+
+
+def test_a_year_named_as_often_as_a_day_counts_as_far_as_it_is_exact():
+    year = [ev(f"y{i}", date(2019, 1, 1), f"{i}.txt", date_end=date(2019, 12, 31), precision="year")
+            for i in range(3)]
+    day = [ev(f"d{i}", date(2019, 6, 1), f"{i}.txt") for i in range(3)]
+    told = importance.story(year + day)
+    assert told.intervals[(date(2019, 1, 1), date(2019, 12, 31))] == told.intervals[(date(2019, 6, 1),) * 2]
+    assert date(2019, 1, 1) not in told.days
+    assert importance.parts(year[0], told)["date"] == pytest.approx(importance.load().precision["year"])
+    assert importance.parts(day[0], told)["date"] == 1.0

@@ -38,13 +38,15 @@ class Settings:
 
 
 def _number(value: object, where: str, path: Path, low: float = 0.0, high: float | None = None) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or value < low or (high is not None and value > high):
+    number = isinstance(value, (int, float)) and not isinstance(value, bool)
+    if not number or value < low or (high is not None and value > high):
         bound = f"between {low:g} and {high:g}" if high is not None else f"at least {low:g}"
         raise InputError(str(path), f"{where} must be a number {bound}, not {value!r}")
     return float(value)
 
 
-def _table(data: dict, key: str, names: Iterable[str], path: Path, high: float | None = None) -> dict[str, float]:
+def _table(data: dict, key: str, names: Iterable[str], path: Path,
+           high: float | None = None) -> dict[str, float]:
     got = data.get(key)
     names = tuple(names)
     if not isinstance(got, dict):
@@ -100,7 +102,7 @@ class Story:
     """What a collection of events says about its dates and actors, the yardstick of each event."""
 
     intervals: dict[tuple[date, date], float]  # (date, date_end) → reference score
-    days: dict[date, float]  # the day-precision ones among them, by day
+    days: dict[date, float]  # the days some article gives at day precision, by day
     actors: dict[str, int]  # actor → articles naming it
     best_support: float  # the most reported happening's support
 
@@ -139,6 +141,7 @@ def story(events: Iterable[Event], settings: Settings | None = None) -> Story:
     refs: dict[tuple[date, date], dict[str, float]] = {}
     published: dict[str, date] = {}
     named: dict[str, set[str]] = {}
+    exact_days: set[date] = set()  # days some article gives at day precision
     best_support = 0.0
     for e in events:
         best_support = max(best_support, support(e, settings))
@@ -148,6 +151,8 @@ def story(events: Iterable[Event], settings: Settings | None = None) -> Story:
             for actor in m.actors:
                 named.setdefault(actor, set()).add(m.source)
             key = (m.date, m.date_end)
+            if m.precision == "day" and m.date == m.date_end:
+                exact_days.add(m.date)
             w = lag_weight(m.published, m.date, m.date_end, settings)
             by_article = refs.setdefault(key, {})
             if w > by_article.get(m.source, -1.0):
@@ -158,7 +163,7 @@ def story(events: Iterable[Event], settings: Settings | None = None) -> Story:
     for (first, last), by_article in refs.items():
         coverage = bisect_right(days_out, last + window) - bisect_left(days_out, first - window)
         intervals[(first, last)] = sum(by_article.values()) / (coverage + settings.smoothing or 1.0)
-    days = {first: score for (first, last), score in intervals.items() if first == last}
+    days = {first: intervals[(first, first)] for first in exact_days}
     return Story(intervals, days, {a: len(s) for a, s in named.items()}, best_support)
 
 
@@ -166,8 +171,11 @@ def parts(e: Event, told: Story, settings: Settings | None = None) -> dict[str, 
     """Return the parts of `e`'s importance, each 0-1 (see data/importance.yaml)."""
     settings = settings or load()
     best = told.best_interval
-    date_part = told.intervals.get((e.date, e.date_end), 0.0) / best if best > 0 else 0.0
-    reported = math.log1p(support(e, settings)) / math.log1p(told.best_support) if told.best_support > 0 else 0.0
+    exact = settings.precision.get(e.precision, 0.0)
+    # A year or a month names no day of a happening: its references count as far as it is exact.
+    date_part = exact * told.intervals.get((e.date, e.date_end), 0.0) / best if best > 0 else 0.0
+    most = told.best_support
+    reported = math.log1p(support(e, settings)) / math.log1p(most) if most > 0 else 0.0
     best_actor = told.best_actor
     actor_part = max((told.actors.get(a, 0) for a in e.actors), default=0) / best_actor if best_actor else 0.0
     return {
@@ -175,7 +183,7 @@ def parts(e: Event, told: Story, settings: Settings | None = None) -> dict[str, 
         "reports": min(1.0, reported),
         "type": settings.types.get(e.event_type, settings.types[taxonomy.OTHER]),
         "actors": min(1.0, actor_part),
-        "precision": settings.precision.get(e.precision, 0.0),
+        "precision": exact,
     }
 
 
@@ -186,7 +194,9 @@ def score(e: Event, told: Story, settings: Settings | None = None) -> float:
     return sum(settings.weights[k] * got[k] for k in PARTS)
 
 
-def assess(events: Iterable[Event], told: Story | None = None, settings: Settings | None = None) -> list[Event]:
+def assess(
+    events: Iterable[Event], told: Story | None = None, settings: Settings | None = None
+) -> list[Event]:
     """Return the events with `importance` set, measured against the story they tell together.
 
     `told`: the yardstick when the events are part of a larger collection (default: they
