@@ -1,4 +1,4 @@
-"""The command line: `python -m timeline extract FILE_OR_DIR… -o events.csv`, `dates`, `eval`."""
+"""The command line: `python -m timeline extract FILE_OR_DIR… -o events.csv`, `dates`, `summarize`, `eval`."""
 from __future__ import annotations
 
 import argparse
@@ -22,6 +22,11 @@ DATES_EPILOG = """examples:
   python -m timeline dates article.md --format jsonl > expressions.jsonl
 """
 
+SUMMARIZE_EPILOG = """examples:
+  python -m timeline summarize data/articles --dates 10
+  python -m timeline summarize news/ --dates 30 --start 2011-02-15 --end 2011-10-20 --format jsonl
+"""
+
 EVAL_EPILOG = """examples:
   python -m timeline eval
   python -m timeline eval ../shared/eval/dev --json > scores.json
@@ -42,6 +47,16 @@ def _jobs(value: str) -> int:
         n = -1
     if n < 0:
         raise argparse.ArgumentTypeError(f"not a number of processes (0 or more): {value!r}")
+    return n
+
+
+def _count(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        n = -1
+    if n < 0:
+        raise argparse.ArgumentTypeError(f"not a count (0 or more): {value!r}")
     return n
 
 
@@ -91,6 +106,28 @@ def build_parser() -> argparse.ArgumentParser:
     dt_.add_argument("--language", choices=["id", "en"], help="language of every input (default: detected)")
     dt_.add_argument("--format", choices=["table", "jsonl"], default="table",
                      help="an aligned table (default) or one JSON object per line")
+    su = sub.add_parser(
+        "summarize",
+        help="print the key dates of the story the articles tell, with their best sentences",
+        description="Rank the days the articles refer to (by how many articles name each day, more\n"
+        "when named days later, against the coverage around it) and print the best L within\n"
+        "[start, end], each with the K best sentences of its most important happenings.",
+        epilog=SUMMARIZE_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    su.add_argument("paths", nargs="+", type=Path, metavar="FILE_OR_DIR",
+                    help="article files or folders of them")
+    su.add_argument("--dates", type=_count, required=True, metavar="L", help="how many key dates to print")
+    su.add_argument("--start", type=_iso_date, metavar="YYYY-MM-DD", help="first day that may be chosen")
+    su.add_argument("--end", type=_iso_date, metavar="YYYY-MM-DD", help="last day that may be chosen")
+    su.add_argument("--sentences", type=_count, default=2, metavar="K", help="sentences per date (default 2)")
+    su.add_argument("--format", choices=["md", "jsonl"], default="md",
+                    help="a dated Markdown list (default) or one JSON object per date")
+    su.add_argument("--published", type=_iso_date, metavar="YYYY-MM-DD",
+                    help="publication date for every input (overrides front matter and dateline)")
+    su.add_argument("--language", choices=["id", "en"], help="language of every input (default: detected)")
+    su.add_argument("-j", "--jobs", type=_jobs, default=0, metavar="N",
+                    help="extract with N processes (default 0: one per core); the output is the same")
     ev = sub.add_parser(
         "eval",
         help="score the extractor and the dateparser baseline against gold events",
@@ -188,6 +225,28 @@ def list_dates(args: argparse.Namespace) -> int:
     return 1 if errors else 0
 
 
+def summarize(args: argparse.Namespace) -> int:
+    """Run `summarize`; return the exit code (1 when any input was rejected, 2 on a bad span)."""
+    from . import summary
+
+    if args.start and args.end and args.start > args.end:
+        print(f"error: --start {args.start} is after --end {args.end}", file=sys.stderr)
+        return 2
+    result = pipeline.extract_paths(args.paths, args.published, args.language, jobs=args.jobs)
+    for err in result.errors:
+        print(f"error: {err}", file=sys.stderr)
+    for note in result.notes:
+        print(f"note: {note}", file=sys.stderr)
+    found = summary.key_dates(result.events, args.dates, args.start, args.end, args.sentences)
+    if not found:
+        print("note: no day-precision dates to choose from", file=sys.stderr)
+    if args.format == "jsonl":
+        sys.stdout.write("".join(json.dumps(k.record(), ensure_ascii=False) + "\n" for k in found))
+    else:
+        sys.stdout.write(summary.to_markdown(found, args.start, args.end))
+    return 1 if result.errors else 0
+
+
 def evaluate(args: argparse.Namespace) -> int:
     """Run `eval`; return the exit code (1 when a gold file or article could not be read)."""
     from . import evaluate as scorer  # imported here: only `eval` needs it
@@ -240,7 +299,8 @@ def evaluate_happenings(args: argparse.Namespace) -> int:
 def main(argv: list[str] | None = None) -> int:
     """Parse `argv` and run the command."""
     args = build_parser().parse_args(argv)
-    command = {"extract": extract, "dates": list_dates, "eval": evaluate}[args.command]
+    commands = {"extract": extract, "dates": list_dates, "summarize": summarize, "eval": evaluate}
+    command = commands[args.command]
     try:
         return command(args)
     except KeyboardInterrupt:
