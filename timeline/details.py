@@ -78,3 +78,10 @@ def facts(rec: dict) -> str:
              ("Precision", rec["precision"]), ("Confidence", f"{rec['confidence']:.2f}"), ("Source", rec["source"]),
              ("Event id", rec["event_id"] + (" (corrected)" if rec["corrected"] else ""))]
     return "  \n".join(f"**{k}:** {escape_markdown(str(v))}" for k, v in pairs)
+
+
+def heading(rec: dict) -> str:
+    """Return an event's date, places and title as one literal Markdown line: "**3 Sep 2025** · Beijing · …"."""
+    cell = rec.get("places")
+    where = escape_markdown(cell.replace(";", ", ")) if isinstance(cell, str) else ""
+    return f"**{escape_markdown(rec['date_label'])}**" + (f" · {where}" if where else "") + f" · {escape_markdown(rec['title'])}"
