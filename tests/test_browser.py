@@ -220,6 +220,7 @@ def test_the_map_works_offline_and_a_click_on_a_place_filters_the_timeline(brows
         geo.locator(".trace.scattergeo").nth(wanted).locator("path.point").nth(index).click(force=True)
         page.wait_for_function(f"() => Number(document.querySelector('[data-testid=\"stMetricValue\"]').innerText) < {before}")
         assert "places=Pyongyang" in page.url
+        page.wait_for_function(f"() => ({PLOTTED_IDS})().length < {before}")  # the timeline redraws after the count
         after = page.evaluate(PLOTTED_IDS)
         assert 0 < len(after) == shown_count(page) < before
         page.wait_for_timeout(500)
