@@ -91,3 +91,10 @@ def report_line(rec: dict) -> str:
     said = escape_markdown(rec["sentence"])
     where = escape_markdown(f"{rec['source']}, {rec['date_label']}" + (f", published {rec['published']}" if rec["published"] else ""))
     return f"› {said}  \n_{where}_"
+
+
+def heading(rec: dict) -> str:
+    """Return an event's date, places and title as one literal Markdown line: "**3 Sep 2025** · Beijing · …"."""
+    cell = rec.get("places")
+    where = escape_markdown(cell.replace(";", ", ")) if isinstance(cell, str) else ""
+    return f"**{escape_markdown(rec['date_label'])}**" + (f" · {where}" if where else "") + f" · {escape_markdown(rec['title'])}"
