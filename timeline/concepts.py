@@ -116,3 +116,23 @@ def not_names(path: Path = CONCEPTS_FILE) -> frozenset[str]:
     """Return the capitalised words that name no place or thing (titles, offices), from `not_names:`."""
     words = read_yaml(path, "the concept list").get("not_names") or []
     return frozenset(_check_list(words, "not_names", path))
+
+
+@lru_cache(maxsize=4)
+def _additive(language: str, path: Path = CONCEPTS_FILE) -> re.Pattern[str] | None:
+    words = (read_yaml(path, "the concept list").get("additive") or {}).get(language) or []
+    words = _check_list(words, f"additive, {language}", path)
+    if not words:
+        return None
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w.lower()) for w in words) + r")(?![\w-])")
+
+
+@lru_cache(maxsize=100_000)
+def adds(text: str, language: str, path: Path = CONCEPTS_FILE) -> bool:
+    """Tell whether `text` says it tells one more thing ("also", "juga") than the sentences before.
+
+    >>> adds("Lavrov juga diterima oleh Kim.", "id"), adds("Lavrov diterima oleh Kim.", "id")
+    (True, False)
+    """
+    pattern = _additive(language, path)
+    return bool(pattern and pattern.search(text.lower()))

@@ -148,6 +148,16 @@ def _continues(head: Event, e: Event) -> bool:
     )
 
 
+def _apart(head: Event, e: Event) -> bool:
+    """Tell whether two sentences of one article are in different paragraphs or far apart in one."""
+    return head.paragraph != e.paragraph or abs(head.sentence_index - e.sentence_index) > 2
+
+
+def _another(head: Event, e: Event) -> bool:
+    """Tell whether `e` presents itself as one more happening of `head`'s day ("also", "later that day")."""
+    return e.time_kind == "anaphoric" or concepts.adds(e.sentence, e.language)
+
+
 def _within(head: Event, e: Event, a: _Profile, b: _Profile, relation: str) -> float:
     """Return how well `e` fits `head` when both come from one article (0: a different happening)."""
     contained = relation == "contained"
@@ -164,10 +174,15 @@ def _within(head: Event, e: Event, a: _Profile, b: _Profile, relation: str) -> f
         return 0.0  # each names what happened, and they name different things (a treaty, a bridge)
     if contained:
         ok = a.type == b.type != taxonomy.OTHER and shared_cues > 0
+    elif _another(head, e) or _another(e, head):
+        # "Pada hari yang sama, Lavrov juga diterima Kim", "Kim and Putin held talks later that
+        # day": one more happening of that day, unless it says what the first one is about.
+        ok = (a.type == b.type != taxonomy.OTHER and shared_cues > 0) or bool(
+            concepts.specific(a.concepts) & concepts.specific(b.concepts))
     elif a.type == b.type != taxonomy.OTHER:
         ok = shared_cues > 0 or sim >= SIMILAR
     elif taxonomy.OTHER in (a.type, b.type) and a.type != b.type:
-        ok = bool(a.actors & b.actors) and (bool(a.people & b.people) or sim >= SIMILAR)
+        ok = bool(a.actors & b.actors) and (bool(a.people & b.people) and not _apart(head, e) or sim >= SIMILAR)
     elif a.type == b.type == taxonomy.OTHER:
         ok = bool(a.actors & b.actors) and sim >= SIMILAR_UNTYPED
     else:
@@ -176,7 +191,7 @@ def _within(head: Event, e: Event, a: _Profile, b: _Profile, relation: str) -> f
     # military cooperation"), on the same date, naming nobody of its own: it borrows the
     # actors of the one before ("Kim and Putin held talks later that day" names its own,
     # and may be a happening of its own).
-    if not ok and _continues(head, e) and e.actors_inferred and not contained:
+    if not ok and _continues(head, e) and e.actors_inferred and not contained and not concepts.adds(e.sentence, e.language):
         ok = True  # what it is about does not contradict the sentence before (checked above)
     return shared_cues + sim + 0.5 if ok else 0.0
 
