@@ -148,6 +148,14 @@ def _continues(head: Event, e: Event) -> bool:
     )
 
 
+_CAPTION = re.compile(r"\b(?:foto|photo|gambar|pictured)\b", re.I)
+
+
+def _caption(e: Event) -> bool:
+    """Tell whether `e`'s sentence is a photo caption (it shows a happening the article tells)."""
+    return bool(_CAPTION.search(e.sentence[:80]))
+
+
 def _apart(head: Event, e: Event) -> bool:
     """Tell whether two sentences of one article are in different paragraphs or far apart in one."""
     return head.paragraph != e.paragraph or abs(head.sentence_index - e.sentence_index) > 2
@@ -182,7 +190,8 @@ def _within(head: Event, e: Event, a: _Profile, b: _Profile, relation: str) -> f
     elif a.type == b.type != taxonomy.OTHER:
         ok = shared_cues > 0 or sim >= SIMILAR
     elif taxonomy.OTHER in (a.type, b.type) and a.type != b.type:
-        ok = bool(a.actors & b.actors) and (bool(a.people & b.people) and not _apart(head, e) or sim >= SIMILAR)
+        ok = bool(a.actors & b.actors) and (
+            bool(a.people & b.people) and (not _apart(head, e) or _caption(head) or _caption(e)) or sim >= SIMILAR)
     elif a.type == b.type == taxonomy.OTHER:
         ok = bool(a.actors & b.actors) and sim >= SIMILAR_UNTYPED
     else:
@@ -218,14 +227,16 @@ def _across(head: Event, e: Event, a: _Profile, b: _Profile, relation: str,
     # happenings of one day (the invasion, and a statement backing it).
     conflict = bool(mine and theirs and not specific)
     people, numbers = a.people & b.people, a.numbers & b.numbers
+    rare_people = people if rare is None else {p for p in people if "@" + p in rare}
     sim = _similarity(a, b)
-    keys = len(specific) + len(names)  # what says which happening it is, in any language
+    keys = len(specific) + len(names) + len(rare_people)  # what says which happening it is, in any language
     score = 2 * keys + 0.5 * len(both - specific) + len(people) + len(numbers) + sim
     if not compatible:
         # Reports type one happening differently ("X said troops were sent" is a statement in
         # one, a deployment in another); only strong agreement on what happened joins them.
-        strong = relation in ("same", "contained") and statement_like(kinds, b.type) and (
-            keys >= 2 or (keys and (people or numbers))
+        strong = relation in ("same", "contained") and not conflict and (
+            statement_like(kinds, b.type) and (keys >= 2 or bool(keys and (people or numbers)))
+            or keys >= MIXED_KEYS and bool(names or rare_people)
         )
         return score + 0.5 if strong else 0.0
     if relation == "same":
@@ -254,6 +265,11 @@ def _across(head: Event, e: Event, a: _Profile, b: _Profile, relation: str,
     else:
         ok = False
     return score + 0.5 if ok else 0.0
+
+
+# Reports typed apart (a strike and its dead, a bridge as agreement or economy) are one
+# happening when this many keys agree, a rare name or person among them.
+MIXED_KEYS = 2
 
 
 def statement_like(kinds: frozenset[str], other: str) -> bool:
@@ -460,7 +476,9 @@ def _rare_names(items: list[Event], profiles: dict, memo: dict | None) -> frozen
     """Return the names rare enough in `items` to tell happenings apart (None: all, for a small batch)."""
     if len({e.source for e in items}) < 2:
         return None
-    counts = Counter(n for e in items for n in _of(e, profiles, memo).names)
+    # People count too, marked "@": a minister shared by two reports tells the happening, the
+    # two leaders of every report do not.
+    counts = Counter(n for e in items for p in (_of(e, profiles, memo),) for n in (*p.names, *("@" + x for x in p.people)))
     limit = max(RARE_MIN, RARE_SHARE * len(items))
     return frozenset(n for n, k in counts.items() if k <= limit)
 
