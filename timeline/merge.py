@@ -87,6 +87,19 @@ def _numbers(text: str, time_text: str) -> frozenset[str]:
     return frozenset(found)
 
 
+_ENTRY_MARK = re.compile(r"^[\s\-–—•*·]*")
+_ENTRY_SEP = re.compile(r"^\s*[:\-–—,]\s*")
+
+
+def _after_date(text: str, time_text: str) -> str:
+    """Return a timeline entry's text after its leading date ("- Sept. 13, 2023: Hours before …")."""
+    body = text[_ENTRY_MARK.match(text).end():]
+    if time_text and body.startswith(time_text):
+        rest = body[len(time_text):]
+        return rest[_ENTRY_SEP.match(rest).end():] if _ENTRY_SEP.match(rest) else rest
+    return text
+
+
 def _of(e: Event, profiles: dict | None = None, memo: dict | None = None) -> _Profile:
     """Return what `e` is compared on; `profiles` keeps them for one merge, `memo` the article's type answers.
 
@@ -97,12 +110,15 @@ def _of(e: Event, profiles: dict | None = None, memo: dict | None = None) -> _Pr
     found = profiles.get(key) if profiles is not None else None
     if found is None:
         # The cues come from the text that typed the event: its clause when one did.
-        kind, cues = taxonomy.cues(e.type_clause or e.sentence, e.language, memo=memo)
+        told = e.type_clause or e.sentence
+        own = concepts.without_lead(_after_date(told, e.time_text), e.language)  # "Hours before the summit, …"
+        own = told if own == _after_date(told, e.time_text) else own
+        kind, cues = taxonomy.cues(told, e.language, memo=memo) if own == told else taxonomy.cues(own, e.language)
         time_words = set(_WORD.findall(e.time_text.lower()))
         words = frozenset(w for w in _WORD.findall(e.sentence.lower()) if w not in time_words)
-        about = concepts.of(e.type_clause or e.sentence, e.language)
-        numbers = _numbers(e.type_clause or e.sentence, e.time_text)
-        names = _names(e.sentence)
+        about = concepts.of(own, e.language)
+        numbers = _numbers(own, e.time_text)
+        names = _names(own if own != told else e.sentence)
         for m in e.mentions[1:]:  # an already merged event is about all its reports say
             about |= concepts.of(m.sentence, m.language)
             names |= _names(m.sentence)
@@ -201,7 +217,10 @@ def _within(head: Event, e: Event, a: _Profile, b: _Profile, relation: str) -> f
     # actors of the one before ("Kim and Putin held talks later that day" names its own,
     # and may be a happening of its own).
     if not ok and _continues(head, e) and e.actors_inferred and not contained and not concepts.adds(e.sentence, e.language):
-        ok = True  # what it is about does not contradict the sentence before (checked above)
+        # It goes on about the same thing ("During their talks that day, …") or brings
+        # nothing new that names a happening ("Siang harinya, kedua pemimpin meneken perjanjian"
+        # after a welcome ceremony is the next happening).
+        ok = bool(a.concepts & b.concepts) or not concepts.specific(b.concepts - a.concepts)
     return shared_cues + sim + 0.5 if ok else 0.0
 
 
@@ -261,7 +280,7 @@ def _across(head: Event, e: Event, a: _Profile, b: _Profile, relation: str,
     elif relation == "adjacent":
         # A day apart, the reports must agree on what happened and who: a summit and the
         # next day's state-media report of it stay two rows.
-        ok = typed and not conflict and (keys >= 2 or bool(keys and (people or numbers or names)))
+        ok = typed and not conflict and (keys >= 2 or bool(keys and (rare_people or numbers or names or len(people) >= 2)))
     else:
         ok = False
     return score + 0.5 if ok else 0.0
