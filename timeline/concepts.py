@@ -15,10 +15,10 @@ CONCEPTS_FILE = Path(__file__).resolve().parent.parent / "data" / "concepts.yaml
 
 @dataclass(frozen=True)
 class Concepts:
-    """The concept list of one file: one pattern per language, and what is generic."""
+    """The concept list of one file: its cues per language behind a gate, and what is generic."""
 
-    patterns: dict[str, re.Pattern[str]]  # language → one alternation, a named group per concept
-    combined: dict[str, tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]]  # cues "a + b": all parts
+    cues: dict[str, tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]]  # language → (concept, patterns all to match)
+    gates: dict[str, object]  # language → Aho-Corasick automaton: a literal piece → the cues holding it
     generic: frozenset[str]
     compatible: frozenset[frozenset[str]]  # pairs of event types one happening may be given
 
@@ -32,31 +32,33 @@ def _check_list(value: object, where: str, path: Path) -> list[str]:
 @lru_cache(maxsize=4)
 def load(path: Path = CONCEPTS_FILE) -> Concepts:
     """Read the concept list; a malformed file is named with what is wrong."""
+    import ahocorasick
+
     data = read_yaml(path, "the concept list")
     if not isinstance(data, dict) or not isinstance(data.get("concepts"), dict):
         raise InputError(str(path), "expected `concepts:` mapping each concept to its cues per language")
-    parts: dict[str, list[str]] = {}
-    combined: dict[str, list] = {}
+    cues: dict[str, list] = {}
     generic = set()
-    for n, (name, spec) in enumerate(data["concepts"].items()):
+    for name, spec in data["concepts"].items():
         if not isinstance(spec, dict):
             raise InputError(str(path), f"concept {name!r} must map languages to cue lists")
         if spec.get("generic", False) is True:
             generic.add(name)
-        for language, cues in spec.items():
-            if language == "generic":
-                continue
-            for cue in _check_list(cues, f"concept {name!r}, {language}", path):
-                compiled = taxonomy.compile_cue(cue)
-                if len(compiled) > 1:
-                    combined.setdefault(language, []).append((name, compiled))
-                else:
-                    parts.setdefault(language, []).append(f"(?P<c{n}_{len(parts.get(language, ()))}>"
-                                                          f"{compiled[0].pattern})")
-    names = list(data["concepts"])
-    patterns = {}
-    for language, alternatives in parts.items():
-        patterns[language] = re.compile("|".join(alternatives))
+        for language, words in spec.items():
+            if language != "generic":
+                for cue in _check_list(words, f"concept {name!r}, {language}", path):
+                    cues.setdefault(language, []).append((name, taxonomy.compile_cue(cue), taxonomy.gate_piece(cue)))
+    # One pass of an Aho-Corasick automaton over a sentence tells which cues can match
+    # at all: trying ~300 cue patterns (or one alternation of them) at every position
+    # took milliseconds a sentence.
+    gates = {}
+    for language, found in cues.items():
+        auto = ahocorasick.Automaton()
+        for k, (_, _, piece) in enumerate(found):
+            held = auto.get(piece, ()) if piece in auto else ()
+            auto.add_word(piece, (*held, k))
+        auto.make_automaton()
+        gates[language] = auto
     pairs = data.get("compatible_types", [])
     if not isinstance(pairs, list) or not all(isinstance(p, list) and len(p) == 2 for p in pairs):
         raise InputError(str(path), "compatible_types must list pairs of event types")
@@ -65,16 +67,11 @@ def load(path: Path = CONCEPTS_FILE) -> Concepts:
             if kind not in taxonomy.TYPES:
                 raise InputError(str(path), f"compatible_types: {kind!r} is not one of {', '.join(taxonomy.TYPES)}")
     return Concepts(
-        patterns,
-        {k: tuple(v) for k, v in combined.items()},
+        {k: tuple((n, c) for n, c, _ in v) for k, v in cues.items()},
+        gates,
         frozenset(generic),
         frozenset(frozenset(p) for p in pairs),
-    ) if names else Concepts({}, {}, frozenset(), frozenset())
-
-
-@lru_cache(maxsize=4)
-def _names(path: Path = CONCEPTS_FILE) -> tuple[str, ...]:
-    return tuple(read_yaml(path, "the concept list")["concepts"])
+    )
 
 
 @lru_cache(maxsize=200_000)
@@ -87,18 +84,15 @@ def of(text: str, language: str, path: Path = CONCEPTS_FILE) -> frozenset[str]:
     ['signing', 'treaty']
     """
     found = load(path)
-    pattern = found.patterns.get(language)
-    names = _names(path)
-    hits: set[str] = set()
+    gate = found.gates.get(language)
+    if gate is None:
+        return frozenset()
+    cues = found.cues[language]
     forms = taxonomy.text_forms(text, language)
-    if pattern is not None:
-        for form in forms:
-            for m in pattern.finditer(form):
-                hits.add(names[int(m.lastgroup[1:].split("_")[0])])
-    for name, compiled in found.combined.get(language, ()):
-        if name not in hits and all(any(p.search(f) for f in forms) for p in compiled):
-            hits.add(name)
-    return frozenset(hits)
+    maybe = {k for f in forms for _, held in gate.iter(f) for k in held}
+    return frozenset(
+        cues[k][0] for k in maybe if all(any(p.search(f) for f in forms) for p in cues[k][1])
+    )
 
 
 def specific(found: frozenset[str], path: Path = CONCEPTS_FILE) -> frozenset[str]:

@@ -113,7 +113,12 @@ def _of(e: Event, profiles: dict | None = None, memo: dict | None = None) -> _Pr
         told = e.type_clause or e.sentence
         own = concepts.without_lead(_after_date(told, e.time_text), e.language)  # "Hours before the summit, …"
         own = told if own == _after_date(told, e.time_text) else own
-        kind, cues = taxonomy.cues(told, e.language, memo=memo) if own == told else taxonomy.cues(own, e.language)
+        if own != told:
+            kind, cues = taxonomy.cues(own, e.language)
+        elif e.mentions:  # merged in its article already: its type stands, its cues are asked no more
+            kind, cues = e.event_type, frozenset()
+        else:
+            kind, cues = taxonomy.cues(told, e.language, memo=memo)
         time_words = set(_WORD.findall(e.time_text.lower()))
         words = frozenset(w for w in _WORD.findall(e.sentence.lower()) if w not in time_words)
         about = concepts.of(own, e.language)
@@ -449,18 +454,23 @@ def merge(events: Iterable[Event], memo: dict | None = None, title_language: str
     rare = _rare_names(items, profiles, memo)
     clusters: list[_Cluster] = []
     # Only clusters whose head can be the same happening by date are asked: those of
-    # the same interval, those inside a coarser mention's interval, those a day away
-    # (merging a library's thousands of events would otherwise ask every cluster).
+    # the same interval, those a day away, and those inside a coarser mention's interval
+    # that share a concept, name, person or article with it (merging a library's
+    # thousands of events would otherwise ask every cluster, and a year's report every
+    # happening of that year).
+    by_interval: dict[tuple[date, date], list[int]] = {}
     by_start: dict[date, list[int]] = {}
+    by_key: dict[str, set[int]] = {}
     for e in sorted(items, key=_rank):
-        asked: set[int] = set()
-        if (e.date_end - e.date).days < CONTAIN_MAX_DAYS:
-            for day in _days(e.date, e.date_end):
-                asked.update(by_start.get(day, ()))
-        if e.precision == "day":
-            for day in (e.date - timedelta(days=1), e.date + timedelta(days=1)):
-                asked.update(by_start.get(day, ()))
         mine = _of(e, profiles, memo)
+        keys = _keys(e, mine)
+        asked: set[int] = set(by_interval.get((e.date, e.date_end), ()))
+        coarse = e.date_end > e.date and (e.date_end - e.date).days < CONTAIN_MAX_DAYS
+        if coarse or e.precision == "day":
+            sharing = set().union(*(by_key.get(k, ()) for k in keys))
+            days = _days(e.date, e.date_end) if coarse else (e.date - timedelta(days=1), e.date + timedelta(days=1))
+            for day in days if sharing else ():
+                asked.update(i for i in by_start.get(day, ()) if i in sharing)
         scored = []
         for i in asked:
             fit = _fit(clusters[i], e, mine, profiles, memo, rare)
@@ -472,12 +482,22 @@ def merge(events: Iterable[Event], memo: dict | None = None, title_language: str
         ambiguous = len(scored) > 1 and scored[0][0] == scored[1][0] and (
             _relation(clusters[scored[0][1]].members[0], e) == "contained")
         if scored and not ambiguous:
-            clusters[scored[0][1]].add(e, mine)
+            at = scored[0][1]
+            clusters[at].add(e, mine)
         else:
-            by_start.setdefault(e.date, []).append(len(clusters))
+            at = len(clusters)
+            by_interval.setdefault((e.date, e.date_end), []).append(at)
+            by_start.setdefault(e.date, []).append(at)
             clusters.append(_Cluster([e], mine, {mine.type}))
+        for k in keys:
+            by_key.setdefault(k, set()).add(at)
     groups = sorted((c.members for c in clusters), key=lambda c: min(order[id(m)] for m in c))
     return [_combine(c, title_language) if len(c) > 1 else _alone(c[0]) for c in groups]
+
+
+def _keys(e: Event, p: _Profile) -> tuple[str, ...]:
+    """Return what a coarser report must share with a happening to be asked about it."""
+    return (*p.concepts, *("#" + n for n in p.names), *("@" + x for x in p.people), "\x00" + e.source)
 
 
 def _alone(e: Event) -> Event:
@@ -514,6 +534,8 @@ def _fit(cluster: _Cluster, e: Event, mine: _Profile, profiles: dict, memo: dict
     if not relation:
         return 0.0
     within = [m for m in cluster.members if m.source == e.source]
+    if within and e.mentions:
+        return 0.0  # rows its article's own merge kept apart (an event already merged) stay apart
     for m in within:
         if _within(m, e, _of(m, profiles, memo), mine, _relation(m, e)) <= 0:
             return 0.0

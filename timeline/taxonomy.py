@@ -75,6 +75,11 @@ def _literal(cue: str) -> str:
     return max((t.strip("*") for t in first), key=len, default="")
 
 
+def gate_piece(cue: str) -> str:
+    """Return a literal, lower-cased piece every match of `cue` holds (its longest word)."""
+    return _literal(cue)
+
+
 def compile_cue(cue: str) -> tuple[re.Pattern[str], ...]:
     """Compile one cue ("*kirim* + pasukan") into patterns that must all match.
 
