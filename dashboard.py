@@ -147,17 +147,17 @@ with st.sidebar:
              horizontal=True, bind=Q)
     st.header(UI.t("filters"))
     st.button(UI.t("reset"), key="reset", on_click=reset, args=(bounds,))
-    chosen = st.multiselect(UI.t("actors"), actor_choices, key="actors", bind=Q)
+    chosen = st.multiselect(UI.t("actors"), actor_choices, key="actors", bind=Q, placeholder=UI.t("choose"))
     # The URL holds the option's value (English), the page shows its name in the language.
     mode = st.radio(UI.t("mode"), filters.MODES, key="mode", horizontal=True, bind=Q, format_func=lambda m: UI.t(f"mode_{m}"))
     span = st.date_input(UI.t("dates"), value=bounds, min_value=bounds[0], max_value=bounds[1], key="dates", bind=Q) if bounds else ()
-    types = st.multiselect(UI.t("event_types"), type_choices, key="types", bind=Q, format_func=UI.event_type)
-    sources = st.multiselect(UI.t("sources"), source_choices, key="sources", bind=Q)
+    types = st.multiselect(UI.t("event_types"), type_choices, key="types", bind=Q, format_func=UI.event_type, placeholder=UI.t("choose"))
+    sources = st.multiselect(UI.t("sources"), source_choices, key="sources", bind=Q, placeholder=UI.t("choose"))
     coarsest = st.select_slider(UI.t("precision"), PRECISIONS, value=PRECISIONS[-1], key="precision", bind=Q,
                                 format_func=UI.precision)
     query = st.text_input(UI.t("search"), key="q", bind=Q, placeholder=UI.t("search_hint"))
     minimum = st.slider(UI.t("min_confidence"), 0.0, 1.0, 0.0, 0.05, key="min_conf", bind=Q)
-    where = st.multiselect(UI.t("places"), sorted({*place_choices, *st.session_state.get("places", [])}), key="places", bind=Q)
+    where = st.multiselect(UI.t("places"), sorted({*place_choices, *st.session_state.get("places", [])}), key="places", bind=Q, placeholder=UI.t("choose"))
 
 span = tuple(span or ())
 wanted = filters.Filters(

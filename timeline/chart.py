@@ -316,17 +316,19 @@ def labels(data: pd.DataFrame, order: list[str], span: list[dt.date] | None, mos
         text = _short(rec["title"])
         x, y = px(rec["x"]), row[rec["lane"]] * LANE_PX
         width = CHAR_PX * len(text) + 6
-        for shift in (11, -11):
+        for side, shift in ((1, 11), (1, -11), (-1, 11), (-1, -11)):  # right of the marker first, then left
             bottom = y + shift - (0 if shift > 0 else LABEL_HEIGHT_PX)
-            box = (x + 6, bottom, x + 6 + width, bottom + LABEL_HEIGHT_PX)
+            left = x + 6 if side > 0 else x - 6 - width
+            box = (left, bottom, left + width, bottom + LABEL_HEIGHT_PX)
             clear = all(box[2] <= b[0] or b[2] <= box[0] or box[3] <= b[1] or b[3] <= box[1] for b in placed)
             hits = any(box[0] - 5 < mx < box[2] + 5 and box[1] - 5 < my < box[3] + 5 for mx, my in marks)
-            if clear and not hits and box[2] <= LABEL_WIDTH_PX + 0.5 * width:
+            if clear and not hits and box[0] >= 0 and box[2] <= LABEL_WIDTH_PX:
                 placed.append(box)
                 out.append({"x": rec["x"].to_pydatetime(), "y": rec["lane"], "text": escape_html(pd.Series([text])).iloc[0],
-                            "showarrow": False, "xanchor": "left", "yanchor": "bottom" if shift > 0 else "top",
-                            "xshift": 6, "yshift": 3 if shift > 0 else -3, "font": {"size": 11, "color": "#333"},
-                            "bgcolor": "rgba(255,255,255,0.7)", "name": "label", "captureevents": False})
+                            "showarrow": False, "xanchor": "left" if side > 0 else "right",
+                            "yanchor": "bottom" if shift > 0 else "top", "xshift": 6 * side, "yshift": 3 if shift > 0 else -3,
+                            "font": {"size": 11, "color": "#333"}, "bgcolor": "rgba(255,255,255,0.7)", "name": "label",
+                            "captureevents": False})
                 break
     return out
 
