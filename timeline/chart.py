@@ -41,6 +41,8 @@ EVENTS, BANDS, LINKS, OVERVIEW = "events", "bands", "links", "overview"  # trace
 LANES_MAX = 12  # more actors than this: the busiest LANES_MAX - 1 get a lane each, the rest share one
 FOCUS_PRECISIONS = ("day", "week", "month_part", "month")  # dates exact enough to choose the opening view by
 FOCUS_QUANTILES = (0.05, 0.95)  # the opening view holds the events between these quantiles of their dates
+LINKS_MAX = 300  # more events than this draw no lines between an event's lanes
+MARKER_SIZES = ((300, 11), (1000, 8), (None, 6))  # (up to this many events, marker size): smaller when crowded
 LABELS_MAX = 8  # at most this many event titles are written on the chart (the most important that fit)
 LABEL_CHARS = 38  # a longer title is cut with "…"
 # Label layout: the chart is assumed this narrow (px), so labels that do not overlap at this
@@ -171,7 +173,9 @@ def detail_figure(df: pd.DataFrame, ui: Catalogue | None = None) -> go.Figure:
     order = lane_order(data, ui) if len(data) else []
     palette = colours(data["event_type"].unique().tolist())
     fig = go.Figure()
-    fig.add_trace(_links(data, scatter))
+    # Above LINKS_MAX events the lines joining an event's lanes are a grey curtain over the markers.
+    fig.add_trace(_links(data if len(df) <= LINKS_MAX else data.iloc[0:0], scatter))
+    size = marker_size(len(df))
     for kind in sorted(palette):
         part = data[(data["event_type"] == kind).to_numpy(dtype=bool)]
         day = (part["precision"] == "day").to_numpy(dtype=bool)
@@ -186,7 +190,7 @@ def detail_figure(df: pd.DataFrame, ui: Catalogue | None = None) -> go.Figure:
                 legendgroup=kind,
                 meta=EVENTS,
                 marker={
-                    "size": 11,
+                    "size": size,
                     "color": palette[kind],
                     # Hollow markers sit in the middle of a band: the date is not a single day.
                     "symbol": np.where(day, "circle", "diamond-open").astype(object),
@@ -285,6 +289,11 @@ def focus(df: pd.DataFrame) -> list[dt.date] | None:
     return [first - pad, last + pad]
 
 
+def marker_size(n: int) -> int:
+    """Return the marker size for a view of `n` events."""
+    return next(size for most, size in MARKER_SIZES if most is None or n <= most)
+
+
 def _short(title: str) -> str:
     title = " ".join(str(title).split())
     return title if len(title) <= LABEL_CHARS else title[: LABEL_CHARS - 1].rstrip() + "…"
@@ -304,6 +313,7 @@ def labels(data: pd.DataFrame, order: list[str], span: list[dt.date] | None, mos
     inside = data[((data["x"] >= start) & (data["x"] <= end)).to_numpy(dtype=bool)]
     inside = inside.assign(rank=rank).sort_values("rank", ascending=False, kind="stable")
     inside = inside[~inside["event_id"].duplicated().to_numpy(dtype=bool)]  # one label per event, in its first lane
+    inside = inside[(inside["rank"] > 0).to_numpy(dtype=bool)]  # a table without importance labels nothing at random
     per_ms = LABEL_WIDTH_PX / max((end - start).total_seconds() * 1000, 1.0)
     row = {lane: i for i, lane in enumerate(order[::-1])}  # 0 = bottom lane
     px = lambda x: (x - start).total_seconds() * 1000 * per_ms  # noqa: E731
