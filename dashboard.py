@@ -7,8 +7,8 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from timeline import (chart, chronology, corrections, details, exports, fetch, filters, geo, i18n, ingest, library, pipeline,
-                      table)
+from timeline import (chart, chronology, corrections, details, exports, fetch, filters, geo, i18n, images, ingest,
+                      library, pipeline, table)
 from timeline.errors import InputError
 from timeline.model import PRECISIONS, Article
 
@@ -237,6 +237,16 @@ with listing:
         st.caption(UI.t("downloads_note"))
         for column, (label, data, name, mime) in zip(st.columns(len(downloads)), downloads, strict=True):
             column.download_button(label, data, name, mime, key=name, on_click="ignore")
+        if not view.empty:  # the timeline as shown, drawn offline by Kaleido when its button is clicked
+            if images.browser() is None:
+                st.caption(UI.t("no_image", error="Chromium"))
+            else:
+                drawn_timeline = figure("timeline", key, repr(wanted), LANG, view)
+                shots = [(UI.t(f"dl_{fmt}"), lambda fmt=fmt: images.image_bytes(drawn_timeline, fmt), fmt) for fmt in images.FORMATS]
+                st.caption(UI.t("chart_image"))
+                for column, (label, data, fmt) in zip(st.columns(len(downloads)), shots, strict=False):
+                    column.download_button(label, data, f"{UI.t('file_chart')}.{fmt}", images.FORMATS[fmt], key=f"chart_{fmt}",
+                                           on_click="ignore")
 with activity_tab:
     if activity_tab.open and view.empty:
         st.info(UI.t("no_events"))
