@@ -21,7 +21,8 @@ DATA = library.data_dir()
 ARTICLES = library.articles_dir(DATA)
 FIXES = corrections.path_in(DATA)
 Q = "query-params"  # filter widgets keep their value in the URL, so a view can be shared
-TABS = [UI.t(k) for k in ("tab_details", "tab_chronology", "tab_map", "tab_table", "tab_activity", "tab_add", "tab_correct")]
+TAB_KEYS = ("tab_details", "tab_chronology", "tab_map", "tab_table", "tab_activity", "tab_add", "tab_correct")
+TABS = [UI.t(k) for k in TAB_KEYS]
 LANG_NAMES = {"en": "English", "id": "Bahasa Indonesia"}  # each language by its own name
 COLUMNS = {**{c: st.column_config.DateColumn(c) for c in details.DATE_COLUMNS},
            **{c: st.column_config.TextColumn(c, width=w) for c, w in (("title", "medium"), ("sentence", "large"), ("evidence", "large"))},
@@ -78,8 +79,30 @@ def figure(kind: str, key: tuple, view_of: str, lang: str, _view: pd.DataFrame):
 
 def reset(bounds: tuple | None) -> None:
     """Put every filter back to showing all events."""
-    defaults = {"actors": [], "mode": "any", "types": [], "sources": [], "precision": PRECISIONS[-1], "q": "", "places": []}
+    defaults = {"actors": [], "mode": UI.t("mode_any"), "types": [], "sources": [], "precision": UI.precision(PRECISIONS[-1]),
+                "q": "", "places": []}
     st.session_state.update(defaults, min_conf=0.0, **({"dates": bounds} if bounds else {}))
+
+
+def switch_language(old: str) -> None:
+    """Carry the filters over to the new language, and put its code in the URL.
+
+    Types, match mode and precision are offered by their names in the page's language, so
+    the URL (which holds an option as shown) reads in that language too; here their chosen
+    values are renamed, so the view stays and the URL follows.
+    """
+    was, new = i18n.catalogue(old), i18n.catalogue(st.session_state["lang"])
+    st.query_params["lang"] = new.lang
+    for name, words in (("types", "event_types"), ("precision", "precisions")):
+        back = {v: k for k, v in getattr(was, words).items()}
+        value = st.session_state.get(name)
+        rename = lambda v: getattr(new, words).get(back.get(v, v), v)  # noqa: E731
+        if value is not None:
+            st.session_state[name] = [rename(v) for v in value] if isinstance(value, list) else rename(value)
+    if st.session_state.get("mode") is not None:
+        st.session_state["mode"] = new.t(i18n.key_of(was, st.session_state["mode"], ("mode_any", "mode_all")) or "mode_any")
+    if (same := i18n.relabel(st.session_state.get("tab") or "", TAB_KEYS, new.lang)) is not None:
+        st.session_state["tab"] = same
 
 
 def add(jobs: list) -> None:
@@ -143,25 +166,31 @@ if "place_clicked" in st.session_state:  # a click on the map, made after the si
     st.session_state["places"] = [st.session_state.pop("place_clicked")]
 
 with st.sidebar:
+    # Not bound to the URL by the widget (that would write the name shown, "Bahasa Indonesia"): ?lang= holds the code.
     st.radio(UI.t("language"), i18n.LANGS, index=i18n.LANGS.index(LANG), format_func=LANG_NAMES.get, key="lang",
-             horizontal=True, bind=Q)
+             horizontal=True, on_change=switch_language, args=(LANG,))
     st.header(UI.t("filters"))
     st.button(UI.t("reset"), key="reset", on_click=reset, args=(bounds,))
     chosen = st.multiselect(UI.t("actors"), actor_choices, key="actors", bind=Q, placeholder=UI.t("choose"))
-    # The URL holds the option's value (English), the page shows its name in the language.
-    mode = st.radio(UI.t("mode"), filters.MODES, key="mode", horizontal=True, bind=Q, format_func=lambda m: UI.t(f"mode_{m}"))
+    # A bound widget writes its option to the URL as shown: the options are the words in the page's language
+    # (the dicts map them back), so a link reads in its language and parses again; switch_language renames them.
+    modes = {UI.t(f"mode_{m}"): m for m in filters.MODES}
+    mode = modes.get(st.radio(UI.t("mode"), list(modes), key="mode", horizontal=True, bind=Q) or "", "any")
     span = st.date_input(UI.t("dates"), value=bounds, min_value=bounds[0], max_value=bounds[1], key="dates", bind=Q) if bounds else ()
-    types = st.multiselect(UI.t("event_types"), type_choices, key="types", bind=Q, format_func=UI.event_type, placeholder=UI.t("choose"))
+    type_names = {UI.event_type(t): t for t in type_choices}
+    types = [type_names.get(t, t) for t in st.multiselect(UI.t("event_types"), list(type_names), key="types", bind=Q,
+                                                     placeholder=UI.t("choose"))]
     sources = st.multiselect(UI.t("sources"), source_choices, key="sources", bind=Q, placeholder=UI.t("choose"))
-    coarsest = st.select_slider(UI.t("precision"), PRECISIONS, value=PRECISIONS[-1], key="precision", bind=Q,
-                                format_func=UI.precision)
+    levels = {UI.precision(p): p for p in PRECISIONS}
+    coarsest = levels[st.select_slider(UI.t("precision"), list(levels), value=UI.precision(PRECISIONS[-1]), key="precision",
+                                       bind=Q)]
     query = st.text_input(UI.t("search"), key="q", bind=Q, placeholder=UI.t("search_hint"))
     minimum = st.slider(UI.t("min_confidence"), 0.0, 1.0, 0.0, 0.05, key="min_conf", bind=Q)
     where = st.multiselect(UI.t("places"), sorted({*place_choices, *st.session_state.get("places", [])}), key="places", bind=Q, placeholder=UI.t("choose"))
 
 span = tuple(span or ())
 wanted = filters.Filters(
-    actors=tuple(chosen), mode=mode or "any", start=span[0] if span else None, end=span[1] if len(span) > 1 else None,
+    actors=tuple(chosen), mode=mode, start=span[0] if span else None, end=span[1] if len(span) > 1 else None,
     types=tuple(types), sources=tuple(sources), precision=coarsest, query=query, min_confidence=minimum,
     places=tuple(where),
 )
@@ -192,6 +221,9 @@ st.session_state["picked_before"] = picked
 
 # Tabs run only when open (lazy), so the first paint draws the timeline and one event, not
 # every panel: the table alone (its grid and Arrow code) delayed the chart by 0.2-0.4 s.
+opened = st.session_state.get("tab") or st.query_params.get("tab")
+if opened and opened not in TABS and (same := i18n.relabel(opened, TAB_KEYS, LANG)):
+    st.session_state["tab"] = same  # a tab named in the other language (after a switch, or in a shared link)
 detail_tab, chrono_tab, map_tab, listing, activity_tab, adding, fixing = st.tabs(TABS, key="tab", on_change="rerun", bind=Q)
 with detail_tab:
     if detail_tab.open and not view.empty:

@@ -411,3 +411,31 @@ def test_chart_image_buttons_sit_with_the_downloads(page):
         assert any("Chromium" in c.value for c in page.caption)
     else:
         assert names["chart_png"] == "Download chart (PNG)" and names["chart_svg"] == "Download chart (SVG)"
+
+
+def test_switching_the_language_keeps_the_view(page):
+    page.multiselect(key="actors").set_value(["Ukraine"]).run()
+    open_tab(page, "Chronology")
+    before = page.metric[0].value
+    page.radio(key="lang").set_value("id").run()
+    assert not page.exception and page.session_state["tab"] == "Kronologi"  # the same tab stays open
+    assert page.multiselect(key="actors").label == "Aktor" and page.multiselect(key="actors").value == ["Ukraine"]
+    assert page.metric[0].value == before and page.metric[0].label == "Peristiwa"
+    page.radio(key="lang").set_value("en").run()
+    assert page.multiselect(key="actors").label == "Actors" and not page.exception
+
+
+def test_a_shared_link_opens_its_tab_in_the_other_language(data):
+    at = run({"lang": "id", "tab": "Chronology"})
+    assert not at.exception and at.session_state["tab"] == "Kronologi" and at.toggle(key="key_only")
+
+
+def test_a_link_made_in_indonesian_filters_in_indonesian(data):
+    at = run({"lang": "id", "types": ["pertemuan", "pernyataan"], "mode": "semua", "precision": "bulan"})
+    assert not at.exception
+    frame = table(at)
+    assert set(frame["event_type"]) <= {"meeting", "statement"} and len(frame) > 0
+    assert set(frame["precision"]) <= {"day", "week", "month_part", "month"}
+    at.radio(key="lang").set_value("en").run()  # the switch renames the chosen words: the view stays
+    assert at.multiselect(key="types").value == ["meeting", "statement"] and at.radio(key="mode").value == "all"
+    assert at.select_slider(key="precision").value == "month" and list(table(at)["event_id"]) == list(frame["event_id"])

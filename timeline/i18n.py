@@ -95,6 +95,23 @@ def choose(asked: str | None, locale: str | None) -> str:
     return base if base in LANGS else DEFAULT
 
 
+def key_of(ui: Catalogue, text: str, keys: tuple[str, ...]) -> str | None:
+    """Return which of `keys` reads `text` in `ui`'s language."""
+    return next((k for k in keys if ui.text.get(k) == text), None)
+
+
+def relabel(label: str, keys: tuple[str, ...] | list[str], lang: str) -> str | None:
+    """Return, in `lang`, the text of whichever of `keys` reads `label` in some language (None if none does).
+
+    >>> relabel("Chronology", ["tab_details", "tab_chronology"], "id")
+    'Kronologi'
+    """
+    for key in keys:
+        if any(catalogue(other).text.get(key) == label for other in LANGS):
+            return catalogue(lang).t(key)
+    return None
+
+
 def _fields(text: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(text) if name}
 
