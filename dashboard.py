@@ -72,9 +72,8 @@ def choices(key: tuple, _full: pd.DataFrame) -> tuple[list[str], list[str], list
 @st.cache_resource(show_spinner=UI.t("drawing"), max_entries=16)  # unpickling a figure re-validates it: 0.1 s
 def figure(kind: str, key: tuple, view_of: str, lang: str, _view: pd.DataFrame):
     """Return the timeline, activity or map figure of a view, keyed by the table, the filters and the language."""
-    if kind == "map":
-        return geo.map_figure(_view)
-    return {"timeline": chart.timeline_figure, "activity": chart.activity_figure}[kind](_view, i18n.catalogue(lang))
+    return {"timeline": chart.timeline_figure, "activity": chart.activity_figure, "map": geo.map_figure}[kind](
+        _view, i18n.catalogue(lang))
 
 
 def reset(bounds: tuple | None) -> None:

@@ -401,7 +401,7 @@ def activity_figure(df: pd.DataFrame, ui: Catalogue | None = None) -> go.Figure:
                              hovertemplate=unit + ": %{y}"))
     fig.update_layout(
         barmode="stack", height=320, margin={"l": 10, "r": 10, "t": 30, "b": 10},
-        xaxis={"type": "date", "title": "", "range": padded(df)},
+        xaxis={"type": "date", "title": "", "range": focus(df)},  # the timeline's opening span
         yaxis={"title": ui.t("per_year") if yearly else ui.t("per_month")}, legend={"title": {"text": ui.t("legend_actor")}},
     )
     return fig
