@@ -199,7 +199,7 @@ listed = view.head(details.ROWS_SHOWN)  # the table and the pickers; the downloa
 st.title(TITLE)
 st.caption(UI.t("shown", n=len(view), total=len(full)))
 metrics = [(UI.t("m_events"), len(view)), (UI.t("m_actors"), len(filters.actor_names(view))),
-           (UI.t("m_sources"), view["source"].nunique()), (UI.t("m_span"), details.span_label(filters.date_bounds(view)))]
+           (UI.t("m_sources"), view["source"].nunique()), (UI.t("m_span"), UI.date_label(details.span_label(filters.date_bounds(view))))]
 for column, (name, value) in zip(st.columns(4), metrics, strict=True):
     column.metric(name, value)
 
@@ -235,21 +235,21 @@ with chrono_tab:
     if chrono_tab.open:
         key_only = st.toggle(UI.t("key_only"), key="key_only", bind=Q, help=UI.t("key_only_help", min=chronology.KEY_MIN))
         told = chronology.key_events(view) if key_only else view
-        parts = chronology.sections(told, said, UI)
-        if not parts:
+        if told.empty:
             st.info(UI.t("no_events"))
         else:
             st.caption(UI.t("chrono_caption", n=len(told)))
-            files = [(UI.t("dl_chrono_md"), lambda: chronology.markdown_bytes(parts, TITLE, UI), "md", "text/markdown"),
-                     (UI.t("dl_chrono_docx"), lambda: chronology.docx_bytes(parts, TITLE, UI), "docx",
+            # The files hold every happening of the view and are made on click; the page lists the first ROWS_SHOWN.
+            whole = lambda: chronology.sections(told, said, UI)  # noqa: E731
+            files = [(UI.t("dl_chrono_md"), lambda: chronology.markdown_bytes(whole(), TITLE, UI), "md", "text/markdown"),
+                     (UI.t("dl_chrono_docx"), lambda: chronology.docx_bytes(whole(), TITLE, UI), "docx",
                       "application/vnd.openxmlformats-officedocument.wordprocessingml.document")]
             for column, (label, data, suffix, mime) in zip(st.columns(len(files)), files, strict=True):
                 column.download_button(label, data, f"{UI.t('file_chrono')}.{suffix}", mime, key=f"chrono_{suffix}",
                                        on_click="ignore")
             if len(told) > details.ROWS_SHOWN:
                 st.caption(UI.t("chrono_more", n=f"{details.ROWS_SHOWN:,}", total=f"{len(told):,}"))
-                parts = chronology.sections(told.head(details.ROWS_SHOWN), said, UI)
-            for part in parts:
+            for part in chronology.sections(told.head(details.ROWS_SHOWN), said, UI):
                 st.markdown(chronology.section_markdown(part, UI))
 with listing:
     if listing.open:
