@@ -223,3 +223,9 @@ def test_the_chart_speaks_the_page_language():
     assert fig.layout.legend.title.text == "Jenis peristiwa"
     assert [b.label for b in fig.layout.xaxis.rangeselector.buttons] == ["1 th", "5 th", "semua"]
     assert "Aktor: " in next(t for t in fig.data if t.meta == chart.EVENTS).hovertext[0]
+
+
+def test_a_label_is_text_never_markup(events):
+    rated = events.assign(importance=[0.1, 0.1, 0.9, 0.1])
+    notes = [a.text for a in chart.detail_figure(rated).layout.annotations if a.name == "label"]
+    assert "&lt;img src=x onerror=alert(1)&gt;" in notes and not [n for n in notes if "<img" in n]
