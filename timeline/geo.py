@@ -16,6 +16,7 @@ import plotly.graph_objects as go
 from . import places
 from .chart import colours
 from .filters import actor_pairs
+from .i18n import Catalogue, catalogue
 from .table import escape_html
 
 # Where Plotly looks for world_50m.json: Streamlit serves the app's static/ folder under
@@ -51,21 +52,23 @@ def _span(values: pd.Series, least: float, low: float, high: float) -> list[floa
     return [max(low, first - pad), min(high, last + pad)]
 
 
-def map_figure(df: pd.DataFrame) -> go.Figure:
+def map_figure(df: pd.DataFrame, ui: Catalogue | None = None) -> go.Figure:
     """Return the events of a view at their places: a marker per place and type, sized by count.
 
-    Each marker's customdata is its place's name (a click on it filters the page to it).
+    Each marker's customdata is its place's name (a click on it filters the page to it); `ui`
+    names the types and counts in the page's language.
     """
+    ui = ui or catalogue("en")
     counts = place_counts(df)
     fig = go.Figure()
     if counts.empty:
-        return _layout(fig, counts)
+        return _layout(fig, counts, ui)
     totals = counts.groupby("place")["events"].sum()
     hover = {p: "<b>" + html.escape(p) + "</b>" for p in totals.index}
     for p, part in counts.groupby("place"):
-        hover[p] += "".join(f"<br>{escape_html(pd.Series([t])).iloc[0]}: {n}"
+        hover[p] += "".join(f"<br>{escape_html(pd.Series([ui.event_type(t)])).iloc[0]}: {n}"
                             for t, n in zip(part["event_type"], part["events"], strict=True))
-        hover[p] += f"<br>{totals[p]} event{'s' if totals[p] > 1 else ''}"
+        hover[p] += "<br>" + ui.t("map_count" if totals[p] > 1 else "map_one", n=totals[p])
     palette = colours(df["event_type"].unique().tolist())  # the timeline's colours: every type of the view
     sizeref = 2.0 * float(counts["events"].max()) / MARKER_MAX**2
     # The busiest type first, so smaller markers of other types at the same place sit on top.
@@ -73,16 +76,16 @@ def map_figure(df: pd.DataFrame) -> go.Figure:
     for kind in order:
         part = counts[counts["event_type"] == kind]
         fig.add_trace(go.Scattergeo(
-            lat=part["lat"].to_numpy(), lon=part["lon"].to_numpy(), mode="markers", name=html.escape(kind),
+            lat=part["lat"].to_numpy(), lon=part["lon"].to_numpy(), mode="markers", name=html.escape(ui.event_type(kind)),
             meta=PLACES, customdata=part["place"].to_numpy(dtype=object),
             hovertext=part["place"].map(hover).to_numpy(dtype=object), hoverinfo="text",
             marker={"size": part["events"].to_numpy(), "sizemode": "area", "sizeref": sizeref, "sizemin": 7,
                     "color": palette[kind], "opacity": 0.75, "line": {"width": 1, "color": "white"}},
         ))
-    return _layout(fig, counts)
+    return _layout(fig, counts, ui)
 
 
-def _layout(fig: go.Figure, counts: pd.DataFrame) -> go.Figure:
+def _layout(fig: go.Figure, counts: pd.DataFrame, ui: Catalogue) -> go.Figure:
     geo = {"projection": {"type": "natural earth"}, "resolution": 50, "showland": True, "landcolor": "#efece4",
            "showocean": True, "oceancolor": "#e3edf5", "showcountries": True, "countrycolor": "#a8a8a8",
            "showcoastlines": True, "coastlinecolor": "#8c8c8c", "showlakes": False}
@@ -93,7 +96,7 @@ def _layout(fig: go.Figure, counts: pd.DataFrame) -> go.Figure:
         lat = _span(pd.Series(lat), (lon[1] - lon[0]) / ASPECT, -85, 85)
         geo["lataxis"], geo["lonaxis"] = {"range": lat}, {"range": lon}
     fig.update_layout(geo=geo, height=560, margin={"l": 0, "r": 0, "t": 30, "b": 0}, clickmode="event+select",
-                      legend={"title": {"text": "Event type"}, "orientation": "h", "y": 1.0, "yanchor": "bottom",
+                      legend={"title": {"text": ui.t("legend_type")}, "orientation": "h", "y": 1.0, "yanchor": "bottom",
                               "itemsizing": "constant"})
     return fig
 
