@@ -155,3 +155,31 @@ def test_read_decodes_a_utf16_file_with_front_matter(tmp_path):
     path.write_bytes("---\ntitle: Judul\n---\nPutin tiba pada 3 Mei 2024.\n".encode("utf-16"))
     art = ingest.read(path)
     assert art.title == "Judul" and art.text == "Putin tiba pada 3 Mei 2024.\n"
+
+
+def _alias_bomb(levels: int = 10) -> str:
+    """Front matter whose last key names 10**levels strings through ten levels of aliases."""
+    rows = ["a0: &a0 [" + ", ".join(['"lol"'] * 10) + "]"]
+    rows += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 10) + "]" for i in range(1, levels)]
+    return "---\n" + "\n".join(rows) + f"\ntitle: *a{levels - 1}\n---\nPutin tiba di Pyongyang pada 19 Juni 2024.\n"
+
+
+def test_yaml_alias_bomb_in_front_matter_is_refused(tmp_path):
+    import time
+
+    from timeline import library
+
+    raw = _alias_bomb()
+    start = time.perf_counter()
+    art = ingest.parse(raw, "bomb.md")
+    assert art.title == "" and art.text.startswith("Putin")  # the fields are ignored, the body is read
+    assert art.problems == ("front matter could not be read (the alias *a0 is refused (aliases can expand "
+                            "without bound) at line 3); its fields were ignored",)
+    saved = library.save(tmp_path, "bomb.md", raw.encode())  # an upload: fingerprinted, saved, read
+    assert saved.added and ingest.read(saved.path).problems == art.problems
+    assert time.perf_counter() - start < 10  # linear work; the expansion took minutes and gigabytes
+
+
+def test_broken_front_matter_names_its_line_of_the_file():
+    art = ingest.parse("---\ntitle: ok\nbad: : x\n---\nIsi.\n", "a.md")
+    assert art.problems[0].endswith("at line 3); its fields were ignored")

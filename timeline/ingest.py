@@ -7,6 +7,7 @@ from pathlib import Path
 
 import filetype
 import frontmatter
+import yaml
 from charset_normalizer import from_bytes
 
 from . import dates, language
@@ -32,6 +33,32 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 _PREFERRED = ("cp1252", "latin_1", "iso8859_15")
 _LONE_CR = re.compile(r"\r(?!\n)")
 _HTML_START = re.compile(r"\s*(<!doctype\s+html|<html[\s>])", re.I)
+
+
+class _FrontMatterYAML(frontmatter.YAMLHandler):
+    """Front matter read with libyaml's safe loader, refusing aliases.
+
+    An alias ("*name") repeats a node; ten levels of ten make 10^10 of them in a
+    600-byte file ("billion laughs"), which took minutes and gigabytes to turn into
+    text. Articles have no use for them, so a front matter with one is not read.
+    """
+
+    def load(self, fm: str, **kwargs: object) -> object:
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        for event in yaml.parse(fm, Loader=loader):
+            if isinstance(event, yaml.AliasEvent):
+                raise yaml.MarkedYAMLError(
+                    problem=f"the alias *{event.anchor} is refused (aliases can expand without bound)",
+                    problem_mark=event.start_mark)
+        return yaml.load(fm, Loader=loader)
+
+
+_YAML = _FrontMatterYAML()
+
+
+def front_matter(raw: str) -> frontmatter.Post:
+    """Return the front matter and content of `raw` (YAML aliases refused: yaml.YAMLError)."""
+    return frontmatter.loads(raw, handler=_YAML)
 
 
 def _binary(data: bytes, source: str) -> InputError:
@@ -162,7 +189,7 @@ def parse(
         # it map back to the file by adding `body_offset`.
         body, offset = raw[fence.end() :], fence.end()
         try:
-            loaded = frontmatter.loads(raw).metadata
+            loaded = front_matter(raw).metadata
             meta = dict(loaded) if isinstance(loaded, dict) else {}
         except Exception as exc:  # broken YAML: the body is still read, the problem reported
             problems.append(f"front matter could not be read ({_yaml_problem(exc)}); its fields were ignored")
@@ -247,8 +274,9 @@ def _yaml_problem(exc: Exception) -> str:
     """Say where YAML parsing failed, without the parser's multi-line dump."""
     mark = getattr(exc, "problem_mark", None)
     what = getattr(exc, "problem", None) or type(exc).__name__
-    # The mark counts lines of the YAML alone; the opening fence is line 1 of the file.
-    return f"{what} at line {mark.line + 2}" if mark is not None else str(what)
+    # The mark counts lines from 0 in the YAML, which starts with the newline ending the
+    # opening fence (line 1 of the file): its line 0 is the fence's line.
+    return f"{what} at line {mark.line + 1}" if mark is not None else str(what)
 
 
 def collect(paths: list[Path]) -> tuple[list[Path], list[InputError]]:

@@ -10,7 +10,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-import frontmatter
 import pandas as pd
 import yaml
 
@@ -186,7 +185,7 @@ def fingerprint(data: bytes, source: str = "article") -> str:
     text = ingest.decode(data, source)
     if text.lstrip().startswith("---"):
         try:
-            text = frontmatter.loads(text).content
+            text = ingest.front_matter(text).content
         except Exception:  # broken YAML: hash the text as it is
             pass
     return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
