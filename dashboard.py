@@ -225,8 +225,8 @@ with fixing:
         if eid:
             rec = full[full["event_id"] == eid].iloc[0].to_dict()
             with st.form("correct"):
-                start = st.date_input("Start date", dt.date.fromisoformat(rec["date"]), dt.date(1000, 1, 1), key="fix_start")
-                end = st.date_input("End date", dt.date.fromisoformat(rec["date_end"]), dt.date(1000, 1, 1), key="fix_end")
+                start = st.date_input("Start date", dt.date.fromisoformat(rec["date"]), dt.date.min, dt.date.max, key="fix_start")
+                end = st.date_input("End date", dt.date.fromisoformat(rec["date_end"]), dt.date.min, dt.date.max, key="fix_end")
                 level = st.selectbox("Precision", PRECISIONS, PRECISIONS.index(rec["precision"]), key="fix_precision")
                 written = st.text_input("Date as written (empty: made from the dates)", key="fix_label")
                 now = filters.split_list(rec["actors"])

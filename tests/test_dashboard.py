@@ -320,3 +320,25 @@ def test_a_view_larger_than_the_detail_limit_shows_the_overview_and_says_so(data
     assert len(table(at)) <= 4
     spec = json.loads(at.get("plotly_chart")[0].proto.spec)
     assert {t["meta"] for t in spec["data"]} >= {"events"}  # few events: single markers again
+
+
+def test_dates_in_year_0_1_and_9999_do_not_crash_the_page(data):
+    from conftest import make_event
+    from timeline import to_csv, to_frame
+
+    (data / "articles" / "akhir.md").write_text(
+        "---\npublished: 9999-12-31\n---\nPutin bertemu Kim Jong Un di Moskow kemarin.\n", encoding="utf-8")
+    (data / "tables").mkdir()
+    early = to_frame([make_event("feedbeef0010", "2001-01-01", actors=("Russia",), source="riset.csv"),
+                      make_event("feedbeef0011", "0001-01-01", "0001-12-31", precision="year", source="riset.csv")])
+    (data / "tables" / "riset.csv").write_text(to_csv(early).replace("2001-01-01", "0000-01-01"), encoding="utf-8")
+    at = run()
+    assert not at.exception
+    frame = table(at).set_index("event_id")
+    assert "9999-12-30" in set(frame["date"].astype(str))
+    assert str(frame.loc["feedbeef0010", "date"]) == "0001-01-01"
+    assert "year 0 is shown as 0001-01-01" in frame.loc["feedbeef0010", "date_label"]
+    for tab in ("Activity by actor", "Correct an event"):
+        open_tab(at, tab)
+    correct(at, "feedbeef0011", fix_title="Tahun pertama")
+    assert not at.exception

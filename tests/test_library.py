@@ -145,3 +145,17 @@ def test_contents_change_when_a_file_changes(tmp_path, researched):
     (tmp_path / "tables" / "riset.csv").write_text(to_csv(researched), encoding="utf-8")
     after = library.contents(tmp_path)
     assert after[1][0][0].endswith("riset.csv") and after != before
+
+
+def test_year_0_in_an_event_table_is_shown_at_year_1_with_a_note(tmp_path, researched):
+    from timeline import filters
+
+    path = tmp_path / "riset.csv"
+    path.write_text(to_csv(researched).replace('"2019-04-25","2019-04-25"', '"0000-02-29","0000-03-01"'),
+                    encoding="utf-8")
+    got = library.read_table(path).set_index("event_id")
+    assert (got.loc["t1", "date"], got.loc["t1", "date_end"]) == ("0001-01-01", "0001-01-01")
+    assert got.loc["t1", "date_label"].endswith("(the table says 0000-02-29 to 0000-03-01; year 0 is shown as "
+                                                "0001-01-01, the first day the page can show)")
+    assert got.loc["t2", "date_label"] == researched.set_index("event_id").loc["t2", "date_label"]
+    assert filters.date_bounds(got.reset_index())[0] == dt.date(1, 1, 1)

@@ -1,6 +1,7 @@
 """User corrections kept in data/corrections.csv by event_id and re-applied after extraction."""
 from __future__ import annotations
 
+import calendar
 import csv
 import datetime as dt
 import io
@@ -152,7 +153,8 @@ def label(start: dt.date, end: dt.date, precision: str) -> str:
     day = lambda d: f"{d.day} {d:%b %Y}"  # noqa: E731
     if precision == "year" or (start.timetuple()[1:3] == (1, 1) and end.timetuple()[1:3] == (12, 31) and start.year == end.year):
         return str(start.year)
-    if precision == "month" or (start.day == 1 and (end + dt.timedelta(days=1)).day == 1 and start.month == end.month):
+    last_day = calendar.monthrange(end.year, end.month)[1]  # (end + 1 day) overflows on 9999-12-31
+    if precision == "month" or (start.day == 1 and end.day == last_day and start.month == end.month):
         return f"{start:%b %Y}"
     return day(start) if start == end else f"{day(start)} – {day(end)}"
 

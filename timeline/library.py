@@ -102,6 +102,7 @@ def load(data: Path, contents: tuple, read_article: Callable, extract: Callable,
 # Columns added to the schema after the first release: an older table may lack them.
 _LATER = {"source_count": 1, "corrected": ""}
 _ISO_DAY = r"^\d{4}-\d{2}-\d{2}$"
+FIRST_DAY = dt.date.min.isoformat()  # "0001-01-01": Python has no year 0
 
 
 def read_table(path: Path) -> pd.DataFrame:
@@ -131,6 +132,7 @@ def read_table(path: Path) -> pd.DataFrame:
         raise InputError(name, f"is not an event table: the column(s) {', '.join(missing)} are missing")
     df = df.loc[:, list(table.SCHEMA)]
     _check(df, name)
+    df = _held(df)
     return df.sort_values(["date", "date_end", "source"], kind="stable").reset_index(drop=True)
 
 
@@ -151,6 +153,24 @@ def _check(df: pd.DataFrame, name: str) -> None:
     if days.isna().any():  # well-formed but impossible, like 2024-02-30
         row = int(days.isna().to_numpy().argmax()) % len(df)
         raise InputError(f"{name} line {row + 2}", f"date {df['date'].iloc[row]!r} or date_end is not a real day")
+
+
+def _held(df: pd.DataFrame) -> pd.DataFrame:
+    """Return the table with days of year 0 moved to 0001-01-01, the first day Python can hold, noted in date_label.
+
+    The CSV check lets "0000-01-01" through (pandas knows year 0); the page's date
+    filter and chart would crash on it. Four-digit years cannot pass 9999.
+    """
+    early = (df["date"] < FIRST_DAY) | (df["date_end"] < FIRST_DAY)
+    if not early.any():
+        return df
+    df = df.copy()
+    said = (" (the table says " + df["date"] + " to " + df["date_end"]
+            + f"; year 0 is shown as {FIRST_DAY}, the first day the page can show)")
+    df.loc[early, "date_label"] = (df["date_label"] + said)[early]
+    for column in ("date", "date_end"):
+        df.loc[df[column] < FIRST_DAY, column] = FIRST_DAY
+    return df
 
 
 def merge_tables(base: pd.DataFrame, extra: list[pd.DataFrame]) -> pd.DataFrame:
