@@ -267,6 +267,7 @@ def test_a_fetched_page_is_saved_and_its_events_appear(page, data, tmp_path, mon
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     monkeypatch.setenv("TIMELINE_ALLOW_PRIVATE_URLS", "1")  # the test site is on this machine
+    monkeypatch.setenv("no_proxy", "127.0.0.1")  # fetch honours proxies; the test site is reached directly
     open_tab(page, "Add articles")
     try:
         page.text_input(key="fetch_url").input(f"http://127.0.0.1:{server.server_port}/berita.html")
