@@ -280,3 +280,22 @@ def test_fetch_honours_proxy_settings_from_the_environment(proxy, server, monkey
     monkeypatch.setenv("no_proxy", "127.0.0.1")
     assert "19 Juni 2024" in fetch.fetch_article(server + "/berita/putin-di-pyongyang", allow_private=True).text
     assert len(proxy) == 1
+
+
+@pytest.mark.parametrize("address", ["::127.0.0.1", "::10.0.0.1", "::ffff:127.0.0.1", "::ffff:169.254.169.254",
+                                     "64:ff9b::127.0.0.1", "64:ff9b::a9fe:a9fe", "64:ff9b:1::808:808",
+                                     "2002:7f00:1::", "2002:a00:1::1", "2002:a9fe:a9fe::",
+                                     "2001:0:4136:e378:8000:63bf:3fff:fdd2"])
+def test_ipv6_embeddings_of_internal_ipv4_are_forbidden(address):
+    assert fetch._forbidden(address)
+
+
+@pytest.mark.parametrize("address", ["64:ff9b::808:808", "2002:808:808::1", "::ffff:8.8.8.8"])
+def test_ipv6_embeddings_of_public_ipv4_are_not(address):
+    assert not fetch._forbidden(address)
+
+
+def test_a_url_naming_an_embedded_loopback_is_refused(monkeypatch):
+    monkeypatch.delenv(fetch.ALLOW_PRIVATE_ENV, raising=False)
+    with pytest.raises(InputError, match=r"private or local address \(::127\.0\.0\.1\)"):
+        fetch.fetch_article("http://[::127.0.0.1]/berita")

@@ -35,11 +35,31 @@ def private_allowed() -> bool:
 
 
 def _forbidden(address: str) -> bool:
-    """True for an address a fetch must not reach: private, loopback, link-local, reserved…"""
+    """True for an address a fetch must not reach: private, loopback, link-local, reserved…
+
+    An IPv6 address that carries an IPv4 one (mapped, IPv4-compatible, NAT64, 6to4,
+    Teredo) is forbidden when the IPv4 one is: "::127.0.0.1" is loopback.
+    """
     ip = ipaddress.ip_address(address.split("%", 1)[0])
     if ip.version == 6 and ip.ipv4_mapped is not None:
         ip = ip.ipv4_mapped
-    return not ip.is_global or ip.is_multicast
+    if not ip.is_global or ip.is_multicast:
+        return True
+    return ip.version == 6 and (ip in _NAT64_LOCAL or any(_forbidden(str(v4)) for v4 in _carried_ipv4(ip)))
+
+
+_NAT64 = ipaddress.ip_network("64:ff9b::/96")  # RFC 6052: the IPv4 address in the last 32 bits
+_NAT64_LOCAL = ipaddress.ip_network("64:ff9b:1::/48")  # RFC 8215: a network's own translator
+_IPV4_COMPATIBLE = ipaddress.ip_network("::/96")  # deprecated "::a.b.c.d"
+
+
+def _carried_ipv4(ip: ipaddress.IPv6Address) -> list[ipaddress.IPv4Address]:
+    """Return the IPv4 addresses an IPv6 address carries (6to4, Teredo, NAT64, IPv4-compatible)."""
+    out = [ip.sixtofour] if ip.sixtofour else []
+    out += list(ip.teredo or ())
+    if ip in _NAT64 or ip in _IPV4_COMPATIBLE:
+        out.append(ipaddress.IPv4Address(int(ip) & 0xFFFF_FFFF))
+    return out
 
 
 def check_url(url: str, allow_private: bool = False) -> None:
