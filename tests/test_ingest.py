@@ -183,3 +183,21 @@ def test_yaml_alias_bomb_in_front_matter_is_refused(tmp_path):
 def test_broken_front_matter_names_its_line_of_the_file():
     art = ingest.parse("---\ntitle: ok\nbad: : x\n---\nIsi.\n", "a.md")
     assert art.problems[0].endswith("at line 3); its fields were ignored")
+
+
+def test_one_invalid_utf8_byte_keeps_utf8_with_a_note(tmp_path, capsys):
+    from timeline.cli import main
+
+    path = tmp_path / "berita.txt"
+    path.write_bytes("Menteri itu berkata, \u201cKami siap,\u201d saat Putin tiba pada 19 Juni 2024 \u2014 resmi.\n"
+                     .encode() + b"Baris \xff rusak.\n")
+    art = ingest.read(path)
+    assert "\u201cKami siap,\u201d" in art.text and "Baris \ufffd rusak." in art.text  # no mac_iceland "‚Äú"
+    assert art.problems == ("1 byte(s) are not valid UTF-8; they are shown as \ufffd",)
+    assert main(["extract", str(path)]) == 0
+    captured = capsys.readouterr()
+    assert f"note: {path}: 1 byte(s) are not valid UTF-8" in captured.err and "2024-06-19" in captured.out
+
+
+def test_a_windows_1252_file_with_one_accent_is_still_detected():
+    assert ingest.decode("Putin tiba di caf\u00e9 pada 3 Mei 2024.".encode("cp1252"), "a.txt").endswith("caf\u00e9 pada 3 Mei 2024.")

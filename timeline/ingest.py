@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import filetype
@@ -78,6 +79,7 @@ def decode(data: bytes, source: str) -> str:
     """Return `data` as text: a BOM's encoding, UTF-8, else the detected charset.
 
     Binary files (images, PDF, archives — whatever their name) raise InputError.
+    UTF-8 with a few bad bytes stays UTF-8 (see `decode_noted`).
 
     >>> decode("“Kami siap” — kata Menteri".encode("cp1252"), "a.txt")
     '“Kami siap” — kata Menteri'
@@ -85,22 +87,44 @@ def decode(data: bytes, source: str) -> str:
     Traceback (most recent call last):
     timeline.errors.InputError: photo.txt: is a PNG file (image/png), not text; save the article as .txt, .md or .html
     """
+    return decode_noted(data, source)[0]
+
+
+def decode_noted(data: bytes, source: str) -> tuple[str, str]:
+    """Return `data` as text, as `decode` does, and a note when bad UTF-8 bytes were replaced ("" if none).
+
+    A file that is UTF-8 but for a few bad bytes (a byte cut off, one stray \\xff) is
+    read as UTF-8 with U+FFFD for each: charset detection would take it for a legacy
+    charset (mac_iceland) and garble every curly quote. It counts as UTF-8 when its
+    valid multi-byte characters outnumber the bad bytes; without any, as in a
+    Windows-1252 file, the charset is detected.
+
+    >>> decode_noted("“Kami siap” pada 19 Juni 2024".encode() + b"\\xff", "a.txt")
+    ('“Kami siap” pada 19 Juni 2024\ufffd', '1 byte(s) are not valid UTF-8; they are shown as \ufffd')
+    """
     for bom, codec in _BOMS:
         if data.startswith(bom):
             try:
-                return data.decode(codec)
+                return data.decode(codec), ""
             except UnicodeDecodeError:
                 raise InputError(source, f"starts with a {codec.upper()} mark but is not {codec.upper()} text") from None
     # Magic numbers that are plain ASCII ("%PDF-") pass the text checks below.
     if b"\x00" in data[:_SNIFF] or data.startswith(b"%PDF-"):
         raise _binary(data, source)
+    note = ""
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        text = _detected(data, source)
+        text = data.decode("utf-8-sig", errors="replace")
+        bad = text.count("\ufffd") - data.count("\ufffd".encode())
+        multibyte = len(text) - len(text.encode("ascii", "ignore")) - text.count("\ufffd")
+        if multibyte > bad:
+            note = f"{bad} byte(s) are not valid UTF-8; they are shown as \ufffd"
+        else:
+            text = _detected(data, source)
     if _looks_binary(text):
         raise _binary(data, source)
-    return text
+    return text, note
 
 
 def _detected(data: bytes, source: str) -> str:
@@ -244,13 +268,15 @@ def read(path: Path, published: dt.date | None = None, lang: str | None = None) 
         raise InputError(name, f"is larger than {MAX_BYTES:,} bytes, the limit (see README)")
     if not data:
         raise InputError(name, "is empty")
-    text = decode(data, name)
+    text, note = decode_noted(data, name)
     if path.suffix.lower() in (".html", ".htm") or _HTML_START.match(text[:1000]):
-        return html_article(text, path.name, published=published, lang=lang)
-    try:
-        return parse(text, path.name, published, lang)
-    except InputError as exc:  # parse names the article by its file name; name the path
-        raise InputError(name, exc.problem) from None
+        article = html_article(text, path.name, published=published, lang=lang)
+    else:
+        try:
+            article = parse(text, path.name, published, lang)
+        except InputError as exc:  # parse names the article by its file name; name the path
+            raise InputError(name, exc.problem) from None
+    return replace(article, problems=(note, *article.problems)) if note else article
 
 
 def html_article(
