@@ -20,6 +20,9 @@ from .model import PRECISIONS, Article
 DATA_ENV = "TIMELINE_DATA_DIR"  # tests and deployments point the page at another data folder
 DEFAULT_DATA = Path(__file__).resolve().parent.parent / "data"
 _UNSAFE = re.compile(r"[^\w.-]+")
+# Bytes of a saved article's name: file systems allow 255, and the temporary file of the
+# write (".NAME.XXXXXXXX.tmp", 14 more) and a "-N" for a taken name must still fit.
+MAX_NAME_BYTES = 200
 
 
 def data_dir() -> Path:
@@ -223,8 +226,17 @@ def safe_name(name: str) -> str:
     if suffix not in ingest.SUFFIXES:
         raise InputError(name, f"is not an article file; use one of {', '.join(ingest.SUFFIXES)}")
     stem = unicodedata.normalize("NFKC", stem)
-    stem = _UNSAFE.sub("-", stem).strip(".-")[:80] or "article"
+    stem = _cut(_UNSAFE.sub("-", stem).strip(".-")[:80], MAX_NAME_BYTES - len(suffix)).strip(".-") or "article"
     return stem + suffix
+
+
+def _cut(text: str, size: int) -> str:
+    """Return the longest start of `text` that is at most `size` bytes in UTF-8, no character split.
+
+    >>> _cut("\U00020000" * 60, 10)  # four bytes a character
+    '\U00020000\U00020000'
+    """
+    return text.encode("utf-8")[:size].decode("utf-8", errors="ignore")
 
 
 def save(folder: Path, name: str, data: bytes) -> Saved:
@@ -236,17 +248,20 @@ def save(folder: Path, name: str, data: bytes) -> Saved:
     if not text.strip():
         raise InputError(filename, "is empty")
     wanted = fingerprint(data, filename)
-    folder.mkdir(parents=True, exist_ok=True)
-    with store.locked(folder / ".library"):
-        for existing in sorted(folder.iterdir()):
-            if existing.is_file() and existing.suffix.lower() in ingest.SUFFIXES:
-                try:
-                    if fingerprint(existing.read_bytes(), existing.name) == wanted:
-                        return Saved(existing, added=False)
-                except (InputError, OSError):
-                    continue  # an unreadable file is reported by extraction, not here
-        target = _free_name(folder, filename)
-        store.write_atomic(target, data)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with store.locked(folder / ".library"):
+            for existing in sorted(folder.iterdir()):
+                if existing.is_file() and existing.suffix.lower() in ingest.SUFFIXES:
+                    try:
+                        if fingerprint(existing.read_bytes(), existing.name) == wanted:
+                            return Saved(existing, added=False)
+                    except (InputError, OSError):
+                        continue  # an unreadable file is reported by extraction, not here
+            target = _free_name(folder, filename)
+            store.write_atomic(target, data)
+    except OSError as exc:  # its reason only: the exception's own text names the server's folders
+        raise InputError(filename, f"could not be saved ({exc.strerror or type(exc).__name__})") from None
     return Saved(target, added=True)
 
 
@@ -277,7 +292,7 @@ def pasted_name(text: str, title: str = "", published: dt.date | None = None) ->
     '2023-09-13-putin-bertemu-kim-di-vostok.md'
     """
     words = re.findall(r"\w+", (title or text).casefold())[:8]
-    slug = "-".join(words)[:60].strip("-") or "pasted"
+    slug = _cut("-".join(words)[:60], MAX_NAME_BYTES - len("YYYY-MM-DD-.md")).strip("-") or "pasted"
     return f"{published.isoformat()}-{slug}.md" if published else f"{slug}.md"
 
 
