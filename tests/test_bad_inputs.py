@@ -297,3 +297,27 @@ def test_existing_output_keeps_its_mode_and_hard_links(tmp_path, capsys):
     assert (alone.stat().st_mode & 0o777, linked.stat().st_mode & 0o777) == (0o640, 0o604)
     assert other_name.read_bytes() == linked.read_bytes() and other_name.stat().st_ino == linked.stat().st_ino
     assert "2024-05-03" in linked.read_text(encoding="utf-8")
+
+
+def test_an_unreadable_folder_inside_an_input_folder_is_named_exit_1(tmp_path, capsys, monkeypatch):
+    _article(tmp_path)
+    locked = tmp_path / "arsip" / "2024"
+    locked.mkdir(parents=True)
+    _article(locked, "hidden.txt")
+    real = os.scandir
+
+    def scandir(path="."):  # root reads any folder; refuse this one as the mode says
+        if Path(path) == locked:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    locked.chmod(0)
+    try:
+        code = main(["extract", str(tmp_path)])
+    finally:
+        locked.chmod(0o755)
+    captured = capsys.readouterr()
+    assert code == 1
+    assert f"error: {locked}: folder cannot be read (permission denied); its articles were skipped" in captured.err
+    assert [r["source"] for r in _rows(captured.out)] == ["a.txt"]

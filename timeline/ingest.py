@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from dataclasses import replace
 from pathlib import Path
@@ -306,12 +307,22 @@ def _yaml_problem(exc: Exception) -> str:
 
 
 def collect(paths: list[Path]) -> tuple[list[Path], list[InputError]]:
-    """Expand folders into the article files they hold; report paths that do not exist."""
+    """Expand folders into the article files they hold; report paths that do not exist or cannot be read.
+
+    A folder inside a folder that cannot be listed is named (its articles would
+    otherwise be missing without a word); symbolic links to folders are not followed.
+    """
     files: list[Path] = []
     errors: list[InputError] = []
+
+    def unreadable(exc: OSError) -> None:
+        reason = "permission denied" if isinstance(exc, PermissionError) else exc.strerror or str(exc)
+        errors.append(InputError(str(exc.filename), f"folder cannot be read ({reason}); its articles were skipped"))
+
     for p in paths:
         if p.is_dir():
-            files.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES))
+            found = [Path(top) / name for top, _, names in os.walk(p, onerror=unreadable) for name in names]
+            files.extend(sorted(f for f in found if f.suffix.lower() in SUFFIXES and f.is_file()))
         elif p.exists():
             files.append(p)
         else:
