@@ -7,7 +7,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from timeline import chart, corrections, details, exports, fetch, filters, ingest, library, pipeline, table
+from timeline import chart, corrections, details, exports, fetch, filters, geo, ingest, library, pipeline, table
 from timeline.errors import InputError
 from timeline.model import PRECISIONS, Article
 
@@ -17,7 +17,7 @@ DATA = library.data_dir()
 ARTICLES = library.articles_dir(DATA)
 FIXES = corrections.path_in(DATA)
 Q = "query-params"  # filter widgets keep their value in the URL, so a view can be shared
-TABS = ["Event details", "Table and downloads", "Activity by actor", "Add articles", "Correct an event"]
+TABS = ["Event details", "Map", "Table and downloads", "Activity by actor", "Add articles", "Correct an event"]
 COLUMNS = {**{c: st.column_config.DateColumn(c) for c in details.DATE_COLUMNS},
            **{c: st.column_config.TextColumn(c, width=w) for c, w in (("title", "medium"), ("sentence", "large"), ("evidence", "large"))},
            "source_url": st.column_config.LinkColumn("source_url"),
@@ -57,20 +57,21 @@ def load(key: tuple) -> tuple:
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
-def choices(key: tuple, _full: pd.DataFrame) -> tuple[list[str], list[str], list[str]]:
-    """Return the actors, event types and sources of the whole table (keyed by what it is made of)."""
-    return filters.actor_names(_full), filters.values(_full, "event_type"), filters.values(_full, "source")
+def choices(key: tuple, _full: pd.DataFrame) -> tuple[list[str], list[str], list[str], list[str]]:
+    """Return the actors, event types, sources and places of the whole table (keyed by what it is made of)."""
+    return (filters.actor_names(_full), filters.values(_full, "event_type"), filters.values(_full, "source"),
+            filters.place_names(_full))
 
 
 @st.cache_resource(show_spinner="Drawing…", max_entries=16)  # unpickling a figure re-validates it: 0.1 s
 def figure(kind: str, key: tuple, view_of: str, _view: pd.DataFrame):
-    """Return the timeline or activity figure of a view, keyed by the table and the filters that made it."""
-    return (chart.timeline_figure if kind == "timeline" else chart.activity_figure)(_view)
+    """Return the timeline, activity or map figure of a view, keyed by the table and the filters that made it."""
+    return {"timeline": chart.timeline_figure, "activity": chart.activity_figure, "map": geo.map_figure}[kind](_view)
 
 
 def reset(bounds: tuple | None) -> None:
     """Put every filter back to showing all events."""
-    defaults = {"actors": [], "mode": "any", "types": [], "sources": [], "precision": PRECISIONS[-1], "q": ""}
+    defaults = {"actors": [], "mode": "any", "types": [], "sources": [], "precision": PRECISIONS[-1], "q": "", "places": []}
     st.session_state.update(defaults, min_conf=0.0, **({"dates": bounds} if bounds else {}))
 
 
@@ -96,18 +97,28 @@ def add(jobs: list) -> None:
 def show_details(rec: dict) -> None:
     """Show one event: its sentence with the time expression highlighted, evidence, source, confidence."""
     esc = details.escape_markdown
-    st.markdown(f"**{esc(rec['date_label'])}** · {esc(rec['title'])}")
+    st.markdown(details.heading(rec))
     st.markdown(details.highlighted(rec["sentence"], rec["time_text"]))
-    for more in filter(None, rec["evidence"].split(table.EVIDENCE_SEP)):
-        st.markdown("› " + esc(more))
+    if rec.get("date_note"):
+        st.caption("Sources disagree on the date: " + esc(rec["date_note"]))
+    others = [r for r in details.reports(said, rec["event_id"]) if " ".join(r["sentence"].split()) != " ".join(rec["sentence"].split())]
+    if others:  # every further report, with the article that made it and a link to it
+        st.markdown(f"**Reported by {rec['source_count']} source(s)**")
+        for r in others:
+            st.markdown(details.report_line(r))
+            if r["source_url"].startswith(("http://", "https://")):
+                st.link_button(f"Open {r['source']}", r["source_url"])
+    else:
+        for more in filter(None, rec["evidence"].split(table.EVIDENCE_SEP)):
+            st.markdown("› " + esc(more))
     st.markdown(details.facts(rec))
     if rec["source_url"].startswith(("http://", "https://")):
         st.link_button("Open the source article", rec["source_url"])
 
 
 key = library.contents(DATA)
-full, problems, fixes, unused = load(key)
-actor_choices, type_choices, source_choices = choices(key, full)
+full, problems, fixes, unused, said = load(key)
+actor_choices, type_choices, source_choices, place_choices = choices(key, full)
 bounds = filters.date_bounds(full)
 for kind, message in st.session_state.pop("flash", []):
     getattr(st, kind)(message)
@@ -120,6 +131,8 @@ if bounds and st.session_state.get("dates_bounds") != bounds and "dates" in st.s
     # widget keeps its state by key), a chosen one is clamped so the widget accepts it.
     st.session_state["dates"] = filters.follow_bounds(st.session_state["dates"], st.session_state.get("dates_bounds"), bounds)
 st.session_state["dates_bounds"] = bounds
+if "place_clicked" in st.session_state:  # a click on the map, made after the sidebar was drawn
+    st.session_state["places"] = [st.session_state.pop("place_clicked")]
 
 with st.sidebar:
     st.header("Filters")
@@ -133,11 +146,13 @@ with st.sidebar:
     coarsest = st.select_slider("Coarsest date precision shown", PRECISIONS, value=PRECISIONS[-1], key="precision", bind=Q)
     query = st.text_input("Search", key="q", bind=Q, placeholder="words in title, sentence, actors…")
     minimum = st.slider("Minimum confidence", 0.0, 1.0, 0.0, 0.05, key="min_conf", bind=Q)
+    where = st.multiselect("Places", sorted({*place_choices, *st.session_state.get("places", [])}), key="places", bind=Q)
 
 span = tuple(span or ())
 wanted = filters.Filters(
     actors=tuple(chosen), mode=mode or "any", start=span[0] if span else None, end=span[1] if len(span) > 1 else None,
     types=tuple(types), sources=tuple(sources), precision=coarsest, query=query, min_confidence=minimum,
+    places=tuple(where),
 )
 view = wanted.apply(full)
 listed = view.head(details.ROWS_SHOWN)  # the table and the pickers; the downloads hold the whole view
@@ -165,7 +180,7 @@ st.session_state["picked_before"] = picked
 
 # Tabs run only when open (lazy), so the first paint draws the timeline and one event, not
 # every panel: the table alone (its grid and Arrow code) delayed the chart by 0.2-0.4 s.
-detail_tab, listing, activity_tab, adding, fixing = st.tabs(TABS, key="tab", on_change="rerun", bind=Q)
+detail_tab, map_tab, listing, activity_tab, adding, fixing = st.tabs(TABS, key="tab", on_change="rerun", bind=Q)
 with detail_tab:
     if detail_tab.open and not view.empty:
         names = details.event_names(listed)
@@ -185,9 +200,11 @@ with listing:
             ("Download JSON", lambda: exports.json_bytes(view), "timeline-events.json", "application/json"),
             ("Download TimelineJS", lambda: exports.timelinejs_bytes(view, TITLE), "timelinejs.json", "application/json"),
             ("Download full table (CSV)", lambda: exports.csv_bytes(full), "timeline-all-events.csv", "text/csv"),
+            ("Download mentions (CSV)", lambda: exports.mentions_csv_bytes(said, view), "timeline-mentions.csv", "text/csv"),
         ]
-        st.caption("CSV (UTF-8, opens in Excel and LibreOffice), JSON and TimelineJS hold the events shown; the last button"
-                   " downloads every event.")
+        st.caption("CSV (UTF-8, opens in Excel and LibreOffice), JSON and TimelineJS hold the events shown; the full table"
+                   " holds every event; the mentions, every article's report of the events shown (source, link, sentence,"
+                   " the date it gave).")
         for column, (label, data, name, mime) in zip(st.columns(len(downloads)), downloads, strict=True):
             column.download_button(label, data, name, mime, key=name, on_click="ignore")
 with activity_tab:
@@ -197,6 +214,21 @@ with activity_tab:
         st.caption("Events dated to a month or finer, per month (per year when months would make too many bars);"
                    " an event counts once for each of its actors.")
         st.plotly_chart(figure("activity", key, repr(wanted), view), key="activity", config={"displaylogo": False})
+with map_tab:
+    if map_tab.open:
+        drawn = figure("map", key, repr(wanted), view)
+        if not drawn.data:
+            st.info("No event of this view names a place.")
+        else:
+            st.caption("Events at the places they name, sized by count and coloured by type; click a place to show only"
+                       " its events (the Places filter in the sidebar keeps it).")
+            chosen_place = geo.clicked_place(st.plotly_chart(drawn, key="map", on_select="rerun", selection_mode="points",
+                                                             config=geo.CONFIG).selection.points, drawn)
+            if chosen_place != st.session_state.get("place_before"):  # a new click (the selection outlives reruns)
+                st.session_state["place_before"] = chosen_place
+                if chosen_place:
+                    st.session_state["place_clicked"] = chosen_place
+                    st.rerun()
 
 with adding:
     if adding.open:

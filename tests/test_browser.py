@@ -182,3 +182,49 @@ def test_article_text_shows_literally_and_never_runs(page, server):
     open_page(page, server)
     page.screenshot(path=str(ARTIFACTS / "dashboard.png"))
     assert page.dialogs == []
+
+
+def test_the_map_works_offline_and_a_click_on_a_place_filters_the_timeline(browser, server):
+    """Every request not to this server is refused: land, borders and markers still draw."""
+    context = browser.new_context(viewport={"width": 1400, "height": 2400})
+    outside: list[str] = []
+
+    def only_local(route):
+        host = route.request.url.split("/")[2] if "://" in route.request.url else ""
+        if host.split(":")[0] in ("127.0.0.1", "localhost"):
+            return route.continue_()
+        outside.append(route.request.url)
+        return route.abort()
+
+    context.route("**/*", only_local)
+    page = context.new_page()
+    page.set_default_timeout(60_000)
+    try:
+        open_page(page, server + "/?tab=Map")
+        before = shown_count(page)
+        page.wait_for_function("() => document.querySelectorAll('.js-plotly-plot').length === 2")
+        geo = page.locator(".js-plotly-plot").nth(1)
+        geo.locator(".geo .land").first.wait_for()  # the topojson the page serves itself
+        markers = geo.locator(".scattergeo path.point")
+        markers.first.wait_for()
+        assert markers.count() >= 4
+        ARTIFACTS.mkdir(exist_ok=True)
+        geo.scroll_into_view_if_needed()
+        page.screenshot(path=str(ARTIFACTS / "dashboard-map.png"), full_page=True)
+        # Click Pyongyang's marker: the timeline, the table count and the URL follow.
+        wanted = page.evaluate("""() => {
+          const plot = document.querySelectorAll('.js-plotly-plot')[1];
+          return plot.data.findIndex(t => t.customdata.includes('Pyongyang'));
+        }""")
+        index = page.evaluate(f"() => document.querySelectorAll('.js-plotly-plot')[1].data[{wanted}].customdata.indexOf('Pyongyang')")
+        geo.locator(".trace.scattergeo").nth(wanted).locator("path.point").nth(index).click(force=True)
+        page.wait_for_function(f"() => Number(document.querySelector('[data-testid=\"stMetricValue\"]').innerText) < {before}")
+        assert "places=Pyongyang" in page.url
+        page.wait_for_function(f"() => ({PLOTTED_IDS})().length < {before}")  # the timeline redraws after the count
+        after = page.evaluate(PLOTTED_IDS)
+        assert 0 < len(after) == shown_count(page) < before
+        page.wait_for_timeout(500)
+        page.screenshot(path=str(ARTIFACTS / "dashboard-map-pyongyang.png"), full_page=True)
+        assert not [u for u in outside if "topojson" in u or "cdn" in u], outside
+    finally:
+        context.close()

@@ -138,6 +138,33 @@ def test_the_activity_tab_draws_events_per_month_by_actor(page):
     assert "Russia" in {t["name"] for t in spec["data"]}
 
 
+def test_the_map_tab_draws_events_at_their_places_from_local_map_data(page):
+    open_tab(page, "Map")
+    charts = page.get("plotly_chart")
+    assert len(charts) == 2
+    spec = json.loads(charts[1].proto.spec)
+    assert {t["type"] for t in spec["data"]} == {"scattergeo"}
+    shown = {p for t in spec["data"] for p in t["customdata"]}
+    assert {"Beijing", "Pyongyang"} <= shown
+    assert spec["layout"]["geo"]["resolution"] == 50
+    # Land and borders come from the page's own static/ folder, never from a CDN.
+    assert json.loads(charts[1].proto.config)["topojsonURL"] == "app/static/"
+    assert (ROOT / "static" / "world_50m.json").is_file()
+
+
+def test_the_place_filter_keeps_events_at_that_place_and_lives_in_the_url(data):
+    at = run({"places": "Beijing"})
+    assert not at.exception
+    frame = table(at)
+    assert len(frame) >= 1 and all("Beijing" in p.split(";") for p in frame["places"])
+    assert at.query_params["places"] == ["Beijing"] or at.query_params["places"] == "Beijing"
+
+
+def test_event_details_show_the_place_next_to_the_date(data):
+    at = run({"places": "Pyongyang", "types": "agreement"})
+    assert any("18 Jun 2024" in m.value and "Pyongyang" in m.value for m in at.markdown)
+
+
 def test_the_open_tab_is_read_from_the_url(data):
     at = run({"tab": "Add articles"})
     assert not at.exception and at.text_area(key="paste_text") and not at.dataframe
@@ -166,7 +193,8 @@ def test_downloads_hold_the_rows_shown(data, deferred_downloads):
     at.multiselect(key="actors").set_value(["South Korea"]).run()
     ids = shown(at)
     buttons = downloads(at, deferred_downloads)
-    assert list(buttons) == ["Download CSV", "Download JSON", "Download TimelineJS", "Download full table (CSV)"]
+    assert list(buttons) == ["Download CSV", "Download JSON", "Download TimelineJS", "Download full table (CSV)",
+                             "Download mentions (CSV)"]
     csv = buttons["Download CSV"]
     assert csv.startswith(b"\xef\xbb\xbf")
     downloaded = from_csv(csv.decode("utf-8-sig"))
@@ -176,6 +204,8 @@ def test_downloads_hold_the_rows_shown(data, deferred_downloads):
     assert [s["unique_id"] for s in slides] == ids and all("display_date" in s for s in slides)
     everything = from_csv(buttons["Download full table (CSV)"].decode("utf-8-sig"))
     assert len(everything) > len(ids)
+    said = from_csv(buttons["Download mentions (CSV)"].decode("utf-8-sig"))
+    assert set(said["event_id"]) == set(ids) and said["source"].str.len().min() > 0  # every report names its article
 
 
 def test_a_download_is_the_export_of_the_view_made_on_click(data, deferred_downloads):

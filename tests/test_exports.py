@@ -19,7 +19,8 @@ def events():
                    source_url="https://example.org/berita?id=1&x=2"),
         make_event("c", "2024-01-01", "2024-12-31", precision="year", date_label="2024",
                    source_url="javascript:alert(1)"),
-        make_event("d", "2024-03-01", "2024-03-31", precision="month", date_label="Mar 2024"),
+        make_event("d", "2024-03-01", "2024-03-31", precision="month", date_label="Mar 2024",
+                   places=("Pyongyang", "Vostochny Cosmodrome")),
     ])
 
 
@@ -34,7 +35,11 @@ def test_csv_is_utf8_with_bom_and_reads_back(events):
 def test_json_holds_every_row_with_typed_numbers(events):
     rows = json.loads(exports.json_bytes(events))
     assert [r["event_id"] for r in rows] == ["a", "b", "c", "d"]
-    assert list(rows[0]) == list(SCHEMA)
+    assert list(rows[0]) == [*SCHEMA, "coordinates"]
+    assert rows[3]["places"] == "Pyongyang;Vostochny Cosmodrome"
+    assert rows[3]["coordinates"] == [{"place": "Pyongyang", "lat": 39.0392, "lon": 125.7625},
+                                      {"place": "Vostochny Cosmodrome", "lat": 51.884, "lon": 128.334}]
+    assert rows[0]["coordinates"] == []
     assert rows[0]["confidence"] == 0.9 and rows[0]["source_count"] == 1
     assert "“pejabat”" in exports.json_bytes(events).decode("utf-8")  # readable, not \u escapes
 

@@ -102,9 +102,11 @@ def test_a_table_reads_back_in_the_schema_sorted(tmp_path, researched):
 
 def test_a_table_of_an_older_version_gets_the_later_columns(tmp_path, researched):
     path = tmp_path / "old.csv"
-    path.write_text(to_csv(researched).replace(",source_count,corrected", "").replace(',1,""\n', "\n"), encoding="utf-8")
+    later = ["source_count", "corrected", "sources", "date_note", "importance"]
+    path.write_text(researched.drop(columns=later).to_csv(index=False), encoding="utf-8")
     got = library.read_table(path)
     assert list(got["source_count"]) == [1, 1] and list(got["corrected"]) == ["", ""]
+    assert list(got["importance"]) == [0.0, 0.0] and list(got.columns) == list(SCHEMA)
 
 
 BAD_TABLES = {  # what is wrong: (how to spoil a good table's CSV text, what the message says)

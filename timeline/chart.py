@@ -34,7 +34,8 @@ ACTIVITY_BARS_MAX = 1200
 PALETTE = qualitative.Plotly + qualitative.D3
 MONTH_BAR_MS = 26 * 24 * 3600 * 1000  # bar width of a month in the activity chart
 YEAR_BAR_MS = 330 * 24 * 3600 * 1000  # and of a year
-DETAIL_COLUMNS = ["event_id", "date", "date_end", "precision", "date_label", "title", "actors", "event_type", "source"]
+DETAIL_COLUMNS = ["event_id", "date", "date_end", "precision", "date_label", "title", "actors", "event_type", "source",
+                  "places"]
 _LAST = pd.Timestamp(dt.date.max)  # the last day Python (and so the chart's hover and ranges) can hold
 EVENTS, BANDS, LINKS, OVERVIEW = "events", "bands", "links", "overview"  # trace `meta`: which trace is what
 
@@ -102,7 +103,9 @@ def hovers(df: pd.DataFrame) -> pd.Series:
     """Return the hover text of every event, built column-wise; every piece of article text escaped."""
     label = df["date_label"].astype("string").fillna("")
     actors = df["actors"].astype("string").fillna("").str.replace(";", ", ", regex=False)
-    return ("<b>" + escape_html(label.where(label != "", df["date"])) + "</b><br>" + escape_html(df["title"])
+    where = (df["places"] if "places" in df else pd.Series("", index=df.index)).astype("string").fillna("")
+    where = (" · " + escape_html(where.str.replace(";", ", ", regex=False))).where(where != "", "")
+    return ("<b>" + escape_html(label.where(label != "", df["date"])) + "</b>" + where + "<br>" + escape_html(df["title"])
             + "<br>Actors: " + escape_html(actors.where(actors != "", "–"))
             + "<br>Type: " + escape_html(df["event_type"]) + " · precision: " + escape_html(df["precision"])
             + "<br>Source: " + escape_html(df["source"]))

@@ -78,3 +78,23 @@ def facts(rec: dict) -> str:
              ("Precision", rec["precision"]), ("Confidence", f"{rec['confidence']:.2f}"), ("Source", rec["source"]),
              ("Event id", rec["event_id"] + (" (corrected)" if rec["corrected"] else ""))]
     return "  \n".join(f"**{k}:** {escape_markdown(str(v))}" for k, v in pairs)
+
+
+def reports(mentions: pd.DataFrame, event_id: str) -> list[dict]:
+    """Return what each article said of one event: its source, link, date as given, and sentence."""
+    rows = mentions[(mentions["event_id"] == event_id).to_numpy(dtype=bool)]
+    return rows.to_dict("records")
+
+
+def report_line(rec: dict) -> str:
+    """Return one report as literal Markdown: the sentence, then its source and the date it gave."""
+    said = escape_markdown(rec["sentence"])
+    where = escape_markdown(f"{rec['source']}, {rec['date_label']}" + (f", published {rec['published']}" if rec["published"] else ""))
+    return f"› {said}  \n_{where}_"
+
+
+def heading(rec: dict) -> str:
+    """Return an event's date, places and title as one literal Markdown line: "**3 Sep 2025** · Beijing · …"."""
+    cell = rec.get("places")
+    where = escape_markdown(cell.replace(";", ", ")) if isinstance(cell, str) else ""
+    return f"**{escape_markdown(rec['date_label'])}**" + (f" · {where}" if where else "") + f" · {escape_markdown(rec['title'])}"

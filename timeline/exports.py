@@ -6,7 +6,7 @@ import html
 import orjson
 import pandas as pd
 
-from . import table
+from . import places, table
 
 BOM = "\ufeff"  # lets Excel and LibreOffice detect UTF-8 (Indonesian names, "–", "é")
 # How much of a date TimelineJS is told, by precision: finer parts would claim a day
@@ -30,13 +30,20 @@ def csv_bytes(df: pd.DataFrame) -> bytes:
     return BOM.encode("utf-8") + table.csv_bytes(df)
 
 
+def mentions_csv_bytes(mentions: pd.DataFrame, view: pd.DataFrame) -> bytes:
+    """Return the reports of the events of `view` as UTF-8 CSV with a byte-order mark (table.MENTION_SCHEMA)."""
+    shown = mentions[mentions["event_id"].isin(view["event_id"]).to_numpy(dtype=bool)]
+    return BOM.encode("utf-8") + table.csv_bytes(shown, table.MENTION_SCHEMA)
+
+
 def schema_frame(df: pd.DataFrame) -> pd.DataFrame:
     """Return the rows in schema order with empty text for missing cells and numbers as numbers."""
     out = df.loc[:, list(table.SCHEMA)].copy()
     for col in out.columns:
-        if col not in ("confidence", "source_count"):
+        if col not in ("confidence", "source_count", "importance"):
             out[col] = out[col].astype("string").fillna("")
     out["confidence"] = out["confidence"].fillna(0).astype(float)
+    out["importance"] = out["importance"].fillna(0).astype(float)
     out["source_count"] = out["source_count"].fillna(0).astype(int)
     return out
 
@@ -48,12 +55,35 @@ def records(df: pd.DataFrame) -> list[dict]:
     return [dict(zip(out.columns, row, strict=True)) for row in zip(*columns, strict=True)]
 
 
+def coordinates(column: pd.Series) -> list[list[dict]]:
+    """Return, per row of a `places` column, each place with its latitude and longitude.
+
+    >>> coordinates(pd.Series(["Pyongyang;Nowhere Land", ""]))
+    [[{'place': 'Pyongyang', 'lat': 39.0392, 'lon': 125.7625}], []]
+    """
+    known: dict[str, dict | None] = {}  # few distinct places: look each up once
+    out = []
+    for cell in column.astype("string").fillna("").tolist():
+        row = []
+        for name in filter(None, (p.strip() for p in cell.split(table.LIST_SEP))):
+            if name not in known:
+                at = places.coordinates(name)
+                known[name] = {"place": name, "lat": at[0], "lon": at[1]} if at else None
+            if known[name]:
+                row.append(known[name])
+        out.append(row)
+    return out
+
+
 def json_bytes(df: pd.DataFrame) -> bytes:
     """Return the table as a JSON array of events (UTF-8, readable, one key per line).
 
-    pandas writes it in C; it escapes "/" as "\\/", which every JSON reader reads back as "/".
+    Each event also holds `coordinates`: its places with latitude and longitude. pandas
+    writes it in C; it escapes "/" as "\\/", which every JSON reader reads back as "/".
     """
-    return schema_frame(df).to_json(orient="records", force_ascii=False, indent=2).encode("utf-8")
+    out = schema_frame(df)
+    out["coordinates"] = coordinates(out["places"])
+    return out.to_json(orient="records", force_ascii=False, indent=2).encode("utf-8")
 
 
 def timelinejs_date(iso: str, precision: str) -> dict[str, int]:

@@ -13,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from . import corrections, ingest, pipeline, store, table
+from . import corrections, importance, ingest, pipeline, store, table
 from .errors import InputError
 from .model import PRECISIONS, Article
 
@@ -73,7 +73,8 @@ def contents(data: Path | None = None) -> tuple:
 
 
 def load(data: Path, contents: tuple, read_article: Callable, extract: Callable, read_table: Callable) -> tuple:
-    """Return the table of data folder `data` from its `contents()`: (corrected table, problems, corrections, unused).
+    """Return the table of data folder `data` from its `contents()`: (corrected table, problems, corrections,
+    unused, mentions) — `mentions`: every article's report of every event (table.MENTION_SCHEMA).
 
     The readers are the page's cached ones: each takes (path, size, mtime) and returns an
     Article or a table, or the message of a bad file; `extract` gives an article's events.
@@ -94,16 +95,19 @@ def load(data: Path, contents: tuple, read_article: Callable, extract: Callable,
         problems.append(got) if isinstance(got, str) else extra.append(got)
     # One row per happening across articles (the reports of one meeting become one row), the
     # researchers' tables beside them; then corrections, which their events take too.
-    frame = merge_tables(table.to_frame(pipeline.merge_events(found)), extra)
+    merged, unrated = importance.rate(pipeline.merge_events(found))
+    frame = merge_tables(table.to_frame(merged), extra)
+    problems += unrated
     try:
         fixes, bad = corrections.load(corrections.path_in(data))
     except InputError as exc:
         fixes, bad = {}, [str(exc)]
-    return corrections.apply(frame, fixes), problems + bad, fixes, corrections.unmatched(frame, fixes)
+    return (corrections.apply(frame, fixes), problems + bad, fixes, corrections.unmatched(frame, fixes),
+            table.mentions_frame(merged))
 
 
 # Columns added to the schema after the first release: an older table may lack them.
-_LATER = {"source_count": 1, "corrected": ""}
+_LATER = {"source_count": 1, "corrected": "", "sources": "", "date_note": "", "importance": 0.0, "places": ""}
 _ISO_DAY = r"^\d{4}-\d{2}-\d{2}$"
 FIRST_DAY = dt.date.min.isoformat()  # "0001-01-01": Python has no year 0
 
@@ -129,7 +133,8 @@ def read_table(path: Path) -> pd.DataFrame:
         raise InputError(name, f"is not an event table ({' '.join(str(exc).split())[:160]})") from None
     for column, value in _LATER.items():
         if column not in df.columns:
-            df[column] = pd.Series(value, index=df.index, dtype="int64" if isinstance(value, int) else "string")
+            kind = {int: "int64", float: "float64"}.get(type(value), "string")
+            df[column] = pd.Series(value, index=df.index, dtype=kind)
     missing = [c for c in table.SCHEMA if c not in df.columns]
     if missing:
         raise InputError(name, f"is not an event table: the column(s) {', '.join(missing)} are missing")

@@ -96,8 +96,36 @@ class Event:
     language: str = ""
     confidence: float = 0.5
     source_count: int = 1  # distinct articles that report this happening
+    sources: tuple[str, ...] = ()  # every article that reports it ("" = only `source`)
+    date_note: str = ""  # how the sources disagree on the date, "" when they agree
+    importance: float = 0.0  # 0-1, how central the happening is to the story (importance.py)
+    places: tuple[str, ...] = ()  # canonical names of the places its sentences name (places.py)
     sentence_start: int = field(default=0, compare=False)  # offset in the body
     time_start: int = field(default=0, compare=False)  # offset of time_text in the body
     time_kind: str = field(default="absolute", compare=False)  # TimeExpression.kind of time_text
     actors_inferred: bool = field(default=False, compare=False)  # actors borrowed from context
     type_clause: str = field(default="", compare=False)  # the clause that decided event_type, "" = the sentence
+    paragraph: int = field(default=-1, compare=False)  # the sentence's paragraph in its article
+    sentence_index: int = field(default=-1, compare=False)  # the sentence's place in its article
+    mentions: tuple["Mention", ...] = field(default=(), compare=False)  # what each source said (provenance)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One article's report of a happening: where it was said, and the date that article gave."""
+
+    mention_id: str  # events.event_id of its article, sentence and time expression
+    source: str
+    source_url: str
+    published: date | None
+    language: str
+    sentence: str
+    time_text: str
+    date: date
+    date_end: date
+    precision: str
+    date_label: str
+    event_type: str = "other"
+    actors: tuple[str, ...] = ()
+    people: tuple[str, ...] = ()
+    title: str = ""

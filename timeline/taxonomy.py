@@ -202,6 +202,11 @@ def _forms(text: str, language: str) -> tuple[str, ...]:
     return (lowered,)
 
 
+def text_forms(text: str, language: str) -> tuple[str, ...]:
+    """Return the texts cue words are matched against (as written, lowered; and roots for id)."""
+    return _forms(text, language)
+
+
 def matched(text: str, language: str, path: Path = TYPES_FILE) -> list[tuple[str, str]]:
     """Return (type, cue) of every cue found in `text`, in priority order."""
     forms = _forms(text, language)
