@@ -321,3 +321,18 @@ def test_an_unreadable_folder_inside_an_input_folder_is_named_exit_1(tmp_path, c
     assert code == 1
     assert f"error: {locked}: folder cannot be read (permission denied); its articles were skipped" in captured.err
     assert [r["source"] for r in _rows(captured.out)] == ["a.txt"]
+
+
+def test_mentions_output_onto_an_input_is_refused(tmp_path, capsys):
+    src = _article(tmp_path)
+    assert main(["extract", str(src), "-o", str(tmp_path / "out.csv"), "--mentions", str(src)]) == 2
+    assert f"error: {src}: cannot be written (it is the input {src}" in capsys.readouterr().err
+    assert src.read_text(encoding="utf-8") == "Putin tiba pada 3 Mei 2024." and not (tmp_path / "out.csv").exists()
+
+
+def test_an_article_dated_on_the_last_day_of_the_calendar_is_extracted(tmp_path, capsys):
+    path = tmp_path / "akhir.md"
+    path.write_text("---\npublished: 9999-12-31\n---\nShoigu tiba di Pyongyang hari ini.\n\n"
+                    "Putin bertemu Kim Jong Un kemarin.\n", encoding="utf-8")
+    assert main(["extract", str(path), str(path), "--merge-sources"]) == 0
+    assert {r["date"] for r in _rows(capsys.readouterr().out)} == {"9999-12-31", "9999-12-30"}

@@ -358,7 +358,8 @@ def test_dates_in_year_0_1_and_9999_do_not_crash_the_page(data):
     from timeline import to_csv, to_frame
 
     (data / "articles" / "akhir.md").write_text(
-        "---\npublished: 9999-12-31\n---\nPutin bertemu Kim Jong Un di Moskow kemarin.\n", encoding="utf-8")
+        "---\npublished: 9999-12-31\n---\nPutin bertemu Kim Jong Un di Moskow kemarin.\n\n"
+        "Shoigu tiba di Pyongyang hari ini.\n", encoding="utf-8")
     (data / "tables").mkdir()
     early = to_frame([make_event("feedbeef0010", "2001-01-01", actors=("Russia",), source="riset.csv"),
                       make_event("feedbeef0011", "0001-01-01", "0001-12-31", precision="year", source="riset.csv")])
@@ -366,7 +367,7 @@ def test_dates_in_year_0_1_and_9999_do_not_crash_the_page(data):
     at = run()
     assert not at.exception
     frame = table(at).set_index("event_id")
-    assert "9999-12-30" in set(frame["date"].astype(str))
+    assert {"9999-12-30", "9999-12-31"} <= set(frame["date"].astype(str))
     assert str(frame.loc["feedbeef0010", "date"]) == "0001-01-01"
     assert "year 0 is shown as 0001-01-01" in frame.loc["feedbeef0010", "date_label"]
     for tab in ("Activity by actor", "Correct an event"):
