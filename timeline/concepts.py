@@ -136,3 +136,27 @@ def adds(text: str, language: str, path: Path = CONCEPTS_FILE) -> bool:
     """
     pattern = _additive(language, path)
     return bool(pattern and pattern.search(text.lower()))
+
+
+@lru_cache(maxsize=4)
+def _lead(language: str, path: Path = CONCEPTS_FILE) -> re.Pattern[str] | None:
+    words = (read_yaml(path, "the concept list").get("reference_leads") or {}).get(language) or []
+    words = _check_list(words, f"reference_leads, {language}", path)
+    if not words:
+        return None
+    # The lead word within the first few words, then up to the first comma.
+    return re.compile(r"^(?:[\w'’-]+\s+){0,3}?(?:" + "|".join(re.escape(w) for w in words) + r")\b[^,;]{0,80}?,\s*",
+                      re.I)
+
+
+def without_lead(text: str, language: str, path: Path = CONCEPTS_FILE) -> str:
+    """Return `text` without a lead phrase that names another happening as its time.
+
+    >>> without_lead("Hours before the summit, North Korea fired two missiles.", "en")
+    'North Korea fired two missiles.'
+    """
+    pattern = _lead(language, path)
+    if pattern is None:
+        return text
+    m = pattern.match(text)
+    return text[m.end():] if m and m.end() < len(text) else text

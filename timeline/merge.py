@@ -87,6 +87,19 @@ def _numbers(text: str, time_text: str) -> frozenset[str]:
     return frozenset(found)
 
 
+_ENTRY_MARK = re.compile(r"^[\s\-–—•*·]*")
+_ENTRY_SEP = re.compile(r"^\s*[:\-–—,]\s*")
+
+
+def _after_date(text: str, time_text: str) -> str:
+    """Return a timeline entry's text after its leading date ("- Sept. 13, 2023: Hours before …")."""
+    body = text[_ENTRY_MARK.match(text).end():]
+    if time_text and body.startswith(time_text):
+        rest = body[len(time_text):]
+        return rest[_ENTRY_SEP.match(rest).end():] if _ENTRY_SEP.match(rest) else rest
+    return text
+
+
 def _of(e: Event, profiles: dict | None = None, memo: dict | None = None) -> _Profile:
     """Return what `e` is compared on; `profiles` keeps them for one merge, `memo` the article's type answers.
 
@@ -97,12 +110,15 @@ def _of(e: Event, profiles: dict | None = None, memo: dict | None = None) -> _Pr
     found = profiles.get(key) if profiles is not None else None
     if found is None:
         # The cues come from the text that typed the event: its clause when one did.
-        kind, cues = taxonomy.cues(e.type_clause or e.sentence, e.language, memo=memo)
+        told = e.type_clause or e.sentence
+        own = concepts.without_lead(_after_date(told, e.time_text), e.language)  # "Hours before the summit, …"
+        own = told if own == _after_date(told, e.time_text) else own
+        kind, cues = taxonomy.cues(told, e.language, memo=memo) if own == told else taxonomy.cues(own, e.language)
         time_words = set(_WORD.findall(e.time_text.lower()))
         words = frozenset(w for w in _WORD.findall(e.sentence.lower()) if w not in time_words)
-        about = concepts.of(e.type_clause or e.sentence, e.language)
-        numbers = _numbers(e.type_clause or e.sentence, e.time_text)
-        names = _names(e.sentence)
+        about = concepts.of(own, e.language)
+        numbers = _numbers(own, e.time_text)
+        names = _names(own if own != told else e.sentence)
         for m in e.mentions[1:]:  # an already merged event is about all its reports say
             about |= concepts.of(m.sentence, m.language)
             names |= _names(m.sentence)
@@ -148,6 +164,14 @@ def _continues(head: Event, e: Event) -> bool:
     )
 
 
+_CAPTION = re.compile(r"\b(?:foto|photo|gambar|pictured)\b", re.I)
+
+
+def _caption(e: Event) -> bool:
+    """Tell whether `e`'s sentence is a photo caption (it shows a happening the article tells)."""
+    return bool(_CAPTION.search(e.sentence[:80]))
+
+
 def _apart(head: Event, e: Event) -> bool:
     """Tell whether two sentences of one article are in different paragraphs or far apart in one."""
     return head.paragraph != e.paragraph or abs(head.sentence_index - e.sentence_index) > 2
@@ -182,7 +206,8 @@ def _within(head: Event, e: Event, a: _Profile, b: _Profile, relation: str) -> f
     elif a.type == b.type != taxonomy.OTHER:
         ok = shared_cues > 0 or sim >= SIMILAR
     elif taxonomy.OTHER in (a.type, b.type) and a.type != b.type:
-        ok = bool(a.actors & b.actors) and (bool(a.people & b.people) and not _apart(head, e) or sim >= SIMILAR)
+        ok = bool(a.actors & b.actors) and (
+            bool(a.people & b.people) and (not _apart(head, e) or _caption(head) or _caption(e)) or sim >= SIMILAR)
     elif a.type == b.type == taxonomy.OTHER:
         ok = bool(a.actors & b.actors) and sim >= SIMILAR_UNTYPED
     else:
@@ -192,7 +217,10 @@ def _within(head: Event, e: Event, a: _Profile, b: _Profile, relation: str) -> f
     # actors of the one before ("Kim and Putin held talks later that day" names its own,
     # and may be a happening of its own).
     if not ok and _continues(head, e) and e.actors_inferred and not contained and not concepts.adds(e.sentence, e.language):
-        ok = True  # what it is about does not contradict the sentence before (checked above)
+        # It goes on about the same thing ("During their talks that day, …") or brings
+        # nothing new that names a happening ("Siang harinya, kedua pemimpin meneken perjanjian"
+        # after a welcome ceremony is the next happening).
+        ok = bool(a.concepts & b.concepts) or not concepts.specific(b.concepts - a.concepts)
     return shared_cues + sim + 0.5 if ok else 0.0
 
 
@@ -218,14 +246,16 @@ def _across(head: Event, e: Event, a: _Profile, b: _Profile, relation: str,
     # happenings of one day (the invasion, and a statement backing it).
     conflict = bool(mine and theirs and not specific)
     people, numbers = a.people & b.people, a.numbers & b.numbers
+    rare_people = people if rare is None else {p for p in people if "@" + p in rare}
     sim = _similarity(a, b)
-    keys = len(specific) + len(names)  # what says which happening it is, in any language
+    keys = len(specific) + len(names) + len(rare_people)  # what says which happening it is, in any language
     score = 2 * keys + 0.5 * len(both - specific) + len(people) + len(numbers) + sim
     if not compatible:
         # Reports type one happening differently ("X said troops were sent" is a statement in
         # one, a deployment in another); only strong agreement on what happened joins them.
-        strong = relation in ("same", "contained") and statement_like(kinds, b.type) and (
-            keys >= 2 or (keys and (people or numbers))
+        strong = relation in ("same", "contained") and not conflict and (
+            statement_like(kinds, b.type) and (keys >= 2 or bool(keys and (people or numbers)))
+            or keys >= MIXED_KEYS and bool(names or rare_people)
         )
         return score + 0.5 if strong else 0.0
     if relation == "same":
@@ -250,10 +280,15 @@ def _across(head: Event, e: Event, a: _Profile, b: _Profile, relation: str,
     elif relation == "adjacent":
         # A day apart, the reports must agree on what happened and who: a summit and the
         # next day's state-media report of it stay two rows.
-        ok = typed and not conflict and (keys >= 2 or bool(keys and (people or numbers or names)))
+        ok = typed and not conflict and (keys >= 2 or bool(keys and (rare_people or numbers or names or len(people) >= 2)))
     else:
         ok = False
     return score + 0.5 if ok else 0.0
+
+
+# Reports typed apart (a strike and its dead, a bridge as agreement or economy) are one
+# happening when this many keys agree, a rare name or person among them.
+MIXED_KEYS = 2
 
 
 def statement_like(kinds: frozenset[str], other: str) -> bool:
@@ -465,7 +500,9 @@ def _rare_names(items: list[Event], profiles: dict, memo: dict | None) -> frozen
     """Return the names rare enough in `items` to tell happenings apart (None: all, for a small batch)."""
     if len({e.source for e in items}) < 2:
         return None
-    counts = Counter(n for e in items for n in _of(e, profiles, memo).names)
+    # People count too, marked "@": a minister shared by two reports tells the happening, the
+    # two leaders of every report do not.
+    counts = Counter(n for e in items for p in (_of(e, profiles, memo),) for n in (*p.names, *("@" + x for x in p.people)))
     limit = max(RARE_MIN, RARE_SHARE * len(items))
     return frozenset(n for n, k in counts.items() if k <= limit)
 
