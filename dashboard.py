@@ -326,8 +326,8 @@ with fixing:
         if eid:
             rec = full[full["event_id"] == eid].iloc[0].to_dict()
             with st.form("correct"):
-                start = st.date_input(UI.t("fix_start"), dt.date.fromisoformat(rec["date"]), dt.date(1000, 1, 1), key="fix_start")
-                end = st.date_input(UI.t("fix_end"), dt.date.fromisoformat(rec["date_end"]), dt.date(1000, 1, 1), key="fix_end")
+                start = st.date_input(UI.t("fix_start"), dt.date.fromisoformat(rec["date"]), dt.date.min, dt.date.max, key="fix_start")
+                end = st.date_input(UI.t("fix_end"), dt.date.fromisoformat(rec["date_end"]), dt.date.min, dt.date.max, key="fix_end")
                 level = st.selectbox(UI.t("fix_precision"), PRECISIONS, PRECISIONS.index(rec["precision"]), key="fix_precision",
                                      format_func=UI.precision)
                 written = st.text_input(UI.t("fix_label"), key="fix_label")

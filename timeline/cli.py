@@ -5,10 +5,11 @@ import argparse
 import datetime as dt
 import json
 import os
+import stat
 import sys
 from pathlib import Path
 
-from . import pipeline, store, table
+from . import ingest, pipeline, store, table
 
 DEBUG_ENV = "TIMELINE_DEBUG"  # "1" lets an unexpected error show its traceback
 
@@ -149,19 +150,33 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _unwritable(path: Path) -> str:
+def _unwritable(path: Path, inputs: list[Path], hint: str = "") -> str:
     """Say why `path` cannot be an output file, before minutes of extraction are spent."""
     if path.is_dir():
         return "it is a folder"
     if not path.parent.is_dir():
         return f"the folder {path.parent} does not exist" if not path.parent.exists() else f"{path.parent} is not a folder"
+    try:
+        out = path.stat()  # through a symbolic link: its target is what would be written
+    except OSError:
+        return ""  # a new file (or a dangling link, written through to its target)
+    if not stat.S_ISREG(out.st_mode):
+        return f"it is {store.kind(out.st_mode)}, not a regular file{hint}"
+    for f in inputs:
+        try:
+            st = f.stat()
+        except OSError:
+            continue
+        if (st.st_dev, st.st_ino) == (out.st_dev, out.st_ino):
+            return f"it is the input {f}; the table would replace the article"
     return ""
 
 
 def extract(args: argparse.Namespace) -> int:
     """Run `extract`; return the exit code (1 when any input was rejected)."""
-    for target in (args.output, args.mentions):
-        if target and (problem := _unwritable(target)):
+    inputs = ingest.collect(args.paths)[0] if args.output or args.mentions else []
+    for target, hint in ((args.output, "; leave out -o to write to standard output"), (args.mentions, "")):
+        if target and (problem := _unwritable(target, inputs, hint)):
             print(f"error: {target}: cannot be written ({problem})", file=sys.stderr)
             return 2
     result = pipeline.extract_paths(
@@ -175,7 +190,7 @@ def extract(args: argparse.Namespace) -> int:
     text = table.to_csv(result.frame())
     if args.output:
         try:
-            store.write_atomic(args.output, text.encode("utf-8"))
+            store.write_output(args.output, text.encode("utf-8"))
         except OSError as exc:
             print(f"error: {args.output}: cannot be written ({exc.strerror or exc})", file=sys.stderr)
             return 2
@@ -185,7 +200,7 @@ def extract(args: argparse.Namespace) -> int:
     if args.mentions:
         said = result.mentions()
         try:
-            store.write_atomic(args.mentions, table.to_csv(said, table.MENTION_SCHEMA).encode("utf-8"))
+            store.write_output(args.mentions, table.to_csv(said, table.MENTION_SCHEMA).encode("utf-8"))
         except OSError as exc:
             print(f"error: {args.mentions}: cannot be written ({exc.strerror or exc})", file=sys.stderr)
             return 2
