@@ -72,7 +72,8 @@ def contents(data: Path | None = None) -> tuple:
             tuple(str(e) for e in errors))
 
 
-def load(data: Path, contents: tuple, read_article: Callable, extract: Callable, read_table: Callable) -> tuple:
+def load(data: Path, contents: tuple, read_article: Callable, extract: Callable, read_table: Callable,
+         title_language: str = "source") -> tuple:
     """Return the table of data folder `data` from its `contents()`: (corrected table, problems, corrections,
     unused, mentions) — `mentions`: every article's report of every event (table.MENTION_SCHEMA).
 
@@ -95,7 +96,8 @@ def load(data: Path, contents: tuple, read_article: Callable, extract: Callable,
         problems.append(got) if isinstance(got, str) else extra.append(got)
     # One row per happening across articles (the reports of one meeting become one row), the
     # researchers' tables beside them; then corrections, which their events take too.
-    merged, unrated = importance.rate(pipeline.merge_events(found))
+    # A happening reported in both languages is titled in the page's language.
+    merged, unrated = importance.rate(pipeline.merge_events(found, title_language))
     frame = merge_tables(table.to_frame(merged), extra)
     problems += unrated
     try:
