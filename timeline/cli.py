@@ -41,24 +41,21 @@ def _iso_date(value: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"not a date in YYYY-MM-DD form: {value!r}") from None
 
 
-def _jobs(value: str) -> int:
-    try:
-        n = int(value)
-    except ValueError:
-        n = -1
-    if n < 0:
-        raise argparse.ArgumentTypeError(f"not a number of processes (0 or more): {value!r}")
-    return n
+def _non_negative(what: str):
+    """Return an argparse type that takes a whole number of 0 or more, naming `what` when refused."""
+    def parse(value: str) -> int:
+        try:
+            n = int(value)
+        except ValueError:
+            n = -1
+        if n < 0:
+            raise argparse.ArgumentTypeError(f"not {what} (0 or more): {value!r}")
+        return n
+    return parse
 
 
-def _count(value: str) -> int:
-    try:
-        n = int(value)
-    except ValueError:
-        n = -1
-    if n < 0:
-        raise argparse.ArgumentTypeError(f"not a count (0 or more): {value!r}")
-    return n
+_jobs = _non_negative("a number of processes")
+_count = _non_negative("a count")
 
 
 def build_parser() -> argparse.ArgumentParser:

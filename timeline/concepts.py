@@ -23,6 +23,15 @@ class Concepts:
     compatible: frozenset[frozenset[str]]  # pairs of event types one happening may be given
 
 
+@lru_cache(maxsize=4)
+def _data(path: Path = CONCEPTS_FILE) -> dict:
+    """Return the concept file, read once: every list below comes from it."""
+    data = read_yaml(path, "the concept list")
+    if not isinstance(data, dict) or not isinstance(data.get("concepts"), dict):
+        raise InputError(str(path), "expected `concepts:` mapping each concept to its cues per language")
+    return data
+
+
 def _check_list(value: object, where: str, path: Path) -> list[str]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise InputError(str(path), f"{where} must be a list of words")
@@ -34,9 +43,7 @@ def load(path: Path = CONCEPTS_FILE) -> Concepts:
     """Read the concept list; a malformed file is named with what is wrong."""
     import ahocorasick
 
-    data = read_yaml(path, "the concept list")
-    if not isinstance(data, dict) or not isinstance(data.get("concepts"), dict):
-        raise InputError(str(path), "expected `concepts:` mapping each concept to its cues per language")
+    data = _data(path)
     cues: dict[str, list] = {}
     generic = set()
     for name, spec in data["concepts"].items():
@@ -105,17 +112,20 @@ def compatible(a: str, b: str, path: Path = CONCEPTS_FILE) -> bool:
     return a == b or frozenset((a, b)) in load(path).compatible
 
 
+def _words(key: str, language: str, path: Path) -> list[str]:
+    """Return the word list of `key` for `language` (a per-language mapping in the file), checked."""
+    return _check_list((_data(path).get(key) or {}).get(language) or [], f"{key}, {language}", path)
+
+
 @lru_cache(maxsize=4)
 def not_names(path: Path = CONCEPTS_FILE) -> frozenset[str]:
     """Return the capitalised words that name no place or thing (titles, offices), from `not_names:`."""
-    words = read_yaml(path, "the concept list").get("not_names") or []
-    return frozenset(_check_list(words, "not_names", path))
+    return frozenset(_check_list(_data(path).get("not_names") or [], "not_names", path))
 
 
 @lru_cache(maxsize=4)
 def _additive(language: str, path: Path = CONCEPTS_FILE) -> re.Pattern[str] | None:
-    words = (read_yaml(path, "the concept list").get("additive") or {}).get(language) or []
-    words = _check_list(words, f"additive, {language}", path)
+    words = _words("additive", language, path)
     if not words:
         return None
     return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w.lower()) for w in words) + r")(?![\w-])")
@@ -134,8 +144,7 @@ def adds(text: str, language: str, path: Path = CONCEPTS_FILE) -> bool:
 
 @lru_cache(maxsize=4)
 def _lead(language: str, path: Path = CONCEPTS_FILE) -> re.Pattern[str] | None:
-    words = (read_yaml(path, "the concept list").get("reference_leads") or {}).get(language) or []
-    words = _check_list(words, f"reference_leads, {language}", path)
+    words = _words("reference_leads", language, path)
     if not words:
         return None
     # The lead word within the first few words, then up to the first comma.

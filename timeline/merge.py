@@ -111,8 +111,9 @@ def _of(e: Event, profiles: dict | None = None, memo: dict | None = None) -> _Pr
     if found is None:
         # The cues come from the text that typed the event: its clause when one did.
         told = e.type_clause or e.sentence
-        own = concepts.without_lead(_after_date(told, e.time_text), e.language)  # "Hours before the summit, …"
-        own = told if own == _after_date(told, e.time_text) else own
+        entry = _after_date(told, e.time_text)
+        own = concepts.without_lead(entry, e.language)  # "Hours before the summit, …"
+        own = told if own == entry else own
         if own != told:
             kind, cues = taxonomy.cues(own, e.language)
         elif e.mentions:  # merged in its article already: its type stands, its cues are asked no more
@@ -259,7 +260,7 @@ def _across(head: Event, e: Event, a: _Profile, b: _Profile, relation: str,
         # Reports type one happening differently ("X said troops were sent" is a statement in
         # one, a deployment in another); only strong agreement on what happened joins them.
         strong = relation in ("same", "contained") and not conflict and (
-            statement_like(kinds, b.type) and (keys >= 2 or bool(keys and (people or numbers)))
+            _statement_like(kinds, b.type) and (keys >= 2 or bool(keys and (people or numbers)))
             or keys >= MIXED_KEYS and bool(names or rare_people)
         )
         return score + 0.5 if strong else 0.0
@@ -296,27 +297,9 @@ def _across(head: Event, e: Event, a: _Profile, b: _Profile, relation: str,
 MIXED_KEYS = 2
 
 
-def statement_like(kinds: frozenset[str], other: str) -> bool:
+def _statement_like(kinds: frozenset[str], other: str) -> bool:
     """Tell whether one side is a report ("statement") and the other its content."""
     return "statement" in kinds or other == "statement"
-
-
-def affinity(head: Event, e: Event, profiles: dict | None = None, memo: dict | None = None) -> float:
-    """Return how well `e` fits the happening `head` tells (0: a different one).
-
-    `head` is at least as precise as `e`. In one article: equal intervals need the same
-    type (or one untyped), actors that do not exclude each other, and a shared cue,
-    person or wording; a coarser `e` whose date was computed from elsewhere ("setahun
-    sebelumnya") may join a finer `head` inside its interval when both share a cue.
-    Across articles: see `_across`.
-    """
-    relation = _relation(head, e)
-    if not relation:
-        return 0.0
-    a, b = _of(head, profiles, memo), _of(e, profiles, memo)
-    if head.source == e.source:
-        return _within(head, e, a, b, relation)
-    return _across(head, e, a, b, relation)
 
 
 def mention_of(e: Event) -> Mention:
@@ -366,7 +349,7 @@ def _combine(members: list[Event], title_language: str = "source") -> Event:
 
     The type is the leader's, or the first typed member's when the leader is untyped.
     That is also the majority type of the typed mentions: a mention joins a leader
-    only of its own type or when one of the two is untyped (`affinity`), and a typed
+    only of its own type or when one of the two is untyped (`_within`, `_across`), and a typed
     mention ranks before an untyped one of the same date (`_rank`). Untyped mentions
     do not outvote a cue: the lack of a cue says nothing about the happening. Across
     articles the date is the one most sources give (`_vote`); the leader is then the
