@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import os
 import sys
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from . import pipeline, store, table
@@ -25,6 +26,11 @@ DATES_EPILOG = """examples:
 SUMMARIZE_EPILOG = """examples:
   python -m timeline summarize data/articles --dates 10
   python -m timeline summarize news/ --dates 30 --start 2011-02-15 --end 2011-10-20 --format jsonl
+"""
+
+INDEX_EPILOG = """examples:
+  python -m timeline index
+  python -m timeline index /srv/newsroom/data --jobs 0
 """
 
 EVAL_EPILOG = """examples:
@@ -128,6 +134,21 @@ def build_parser() -> argparse.ArgumentParser:
     su.add_argument("--language", choices=["id", "en"], help="language of every input (default: detected)")
     su.add_argument("-j", "--jobs", type=_jobs, default=0, metavar="N",
                     help="extract with N processes (default 0: one per core); the output is the same")
+    ix = sub.add_parser(
+        "index",
+        help="extract new and changed articles of a data folder into its event store",
+        description="Bring the event store of a data folder (DATA_DIR/eventstore) up to date with\n"
+        "its articles (DATA_DIR/articles): only new or changed articles are extracted, removed\n"
+        "ones drop out. Running it again with nothing changed does nothing; a run stopped\n"
+        "half-way keeps what it finished. The page reads the store.",
+        epilog=INDEX_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    ix.add_argument("data_dir", nargs="?", type=Path, metavar="DATA_DIR",
+                    help="data folder (default: $TIMELINE_DATA_DIR, else the project's data/)")
+    ix.add_argument("-j", "--jobs", type=_jobs, default=1, metavar="N",
+                    help="extract with N processes (0: one per core; default 1)")
+    ix.add_argument("--quiet", action="store_true", help="no progress bar")
     ev = sub.add_parser(
         "eval",
         help="score the extractor and the dateparser baseline against gold events",
@@ -193,6 +214,48 @@ def extract(args: argparse.Namespace) -> int:
     if result.errors:
         print(f"{len(result.errors)} input(s) rejected; the events of the others were written", file=sys.stderr)
     return 1 if result.errors else 0
+
+
+def _progress(quiet: bool) -> Callable:
+    """Return a wrapper showing progress on standard error: tqdm's bar, else a counter."""
+    if quiet:
+        return lambda it, total: it
+    try:
+        from tqdm import tqdm
+    except ImportError:
+        tqdm = None
+
+    def bar(it: Iterable, total: int) -> Iterator:
+        if tqdm is not None:
+            yield from tqdm(it, total=total, unit="article", desc="extracting", file=sys.stderr)
+            return
+        for n, item in enumerate(it, 1):
+            yield item
+            if n == total or n % 50 == 0:
+                print(f"\rextracting: {n}/{total} articles", end="\n" if n == total else "", file=sys.stderr)
+    return bar
+
+
+def index(args: argparse.Namespace) -> int:
+    """Run `index`; return the exit code (1 when an article could not be read)."""
+    from . import eventstore, library
+
+    data = args.data_dir or library.data_dir()
+    articles = library.articles_dir(data)
+    if not articles.is_dir():
+        print(f"error: {articles}: no such folder (a data folder holds its articles in articles/)", file=sys.stderr)
+        return 2
+    folder = eventstore.folder_of(data)
+    done, unchanged, removed = eventstore.update(folder, articles, progress=_progress(args.quiet),
+                                                 jobs=args.jobs or os.cpu_count() or 1)
+    s = eventstore.Store(folder)
+    bad = sorted((n, e.error) for n, e in s.entries.items() if e.error)
+    for _, error in bad:
+        print(f"error: {error}", file=sys.stderr)
+    events = sum(e.events for e in s.entries.values())
+    print(f"{done} extracted, {unchanged} unchanged, {removed} removed: {len(s.entries)} articles, "
+          f"{events} events in {folder}", file=sys.stderr)
+    return 1 if bad else 0
 
 
 def list_dates(args: argparse.Namespace) -> int:
@@ -299,7 +362,7 @@ def evaluate_happenings(args: argparse.Namespace) -> int:
 def main(argv: list[str] | None = None) -> int:
     """Parse `argv` and run the command."""
     args = build_parser().parse_args(argv)
-    commands = {"extract": extract, "dates": list_dates, "summarize": summarize, "eval": evaluate}
+    commands = {"extract": extract, "index": index, "dates": list_dates, "summarize": summarize, "eval": evaluate}
     command = commands[args.command]
     try:
         return command(args)

@@ -14,7 +14,7 @@ import frontmatter
 import pandas as pd
 import yaml
 
-from . import corrections, importance, ingest, pipeline, store, table
+from . import corrections, eventstore, importance, ingest, pipeline, store, table
 from .errors import InputError
 from .model import PRECISIONS, Article
 
@@ -79,15 +79,30 @@ def load(data: Path, contents: tuple, read_article: Callable, extract: Callable,
     """
     articles, tables, _, errors = contents
     problems, found, extra = list(errors), [], []
+    kept = _open_store(data)
+    root = articles_dir(data)
     for path, size, mtime in articles:
-        article = read_article(path, size, mtime)
-        if isinstance(article, str):
-            problems.append(article)
-            continue
-        problems += [f"{article.source}: {p}" for p in article.problems]
-        mine = extract(article)
-        problems += [] if mine else [f"{article.source}: no dated events found"]
+        source, name = Path(path).name, eventstore.name_in(Path(path), root)
+        entry, key = _stored(kept, name, Path(path), size, mtime)
+        if entry is not None and not entry.error:
+            problems += [f"{source}: {p}" for p in entry.problems]
+            mine = kept.events(name)
+        else:
+            article = read_article(path, size, mtime)
+            if isinstance(article, str):
+                problems.append(article)
+                continue
+            problems += [f"{article.source}: {p}" for p in article.problems]
+            mine = extract(article)
+            if kept is not None and key:
+                kept.add(name, key, size, mtime, mine, article.problems)
+        problems += [] if mine else [f"{source}: no dated events found"]
         found += mine
+    if kept is not None and kept.changed:
+        try:
+            kept.commit(keep=[eventstore.name_in(Path(p), root) for p, _, _ in articles])
+        except (OSError, TimeoutError):  # a read-only data folder: the page works, only slower next time
+            pass
     for path, size, mtime in tables:
         got = read_table(path, size, mtime)
         problems.append(got) if isinstance(got, str) else extra.append(got)
@@ -102,6 +117,30 @@ def load(data: Path, contents: tuple, read_article: Callable, extract: Callable,
         fixes, bad = {}, [str(exc)]
     return (corrections.apply(frame, fixes), problems + bad, fixes, corrections.unmatched(frame, fixes),
             table.mentions_frame(merged))
+
+
+def _open_store(data: Path) -> eventstore.Store | None:
+    """Return the event store of `data`, or None when it cannot be opened (the page then extracts)."""
+    try:
+        return eventstore.Store(eventstore.folder_of(data))
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def _stored(kept: eventstore.Store | None, name: str, path: Path, size: int, mtime: int):
+    """Return (the store's entry for the article at `path` or None, its content key or "")."""
+    if kept is None:
+        return None, ""
+    if entry := kept.fresh(name, size, mtime):
+        return entry, entry.key
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None, ""
+    if entry := kept.lookup(name, data):
+        kept.touch(name, entry, size, mtime)
+        return entry, entry.key
+    return None, eventstore.content_key(path.name, data)
 
 
 # Columns added to the schema after the first release: an older table may lack them.
