@@ -82,7 +82,9 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     ex.add_argument("paths", nargs="+", type=Path, metavar="FILE_OR_DIR", help="article files or folders of them")
-    ex.add_argument("-o", "--output", type=Path, help="CSV file to write (default: standard output)")
+    ex.add_argument("-o", "--output", type=_output, metavar="FILE",
+                    help="CSV file to write (default: standard output); a name ending in .parquet "
+                    "writes a folder of Parquet parts (a local path or an fsspec URL such as s3://…)")
     ex.add_argument("--published", type=_iso_date, metavar="YYYY-MM-DD",
                     help="publication date for every input (overrides front matter and dateline)")
     ex.add_argument("--language", choices=["id", "en"], help="language of every input (default: detected)")
@@ -94,6 +96,13 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--mentions", type=Path, metavar="FILE",
                     help="also write every report of every event (its article, URL, sentence, time "
                     "expression and the date that article gave) to this CSV file")
+    ex.add_argument("--engine", choices=["local", "dask"], default="local",
+                    help="local: this machine's processes (--jobs); dask: a Dask cluster (default local)")
+    ex.add_argument("--scheduler", metavar="ADDRESS",
+                    help="with --engine dask: the scheduler of an existing cluster (tcp://host:8786); "
+                    "default: a local cluster in this process's machine")
+    ex.add_argument("--workers", type=_jobs, default=0, metavar="N",
+                    help="with --engine dask and no --scheduler: workers of the local cluster (0: one per core)")
     ex.add_argument("--title-language", choices=["source", "id", "en"], default="source",
                     help="title language of a happening reported in both languages "
                     "(default: that of the report that leads it)")
@@ -170,9 +179,19 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _unwritable(path: Path) -> str:
+def _output(value: str) -> Path | str:
+    """Return an output name: a URL (s3://…) as it is, anything else as a path."""
+    return value if "://" in value else Path(value)
+
+
+def _unwritable(path: Path | str) -> str:
     """Say why `path` cannot be an output file, before minutes of extraction are spent."""
-    if path.is_dir():
+    if isinstance(path, str):  # a URL: its file system says so when it is written
+        return ""
+    if path.name.endswith(".parquet"):  # a folder of parts
+        if path.is_file():
+            return "it is a file; a .parquet output is a folder of parts"
+    elif path.is_dir():
         return "it is a folder"
     if not path.parent.is_dir():
         return f"the folder {path.parent} does not exist" if not path.parent.exists() else f"{path.parent} is not a folder"
@@ -185,24 +204,43 @@ def extract(args: argparse.Namespace) -> int:
         if target and (problem := _unwritable(target)):
             print(f"error: {target}: cannot be written ({problem})", file=sys.stderr)
             return 2
-    result = pipeline.extract_paths(
-        args.paths, args.published, args.language, merge_sources=args.merge_sources, jobs=args.jobs,
-        title_language=args.title_language,
-    )
+    if args.scheduler and args.engine != "dask":
+        print("error: --scheduler needs --engine dask", file=sys.stderr)
+        return 2
+    if args.engine == "dask":
+        from . import cluster
+
+        result = cluster.extract_paths(
+            args.paths, args.published, args.language, merge_sources=args.merge_sources,
+            title_language=args.title_language, scheduler=args.scheduler, workers=args.workers or None,
+        )
+    else:
+        result = pipeline.extract_paths(
+            args.paths, args.published, args.language, merge_sources=args.merge_sources, jobs=args.jobs,
+            title_language=args.title_language,
+        )
     for err in result.errors:
         print(f"error: {err}", file=sys.stderr)
     for note in result.notes:
         print(f"note: {note}", file=sys.stderr)
-    text = table.to_csv(result.frame())
-    if args.output:
+    if args.output and str(args.output).rstrip("/").endswith(".parquet"):
+        from . import cluster
+
         try:
-            store.write_atomic(args.output, text.encode("utf-8"))
+            parts = cluster.write_parquet(result.frame(), args.output)
+        except OSError as exc:
+            print(f"error: {args.output}: cannot be written ({exc.strerror or exc})", file=sys.stderr)
+            return 2
+        print(f"{len(result.events)} events written to {args.output} ({parts} Parquet part(s))", file=sys.stderr)
+    elif args.output:
+        try:
+            store.write_atomic(args.output, table.to_csv(result.frame()).encode("utf-8"))
         except OSError as exc:
             print(f"error: {args.output}: cannot be written ({exc.strerror or exc})", file=sys.stderr)
             return 2
         print(f"{len(result.events)} events written to {args.output}", file=sys.stderr)
     else:
-        sys.stdout.write(text)
+        sys.stdout.write(table.to_csv(result.frame()))
     if args.mentions:
         said = result.mentions()
         try:

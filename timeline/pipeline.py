@@ -101,10 +101,21 @@ def extract_paths(
     reported in both.
     """
     files, errors = ingest.collect(paths)
+    jobs = jobs or os.cpu_count() or 1
+    return gathered(_results(files, published, language, jobs), errors, merge_sources, title_language)
+
+
+def gathered(
+    results, errors: list[InputError], merge_sources: bool = False, title_language: str = "source"
+) -> Result:
+    """Return the Result of each file's (events, errors, notes) in input order: merged if asked, rated.
+
+    The second stage of every engine: `extract_paths` and the Dask engine (timeline.cluster)
+    hand it what their workers found.
+    """
     found: list[Event] = []
     notes: list[str] = []
-    jobs = jobs or os.cpu_count() or 1
-    for evs, errs, remarks in _results(files, published, language, jobs):
+    for evs, errs, remarks in results:
         found.extend(evs)
         errors.extend(errs)
         notes.extend(remarks)
