@@ -208,5 +208,19 @@ def test_the_page_reads_the_store_and_gives_the_same_table(data):
     assert calls == []
     assert again[0].equals(first[0]) and again[4].equals(first[4]) and again[1] == first[1]
     shutil.copy(GOLDEN / "en_timeline_summits.txt", data / "articles" / "added.txt")
-    _page_load(data, extract)
+    grown = _page_load(data, extract)
     assert calls == ["added.txt"]
+    assert "added.txt" in set(grown[0]["source"]) and len(grown[0]) > len(first[0])
+    (data / "articles" / "added.txt").unlink()
+    back = _page_load(data, extract)  # the kept merge is of other articles: merged again, same table
+    assert back[0].equals(first[0]) and back[4].equals(first[4])
+
+
+def test_the_kept_merge_is_the_merge_of_the_stored_events(data):
+    _page_load(data, pipeline.extract_article)
+    s = eventstore.Store(eventstore.folder_of(data))
+    names = [eventstore.name_in(Path(p), data / "articles") for p, _, _ in library.contents(data)[0]]
+    kept, notes = s.merged(s.signature(names))
+    found = [e for n in names for e in s.events(n)]
+    assert [vars(e) for e in kept] == [vars(e) for e in pipeline.importance.rate(pipeline.merge_events(found))[0]]
+    assert s.merged(s.signature(names[1:])) is None

@@ -5,6 +5,8 @@ Layout of a store folder (``DATA_DIR/eventstore`` by default)::
     manifest.json          which article (path under the articles folder) has which content
                            key, its problems, and the part file holding its events
     part-<id>.parquet      events (with their mentions) of the articles one update extracted
+    merged-<id>.parquet    the page's last merge across articles, reused while the same
+                           articles with the same contents are in the library
 
 An article's key is a hash of its file name and bytes; the manifest also records the
 extractor's version (a hash of the package's code and word lists): a new version makes
@@ -244,6 +246,37 @@ class Store:
         return written
 
 
+    def signature(self, names: Iterable[str]) -> str:
+        """Return a key for the merge of these stored articles (their names and contents, in order)."""
+        digest = hashlib.sha256(self.version.encode())
+        for name in names:
+            digest.update(f"{name}\0{self.entries[name].key}\0".encode())
+        return digest.hexdigest()[:32]
+
+    def merged(self, signature: str) -> tuple[list[Event], list[str]] | None:
+        """Return the merged events and notes kept for `signature`, or None when none are."""
+        doc = _load_manifest(self.folder).get("merged", {})
+        if doc.get("of") != signature or not doc.get("version") == self.version:
+            return None
+        try:
+            return [e for _, e in from_arrow(pq.read_table(self.folder / doc["file"]))], list(doc.get("notes", []))
+        except (OSError, ValueError, KeyError, pa.ArrowException):
+            return None
+
+    def keep_merged(self, signature: str, events: list[Event], notes: list[str]) -> None:
+        """Keep the merge of the articles of `signature` (the page's table), replacing the one kept before."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        with store.locked(self.folder / MANIFEST):
+            name = f"merged-{signature[:12]}.parquet"
+            _write_part(self.folder / name, to_arrow(("", e) for e in events))
+            doc = _load_manifest(self.folder)
+            doc["merged"] = {"of": signature, "version": self.version, "file": name, "notes": list(notes)}
+            store.write_atomic(self.folder / MANIFEST, json.dumps(doc, ensure_ascii=False, indent=0).encode("utf-8"))
+            for old in self.folder.glob("merged-*.parquet"):
+                if old.name != name:
+                    old.unlink(missing_ok=True)
+
+
 def _load_manifest(folder: Path) -> dict:
     try:
         return json.loads((folder / MANIFEST).read_text("utf-8"))
@@ -261,9 +294,12 @@ def _write_part(path: Path, tbl: pa.Table) -> None:
 
 def _write_manifest(folder: Path, version: str, entries: dict[str, Entry], parts: dict[str, int]) -> None:
     live = {e.part for e in entries.values() if e.part}
+    merged = _load_manifest(folder).get("merged")
     doc = {"format": FORMAT, "version": version, "written": dt.datetime.now(dt.timezone.utc).isoformat(),
            "parts": {p: n for p, n in sorted(parts.items()) if p in live},
            "articles": {n: e.record() for n, e in sorted(entries.items())}}
+    if merged:
+        doc["merged"] = merged
     store.write_atomic(folder / MANIFEST, json.dumps(doc, ensure_ascii=False, indent=0).encode("utf-8"))
     parts.clear()
     parts.update(doc["parts"])

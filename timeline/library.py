@@ -78,37 +78,52 @@ def load(data: Path, contents: tuple, read_article: Callable, extract: Callable,
     Article or a table, or the message of a bad file; `extract` gives an article's events.
     """
     articles, tables, _, errors = contents
-    problems, found, extra = list(errors), [], []
+    problems, extra = list(errors), []
     kept = _open_store(data)
     root = articles_dir(data)
+    parts: list[tuple[str, list | None]] = []  # (name, its events; None: in the store, read when needed)
     for path, size, mtime in articles:
         source, name = Path(path).name, eventstore.name_in(Path(path), root)
         entry, key = _stored(kept, name, Path(path), size, mtime)
         if entry is not None and not entry.error:
             problems += [f"{source}: {p}" for p in entry.problems]
-            mine = kept.events(name)
-        else:
-            article = read_article(path, size, mtime)
-            if isinstance(article, str):
-                problems.append(article)
-                continue
-            problems += [f"{article.source}: {p}" for p in article.problems]
-            mine = extract(article)
-            if kept is not None and key:
-                kept.add(name, key, size, mtime, mine, article.problems)
+            problems += [] if entry.events else [f"{source}: no dated events found"]
+            parts.append((name, None))
+            continue
+        article = read_article(path, size, mtime)
+        if isinstance(article, str):
+            problems.append(article)
+            continue
+        problems += [f"{article.source}: {p}" for p in article.problems]
+        mine = extract(article)
+        if kept is not None and key:
+            kept.add(name, key, size, mtime, mine, article.problems)
         problems += [] if mine else [f"{source}: no dated events found"]
-        found += mine
+        parts.append((name if key else "", mine))
     if kept is not None and kept.changed:
         try:
             kept.commit(keep=[eventstore.name_in(Path(p), root) for p, _, _ in articles])
         except (OSError, TimeoutError):  # a read-only data folder: the page works, only slower next time
             pass
+    # One row per happening across articles (the reports of one meeting become one row): merging
+    # is most of a restart's time, so the store keeps its result for the same articles.
+    stored = kept is not None and all(n in kept.entries for n, _ in parts)
+    of = kept.signature([n for n, _ in parts]) if stored else ""
+    snapshot = kept.merged(of) if of else None
+    if snapshot is not None:
+        merged, unrated = snapshot
+    else:
+        found = [e for name, mine in parts for e in (kept.events(name) if mine is None else mine)]
+        merged, unrated = importance.rate(pipeline.merge_events(found))
+        if of:
+            try:
+                kept.keep_merged(of, merged, unrated)
+            except (OSError, TimeoutError):
+                pass
     for path, size, mtime in tables:
         got = read_table(path, size, mtime)
         problems.append(got) if isinstance(got, str) else extra.append(got)
-    # One row per happening across articles (the reports of one meeting become one row), the
-    # researchers' tables beside them; then corrections, which their events take too.
-    merged, unrated = importance.rate(pipeline.merge_events(found))
+    # The researchers' tables beside them; then corrections, which their events take too.
     frame = merge_tables(table.to_frame(merged), extra)
     problems += unrated
     try:
