@@ -224,3 +224,16 @@ def test_the_kept_merge_is_the_merge_of_the_stored_events(data):
     found = [e for n in names for e in s.events(n)]
     assert [vars(e) for e in kept] == [vars(e) for e in pipeline.importance.rate(pipeline.merge_events(found))[0]]
     assert s.merged(s.signature(names[1:])) is None
+
+
+def test_a_correction_or_a_new_article_does_not_change_the_extractor_version(tmp_path, monkeypatch):
+    monkeypatch.setattr(eventstore, "_PROJECT_DATA", tmp_path)
+    (tmp_path / "lang").mkdir()
+    (tmp_path / "lang" / "en.yaml").write_text("months: []\n")
+    before = eventstore.extractor_version()
+    for name in ("corrections.csv", "articles/new.txt", "ui/en.yaml", "eventstore/manifest.json", ".x.lock"):
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_text("x")
+    assert eventstore.extractor_version() == before
+    (tmp_path / "lang" / "en.yaml").write_text("months: [x]\n")
+    assert eventstore.extractor_version() != before

@@ -41,7 +41,8 @@ FORMAT = 1  # bump when the manifest or the part schema changes
 COMPACT_RATIO = 2.0  # rewrite the live rows into one part when the parts hold this many times more
 _ROOT = Path(__file__).resolve().parent
 _PROJECT_DATA = _ROOT.parent / "data"
-_NOT_EXTRACTOR = {"articles", "tables", FOLDER, "ui"}  # data/ entries the extractor does not read
+# data/ entries the extractor does not read: the library, the page's words, the users' corrections
+_NOT_EXTRACTOR = {"articles", "tables", FOLDER, "ui", "corrections.csv"}
 
 
 def folder_of(data: Path) -> Path:
@@ -56,6 +57,7 @@ def extractor_version() -> str:
     files += sorted(
         p for p in _PROJECT_DATA.rglob("*")
         if p.is_file() and p.relative_to(_PROJECT_DATA).parts[0] not in _NOT_EXTRACTOR
+        and not p.name.startswith(".")  # lock files
     )
     for path in files:
         digest.update(str(path.relative_to(_ROOT.parent)).encode() + b"\0" + path.read_bytes() + b"\0")
