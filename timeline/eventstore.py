@@ -60,7 +60,8 @@ def extractor_version() -> str:
         and not p.name.startswith(".")  # lock files
     )
     for path in files:
-        digest.update(str(path.relative_to(_ROOT.parent)).encode() + b"\0" + path.read_bytes() + b"\0")
+        where = path.relative_to(_ROOT) if path.is_relative_to(_ROOT) else path.relative_to(_PROJECT_DATA)
+        digest.update(where.as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()[:16]
 
 
