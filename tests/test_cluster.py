@@ -58,3 +58,27 @@ def test_a_parquet_output_that_is_a_file_is_refused(corpus, tmp_path, capsys):
     (tmp_path / "x.parquet").write_text("")
     assert cli.main(["extract", str(corpus), "-o", str(tmp_path / "x.parquet")]) == 2
     assert "a .parquet output is a folder" in capsys.readouterr().err
+
+
+def _events_of(folder):
+    return [e for p in sorted(folder.iterdir()) if p.suffix in (".txt", ".md")
+            for e in pipeline.extract_article(pipeline.ingest.read(p))]
+
+
+@pytest.mark.parametrize("folder", [GOLDEN, ROOT / "tests" / "happenings" / "dev", ROOT / "tests" / "happenings" / "heldout_a"])
+def test_merging_by_date_windows_gives_exactly_one_merge(folder):
+    found = _events_of(folder)
+    windows = cluster.date_windows(found, 8)
+    assert len(windows) > 2 and sorted(i for w in windows for i in w) == list(range(len(found)))
+    one = pipeline.events.merge(found)
+    apart = cluster.merge_by_windows(found, windows=8)
+    assert [vars(e) for e in apart] == [vars(e) for e in one]
+
+
+def test_a_long_report_opens_no_window_of_its_own_but_joins_its_first_day():
+    from conftest import make_event
+
+    decade = make_event("d", "2020-01-01", "2029-12-31", precision="decade")
+    later = make_event("l", "2023-05-01")
+    first_day = make_event("f", "2020-01-02")
+    assert cluster.date_windows([decade, later, first_day], 3) == [[0, 2], [1]]

@@ -17,8 +17,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import ingest, pipeline, table
+from . import events, ingest, merge as merging, pipeline, table
+from .model import Event
 
+_DAY = dt.timedelta(days=1)
 CHUNK_MAX = 64  # files per task: fewer round trips, still several tasks per worker
 ROWS_PER_PART = 200_000  # rows of one Parquet part file
 
@@ -65,8 +67,73 @@ def extract_paths(
         chunks = [files[i : i + size] for i in range(0, len(files), size)]
         futures = c.map(pipeline._extract_chunk, chunks, published=published, language=language, pure=False)
         parts = c.gather(futures)
-    results = (r for part in parts for r in part)
-    return pipeline.gathered(results, errors, merge_sources, title_language)
+        results = (r for part in parts for r in part)
+
+        def spread(found: list[Event], title_language: str) -> list[Event]:
+            return merge_by_windows(found, title_language, windows=tasks, run=lambda f, *a: c.gather(c.map(f, *a)))
+
+        return pipeline.gathered(results, errors, merge_sources, title_language, merge=spread)
+
+
+def date_windows(found: list[Event], count: int) -> list[list[int]]:
+    """Split the events (by index) into up to `count` windows of dates no merge crosses, in date order.
+
+    Merging only asks a happening about reports whose interval is the same, a day away,
+    or inside a coarser report's interval of under a year (merge.CONTAIN_MAX_DAYS). So
+    the events fall into runs of overlapping intervals (each widened by a day; a longer
+    one counts as its first day only) that never merge with each other; whole runs are
+    packed into windows of about equal size. A decade-long run stays one window.
+    """
+    spans = []
+    for i, e in enumerate(found):
+        if (e.date_end - e.date).days < merging.CONTAIN_MAX_DAYS:
+            spans.append((e.date - _DAY, e.date_end + _DAY, i))
+        else:
+            spans.append((e.date, e.date, i))
+    spans.sort()
+    runs: list[list[int]] = []
+    end = None
+    for lo, hi, i in spans:
+        if end is None or lo > end:
+            runs.append([])
+            end = hi
+        runs[-1].append(i)
+        end = max(end, hi)
+    target = max(1, -(-len(found) // max(1, count)))
+    windows: list[list[int]] = [[]]
+    for run in runs:
+        if windows[-1] and len(windows[-1]) + len(run) > target:
+            windows.append([])
+        windows[-1].extend(run)
+    return [sorted(w) for w in windows if w]
+
+
+def _merge_window(found: list[Event], title_language: str, rare) -> list[Event]:
+    return events.merge(found, title_language, rare=rare)
+
+
+def merge_by_windows(found: list[Event], title_language: str = "source", windows: int = 8, run=None) -> list[Event]:
+    """Return `events.merge(found)`, the windows of `date_windows` merged apart (by `run`, e.g. on workers).
+
+    The names rare enough to tell happenings apart are counted over the whole batch first;
+    the merged rows come back in the order one merge gives (by their first report).
+    `run(function, windows, …)` maps a function over the windows (default: in turn).
+    """
+    first: dict[str, int] = {}
+    for i, e in enumerate(found):
+        for m in merging.reports(e):
+            if m.mention_id in first:  # two reports of one id: their order cannot be told, merge at once
+                return events.merge(found, title_language)
+            first[m.mention_id] = i
+    parts = date_windows(found, windows)
+    if len(parts) < 2:
+        return events.merge(found, title_language)
+    rare = merging.rare_names(found)
+    run = run or (lambda f, *a: list(map(f, *a)))
+    merged = run(_merge_window, [[found[i] for i in w] for w in parts], [title_language] * len(parts),
+                 [rare] * len(parts))
+    rows = [e for part in merged for e in part]
+    return sorted(rows, key=lambda e: min(first[m.mention_id] for m in merging.reports(e)))
 
 
 def is_parquet(target: str | Path) -> bool:
