@@ -237,3 +237,26 @@ def test_a_correction_or_a_new_article_does_not_change_the_extractor_version(tmp
     assert eventstore.extractor_version() == before
     (tmp_path / "lang" / "en.yaml").write_text("months: [x]\n")
     assert eventstore.extractor_version() != before
+
+
+def test_the_page_extracts_again_what_the_store_lost_after_it_looked(data, monkeypatch):
+    first = _page_load(data, pipeline.extract_article)
+    folder = eventstore.folder_of(data)
+    manifest = json.loads((folder / eventstore.MANIFEST).read_text("utf-8"))
+    manifest.pop("merged")  # no kept merge: the events of every article are read
+    (folder / eventstore.MANIFEST).write_text(json.dumps(manifest), "utf-8")
+    for part in folder.glob("part-*.parquet"):
+        part.unlink()
+    again = _page_load(data, pipeline.extract_article)
+    assert again[0].equals(first[0])
+
+
+def test_a_store_reader_follows_a_compaction_made_after_it_opened(data):
+    update(data)
+    reader = eventstore.Store(eventstore.folder_of(data))
+    for name in NAMES[:3]:  # most rows now belong to gone articles: the next update compacts
+        (data / "articles" / name).unlink()
+    (data / "articles" / "new.md").write_text("On 3 March 2024 Kim met Putin in Moscow.\n", "utf-8")
+    update(data)
+    assert not (reader.folder / reader.entries[SEED.name].part).exists()  # compacted away
+    assert reader.events(SEED.name) == eventstore.Store(eventstore.folder_of(data)).events(SEED.name)

@@ -201,8 +201,20 @@ class Store:
         if not entry.part:
             return []
         if entry.part not in self._loaded:
+            try:
+                tbl = pq.read_table(self.folder / entry.part)
+            except (OSError, pa.ArrowException):
+                # another update compacted the parts since this store was opened: look again
+                self.entries, self._loaded = self._read_manifest(), {}
+                again = self.entries.get(name)
+                if again is None or again.key != entry.key:
+                    raise KeyError(f"{name} is no longer in the store") from None
+                if not again.part:
+                    return []
+                entry = again
+                tbl = pq.read_table(self.folder / entry.part)
             by_key: dict[str, list[Event]] = {}
-            for key, e in from_arrow(pq.read_table(self.folder / entry.part)):
+            for key, e in from_arrow(tbl):
                 by_key.setdefault(key, []).append(e)
             self._loaded[entry.part] = by_key
         return list(self._loaded[entry.part].get(entry.key, ()))

@@ -82,6 +82,7 @@ def load(data: Path, contents: tuple, read_article: Callable, extract: Callable,
     kept = _open_store(data)
     root = articles_dir(data)
     parts: list[tuple[str, list | None]] = []  # (name, its events; None: in the store, read when needed)
+    articles_read: list[tuple[str, int, int]] = []  # the (path, size, mtime) of each of `parts`
     for path, size, mtime in articles:
         source, name = Path(path).name, eventstore.name_in(Path(path), root)
         entry, key = _stored(kept, name, Path(path), size, mtime)
@@ -89,6 +90,7 @@ def load(data: Path, contents: tuple, read_article: Callable, extract: Callable,
             problems += [f"{source}: {p}" for p in entry.problems]
             problems += [] if entry.events else [f"{source}: no dated events found"]
             parts.append((name, None))
+            articles_read.append((path, size, mtime))
             continue
         article = read_article(path, size, mtime)
         if isinstance(article, str):
@@ -100,6 +102,7 @@ def load(data: Path, contents: tuple, read_article: Callable, extract: Callable,
             kept.add(name, key, size, mtime, mine, article.problems)
         problems += [] if mine else [f"{source}: no dated events found"]
         parts.append((name if key else "", mine))
+        articles_read.append((path, size, mtime))
     if kept is not None and kept.changed:
         try:
             kept.commit(keep=[eventstore.name_in(Path(p), root) for p, _, _ in articles])
@@ -113,7 +116,8 @@ def load(data: Path, contents: tuple, read_article: Callable, extract: Callable,
     if snapshot is not None:
         merged, unrated = snapshot
     else:
-        found = [e for name, mine in parts for e in (kept.events(name) if mine is None else mine)]
+        found = [e for (path, size, mtime), (name, mine) in zip(articles_read, parts, strict=True)
+                 for e in (_events(kept, name, path, size, mtime, read_article, extract) if mine is None else mine)]
         merged, unrated = importance.rate(pipeline.merge_events(found))
         if of:
             try:
@@ -140,6 +144,16 @@ def _open_store(data: Path) -> eventstore.Store | None:
         return eventstore.Store(eventstore.folder_of(data))
     except (OSError, ValueError, KeyError, TypeError):
         return None
+
+
+def _events(kept: eventstore.Store, name: str, path: str, size: int, mtime: int, read_article: Callable,
+            extract: Callable) -> list:
+    """Return an article's stored events; extract it again when the store lost them meanwhile."""
+    try:
+        return kept.events(name)
+    except Exception:  # removed or rewritten by another writer since it was opened, or damaged
+        article = read_article(path, size, mtime)
+        return [] if isinstance(article, str) else extract(article)
 
 
 def _stored(kept: eventstore.Store | None, name: str, path: Path, size: int, mtime: int):
