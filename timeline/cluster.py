@@ -70,7 +70,8 @@ def extract_paths(
         results = (r for part in parts for r in part)
 
         def spread(found: list[Event], title_language: str) -> list[Event]:
-            return merge_by_windows(found, title_language, windows=tasks, run=lambda f, *a: c.gather(c.map(f, *a)))
+            on_workers = lambda f, *a: c.gather(c.map(f, *a))  # noqa: E731
+            return merge_by_windows(found, title_language, windows=tasks, run=on_workers)
 
         return pipeline.gathered(results, errors, merge_sources, title_language, merge=spread)
 
@@ -112,7 +113,9 @@ def _merge_window(found: list[Event], title_language: str, rare) -> list[Event]:
     return events.merge(found, title_language, rare=rare)
 
 
-def merge_by_windows(found: list[Event], title_language: str = "source", windows: int = 8, run=None) -> list[Event]:
+def merge_by_windows(
+    found: list[Event], title_language: str = "source", windows: int = 8, run=None
+) -> list[Event]:
     """Return `events.merge(found)`, the windows of `date_windows` merged apart (by `run`, e.g. on workers).
 
     The names rare enough to tell happenings apart are counted over the whole batch first;
@@ -159,7 +162,8 @@ def write_parquet(frame: pd.DataFrame, target: str | Path, rows_per_part: int = 
     frame = frame.loc[:, list(table.SCHEMA)].reset_index(drop=True)
     count = max(1, -(-len(frame) // rows_per_part))
     for n in range(count):
-        part = pa.Table.from_pandas(frame.iloc[n * rows_per_part : (n + 1) * rows_per_part], preserve_index=False)
+        rows = frame.iloc[n * rows_per_part : (n + 1) * rows_per_part]
+        part = pa.Table.from_pandas(rows, preserve_index=False)
         with fs.open(f"{root}/part-{n:05d}.parquet", "wb") as f:
             pq.write_table(part, f, compression="zstd")
     return count

@@ -1,4 +1,4 @@
-"""The event store: each article's extracted events kept on disk, so an unchanged article is never extracted again.
+"""The event store: each article's extracted events kept on disk; an unchanged article is not extracted again.
 
 Layout of a store folder (``DATA_DIR/eventstore`` by default)::
 
@@ -99,9 +99,15 @@ def _struct(cls: type) -> pa.StructType:
 
 EVENT_TYPE = _struct(Event)
 SCHEMA = pa.schema([("key", pa.string()), *[(f.name, f.type) for f in EVENT_TYPE]])
-_TUPLES = {f.name for f in dataclasses.fields(Event) if typing.get_origin(typing.get_type_hints(Event)[f.name]) is tuple}
-_MENTION_TUPLES = {f.name for f in dataclasses.fields(Mention)
-                   if typing.get_origin(typing.get_type_hints(Mention)[f.name]) is tuple}
+
+
+def _tuple_fields(cls: type) -> set[str]:
+    hints = typing.get_type_hints(cls)
+    return {f.name for f in dataclasses.fields(cls) if typing.get_origin(hints[f.name]) is tuple}
+
+
+_TUPLES = _tuple_fields(Event)
+_MENTION_TUPLES = _tuple_fields(Mention)
 
 
 def _record(key: str, e: Event) -> dict:
@@ -274,7 +280,8 @@ class Store:
         if doc.get("of") != signature or not doc.get("version") == self.version:
             return None
         try:
-            return [e for _, e in from_arrow(pq.read_table(self.folder / doc["file"]))], list(doc.get("notes", []))
+            kept = [e for _, e in from_arrow(pq.read_table(self.folder / doc["file"]))]
+            return kept, list(doc.get("notes", []))
         except (OSError, ValueError, KeyError, pa.ArrowException):
             return None
 
@@ -286,7 +293,8 @@ class Store:
             _write_part(self.folder / name, to_arrow(("", e) for e in events))
             doc = _load_manifest(self.folder)
             doc["merged"] = {"of": signature, "version": self.version, "file": name, "notes": list(notes)}
-            store.write_atomic(self.folder / MANIFEST, json.dumps(doc, ensure_ascii=False, indent=0).encode("utf-8"))
+            text = json.dumps(doc, ensure_ascii=False, indent=0)
+            store.write_atomic(self.folder / MANIFEST, text.encode("utf-8"))
             for old in self.folder.glob("merged-*.parquet"):
                 if old.name != name:
                     old.unlink(missing_ok=True)
