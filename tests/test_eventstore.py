@@ -260,3 +260,12 @@ def test_a_store_reader_follows_a_compaction_made_after_it_opened(data):
     update(data)
     assert not (reader.folder / reader.entries[SEED.name].part).exists()  # compacted away
     assert reader.events(SEED.name) == eventstore.Store(eventstore.folder_of(data)).events(SEED.name)
+
+
+def test_every_command_and_the_dask_options_are_in_the_readme():
+    readme = (ROOT / "README.md").read_text("utf-8")
+    sub = next(a for a in cli.build_parser()._actions if a.dest == "command")
+    for command in sub.choices:
+        assert f"timeline {command}" in readme or f"`{command}`" in readme, command
+    for option in ("--engine dask", "--scheduler", "--workers", ".parquet", "index"):
+        assert option in readme, option
