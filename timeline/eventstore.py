@@ -353,7 +353,7 @@ def _remove_unnamed(folder: Path, named: set[str]) -> None:
     for path in folder.glob("part-*.parquet"):
         if path.name not in named:
             path.unlink(missing_ok=True)
-    for path in folder.glob(".part-*.tmp"):
+    for path in folder.glob(".*.tmp"):  # half-written parts or manifests; no writer is busy under the lock
         path.unlink(missing_ok=True)
 
 
