@@ -269,3 +269,17 @@ def test_every_command_and_the_dask_options_are_in_the_readme():
         assert f"timeline {command}" in readme or f"`{command}`" in readme, command
     for option in ("--engine dask", "--scheduler", "--workers", ".parquet", "index"):
         assert option in readme, option
+
+
+def test_after_index_the_page_neither_extracts_nor_merges(data, monkeypatch):
+    assert cli.main(["index", str(data), "--quiet"]) == 0
+
+    def no(*args, **kwargs):
+        raise AssertionError("called")
+
+    monkeypatch.setattr(pipeline, "merge_events", no)
+    table, problems, *_ = _page_load(data, no)
+    assert len(table) and set(table["source"]) >= {SEED.name}
+    manifest = (eventstore.folder_of(data) / eventstore.MANIFEST).read_bytes()
+    assert cli.main(["index", str(data), "--quiet"]) == 0
+    assert (eventstore.folder_of(data) / eventstore.MANIFEST).read_bytes() == manifest

@@ -149,7 +149,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="Bring the event store of a data folder (DATA_DIR/eventstore) up to date with\n"
         "its articles (DATA_DIR/articles): only new or changed articles are extracted, removed\n"
         "ones drop out. Running it again with nothing changed does nothing; a run stopped\n"
-        "half-way keeps what it finished. The page reads the store.",
+        "half-way keeps what it finished. It also merges across articles as the page does\n"
+        "and keeps the result, so the page starts without extracting or merging.",
         epilog=INDEX_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -286,6 +287,7 @@ def index(args: argparse.Namespace) -> int:
     folder = eventstore.folder_of(data)
     done, unchanged, removed = eventstore.update(folder, articles, progress=_progress(args.quiet),
                                                  jobs=args.jobs or os.cpu_count() or 1)
+    library.prepare(data)  # the merge across articles, kept for the page's next start
     s = eventstore.Store(folder)
     bad = sorted((n, e.error) for n, e in s.entries.items() if e.error)
     for _, error in bad:

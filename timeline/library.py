@@ -138,6 +138,19 @@ def load(data: Path, contents: tuple, read_article: Callable, extract: Callable,
             table.mentions_frame(merged))
 
 
+def prepare(data: Path) -> None:
+    """Merge the stored events of data folder `data` as the page does and keep the result (`index` calls it),
+    so the page's next start neither extracts nor merges."""
+
+    def read_article(path: str, size: int, mtime: int) -> Article | str:
+        try:
+            return ingest.read(Path(path))
+        except InputError as exc:
+            return str(exc)
+
+    load(data, contents(data), read_article, pipeline.extract_article, lambda path, size, mtime: "")
+
+
 def _open_store(data: Path) -> eventstore.Store | None:
     """Return the event store of `data`, or None when it cannot be opened (the page then extracts)."""
     try:
