@@ -220,9 +220,11 @@ def test_the_kept_merge_is_the_merge_of_the_stored_events(data):
     _page_load(data, pipeline.extract_article)
     s = eventstore.Store(eventstore.folder_of(data))
     names = [eventstore.name_in(Path(p), data / "articles") for p, _, _ in library.contents(data)[0]]
-    kept, notes = s.merged(s.signature(names))
+    kept, said, notes = s.merged(s.signature(names))
     found = [e for n in names for e in s.events(n)]
-    assert [vars(e) for e in kept] == [vars(e) for e in pipeline.importance.rate(pipeline.merge_events(found))[0]]
+    merged = pipeline.importance.rate(pipeline.merge_events(found))[0]
+    assert kept.equals(pipeline.table.to_frame(merged))
+    assert said.equals(pipeline.table.mentions_frame(merged))
     assert s.merged(s.signature(names[1:])) is None
 
 

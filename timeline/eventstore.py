@@ -5,8 +5,9 @@ Layout of a store folder (``DATA_DIR/eventstore`` by default)::
     manifest.json          which article (path under the articles folder) has which content
                            key, its problems, and the part file holding its events
     part-<id>.parquet      events (with their mentions) of the articles one update extracted
-    merged-<id>.parquet    the page's last merge across articles, reused while the same
-                           articles with the same contents are in the library
+    merged-<id>.parquet    the page's last table merged across articles, and its mention
+    mentions-<id>.parquet  table, reused while the same articles with the same contents
+                           are in the library
 
 An article's key is a hash of its file name and bytes; the manifest also records the
 extractor's version (a hash of the package's code and word lists): a new version makes
@@ -28,6 +29,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
@@ -274,29 +276,30 @@ class Store:
             digest.update(f"{name}\0{self.entries[name].key}\0".encode())
         return digest.hexdigest()[:32]
 
-    def merged(self, signature: str) -> tuple[list[Event], list[str]] | None:
-        """Return the merged events and notes kept for `signature`, or None when none are."""
+    def merged(self, signature: str) -> tuple[pd.DataFrame, pd.DataFrame, list[str]] | None:
+        """Return the merged table, its mention table and notes kept for `signature`, or None."""
         doc = _load_manifest(self.folder).get("merged", {})
         if doc.get("of") != signature or not doc.get("version") == self.version:
             return None
         try:
-            kept = [e for _, e in from_arrow(pq.read_table(self.folder / doc["file"]))]
-            return kept, list(doc.get("notes", []))
+            frames = [pd.read_parquet(self.folder / doc[k]) for k in ("file", "mentions")]
         except (OSError, ValueError, KeyError, pa.ArrowException):
             return None
+        return frames[0], frames[1], list(doc.get("notes", []))
 
-    def keep_merged(self, signature: str, events: list[Event], notes: list[str]) -> None:
-        """Keep the merge of the articles of `signature` (the page's table), replacing the one kept before."""
+    def keep_merged(self, signature: str, merged: pd.DataFrame, mentions: pd.DataFrame, notes: list[str]) -> None:
+        """Keep the page's merged table and mention table for the articles of `signature`, replacing the last."""
         self.folder.mkdir(parents=True, exist_ok=True)
         with store.locked(self.folder / MANIFEST):
-            name = f"merged-{signature[:12]}.parquet"
-            _write_part(self.folder / name, to_arrow(("", e) for e in events))
+            names = {"file": f"merged-{signature[:12]}.parquet", "mentions": f"mentions-{signature[:12]}.parquet"}
+            _write_part(self.folder / names["file"], pa.Table.from_pandas(merged, preserve_index=False))
+            _write_part(self.folder / names["mentions"], pa.Table.from_pandas(mentions, preserve_index=False))
             doc = _load_manifest(self.folder)
-            doc["merged"] = {"of": signature, "version": self.version, "file": name, "notes": list(notes)}
+            doc["merged"] = {"of": signature, "version": self.version, **names, "notes": list(notes)}
             text = json.dumps(doc, ensure_ascii=False, indent=0)
             store.write_atomic(self.folder / MANIFEST, text.encode("utf-8"))
-            for old in self.folder.glob("merged-*.parquet"):
-                if old.name != name:
+            for old in (*self.folder.glob("merged-*.parquet"), *self.folder.glob("mentions-*.parquet")):
+                if old.name not in names.values():
                     old.unlink(missing_ok=True)
 
 

@@ -114,28 +114,28 @@ def load(data: Path, contents: tuple, read_article: Callable, extract: Callable,
     of = kept.signature([n for n, _ in parts]) if stored else ""
     snapshot = kept.merged(of) if of else None
     if snapshot is not None:
-        merged, unrated = snapshot
+        base, said, unrated = snapshot
     else:
         found = [e for (path, size, mtime), (name, mine) in zip(articles_read, parts, strict=True)
                  for e in (_events(kept, name, path, size, mtime, read_article, extract) if mine is None else mine)]
         merged, unrated = importance.rate(pipeline.merge_events(found))
+        base, said = table.to_frame(merged), table.mentions_frame(merged)
         if of:
             try:
-                kept.keep_merged(of, merged, unrated)
+                kept.keep_merged(of, base, said, unrated)
             except (OSError, TimeoutError):
                 pass
     for path, size, mtime in tables:
         got = read_table(path, size, mtime)
         problems.append(got) if isinstance(got, str) else extra.append(got)
     # The researchers' tables beside them; then corrections, which their events take too.
-    frame = merge_tables(table.to_frame(merged), extra)
+    frame = merge_tables(base, extra)
     problems += unrated
     try:
         fixes, bad = corrections.load(corrections.path_in(data))
     except InputError as exc:
         fixes, bad = {}, [str(exc)]
-    return (corrections.apply(frame, fixes), problems + bad, fixes, corrections.unmatched(frame, fixes),
-            table.mentions_frame(merged))
+    return (corrections.apply(frame, fixes), problems + bad, fixes, corrections.unmatched(frame, fixes), said)
 
 
 def prepare(data: Path) -> None:
