@@ -56,10 +56,10 @@ def read_table(path: str, size: int, mtime: int) -> pd.DataFrame | str:
 
 # A resource, not data: cache_data would hand every rerun a fresh copy (0.2 s at 100,000 events);
 # the page never changes the table in place, it only filters it into new frames.
-@st.cache_resource(show_spinner=False, max_entries=2)
-def load(key: tuple) -> tuple:
-    """Return the corrected table, problems to show, corrections, and corrections left unused."""
-    return library.load(DATA, key, read_article, article_events, read_table)
+@st.cache_resource(show_spinner=False, max_entries=4)
+def load(key: tuple, lang: str) -> tuple:
+    """Return the corrected table, problems, corrections, corrections left unused and mentions (titles in `lang`)."""
+    return library.load(DATA, key, read_article, article_events, read_table, title_language=lang)
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
@@ -147,7 +147,7 @@ def show_details(rec: dict) -> None:
 
 
 key = library.contents(DATA)
-full, problems, fixes, unused, said = load(key)
+full, problems, fixes, unused, said = load(key, LANG)
 actor_choices, type_choices, source_choices, place_choices = choices(key, full)
 bounds = filters.date_bounds(full)
 for kind, message in st.session_state.pop("flash", []):
@@ -326,8 +326,8 @@ with fixing:
         if eid:
             rec = full[full["event_id"] == eid].iloc[0].to_dict()
             with st.form("correct"):
-                start = st.date_input(UI.t("fix_start"), dt.date.fromisoformat(rec["date"]), dt.date(1000, 1, 1), key="fix_start")
-                end = st.date_input(UI.t("fix_end"), dt.date.fromisoformat(rec["date_end"]), dt.date(1000, 1, 1), key="fix_end")
+                start = st.date_input(UI.t("fix_start"), dt.date.fromisoformat(rec["date"]), dt.date.min, dt.date.max, key="fix_start")
+                end = st.date_input(UI.t("fix_end"), dt.date.fromisoformat(rec["date_end"]), dt.date.min, dt.date.max, key="fix_end")
                 level = st.selectbox(UI.t("fix_precision"), PRECISIONS, PRECISIONS.index(rec["precision"]), key="fix_precision",
                                      format_func=UI.precision)
                 written = st.text_input(UI.t("fix_label"), key="fix_label")

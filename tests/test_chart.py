@@ -229,3 +229,17 @@ def test_a_label_is_text_never_markup(events):
     rated = events.assign(importance=[0.1, 0.1, 0.9, 0.1])
     notes = [a.text for a in chart.detail_figure(rated).layout.annotations if a.name == "label"]
     assert "&lt;img src=x onerror=alert(1)&gt;" in notes and not [n for n in notes if "<img" in n]
+
+
+def test_dates_in_year_1_and_9999_are_drawn_without_overflow():
+    ends = to_frame([
+        make_event("first", "0001-01-01", actors=("Russia",)),
+        make_event("year1", "0001-01-01", "0001-12-31", precision="year"),
+        make_event("last", "9999-12-31", actors=("Russia",)),
+        make_event("decade", "9990-01-01", "9999-12-31", precision="decade"),
+    ])
+    assert chart.padded(ends) == [dt.date.min, dt.date.max]  # the range stops at what Python can hold
+    for figure in (chart.detail_figure, chart.overview_figure, chart.activity_figure):
+        assert figure(ends).to_json()
+    band = traces(chart.detail_figure(ends), chart.BANDS)[0]
+    assert dt.date(9999, 12, 31) in list(band.x)  # the band to the end of 9999 stops on its last day

@@ -301,6 +301,7 @@ def test_a_fetched_page_is_saved_and_its_events_appear(page, data, tmp_path, mon
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     monkeypatch.setenv("TIMELINE_ALLOW_PRIVATE_URLS", "1")  # the test site is on this machine
+    monkeypatch.setenv("no_proxy", "127.0.0.1")  # fetch honours proxies; the test site is reached directly
     open_tab(page, "Add articles")
     try:
         page.text_input(key="fetch_url").input(f"http://127.0.0.1:{server.server_port}/berita.html")
@@ -439,3 +440,26 @@ def test_a_link_made_in_indonesian_filters_in_indonesian(data):
     at.radio(key="lang").set_value("en").run()  # the switch renames the chosen words: the view stays
     assert at.multiselect(key="types").value == ["meeting", "statement"] and at.radio(key="mode").value == "all"
     assert at.select_slider(key="precision").value == "month" and list(table(at)["event_id"]) == list(frame["event_id"])
+
+
+def test_dates_in_year_0_1_and_9999_do_not_crash_the_page(data):
+    from conftest import make_event
+    from timeline import to_csv, to_frame
+
+    (data / "articles" / "akhir.md").write_text(
+        "---\npublished: 9999-12-31\n---\nPutin bertemu Kim Jong Un di Moskow kemarin.\n\n"
+        "Shoigu tiba di Pyongyang hari ini.\n", encoding="utf-8")
+    (data / "tables").mkdir()
+    early = to_frame([make_event("feedbeef0010", "2001-01-01", actors=("Russia",), source="riset.csv"),
+                      make_event("feedbeef0011", "0001-01-01", "0001-12-31", precision="year", source="riset.csv")])
+    (data / "tables" / "riset.csv").write_text(to_csv(early).replace("2001-01-01", "0000-01-01"), encoding="utf-8")
+    at = run()
+    assert not at.exception
+    frame = table(at).set_index("event_id")
+    assert {"9999-12-30", "9999-12-31"} <= set(frame["date"].astype(str))
+    assert str(frame.loc["feedbeef0010", "date"]) == "0001-01-01"
+    assert "year 0 is shown as 0001-01-01" in frame.loc["feedbeef0010", "date_label"]
+    for tab in ("Activity by actor", "Correct an event"):
+        open_tab(at, tab)
+    correct(at, "feedbeef0011", fix_title="Tahun pertama")
+    assert not at.exception

@@ -190,7 +190,7 @@ def _page_load(data: Path, extract):
     def read_article(path, size, mtime):
         return pipeline.ingest.read(Path(path))
 
-    return library.load(data, library.contents(data), read_article, extract, lambda *a: "unused")
+    return library.load(data, library.contents(data), read_article, extract, lambda *a: "unused", "en")
 
 
 def test_the_page_reads_the_store_and_gives_the_same_table(data):
@@ -220,12 +220,13 @@ def test_the_kept_merge_is_the_merge_of_the_stored_events(data):
     _page_load(data, pipeline.extract_article)
     s = eventstore.Store(eventstore.folder_of(data))
     names = [eventstore.name_in(Path(p), data / "articles") for p, _, _ in library.contents(data)[0]]
-    kept, said, notes = s.merged(s.signature(names))
+    kept, said, notes = s.merged(s.signature(names, "en"))
     found = [e for n in names for e in s.events(n)]
-    merged = pipeline.importance.rate(pipeline.merge_events(found))[0]
+    merged = pipeline.importance.rate(pipeline.merge_events(found, "en"))[0]
     assert kept.equals(pipeline.table.to_frame(merged))
     assert said.equals(pipeline.table.mentions_frame(merged))
-    assert s.merged(s.signature(names[1:])) is None
+    assert s.merged(s.signature(names[1:], "en")) is None
+    assert s.merged(s.signature(names, "id")) is None  # kept per title language
 
 
 def test_a_correction_or_a_new_article_does_not_change_the_extractor_version(tmp_path, monkeypatch):

@@ -69,3 +69,16 @@ def test_timelinejs_slides(events):
     assert c["start_date"] == {"year": 2024} and "end_date" not in c and "href" not in c["text"]["text"]
     assert d["start_date"] == {"year": 2024, "month": 3} and "end_date" not in d
     assert slides["d"]["group"] == "(no actor)"
+
+
+def test_timelinejs_escapes_every_field():
+    evil = "<img src=x onerror=alert(1)>"
+    doc = json.loads(exports.timelinejs_bytes(to_frame([
+        make_event(f"id{evil}", "2024-06-19", date_label=f"19 Jun {evil}", actors=(f"Rusia{evil}", "Korut"),
+                   title=evil, sentence=evil, source=f"{evil}.txt", source_url=f'https://x.org/"{evil}'),
+    ]), evil))
+    slide = doc["events"][0]
+    for text in (slide["unique_id"], slide["display_date"], slide["group"], slide["text"]["headline"],
+                 slide["text"]["text"], doc["title"]["text"]["headline"]):
+        assert "<img" not in text and "&lt;img src=x onerror=alert(1)&gt;" in text
+    assert slide["group"] == "Rusia&lt;img src=x onerror=alert(1)&gt;"

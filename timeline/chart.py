@@ -37,6 +37,7 @@ MONTH_BAR_MS = 26 * 24 * 3600 * 1000  # bar width of a month in the activity cha
 YEAR_BAR_MS = 330 * 24 * 3600 * 1000  # and of a year
 DETAIL_COLUMNS = ["event_id", "date", "date_end", "precision", "date_label", "title", "actors", "event_type", "source",
                   "places"]
+_LAST = pd.Timestamp(dt.date.max)  # the last day Python (and so the chart's hover and ranges) can hold
 EVENTS, BANDS, LINKS, OVERVIEW = "events", "bands", "links", "overview"  # trace `meta`: which trace is what
 LANES_MAX = 12  # more actors than this: the busiest LANES_MAX - 1 get a lane each, the rest share one
 FOCUS_PRECISIONS = ("day", "week", "month_part", "month")  # dates exact enough to choose the opening view by
@@ -87,6 +88,14 @@ def colours(types: list[str]) -> dict[str, str]:
 
 def _day(iso: str) -> dt.date:
     return dt.date.fromisoformat(iso)
+
+
+def _shift(day, delta: dt.timedelta):
+    """Return `day + delta` (a date or datetime), held within what Python can hold (years 1 to 9999)."""
+    try:
+        return day + delta
+    except OverflowError:
+        return type(day).max if delta > dt.timedelta(0) else type(day).min
 
 
 def _dates(column: pd.Series) -> pd.Series:
@@ -227,7 +236,7 @@ def overview_figure(df: pd.DataFrame, ui: Catalogue | None = None) -> go.Figure:
         step = 12 if by_year else 1
         counts = counts.reindex(index=order[::-1], columns=range(int(data["bin"].min()), int(data["bin"].max()) + 1, step))
     # A cell sits in the middle of its month (or year); an empty cell stays blank.
-    centre = [dt.datetime(b // 12, b % 12 + 1, 1) + (dt.timedelta(days=182) if by_year else dt.timedelta(days=14))
+    centre = [_shift(dt.datetime(b // 12, b % 12 + 1, 1), dt.timedelta(days=182 if by_year else 14))
               for b in counts.columns]
     unit = "%{x|%Y}" if by_year else "%{x|%b %Y}"
     fig = go.Figure(go.Heatmap(
@@ -270,7 +279,7 @@ def padded(df: pd.DataFrame) -> list[dt.date] | None:
         return None
     first, last = _day(df["date"].min()), _day(df["date_end"].max())
     pad = max(dt.timedelta(days=31), (last - first) * 0.03)
-    return [first - pad, last + pad]
+    return [_shift(first, -pad), _shift(last, pad)]
 
 
 def focus(df: pd.DataFrame) -> list[dt.date] | None:
@@ -286,7 +295,7 @@ def focus(df: pd.DataFrame) -> list[dt.date] | None:
     low, high = at.quantile(list(FOCUS_QUANTILES), interpolation="nearest")
     first, last = low.date(), high.date()
     pad = max(dt.timedelta(days=31), (last - first) * 0.06)
-    return [first - pad, last + pad]
+    return [_shift(first, -pad), _shift(last, pad)]
 
 
 def marker_size(n: int) -> int:
@@ -354,7 +363,8 @@ def _gapped(values: np.ndarray, width: int) -> np.ndarray:
 def _bands(part: pd.DataFrame, kind: str, colour: str, scatter: type) -> go.Scatter:
     """Return one trace of thick segments over the intervals of coarse-dated events."""
     start = _dates(part["date"]).dt.date.to_numpy()
-    end = (_dates(part["date_end"]) + pd.Timedelta(days=1)).dt.date.to_numpy()  # the interval is inclusive
+    # The interval is inclusive; a band to the end of 9999 stops a day short (Python has no year 10000).
+    end = (_dates(part["date_end"]) + pd.Timedelta(days=1)).clip(upper=_LAST).dt.date.to_numpy()
     lane = part["lane"].to_numpy(dtype=object)
     return scatter(
         x=_gapped(np.column_stack([start, end]), 2), y=_gapped(np.column_stack([lane, lane]), 2),
@@ -387,9 +397,9 @@ def activity_figure(df: pd.DataFrame, ui: Catalogue | None = None) -> go.Figure:
     ui = ui or catalogue("en")
     fine = df[df["precision"].isin(PRECISIONS[: PRECISIONS.index("month") + 1]).to_numpy(dtype=bool)]
     data = _shown_lanes(lanes(fine, ["event_id", "date"]), ui)
-    data["month"] = pd.to_datetime(data["date"].astype(str).str[:7] + "-01")
+    data["month"] = _dates(data["date"].astype(str).str[:7] + "-01")
     yearly = activity_by_year(data)
-    data["bin"] = pd.to_datetime(data["date"].astype(str).str[:4] + "-01-01") if yearly else data["month"]
+    data["bin"] = _dates(data["date"].astype(str).str[:4] + "-01-01") if yearly else data["month"]
     counts = data.groupby(["bin", "lane"]).size().rename("events").reset_index()
     # A bar spans most of its month (year), centred in it, whatever the zoom.
     middle, width, unit = (pd.Timedelta(days=182), YEAR_BAR_MS, "%{x|%Y}") if yearly else \

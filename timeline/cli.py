@@ -5,11 +5,12 @@ import argparse
 import datetime as dt
 import json
 import os
+import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from . import pipeline, store, table
+from . import ingest, pipeline, store, table
 
 DEBUG_ENV = "TIMELINE_DEBUG"  # "1" lets an unexpected error show its traceback
 
@@ -185,7 +186,7 @@ def _output(value: str) -> Path | str:
     return value if "://" in value else Path(value)
 
 
-def _unwritable(path: Path | str) -> str:
+def _unwritable(path: Path | str, inputs: list[Path], hint: str = "") -> str:
     """Say why `path` cannot be an output file, before minutes of extraction are spent."""
     if isinstance(path, str):  # a URL: its file system says so when it is written
         return ""
@@ -196,13 +197,29 @@ def _unwritable(path: Path | str) -> str:
         return "it is a folder"
     if not path.parent.is_dir():
         return f"the folder {path.parent} does not exist" if not path.parent.exists() else f"{path.parent} is not a folder"
+    if path.name.endswith(".parquet"):
+        return ""
+    try:
+        out = path.stat()  # through a symbolic link: its target is what would be written
+    except OSError:
+        return ""  # a new file (or a dangling link, written through to its target)
+    if not stat.S_ISREG(out.st_mode):
+        return f"it is {store.kind(out.st_mode)}, not a regular file{hint}"
+    for f in inputs:
+        try:
+            st = f.stat()
+        except OSError:
+            continue
+        if (st.st_dev, st.st_ino) == (out.st_dev, out.st_ino):
+            return f"it is the input {f}; the table would replace the article"
     return ""
 
 
 def extract(args: argparse.Namespace) -> int:
     """Run `extract`; return the exit code (1 when any input was rejected)."""
-    for target in (args.output, args.mentions):
-        if target and (problem := _unwritable(target)):
+    inputs = ingest.collect(args.paths)[0] if args.output or args.mentions else []
+    for target, hint in ((args.output, "; leave out -o to write to standard output"), (args.mentions, "")):
+        if target and (problem := _unwritable(target, inputs, hint)):
             print(f"error: {target}: cannot be written ({problem})", file=sys.stderr)
             return 2
     if args.scheduler and args.engine != "dask":
@@ -235,7 +252,7 @@ def extract(args: argparse.Namespace) -> int:
         print(f"{len(result.events)} events written to {args.output} ({parts} Parquet part(s))", file=sys.stderr)
     elif args.output:
         try:
-            store.write_atomic(args.output, table.to_csv(result.frame()).encode("utf-8"))
+            store.write_output(args.output, table.to_csv(result.frame()).encode("utf-8"))
         except OSError as exc:
             print(f"error: {args.output}: cannot be written ({exc.strerror or exc})", file=sys.stderr)
             return 2
@@ -245,7 +262,7 @@ def extract(args: argparse.Namespace) -> int:
     if args.mentions:
         said = result.mentions()
         try:
-            store.write_atomic(args.mentions, table.to_csv(said, table.MENTION_SCHEMA).encode("utf-8"))
+            store.write_output(args.mentions, table.to_csv(said, table.MENTION_SCHEMA).encode("utf-8"))
         except OSError as exc:
             print(f"error: {args.mentions}: cannot be written ({exc.strerror or exc})", file=sys.stderr)
             return 2
@@ -287,7 +304,7 @@ def index(args: argparse.Namespace) -> int:
     folder = eventstore.folder_of(data)
     done, unchanged, removed = eventstore.update(folder, articles, progress=_progress(args.quiet),
                                                  jobs=args.jobs or os.cpu_count() or 1)
-    library.prepare(data)  # the merge across articles, kept for the page's next start
+    library.prepare(data)  # the merge across articles, kept for the page's next start (in English)
     s = eventstore.Store(folder)
     bad = sorted((n, e.error) for n, e in s.entries.items() if e.error)
     for _, error in bad:

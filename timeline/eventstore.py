@@ -269,17 +269,18 @@ class Store:
         return written
 
 
-    def signature(self, names: Iterable[str]) -> str:
+    def signature(self, names: Iterable[str], title_language: str = "source") -> str:
         """Return a key for the merge of these stored articles (their names and contents, in order)."""
-        digest = hashlib.sha256(self.version.encode())
+        digest = hashlib.sha256(f"{self.version}\0{title_language}\0".encode())
         for name in names:
             digest.update(f"{name}\0{self.entries[name].key}\0".encode())
         return digest.hexdigest()[:32]
 
     def merged(self, signature: str) -> tuple[pd.DataFrame, pd.DataFrame, list[str]] | None:
         """Return the merged table, its mention table and notes kept for `signature`, or None."""
-        doc = _load_manifest(self.folder).get("merged", {})
-        if doc.get("of") != signature or not doc.get("version") == self.version:
+        kept = _load_manifest(self.folder).get("merged", {})
+        doc = next((d for d in kept.values() if isinstance(d, dict) and d.get("of") == signature), {})
+        if not doc or doc.get("version") != self.version:
             return None
         try:
             frames = [pd.read_parquet(self.folder / doc[k]) for k in ("file", "mentions")]
@@ -287,19 +288,24 @@ class Store:
             return None
         return frames[0], frames[1], list(doc.get("notes", []))
 
-    def keep_merged(self, signature: str, merged: pd.DataFrame, mentions: pd.DataFrame, notes: list[str]) -> None:
-        """Keep the page's merged table and mention table for the articles of `signature`, replacing the last."""
+    def keep_merged(self, signature: str, merged: pd.DataFrame, mentions: pd.DataFrame, notes: list[str],
+                    title_language: str = "source") -> None:
+        """Keep the page's merged table and mention table for the articles of `signature`, replacing the last
+        one of the same title language (the page merges once per language it is shown in)."""
         self.folder.mkdir(parents=True, exist_ok=True)
         with store.locked(self.folder / MANIFEST):
             names = {"file": f"merged-{signature[:12]}.parquet", "mentions": f"mentions-{signature[:12]}.parquet"}
             _write_part(self.folder / names["file"], pa.Table.from_pandas(merged, preserve_index=False))
             _write_part(self.folder / names["mentions"], pa.Table.from_pandas(mentions, preserve_index=False))
             doc = _load_manifest(self.folder)
-            doc["merged"] = {"of": signature, "version": self.version, **names, "notes": list(notes)}
+            kept = {k: v for k, v in doc.get("merged", {}).items() if isinstance(v, dict)}
+            kept[title_language] = {"of": signature, "version": self.version, **names, "notes": list(notes)}
+            doc["merged"] = kept
             text = json.dumps(doc, ensure_ascii=False, indent=0)
             store.write_atomic(self.folder / MANIFEST, text.encode("utf-8"))
+            named = {v.get(k) for v in kept.values() for k in ("file", "mentions")}
             for old in (*self.folder.glob("merged-*.parquet"), *self.folder.glob("mentions-*.parquet")):
-                if old.name not in names.values():
+                if old.name not in named:
                     old.unlink(missing_ok=True)
 
 

@@ -123,9 +123,11 @@ def timelinejs(df: pd.DataFrame, title: str = "Timeline") -> dict:
     # lstrip and partition run in Arrow; a regex with \s and split fell back to Python per cell.
     first = rows["actors"].str.lstrip(" \t\r\n\f\v" + table.LIST_SEP).str.partition(table.LIST_SEP)[0].str.strip()
     group = first.fillna("").where(first.fillna("") != "", "(no actor)")
-    columns = zip(rows["event_id"].tolist(), _date_parts(rows, "date"), _date_parts(rows, "date_end"),
-                  rows["date_label"].tolist(), table.escape_html(rows["title"]).tolist(), _texts(rows).tolist(), group.tolist(),
-                  strict=True)
+    # TimelineJS puts every one of these into the page as HTML: each is escaped.
+    esc = table.escape_html
+    columns = zip(esc(rows["event_id"]).tolist(), _date_parts(rows, "date"), _date_parts(rows, "date_end"),
+                  esc(rows["date_label"]).tolist(), esc(rows["title"]).tolist(), _texts(rows).tolist(),
+                  esc(group).tolist(), strict=True)
     events = []
     for event_id, start, end, label, headline, text, lane in columns:
         slide = {"unique_id": event_id, "start_date": start, "display_date": label,

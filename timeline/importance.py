@@ -161,10 +161,18 @@ def story(events: Iterable[Event], settings: Settings | None = None) -> Story:
     window = timedelta(days=settings.window_days)
     intervals: dict[tuple[date, date], float] = {}
     for (first, last), by_article in refs.items():
-        coverage = bisect_right(days_out, last + window) - bisect_left(days_out, first - window)
+        coverage = bisect_right(days_out, _shift(last, window)) - bisect_left(days_out, _shift(first, -window))
         intervals[(first, last)] = sum(by_article.values()) / (coverage + settings.smoothing or 1.0)
     days = {first: intervals[(first, first)] for first in exact_days}
     return Story(intervals, days, {a: len(s) for a, s in named.items()}, best_support)
+
+
+def _shift(day: date, delta: timedelta) -> date:
+    """Return `day + delta`, held within the calendar Python has (0001-01-01 to 9999-12-31)."""
+    try:
+        return day + delta
+    except OverflowError:
+        return date.max if delta > timedelta(0) else date.min
 
 
 def parts(e: Event, told: Story, settings: Settings | None = None) -> dict[str, float]:

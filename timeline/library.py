@@ -10,7 +10,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-import frontmatter
 import pandas as pd
 import yaml
 
@@ -21,6 +20,9 @@ from .model import PRECISIONS, Article
 DATA_ENV = "TIMELINE_DATA_DIR"  # tests and deployments point the page at another data folder
 DEFAULT_DATA = Path(__file__).resolve().parent.parent / "data"
 _UNSAFE = re.compile(r"[^\w.-]+")
+# Bytes of a saved article's name: file systems allow 255, and the temporary file of the
+# write (".NAME.XXXXXXXX.tmp", 14 more) and a "-N" for a taken name must still fit.
+MAX_NAME_BYTES = 200
 
 
 def data_dir() -> Path:
@@ -70,7 +72,8 @@ def contents(data: Path | None = None) -> tuple:
             tuple(str(e) for e in errors))
 
 
-def load(data: Path, contents: tuple, read_article: Callable, extract: Callable, read_table: Callable) -> tuple:
+def load(data: Path, contents: tuple, read_article: Callable, extract: Callable, read_table: Callable,
+         title_language: str = "source") -> tuple:
     """Return the table of data folder `data` from its `contents()`: (corrected table, problems, corrections,
     unused, mentions) — `mentions`: every article's report of every event (table.MENTION_SCHEMA).
 
@@ -108,21 +111,22 @@ def load(data: Path, contents: tuple, read_article: Callable, extract: Callable,
             kept.commit(keep=[eventstore.name_in(Path(p), root) for p, _, _ in articles])
         except (OSError, TimeoutError):  # a read-only data folder: the page works, only slower next time
             pass
-    # One row per happening across articles (the reports of one meeting become one row): merging
-    # is most of a restart's time, so the store keeps its result for the same articles.
+    # One row per happening across articles (the reports of one meeting become one row; one
+    # reported in both languages titled in the page's language): merging is most of a
+    # restart's time, so the store keeps its result for the same articles and language.
     stored = kept is not None and all(n in kept.entries for n, _ in parts)
-    of = kept.signature([n for n, _ in parts]) if stored else ""
+    of = kept.signature([n for n, _ in parts], title_language) if stored else ""
     snapshot = kept.merged(of) if of else None
     if snapshot is not None:
         base, said, unrated = snapshot
     else:
         found = [e for (path, size, mtime), (name, mine) in zip(articles_read, parts, strict=True)
                  for e in (_events(kept, name, path, size, mtime, read_article, extract) if mine is None else mine)]
-        merged, unrated = importance.rate(pipeline.merge_events(found))
+        merged, unrated = importance.rate(pipeline.merge_events(found, title_language))
         base, said = table.to_frame(merged), table.mentions_frame(merged)
         if of:
             try:
-                kept.keep_merged(of, base, said, unrated)
+                kept.keep_merged(of, base, said, unrated, title_language)
             except (OSError, TimeoutError):
                 pass
     for path, size, mtime in tables:
@@ -138,9 +142,9 @@ def load(data: Path, contents: tuple, read_article: Callable, extract: Callable,
     return (corrections.apply(frame, fixes), problems + bad, fixes, corrections.unmatched(frame, fixes), said)
 
 
-def prepare(data: Path) -> None:
+def prepare(data: Path, title_language: str = "en") -> None:
     """Merge the stored events of data folder `data` as the page does and keep the result (`index` calls it),
-    so the page's next start neither extracts nor merges."""
+    so the page's next start in `title_language` (its default: English) neither extracts nor merges."""
 
     def read_article(path: str, size: int, mtime: int) -> Article | str:
         try:
@@ -148,7 +152,7 @@ def prepare(data: Path) -> None:
         except InputError as exc:
             return str(exc)
 
-    load(data, contents(data), read_article, pipeline.extract_article, lambda path, size, mtime: "")
+    load(data, contents(data), read_article, pipeline.extract_article, lambda path, size, mtime: "", title_language)
 
 
 def _open_store(data: Path) -> eventstore.Store | None:
@@ -188,6 +192,7 @@ def _stored(kept: eventstore.Store | None, name: str, path: Path, size: int, mti
 # Columns added to the schema after the first release: an older table may lack them.
 _LATER = {"source_count": 1, "corrected": "", "sources": "", "date_note": "", "importance": 0.0, "places": ""}
 _ISO_DAY = r"^\d{4}-\d{2}-\d{2}$"
+FIRST_DAY = dt.date.min.isoformat()  # "0001-01-01": Python has no year 0
 
 
 def read_table(path: Path) -> pd.DataFrame:
@@ -218,6 +223,7 @@ def read_table(path: Path) -> pd.DataFrame:
         raise InputError(name, f"is not an event table: the column(s) {', '.join(missing)} are missing")
     df = df.loc[:, list(table.SCHEMA)]
     _check(df, name)
+    df = _held(df)
     return df.sort_values(["date", "date_end", "source"], kind="stable").reset_index(drop=True)
 
 
@@ -238,6 +244,24 @@ def _check(df: pd.DataFrame, name: str) -> None:
     if days.isna().any():  # well-formed but impossible, like 2024-02-30
         row = int(days.isna().to_numpy().argmax()) % len(df)
         raise InputError(f"{name} line {row + 2}", f"date {df['date'].iloc[row]!r} or date_end is not a real day")
+
+
+def _held(df: pd.DataFrame) -> pd.DataFrame:
+    """Return the table with days of year 0 moved to 0001-01-01, the first day Python can hold, noted in date_label.
+
+    The CSV check lets "0000-01-01" through (pandas knows year 0); the page's date
+    filter and chart would crash on it. Four-digit years cannot pass 9999.
+    """
+    early = (df["date"] < FIRST_DAY) | (df["date_end"] < FIRST_DAY)
+    if not early.any():
+        return df
+    df = df.copy()
+    said = (" (the table says " + df["date"] + " to " + df["date_end"]
+            + f"; year 0 is shown as {FIRST_DAY}, the first day the page can show)")
+    df.loc[early, "date_label"] = (df["date_label"] + said)[early]
+    for column in ("date", "date_end"):
+        df.loc[df[column] < FIRST_DAY, column] = FIRST_DAY
+    return df
 
 
 def merge_tables(base: pd.DataFrame, extra: list[pd.DataFrame]) -> pd.DataFrame:
@@ -272,7 +296,7 @@ def fingerprint(data: bytes, source: str = "article") -> str:
     text = ingest.decode(data, source)
     if text.lstrip().startswith("---"):
         try:
-            text = frontmatter.loads(text).content
+            text = ingest.front_matter(text).content
         except Exception:  # broken YAML: hash the text as it is
             pass
     return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
@@ -290,8 +314,17 @@ def safe_name(name: str) -> str:
     if suffix not in ingest.SUFFIXES:
         raise InputError(name, f"is not an article file; use one of {', '.join(ingest.SUFFIXES)}")
     stem = unicodedata.normalize("NFKC", stem)
-    stem = _UNSAFE.sub("-", stem).strip(".-")[:80] or "article"
+    stem = _cut(_UNSAFE.sub("-", stem).strip(".-")[:80], MAX_NAME_BYTES - len(suffix)).strip(".-") or "article"
     return stem + suffix
+
+
+def _cut(text: str, size: int) -> str:
+    """Return the longest start of `text` that is at most `size` bytes in UTF-8, no character split.
+
+    >>> _cut("\U00020000" * 60, 10)  # four bytes a character
+    '\U00020000\U00020000'
+    """
+    return text.encode("utf-8")[:size].decode("utf-8", errors="ignore")
 
 
 def save(folder: Path, name: str, data: bytes) -> Saved:
@@ -303,17 +336,20 @@ def save(folder: Path, name: str, data: bytes) -> Saved:
     if not text.strip():
         raise InputError(filename, "is empty")
     wanted = fingerprint(data, filename)
-    folder.mkdir(parents=True, exist_ok=True)
-    with store.locked(folder / ".library"):
-        for existing in sorted(folder.iterdir()):
-            if existing.is_file() and existing.suffix.lower() in ingest.SUFFIXES:
-                try:
-                    if fingerprint(existing.read_bytes(), existing.name) == wanted:
-                        return Saved(existing, added=False)
-                except (InputError, OSError):
-                    continue  # an unreadable file is reported by extraction, not here
-        target = _free_name(folder, filename)
-        store.write_atomic(target, data)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with store.locked(folder / ".library"):
+            for existing in sorted(folder.iterdir()):
+                if existing.is_file() and existing.suffix.lower() in ingest.SUFFIXES:
+                    try:
+                        if fingerprint(existing.read_bytes(), existing.name) == wanted:
+                            return Saved(existing, added=False)
+                    except (InputError, OSError):
+                        continue  # an unreadable file is reported by extraction, not here
+            target = _free_name(folder, filename)
+            store.write_atomic(target, data)
+    except OSError as exc:  # its reason only: the exception's own text names the server's folders
+        raise InputError(filename, f"could not be saved ({exc.strerror or type(exc).__name__})") from None
     return Saved(target, added=True)
 
 
@@ -344,7 +380,7 @@ def pasted_name(text: str, title: str = "", published: dt.date | None = None) ->
     '2023-09-13-putin-bertemu-kim-di-vostok.md'
     """
     words = re.findall(r"\w+", (title or text).casefold())[:8]
-    slug = "-".join(words)[:60].strip("-") or "pasted"
+    slug = _cut("-".join(words)[:60], MAX_NAME_BYTES - len("YYYY-MM-DD-.md")).strip("-") or "pasted"
     return f"{published.isoformat()}-{slug}.md" if published else f"{slug}.md"
 
 

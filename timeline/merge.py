@@ -415,6 +415,11 @@ def _combine(members: list[Event], title_language: str = "source") -> Event:
     )
 
 
+def _neighbours(day: date) -> list[date]:
+    """Return the days before and after `day` that the calendar has (Python's runs from 0001-01-01 to 9999-12-31)."""
+    return [day + timedelta(days=n) for n in (-1, 1) if (day > date.min if n < 0 else day < date.max)]
+
+
 def _days(first: date, last: date) -> Iterable[date]:
     for n in range((last - first).days + 1):
         yield first + timedelta(days=n)
@@ -474,7 +479,7 @@ def merge(events: Iterable[Event], memo: dict | None = None, title_language: str
         coarse = e.date_end > e.date and (e.date_end - e.date).days < CONTAIN_MAX_DAYS
         if coarse or e.precision == "day":
             sharing = set().union(*(by_key.get(k, ()) for k in keys))
-            days = _days(e.date, e.date_end) if coarse else (e.date - timedelta(days=1), e.date + timedelta(days=1))
+            days = _days(e.date, e.date_end) if coarse else _neighbours(e.date)
             for day in days if sharing else ():
                 asked.update(i for i in by_start.get(day, ()) if i in sharing)
         scored = []
