@@ -7,6 +7,7 @@ import json
 import os
 import stat
 import sys
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from . import ingest, pipeline, store, table
@@ -26,6 +27,11 @@ DATES_EPILOG = """examples:
 SUMMARIZE_EPILOG = """examples:
   python -m timeline summarize data/articles --dates 10
   python -m timeline summarize news/ --dates 30 --start 2011-02-15 --end 2011-10-20 --format jsonl
+"""
+
+INDEX_EPILOG = """examples:
+  python -m timeline index
+  python -m timeline index /srv/newsroom/data --jobs 0
 """
 
 EVAL_EPILOG = """examples:
@@ -74,7 +80,9 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     ex.add_argument("paths", nargs="+", type=Path, metavar="FILE_OR_DIR", help="article files or folders of them")
-    ex.add_argument("-o", "--output", type=Path, help="CSV file to write (default: standard output)")
+    ex.add_argument("-o", "--output", type=_output, metavar="FILE",
+                    help="CSV file to write (default: standard output); a name ending in .parquet "
+                    "writes a folder of Parquet parts (a local path or an fsspec URL such as s3://…)")
     ex.add_argument("--published", type=_iso_date, metavar="YYYY-MM-DD",
                     help="publication date for every input (overrides front matter and dateline)")
     ex.add_argument("--language", choices=["id", "en"], help="language of every input (default: detected)")
@@ -86,6 +94,13 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--mentions", type=Path, metavar="FILE",
                     help="also write every report of every event (its article, URL, sentence, time "
                     "expression and the date that article gave) to this CSV file")
+    ex.add_argument("--engine", choices=["local", "dask"], default="local",
+                    help="local: this machine's processes (--jobs); dask: a Dask cluster (default local)")
+    ex.add_argument("--scheduler", metavar="ADDRESS",
+                    help="with --engine dask: the scheduler of an existing cluster (tcp://host:8786); "
+                    "default: a local cluster in this process's machine")
+    ex.add_argument("--workers", type=_jobs, default=0, metavar="N",
+                    help="with --engine dask and no --scheduler: workers of the local cluster (0: one per core)")
     ex.add_argument("--title-language", choices=["source", "id", "en"], default="source",
                     help="title language of a happening reported in both languages "
                     "(default: that of the report that leads it)")
@@ -126,6 +141,22 @@ def build_parser() -> argparse.ArgumentParser:
     su.add_argument("--language", choices=["id", "en"], help="language of every input (default: detected)")
     su.add_argument("-j", "--jobs", type=_jobs, default=0, metavar="N",
                     help="extract with N processes (default 0: one per core); the output is the same")
+    ix = sub.add_parser(
+        "index",
+        help="extract new and changed articles of a data folder into its event store",
+        description="Bring the event store of a data folder (DATA_DIR/eventstore) up to date with\n"
+        "its articles (DATA_DIR/articles): only new or changed articles are extracted, removed\n"
+        "ones drop out. Running it again with nothing changed does nothing; a run stopped\n"
+        "half-way keeps what it finished. It also merges across articles as the page does\n"
+        "and keeps the result, so the page starts without extracting or merging.",
+        epilog=INDEX_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    ix.add_argument("data_dir", nargs="?", type=Path, metavar="DATA_DIR",
+                    help="data folder (default: $TIMELINE_DATA_DIR, else the project's data/)")
+    ix.add_argument("-j", "--jobs", type=_jobs, default=1, metavar="N",
+                    help="extract with N processes (0: one per core; default 1)")
+    ix.add_argument("--quiet", action="store_true", help="no progress bar")
     ev = sub.add_parser(
         "eval",
         help="score the extractor and the dateparser baseline against gold events",
@@ -147,12 +178,24 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _unwritable(path: Path, inputs: list[Path], hint: str = "") -> str:
+def _output(value: str) -> Path | str:
+    """Return an output name: a URL (s3://…) as it is, anything else as a path."""
+    return value if "://" in value else Path(value)
+
+
+def _unwritable(path: Path | str, inputs: list[Path], hint: str = "") -> str:
     """Say why `path` cannot be an output file, before minutes of extraction are spent."""
-    if path.is_dir():
+    if isinstance(path, str):  # a URL: its file system says so when it is written
+        return ""
+    if path.name.endswith(".parquet"):  # a folder of parts
+        if path.is_file():
+            return "it is a file; a .parquet output is a folder of parts"
+    elif path.is_dir():
         return "it is a folder"
     if not path.parent.is_dir():
         return f"the folder {path.parent} does not exist" if not path.parent.exists() else f"{path.parent} is not a folder"
+    if path.name.endswith(".parquet"):
+        return ""
     try:
         out = path.stat()  # through a symbolic link: its target is what would be written
     except OSError:
@@ -176,24 +219,43 @@ def extract(args: argparse.Namespace) -> int:
         if target and (problem := _unwritable(target, inputs, hint)):
             print(f"error: {target}: cannot be written ({problem})", file=sys.stderr)
             return 2
-    result = pipeline.extract_paths(
-        args.paths, args.published, args.language, merge_sources=args.merge_sources, jobs=args.jobs,
-        title_language=args.title_language,
-    )
+    if args.scheduler and args.engine != "dask":
+        print("error: --scheduler needs --engine dask", file=sys.stderr)
+        return 2
+    if args.engine == "dask":
+        from . import cluster
+
+        result = cluster.extract_paths(
+            args.paths, args.published, args.language, merge_sources=args.merge_sources,
+            title_language=args.title_language, scheduler=args.scheduler, workers=args.workers or None,
+        )
+    else:
+        result = pipeline.extract_paths(
+            args.paths, args.published, args.language, merge_sources=args.merge_sources, jobs=args.jobs,
+            title_language=args.title_language,
+        )
     for err in result.errors:
         print(f"error: {err}", file=sys.stderr)
     for note in result.notes:
         print(f"note: {note}", file=sys.stderr)
-    text = table.to_csv(result.frame())
-    if args.output:
+    if args.output and str(args.output).rstrip("/").endswith(".parquet"):
+        from . import cluster
+
         try:
-            store.write_output(args.output, text.encode("utf-8"))
+            parts = cluster.write_parquet(result.frame(), args.output)
+        except OSError as exc:
+            print(f"error: {args.output}: cannot be written ({exc.strerror or exc})", file=sys.stderr)
+            return 2
+        print(f"{len(result.events)} events written to {args.output} ({parts} Parquet part(s))", file=sys.stderr)
+    elif args.output:
+        try:
+            store.write_output(args.output, table.to_csv(result.frame()).encode("utf-8"))
         except OSError as exc:
             print(f"error: {args.output}: cannot be written ({exc.strerror or exc})", file=sys.stderr)
             return 2
         print(f"{len(result.events)} events written to {args.output}", file=sys.stderr)
     else:
-        sys.stdout.write(text)
+        sys.stdout.write(table.to_csv(result.frame()))
     if args.mentions:
         said = result.mentions()
         try:
@@ -205,6 +267,49 @@ def extract(args: argparse.Namespace) -> int:
     if result.errors:
         print(f"{len(result.errors)} input(s) rejected; the events of the others were written", file=sys.stderr)
     return 1 if result.errors else 0
+
+
+def _progress(quiet: bool) -> Callable:
+    """Return a wrapper showing progress on standard error: tqdm's bar, else a counter."""
+    if quiet:
+        return lambda it, total: it
+    try:
+        from tqdm import tqdm
+    except ImportError:
+        tqdm = None
+
+    def bar(it: Iterable, total: int) -> Iterator:
+        if tqdm is not None:
+            yield from tqdm(it, total=total, unit="article", desc="extracting", file=sys.stderr)
+            return
+        for n, item in enumerate(it, 1):
+            yield item
+            if n == total or n % 50 == 0:
+                print(f"\rextracting: {n}/{total} articles", end="\n" if n == total else "", file=sys.stderr)
+    return bar
+
+
+def index(args: argparse.Namespace) -> int:
+    """Run `index`; return the exit code (1 when an article could not be read)."""
+    from . import eventstore, library
+
+    data = args.data_dir or library.data_dir()
+    articles = library.articles_dir(data)
+    if not articles.is_dir():
+        print(f"error: {articles}: no such folder (a data folder holds its articles in articles/)", file=sys.stderr)
+        return 2
+    folder = eventstore.folder_of(data)
+    done, unchanged, removed = eventstore.update(folder, articles, progress=_progress(args.quiet),
+                                                 jobs=args.jobs or os.cpu_count() or 1)
+    library.prepare(data)  # the merge across articles, kept for the page's next start (in English)
+    s = eventstore.Store(folder)
+    bad = sorted((n, e.error) for n, e in s.entries.items() if e.error)
+    for _, error in bad:
+        print(f"error: {error}", file=sys.stderr)
+    events = sum(e.events for e in s.entries.values())
+    print(f"{done} extracted, {unchanged} unchanged, {removed} removed: {len(s.entries)} articles, "
+          f"{events} events in {folder}", file=sys.stderr)
+    return 1 if bad else 0
 
 
 def list_dates(args: argparse.Namespace) -> int:
@@ -311,7 +416,7 @@ def evaluate_happenings(args: argparse.Namespace) -> int:
 def main(argv: list[str] | None = None) -> int:
     """Parse `argv` and run the command."""
     args = build_parser().parse_args(argv)
-    commands = {"extract": extract, "dates": list_dates, "summarize": summarize, "eval": evaluate}
+    commands = {"extract": extract, "index": index, "dates": list_dates, "summarize": summarize, "eval": evaluate}
     command = commands[args.command]
     try:
         return command(args)

@@ -116,10 +116,10 @@ def extract(article: Article) -> list[Event]:
     return sorted(merged, key=lambda e: (e.sentence_start, e.time_start))
 
 
-def merge(events: Iterable[Event], title_language: str = "source") -> list[Event]:
+def merge(events: Iterable[Event], title_language: str = "source", rare: object = merging._BATCH) -> list[Event]:
     """Merge mentions of the same happening across articles (see timeline.merge)."""
     found = list(events)
-    return merged_places(merging.merge(found, title_language=title_language), found)
+    return merged_places(merging.merge(found, title_language=title_language, rare=rare), found)
 
 
 def merged_places(merged: Iterable[Event], found: Iterable[Event]) -> list[Event]:

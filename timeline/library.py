@@ -13,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from . import corrections, importance, ingest, pipeline, store, table
+from . import corrections, eventstore, importance, ingest, pipeline, store, table
 from .errors import InputError
 from .model import PRECISIONS, Article
 
@@ -81,31 +81,112 @@ def load(data: Path, contents: tuple, read_article: Callable, extract: Callable,
     Article or a table, or the message of a bad file; `extract` gives an article's events.
     """
     articles, tables, _, errors = contents
-    problems, found, extra = list(errors), [], []
+    problems, extra = list(errors), []
+    kept = _open_store(data)
+    root = articles_dir(data)
+    parts: list[tuple[str, list | None]] = []  # (name, its events; None: in the store, read when needed)
+    articles_read: list[tuple[str, int, int]] = []  # the (path, size, mtime) of each of `parts`
     for path, size, mtime in articles:
+        source, name = Path(path).name, eventstore.name_in(Path(path), root)
+        entry, key = _stored(kept, name, Path(path), size, mtime)
+        if entry is not None and not entry.error:
+            problems += [f"{source}: {p}" for p in entry.problems]
+            problems += [] if entry.events else [f"{source}: no dated events found"]
+            parts.append((name, None))
+            articles_read.append((path, size, mtime))
+            continue
         article = read_article(path, size, mtime)
         if isinstance(article, str):
             problems.append(article)
             continue
         problems += [f"{article.source}: {p}" for p in article.problems]
         mine = extract(article)
-        problems += [] if mine else [f"{article.source}: no dated events found"]
-        found += mine
+        if kept is not None and key:
+            kept.add(name, key, size, mtime, mine, article.problems)
+        problems += [] if mine else [f"{source}: no dated events found"]
+        parts.append((name if key else "", mine))
+        articles_read.append((path, size, mtime))
+    if kept is not None and kept.changed:
+        try:
+            kept.commit(keep=[eventstore.name_in(Path(p), root) for p, _, _ in articles])
+        except (OSError, TimeoutError):  # a read-only data folder: the page works, only slower next time
+            pass
+    # One row per happening across articles (the reports of one meeting become one row; one
+    # reported in both languages titled in the page's language): merging is most of a
+    # restart's time, so the store keeps its result for the same articles and language.
+    stored = kept is not None and all(n in kept.entries for n, _ in parts)
+    of = kept.signature([n for n, _ in parts], title_language) if stored else ""
+    snapshot = kept.merged(of) if of else None
+    if snapshot is not None:
+        base, said, unrated = snapshot
+    else:
+        found = [e for (path, size, mtime), (name, mine) in zip(articles_read, parts, strict=True)
+                 for e in (_events(kept, name, path, size, mtime, read_article, extract) if mine is None else mine)]
+        merged, unrated = importance.rate(pipeline.merge_events(found, title_language))
+        base, said = table.to_frame(merged), table.mentions_frame(merged)
+        if of:
+            try:
+                kept.keep_merged(of, base, said, unrated, title_language)
+            except (OSError, TimeoutError):
+                pass
     for path, size, mtime in tables:
         got = read_table(path, size, mtime)
         problems.append(got) if isinstance(got, str) else extra.append(got)
-    # One row per happening across articles (the reports of one meeting become one row), the
-    # researchers' tables beside them; then corrections, which their events take too.
-    # A happening reported in both languages is titled in the page's language.
-    merged, unrated = importance.rate(pipeline.merge_events(found, title_language))
-    frame = merge_tables(table.to_frame(merged), extra)
+    # The researchers' tables beside them; then corrections, which their events take too.
+    frame = merge_tables(base, extra)
     problems += unrated
     try:
         fixes, bad = corrections.load(corrections.path_in(data))
     except InputError as exc:
         fixes, bad = {}, [str(exc)]
-    return (corrections.apply(frame, fixes), problems + bad, fixes, corrections.unmatched(frame, fixes),
-            table.mentions_frame(merged))
+    return (corrections.apply(frame, fixes), problems + bad, fixes, corrections.unmatched(frame, fixes), said)
+
+
+def prepare(data: Path, title_language: str = "en") -> None:
+    """Merge the stored events of data folder `data` as the page does and keep the result (`index` calls it),
+    so the page's next start in `title_language` (its default: English) neither extracts nor merges."""
+
+    def read_article(path: str, size: int, mtime: int) -> Article | str:
+        try:
+            return ingest.read(Path(path))
+        except InputError as exc:
+            return str(exc)
+
+    load(data, contents(data), read_article, pipeline.extract_article, lambda path, size, mtime: "", title_language)
+
+
+def _open_store(data: Path) -> eventstore.Store | None:
+    """Return the event store of `data`, or None when it cannot be opened (the page then extracts)."""
+    try:
+        return eventstore.Store(eventstore.folder_of(data))
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def _events(kept: eventstore.Store, name: str, path: str, size: int, mtime: int, read_article: Callable,
+            extract: Callable) -> list:
+    """Return an article's stored events; extract it again when the store lost them meanwhile."""
+    try:
+        return kept.events(name)
+    except Exception:  # removed or rewritten by another writer since it was opened, or damaged
+        article = read_article(path, size, mtime)
+        return [] if isinstance(article, str) else extract(article)
+
+
+def _stored(kept: eventstore.Store | None, name: str, path: Path, size: int, mtime: int):
+    """Return (the store's entry for the article at `path` or None, its content key or "")."""
+    if kept is None:
+        return None, ""
+    if entry := kept.fresh(name, size, mtime):
+        return entry, entry.key
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None, ""
+    if entry := kept.lookup(name, data):
+        kept.touch(name, entry, size, mtime)
+        return entry, entry.key
+    return None, eventstore.content_key(path.name, data)
 
 
 # Columns added to the schema after the first release: an older table may lack them.

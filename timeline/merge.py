@@ -425,7 +425,11 @@ class _Cluster:
                                 q.concepts | p.concepts, q.numbers | p.numbers, q.names | p.names)
 
 
-def merge(events: Iterable[Event], memo: dict | None = None, title_language: str = "source") -> list[Event]:
+_BATCH = object()  # merge's default for `rare`: from the events merged
+
+
+def merge(events: Iterable[Event], memo: dict | None = None, title_language: str = "source",
+          rare: frozenset[str] | None | object = _BATCH) -> list[Event]:
     """Merge mentions of the same happening into one event each, in the input's order.
 
     The finest-dated mention (then a typed one, then the earliest published, then
@@ -434,12 +438,14 @@ def merge(events: Iterable[Event], memo: dict | None = None, title_language: str
     `mentions` keeps every report with its article, and `source_count` counts the
     distinct articles. `memo`: the article's type answers when the events are one
     article's (see taxonomy.cues). `title_language` ("id", "en" or "source"): the
-    language of the title when a happening is reported in both.
+    language of the title when a happening is reported in both. `rare`: the names that
+    tell happenings apart (`rare_names`), when the events are one part of a larger batch.
     """
     items = list(events)
     profiles: dict = {}
     order = {id(e): i for i, e in enumerate(items)}
-    rare = _rare_names(items, profiles, memo)
+    if rare is _BATCH:
+        rare = _rare_names(items, profiles, memo)
     clusters: list[_Cluster] = []
     # Only clusters whose head can be the same happening by date are asked: those of
     # the same interval, those a day away, and those inside a coarser mention's interval
@@ -497,6 +503,11 @@ def _alone(e: Event) -> Event:
 # is the story's setting ("Pyongyang", "Kremlin"), not what tells one happening from another.
 RARE_SHARE = 0.1
 RARE_MIN = 5
+
+
+def rare_names(events: Iterable[Event]) -> frozenset[str] | None:
+    """Return the names rare enough in a batch to tell happenings apart (None: all of them count)."""
+    return _rare_names(list(events), {}, None)
 
 
 def _rare_names(items: list[Event], profiles: dict, memo: dict | None) -> frozenset[str] | None:

@@ -101,10 +101,22 @@ def extract_paths(
     reported in both.
     """
     files, errors = ingest.collect(paths)
+    jobs = jobs or os.cpu_count() or 1
+    return gathered(_results(files, published, language, jobs), errors, merge_sources, title_language)
+
+
+def gathered(
+    results, errors: list[InputError], merge_sources: bool = False, title_language: str = "source",
+    merge=merge_events,
+) -> Result:
+    """Return the Result of each file's (events, errors, notes) in input order: merged if asked, rated.
+
+    The second stage of every engine: `extract_paths` and the Dask engine (timeline.cluster)
+    hand it what their workers found; `merge(events, title_language)` merges across articles.
+    """
     found: list[Event] = []
     notes: list[str] = []
-    jobs = jobs or os.cpu_count() or 1
-    for evs, errs, remarks in _results(files, published, language, jobs):
+    for evs, errs, remarks in results:
         found.extend(evs)
         errors.extend(errs)
         notes.extend(remarks)
@@ -113,7 +125,7 @@ def extract_paths(
     # each article's own rows and stays checkable against that article.
     if merge_sources:
         try:
-            found = merge_events(found, title_language)
+            found = merge(found, title_language)
         except Exception as exc:  # keep the unmerged rows rather than lose the batch
             notes.append(str(internal_error("merging across articles", exc)).replace("extracting", "merging"))
     found, unrated = importance.rate(found)  # against the whole batch: how central each row is to its story
