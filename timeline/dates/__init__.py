@@ -109,10 +109,12 @@ def _expressions(
             event, reason = False, "life dates"
         elif event and g.furniture_before.search(text, max(0, c.start - _FURNITURE_WINDOW), c.start):
             event, reason = False, "page furniture"
+        elif event and layout.wire_form(text[lns[i].start:lns[i].end], c, lns[i].start) and head:
+            event, reason = False, "page furniture (a second dateline)"  # the page's date is read already
         if head and c.start < head[1] and head[0] < c.end:
             kind, event, reason = "dateline", False, "dateline (publication date)"
         elif role == "furniture":
-            event, reason = False, reason or "page furniture"
+            event, reason = False, reason or key or "page furniture"
         elif role == "heading" and event:
             kind = "heading"
         elif role == "key_value" and event:
@@ -256,6 +258,8 @@ def date_sentences(
             continue  # the heading line itself is no happening
         if _time_stamp(text, s, clocks, g) or _entry_title(text, lns, s, line_starts):
             continue  # a live blog's "11:40 GMT" and an entry's title above its own sentences
+        if layout.site_tag(s.text) or _on_furniture(text, lns, s, line_starts, g):
+            continue  # "BERITABALI.COM, DUNIA." and a byline below a date line tell no happening
         for a, b, h in scopes:
             if a <= s.start < b:
                 pairs.append((s, h))
@@ -267,6 +271,13 @@ def _time_stamp(text: str, s: Sentence, clocks: list[tuple[int, int]], g: gramma
     """Tell whether a sentence is only a clock time ("11:40 GMT"): a live-blog time stamp."""
     inside = [(a - s.start, b - s.start) for a, b in clocks if s.start <= a and b <= s.end]
     return bool(inside) and layout.only_filler(text[s.start:s.end], inside, g)
+
+
+def _on_furniture(text: str, lns: list[layout.Line], s: Sentence, line_starts: list[int],
+                  g: grammar.Grammar) -> bool:
+    """Tell whether a sentence stands on a furniture line (a byline, "Baca juga: ...")."""
+    ln = lns[max(0, bisect.bisect_right(line_starts, s.start) - 1)]  # layout.line_index
+    return layout.furniture_line(text[ln.start:ln.end], g)
 
 
 _TITLE_WORDS = 12  # an entry title is a line this short that does not end like a sentence
