@@ -10,7 +10,8 @@ are not).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -21,7 +22,9 @@ from .errors import InputError
 VERBS_FILE = Path(__file__).resolve().parent.parent / "data" / "verbs.yaml"
 _LISTS = ("verbs", "stems", "endings", "prefixes", "not_verbs", "happening_nouns", "happening_endings",
           "happening_affixes")
-_WORD = re.compile(r"[^\W\d_](?:[\w'’-]*\w)?")
+_TOKEN = r"(?<![\w'’-])[^\W\d_](?:[\w'’-]*\w)?"  # a word: letters first, inner apostrophes and hyphens
+_WORD = re.compile(_TOKEN)
+_WORD_BEFORE = re.compile(r"(" + _TOKEN + r")[^\w'’-]*$")  # the last word before an offset
 _SUFFIXES = ("nya", "lah", "kah", "pun")  # Indonesian particles glued to a word
 
 
@@ -38,6 +41,8 @@ class Words:
     happening_endings: tuple[str, ...]
     happening_affixes: tuple[tuple[str, str], ...]
     be: frozenset[str]  # an -ing word after one of these is a verb ("is visiting")
+    # _verb's answers by (word, after "be"), kept: a word is looked at once per process
+    answers: dict[tuple[str, bool], bool] = field(default_factory=dict, compare=False, repr=False)
 
 
 def _third_person(stem: str) -> str:
@@ -116,26 +121,67 @@ def _verb(word: str, previous: str, w: Words) -> bool:
     return False
 
 
-def verb_ends(text: str, language: str) -> list[int]:
-    """Return the end offsets of the verb-like words of `text`, in order.
+def _spans(text: str, language: str, pos: int = 0) -> Iterator[tuple[int, int]]:
+    """Yield (start, end) of the verb-like words of `text` from `pos` on, in order."""
+    w = words(language)
+    answers = w.answers
+    previous = ""
+    if pos:
+        before = _WORD_BEFORE.search(text, 0, pos)
+        previous = before.group(1).lower() if before else ""
+    first = pos == 0 or not text[:pos].strip()
+    for m in _WORD.finditer(text, pos):
+        token = m.group()
+        low = token.lower()
+        # A capitalised word counts only as the text's first word (elsewhere: a name).
+        if first or not token[0].isupper():
+            key = (low, previous in w.be)
+            verb = answers.get(key)
+            if verb is None:
+                verb = answers[key] = _verb(low, previous, w)
+            if verb:
+                yield m.start(), m.end()
+        first, previous = False, low
+
+
+def verb_spans(text: str, language: str) -> list[tuple[int, int]]:
+    """Return (start, end) of the verb-like words of `text`, in order.
 
     A capitalised word counts only as the text's first word: elsewhere it is mostly a
     name (Medvedev, Berlin, Ahmed).
+
+    >>> verb_spans("Kim tiba di Moskow dan bertemu Putin", "id")
+    [(4, 8), (23, 30)]
+    """
+    return list(_spans(text, language))
+
+
+def first_verb(text: str, language: str, pos: int = 0) -> tuple[int, int] | None:
+    """Return (start, end) of the first verb-like word of `text` at or after `pos` (None: there is none)."""
+    return next(_spans(text, language, pos), None)
+
+
+def verb_ends(text: str, language: str) -> list[int]:
+    """Return the end offsets of the verb-like words of `text`, in order (see `verb_spans`).
 
     >>> verb_ends("Russia's then defence minister, Sergei Shoigu, visited Pyongyang", "en")
     [54]
     >>> verb_ends("Presiden Rusia Vladimir Putin mengunjungi Pyongyang", "id")
     [41]
     """
-    w = words(language)
-    out, previous = [], ""
-    for n, m in enumerate(_WORD.finditer(text)):
-        token = m.group()
-        low = token.lower()
-        if (n == 0 or not token[0].isupper()) and _verb(low, previous, w):
-            out.append(m.end())
-        previous = low
-    return out
+    return [end for _, end in verb_spans(text, language)]
+
+
+def starts_with_verb(text: str, language: str) -> bool:
+    """Tell whether the first word of `text` is verb-like.
+
+    >>> starts_with_verb("menyebut Pyongyang telah mengirim", "id"), starts_with_verb("the minister said", "en")
+    (True, False)
+    """
+    first = _WORD.search(text)
+    if first is None or first.start() and text[:first.start()].strip():
+        return False
+    return _verb(first.group().lower(), "", words(language))
 
 
 def has_verb(text: str, language: str) -> bool:
@@ -146,7 +192,7 @@ def has_verb(text: str, language: str) -> bool:
     >>> has_verb("Kim Jong Un tiba di Moskow", "id")
     True
     """
-    return bool(verb_ends(text, language))
+    return first_verb(text, language) is not None
 
 
 def names_happening(text: str, language: str) -> bool:
