@@ -37,7 +37,8 @@ _SITE_TAG = re.compile(r"^(?:[A-Z][A-Z .'’-]{0,40},\s*)?"
 # A photo credit at the end: "REUTERS/Kim Hong-Ji", "ANTARA FOTO/Reuters/KCNA".
 _CREDIT = re.compile(r"\s+[A-Z]{2,}(?: [A-Z]{2,})*/\S.*$")
 _REFERENCE = re.compile(r"\[(?:\d{1,3}|[a-z]|citation needed)\]")  # "[10]" after an encyclopedia's sentence
-_EMPTY_CLAUSE = re.compile(r",(?:\s*,)+")  # ", ," left where a time expression stood between commas
+_HEAD_CHARS = 120  # datelines, site tags and labels end within this many characters
+_DASHES = ("-", "–", "—", "\ufffd")
 _PIPES = re.compile(r"\s+[|•]\s+")
 _PAREN = re.compile(r"\s*\([^()]*\)")
 _QUOTES = str.maketrans("", "", "\"“”„«»")
@@ -72,7 +73,6 @@ class Words:
     relatives: frozenset[str]
     relative_word: re.Pattern[str]  # a relative word anywhere
     dangling: frozenset[str]
-    dangling_comma: re.Pattern[str]  # a dangling word right before a comma ("dari , ketika")
     label: re.Pattern[str]  # "Foto: ", "Photo - " at the start
     participles: tuple[tuple[str, str], ...]  # (prefix, suffix) of a participle: ("di", ""), ("", "ed")
 
@@ -112,7 +112,6 @@ def words(language: str, path: Path = TITLES_FILE) -> Words:
         relatives=frozenset(x.lower() for x in lang["relatives"]),
         relative_word=re.compile(rf"(?<!\w)(?:{literal_alternation(lang['relatives'])})(?!\w)", re.I),
         dangling=frozenset(x.lower() for x in lang["dangling"]),
-        dangling_comma=re.compile(rf"\s+(?:{literal_alternation(lang['dangling'])})(?=\s*,)", re.I),
         label=re.compile(rf"^(?:{literal_alternation(lang['labels'])})\s*[:|–—-]\s*", re.I),
         participles=tuple(tuple(p.lower().split("*", 1)) for p in lang["participles"] if "*" in p),
     )
@@ -251,12 +250,19 @@ def _strip_lead(text: str, w: Words) -> str:
 
 
 def _main_verb_end(text: str, language: str, w: Words) -> int:
+    """Return where the first verb of the main clause ends in `text` (-1: it has none) (`w`: words(language))."""
+    return _main_verb_end_of(text, language)
+
+
+@lru_cache(maxsize=8)  # a headline asks it of the same text in several steps
+def _main_verb_end_of(text: str, language: str) -> int:
     """Return where the first verb of the main clause ends in `text` (-1: it has none).
 
     The verbs right after a relative word belong to the relative clause ("Resolution
     2397, which was adopted in 2017, ordered ..."): the main verb is the next verb
     after other words (or a comma) have closed that clause.
     """
+    w = words(language)
     verb = verbs.first_verb(text, language)
     if verb is None or not w.relatives or w.relative_word.search(text, 0, verb[0]) is None:
         return verb[1] if verb else -1
@@ -287,13 +293,18 @@ def _lstrip(pattern: re.Pattern[str], text: str) -> str:
     return text[m.end():] if m else text
 
 
-def _strip_page(text: str, w: Words) -> str:
+def _strip_page(text: str, w: Words, language: str) -> str:
     """Remove what the page, not the sentence, says: datelines, site tags, labels, bylines, credits."""
-    text = _lstrip(w.label, _lstrip(_SITE_TAG, _lstrip(_DATELINE, text)))
+    head = text[:_HEAD_CHARS]
+    if any(d in head for d in _DASHES):  # a dateline ends with a dash, a site tag with punctuation after its name
+        text = _lstrip(_DATELINE, text)
+    if "." in head:
+        text = _lstrip(_SITE_TAG, text)
+    if ":" in head or "-" in head:
+        text = _lstrip(w.label, text)
     if ("|" in text or "•" in text) and _PIPES.search(text):  # "By Jane Doe | Updated …": the telling part
-        parts = [p for p in _PIPES.split(text) if p.strip()]
-        told = [p for p in parts if verbs.has_verb(p, "en") or verbs.has_verb(p, "id")]
-        text = max(told or parts, key=len)
+        parts = sorted((p for p in _PIPES.split(text) if p.strip()), key=len, reverse=True)
+        text = next((p for p in parts if verbs.has_verb(p, language)), parts[0]) if parts else text
     text = _CREDIT.sub("", text) if "/" in text else text
     return _REFERENCE.sub("", text) if "[" in text else text
 
@@ -361,8 +372,10 @@ def _drop_appositive(text: str, language: str, w: Words) -> str:
     parts = _segments(text)
     if _lead(parts[0], w):
         return text
+    if verbs.has_verb(parts[0], language):
+        return text
     for k in range(2, min(len(parts), 4)):
-        if any(verbs.has_verb(p, language) for p in parts[:k]):
+        if verbs.has_verb(parts[k - 1], language):
             return text
         if _verb_first(parts[k], language):
             subject = parts[0]
@@ -400,6 +413,20 @@ def _cut(text: str, limit: int, w: Words, language: str = "en") -> str:
         return _trim(_tidy(text[:best]), w)
     head = _trim(text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:-"), w)
     return head + "…"
+
+
+def _close_gap(text: str, at: int, w: Words) -> str:
+    """Close the gap a time expression left before a comma: "sanksi dari [2009 hingga 2024], ketika" → "sanksi, ketika".
+
+    A dangling word left right before the gap goes; ", [in July 2000]," leaves one comma.
+    """
+    head, rest = text[:at].rstrip(), text[at:].lstrip()
+    word = head.rpartition(" ")[2]
+    if word.lower() in w.dangling:
+        head = head[: len(head) - len(word)].rstrip()
+    if head.endswith(","):
+        rest = rest[1:]  # "His previous trip, [in July 2000], came" → "His previous trip, came"
+    return head + rest if rest.startswith(",") else head + " " + rest
 
 
 def _glues_verbs(dropped: str, at: int, language: str) -> bool:
@@ -479,14 +506,14 @@ def title_of(sentence: str, time_text: str = "", language: str = "id", limit: in
     """
     w = words(language)
     plain = " ".join(sentence.split())
-    text = page = _strip_page(_lstrip(_PREFIX, plain), w)
+    text = page = _strip_page(_lstrip(_PREFIX, plain), w, language)
     text = _lstrip(w.caption, text)
     dropped, at = _drop_time_at(text, time_text, w)
     removed = at >= 0 and not (_time_is_subject(text, dropped, time_text, language)
                                or _glues_verbs(dropped, at, language))
+    if removed and dropped[at:].lstrip()[:1] == ",":
+        dropped = _close_gap(dropped, at, w)
     text = _unquote(_lstrip(_PREFIX, _unparen(dropped if removed else text)))
-    if removed and "," in text:  # "memantau sanksi dari [2009 hingga 2024], ketika": no "dari ,"
-        text = _EMPTY_CLAUSE.sub(",", w.dangling_comma.sub("", text))
     # _tidy leaves tidy text as it is: it runs again only on what a removal changed.
     text = _tidy(text)
     told = None  # whether the text has a main verb, asked only when a removal might take it

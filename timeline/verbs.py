@@ -10,7 +10,6 @@ are not).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -24,7 +23,7 @@ _LISTS = ("verbs", "stems", "endings", "prefixes", "not_verbs", "happening_nouns
           "happening_affixes")
 _TOKEN = r"(?<![\w'’-])[^\W\d_](?:[\w'’-]*\w)?"  # a word: letters first, inner apostrophes and hyphens
 _WORD = re.compile(_TOKEN)
-_WORD_BEFORE = re.compile(r"(" + _TOKEN + r")[^\w'’-]*$")  # the last word before an offset
+_EDGE = ".,;:!?\"'()[]{}<>“”‘’«»„…–—-/*_|•·"  # punctuation stripped from the ends of a word
 _SUFFIXES = ("nya", "lah", "kah", "pun")  # Indonesian particles glued to a word
 
 
@@ -41,8 +40,9 @@ class Words:
     happening_endings: tuple[str, ...]
     happening_affixes: tuple[tuple[str, str], ...]
     be: frozenset[str]  # an -ing word after one of these is a verb ("is visiting")
-    # _verb's answers by (word, after "be"), kept: a word is looked at once per process
-    answers: dict[tuple[str, bool], bool] = field(default_factory=dict, compare=False, repr=False)
+    # _verb's answers by word, plain and after "be", kept: a word is looked at once per process
+    answers: tuple[dict[str, bool], dict[str, bool]] = field(default_factory=lambda: ({}, {}), compare=False,
+                                                               repr=False)
 
 
 def _third_person(stem: str) -> str:
@@ -121,27 +121,39 @@ def _verb(word: str, previous: str, w: Words) -> bool:
     return False
 
 
-def _spans(text: str, language: str, pos: int = 0) -> Iterator[tuple[int, int]]:
-    """Yield (start, end) of the verb-like words of `text` from `pos` on, in order."""
+def _spans(text: str, language: str, pos: int = 0, first_only: bool = False) -> list[tuple[int, int]]:
+    """Return (start, end) of the verb-like words of `text` from `pos` on, in order (only the first one).
+
+    Words are runs of non-space with punctuation stripped from their ends ("said," →
+    "said"): str.split and dictionaries of answers keep this cheap, as every headline
+    asks it several times.
+    """
     w = words(language)
-    answers = w.answers
-    previous = ""
-    if pos:
-        before = _WORD_BEFORE.search(text, 0, pos)
-        previous = before.group(1).lower() if before else ""
-    first = pos == 0 or not text[:pos].strip()
-    for m in _WORD.finditer(text, pos):
-        token = m.group()
-        low = token.lower()
-        # A capitalised word counts only as the text's first word (elsewhere: a name).
-        if first or not token[0].isupper():
-            key = (low, previous in w.be)
-            verb = answers.get(key)
+    plain, after_be = w.answers
+    out: list[tuple[int, int]] = []
+    previous_be = False
+    first = pos == 0 or not text[:pos].strip()  # a capitalised word counts only as the text's first word
+    at = pos
+    for token in text[pos:].split():
+        start = text.find(token, at)
+        at = start + len(token)
+        core = token.strip(_EDGE)
+        if not core[:1].isalpha():
+            first = previous_be = False
+            continue
+        low = core.lower()
+        if first or not core[0].isupper():
+            answers = after_be if previous_be else plain
+            verb = answers.get(low)
             if verb is None:
-                verb = answers[key] = _verb(low, previous, w)
+                verb = answers[low] = _verb(low, "is" if previous_be else "", w)
             if verb:
-                yield m.start(), m.end()
-        first, previous = False, low
+                begin = start + token.find(core)
+                out.append((begin, begin + len(core)))
+                if first_only:
+                    return out
+        first, previous_be = False, low in w.be
+    return out
 
 
 def verb_spans(text: str, language: str) -> list[tuple[int, int]]:
@@ -153,12 +165,13 @@ def verb_spans(text: str, language: str) -> list[tuple[int, int]]:
     >>> verb_spans("Kim tiba di Moskow dan bertemu Putin", "id")
     [(4, 8), (23, 30)]
     """
-    return list(_spans(text, language))
+    return _spans(text, language)
 
 
 def first_verb(text: str, language: str, pos: int = 0) -> tuple[int, int] | None:
     """Return (start, end) of the first verb-like word of `text` at or after `pos` (None: there is none)."""
-    return next(_spans(text, language, pos), None)
+    found = _spans(text, language, pos, first_only=True)
+    return found[0] if found else None
 
 
 def verb_ends(text: str, language: str) -> list[int]:
@@ -178,10 +191,16 @@ def starts_with_verb(text: str, language: str) -> bool:
     >>> starts_with_verb("menyebut Pyongyang telah mengirim", "id"), starts_with_verb("the minister said", "en")
     (True, False)
     """
-    first = _WORD.search(text)
-    if first is None or first.start() and text[:first.start()].strip():
+    head = text.split(None, 1)
+    core = head[0].strip(_EDGE) if head else ""
+    if not core[:1].isalpha():
         return False
-    return _verb(first.group().lower(), "", words(language))
+    low = core.lower()
+    plain = words(language).answers[0]
+    verb = plain.get(low)
+    if verb is None:
+        verb = plain[low] = _verb(low, "", words(language))
+    return verb
 
 
 def has_verb(text: str, language: str) -> bool:
