@@ -529,7 +529,7 @@ def title_of(sentence: str, time_text: str = "", language: str = "id", limit: in
         told = _has_main_verb(text, language, w) if told is None else told
         if (_has_main_verb(stripped, language, w) and not _appositive(stripped, language)) or not told:
             text = _tidy(stripped)
-    if len(text) < _MIN_TITLE:
+    if len(text) < _MIN_TITLE and not verbs.has_verb(text, language):  # "Date signed" stays a title
         text = _tidy(_unquote(_unparen(_lstrip(_PREFIX, page)))) or _tidy(plain)
     if len(text) > limit and "," in text:
         text = _drop_appositive(text, language, w)
