@@ -201,3 +201,21 @@ VERBLESS_MAX = 4
 def test_golden_titles_keep_a_verb(golden_events):
     verbless = [e.title for e in golden_events if not verbs.has_verb(e.title, e.language)]
     assert len(verbless) <= VERBLESS_MAX, verbless
+
+
+_TITLE_PIECES = ["Kim", "Putin", "bertemu", "met", "signed", "yang", "who", "the", "of", "dan", "and", ",", ", ",
+                 " - ", "|", "Foto:", "SEOUL,", "(Reuters)", "[3]", "KOMPAS.com", "pada", "Rabu", "2024", "menteri",
+                 "Presiden", "…", "\u00a0", "", "İ", "ı"]
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(
+    st.lists(st.tuples(st.sampled_from(_TITLE_PIECES), st.sampled_from([" ", "", ", ", "  "])), max_size=40),
+    st.sampled_from(["", "Rabu", "2024", "pada Rabu", "the"]),
+    st.sampled_from(["id", "en"]),
+)
+def test_any_sentence_gets_a_title_within_the_limit(parts, time_text, language):
+    sentence = "".join(a + b for a, b in parts)
+    title = title_of(sentence, time_text, language)
+    assert len(title) <= TITLE_MAX
+    assert title == title.strip()
