@@ -7,17 +7,23 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from timeline import chart, corrections, details, exports, fetch, filters, ingest, library, pipeline, table
+from timeline import (chart, chronology, corrections, details, exports, fetch, filters, geo, i18n, images, ingest,
+                      library, pipeline, table)
 from timeline.errors import InputError
 from timeline.model import PRECISIONS, Article
 
-TITLE = "Russia–North Korea relations: a timeline from the news"
-st.set_page_config(page_title="Russia–North Korea timeline", layout="wide")
+# The language: the sidebar switch (kept in the URL as ?lang=), else the browser's locale.
+LANG = i18n.choose(st.session_state.get("lang") or st.query_params.get("lang"), st.context.locale)
+UI = i18n.catalogue(LANG)
+TITLE = UI.t("title")
+st.set_page_config(page_title=UI.t("page_title"), layout="wide")
 DATA = library.data_dir()
 ARTICLES = library.articles_dir(DATA)
 FIXES = corrections.path_in(DATA)
 Q = "query-params"  # filter widgets keep their value in the URL, so a view can be shared
-TABS = ["Event details", "Table and downloads", "Activity by actor", "Add articles", "Correct an event"]
+TAB_KEYS = ("tab_details", "tab_chronology", "tab_map", "tab_table", "tab_activity", "tab_add", "tab_correct")
+TABS = [UI.t(k) for k in TAB_KEYS]
+LANG_NAMES = {"en": "English", "id": "Bahasa Indonesia"}  # each language by its own name
 COLUMNS = {**{c: st.column_config.DateColumn(c) for c in details.DATE_COLUMNS},
            **{c: st.column_config.TextColumn(c, width=w) for c, w in (("title", "medium"), ("sentence", "large"), ("evidence", "large"))},
            "source_url": st.column_config.LinkColumn("source_url"),
@@ -33,13 +39,13 @@ def read_article(path: str, size: int, mtime: int) -> Article | str:
         return str(exc)
 
 
-@st.cache_data(show_spinner="Extracting events…", max_entries=5000)
+@st.cache_data(show_spinner=UI.t("extracting"), max_entries=5000)
 def article_events(article: Article) -> list:
     """Extract one article's events; keyed by its text and metadata, so it runs once per content."""
     return pipeline.extract_article(article)
 
 
-@st.cache_data(show_spinner="Reading event tables…", max_entries=20)
+@st.cache_data(show_spinner=UI.t("reading_tables"), max_entries=20)
 def read_table(path: str, size: int, mtime: int) -> pd.DataFrame | str:
     """Read one event table of data/tables, keyed by its size and time; a bad one gives its message."""
     try:
@@ -57,38 +63,62 @@ def load(key: tuple) -> tuple:
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
-def choices(key: tuple, _full: pd.DataFrame) -> tuple[list[str], list[str], list[str]]:
-    """Return the actors, event types and sources of the whole table (keyed by what it is made of)."""
-    return filters.actor_names(_full), filters.values(_full, "event_type"), filters.values(_full, "source")
+def choices(key: tuple, _full: pd.DataFrame) -> tuple[list[str], list[str], list[str], list[str]]:
+    """Return the actors, event types, sources and places of the whole table (keyed by what it is made of)."""
+    return (filters.actor_names(_full), filters.values(_full, "event_type"), filters.values(_full, "source"),
+            filters.place_names(_full))
 
 
-@st.cache_resource(show_spinner="Drawing…", max_entries=16)  # unpickling a figure re-validates it: 0.1 s
-def figure(kind: str, key: tuple, view_of: str, _view: pd.DataFrame):
-    """Return the timeline or activity figure of a view, keyed by the table and the filters that made it."""
-    return (chart.timeline_figure if kind == "timeline" else chart.activity_figure)(_view)
+@st.cache_resource(show_spinner=UI.t("drawing"), max_entries=16)  # unpickling a figure re-validates it: 0.1 s
+def figure(kind: str, key: tuple, view_of: str, lang: str, _view: pd.DataFrame):
+    """Return the timeline, activity or map figure of a view, keyed by the table, the filters and the language."""
+    return {"timeline": chart.timeline_figure, "activity": chart.activity_figure, "map": geo.map_figure}[kind](
+        _view, i18n.catalogue(lang))
 
 
 def reset(bounds: tuple | None) -> None:
     """Put every filter back to showing all events."""
-    defaults = {"actors": [], "mode": "any", "types": [], "sources": [], "precision": PRECISIONS[-1], "q": ""}
+    defaults = {"actors": [], "mode": UI.t("mode_any"), "types": [], "sources": [], "precision": UI.precision(PRECISIONS[-1]),
+                "q": "", "places": []}
     st.session_state.update(defaults, min_conf=0.0, **({"dates": bounds} if bounds else {}))
+
+
+def switch_language(old: str) -> None:
+    """Carry the filters over to the new language, and put its code in the URL.
+
+    Types, match mode and precision are offered by their names in the page's language, so
+    the URL (which holds an option as shown) reads in that language too; here their chosen
+    values are renamed, so the view stays and the URL follows.
+    """
+    was, new = i18n.catalogue(old), i18n.catalogue(st.session_state["lang"])
+    st.query_params["lang"] = new.lang
+    for name, words in (("types", "event_types"), ("precision", "precisions")):
+        back = {v: k for k, v in getattr(was, words).items()}
+        value = st.session_state.get(name)
+        rename = lambda v: getattr(new, words).get(back.get(v, v), v)  # noqa: E731
+        if value is not None:
+            st.session_state[name] = [rename(v) for v in value] if isinstance(value, list) else rename(value)
+    if st.session_state.get("mode") is not None:
+        st.session_state["mode"] = new.t(i18n.key_of(was, st.session_state["mode"], ("mode_any", "mode_all")) or "mode_any")
+    if (same := i18n.relabel(st.session_state.get("tab") or "", TAB_KEYS, new.lang)) is not None:
+        st.session_state["tab"] = same
 
 
 def add(jobs: list) -> None:
     """Save each article with progress, extract it at once, then rerun to show its events."""
     done = []
-    with st.status(f"Adding {len(jobs)} article(s)…", expanded=True) as status:
+    with st.status(UI.t("adding", n=len(jobs)), expanded=True) as status:
         bar = st.progress(0.0)
         for i, (name, job) in enumerate(jobs, 1):
             try:
                 saved = job()
                 found = article_events(ingest.read(saved.path))
-                done.append(("success", f"{saved.message} {len(found)} events."))
+                done.append(("success", UI.t("added_events", message=saved.message, n=len(found))))
             except InputError as exc:
                 done.append(("error", str(exc)))
             st.write(done[-1][1])
             bar.progress(i / len(jobs), text=name)
-        status.update(label="Articles added", state="complete")
+        status.update(label=UI.t("added"), state="complete")
     st.session_state["flash"] = done
     st.rerun()
 
@@ -96,22 +126,33 @@ def add(jobs: list) -> None:
 def show_details(rec: dict) -> None:
     """Show one event: its sentence with the time expression highlighted, evidence, source, confidence."""
     esc = details.escape_markdown
-    st.markdown(f"**{esc(rec['date_label'])}** · {esc(rec['title'])}")
+    rec = {**rec, "date_label": UI.date_label(rec["date_label"])}
+    st.markdown(details.heading(rec))
     st.markdown(details.highlighted(rec["sentence"], rec["time_text"]))
-    for more in filter(None, rec["evidence"].split(table.EVIDENCE_SEP)):
-        st.markdown("› " + esc(more))
-    st.markdown(details.facts(rec))
+    if rec.get("date_note"):
+        st.caption(esc(UI.t("date_disagree", note=rec["date_note"])))
+    others = [r for r in details.reports(said, rec["event_id"]) if " ".join(r["sentence"].split()) != " ".join(rec["sentence"].split())]
+    if others:  # every further report, with the article that made it and a link to it
+        st.markdown(f"**{UI.t('reported_by', n=rec['source_count'])}**")
+        for r in others:
+            st.markdown(details.report_line(r, UI))
+            if r["source_url"].startswith(("http://", "https://")):
+                st.link_button(UI.t("open_source_named", source=r["source"]), r["source_url"])
+    else:
+        for more in filter(None, rec["evidence"].split(table.EVIDENCE_SEP)):
+            st.markdown("› " + esc(more))
+    st.markdown(details.facts(rec, UI))
     if rec["source_url"].startswith(("http://", "https://")):
-        st.link_button("Open the source article", rec["source_url"])
+        st.link_button(UI.t("open_source"), rec["source_url"])
 
 
 key = library.contents(DATA)
-full, problems, fixes, unused = load(key)
-actor_choices, type_choices, source_choices = choices(key, full)
+full, problems, fixes, unused, said = load(key)
+actor_choices, type_choices, source_choices, place_choices = choices(key, full)
 bounds = filters.date_bounds(full)
 for kind, message in st.session_state.pop("flash", []):
     getattr(st, kind)(message)
-with st.expander(f"{len(problems)} note(s) on the articles and corrections", expanded=False) if problems else st.empty():
+with st.expander(UI.t("notes", n=len(problems)), expanded=False) if problems else st.empty():
     for message in problems:
         st.warning(message)
 
@@ -120,44 +161,58 @@ if bounds and st.session_state.get("dates_bounds") != bounds and "dates" in st.s
     # widget keeps its state by key), a chosen one is clamped so the widget accepts it.
     st.session_state["dates"] = filters.follow_bounds(st.session_state["dates"], st.session_state.get("dates_bounds"), bounds)
 st.session_state["dates_bounds"] = bounds
+if "place_clicked" in st.session_state:  # a click on the map, made after the sidebar was drawn
+    st.session_state["places"] = [st.session_state.pop("place_clicked")]
 
 with st.sidebar:
-    st.header("Filters")
-    st.button("Reset filters", key="reset", on_click=reset, args=(bounds,))
-    chosen = st.multiselect("Actors", actor_choices, key="actors", bind=Q)
-    # The URL holds the option as shown, so the options are the words themselves.
-    mode = st.radio("Match any or all of the chosen actors", filters.MODES, key="mode", horizontal=True, bind=Q)
-    span = st.date_input("Dates", value=bounds, min_value=bounds[0], max_value=bounds[1], key="dates", bind=Q) if bounds else ()
-    types = st.multiselect("Event types", type_choices, key="types", bind=Q)
-    sources = st.multiselect("Sources", source_choices, key="sources", bind=Q)
-    coarsest = st.select_slider("Coarsest date precision shown", PRECISIONS, value=PRECISIONS[-1], key="precision", bind=Q)
-    query = st.text_input("Search", key="q", bind=Q, placeholder="words in title, sentence, actors…")
-    minimum = st.slider("Minimum confidence", 0.0, 1.0, 0.0, 0.05, key="min_conf", bind=Q)
+    # Not bound to the URL by the widget (that would write the name shown, "Bahasa Indonesia"): ?lang= holds the code.
+    st.radio(UI.t("language"), i18n.LANGS, index=i18n.LANGS.index(LANG), format_func=LANG_NAMES.get, key="lang",
+             horizontal=True, on_change=switch_language, args=(LANG,))
+    st.header(UI.t("filters"))
+    st.button(UI.t("reset"), key="reset", on_click=reset, args=(bounds,))
+    chosen = st.multiselect(UI.t("actors"), actor_choices, key="actors", bind=Q, placeholder=UI.t("choose"))
+    # A bound widget writes its option to the URL as shown: the options are the words in the page's language
+    # (the dicts map them back), so a link reads in its language and parses again; switch_language renames them.
+    modes = {UI.t(f"mode_{m}"): m for m in filters.MODES}
+    mode = modes.get(st.radio(UI.t("mode"), list(modes), key="mode", horizontal=True, bind=Q) or "", "any")
+    span = st.date_input(UI.t("dates"), value=bounds, min_value=bounds[0], max_value=bounds[1], key="dates", bind=Q) if bounds else ()
+    type_names = {UI.event_type(t): t for t in type_choices}
+    types = [type_names.get(t, t) for t in st.multiselect(UI.t("event_types"), list(type_names), key="types", bind=Q,
+                                                     placeholder=UI.t("choose"))]
+    sources = st.multiselect(UI.t("sources"), source_choices, key="sources", bind=Q, placeholder=UI.t("choose"))
+    levels = {UI.precision(p): p for p in PRECISIONS}
+    coarsest = levels[st.select_slider(UI.t("precision"), list(levels), value=UI.precision(PRECISIONS[-1]), key="precision",
+                                       bind=Q)]
+    query = st.text_input(UI.t("search"), key="q", bind=Q, placeholder=UI.t("search_hint"))
+    minimum = st.slider(UI.t("min_confidence"), 0.0, 1.0, 0.0, 0.05, key="min_conf", bind=Q)
+    where = st.multiselect(UI.t("places"), sorted({*place_choices, *st.session_state.get("places", [])}), key="places", bind=Q, placeholder=UI.t("choose"))
 
 span = tuple(span or ())
 wanted = filters.Filters(
-    actors=tuple(chosen), mode=mode or "any", start=span[0] if span else None, end=span[1] if len(span) > 1 else None,
+    actors=tuple(chosen), mode=mode, start=span[0] if span else None, end=span[1] if len(span) > 1 else None,
     types=tuple(types), sources=tuple(sources), precision=coarsest, query=query, min_confidence=minimum,
+    places=tuple(where),
 )
 view = wanted.apply(full)
 listed = view.head(details.ROWS_SHOWN)  # the table and the pickers; the downloads hold the whole view
 
 st.title(TITLE)
-st.caption(f"{len(view)} of {len(full)} events shown")
-metrics = [("Events", len(view)), ("Actors", len(filters.actor_names(view))), ("Sources", view["source"].nunique()),
-           ("Time span", details.span_label(filters.date_bounds(view)))]
+st.caption(UI.t("shown", n=len(view), total=len(full)))
+metrics = [(UI.t("m_events"), len(view)), (UI.t("m_actors"), len(filters.actor_names(view))),
+           (UI.t("m_sources"), view["source"].nunique()), (UI.t("m_span"), UI.date_label(details.span_label(filters.date_bounds(view))))]
 for column, (name, value) in zip(st.columns(4), metrics, strict=True):
     column.metric(name, value)
 
 picked: list = []
 if view.empty:
-    st.info("No events match these filters.")
+    st.info(UI.t("no_events"))
 else:
     if len(view) > chart.DETAIL_MAX:
-        st.caption(f"{len(view):,} events are more than {chart.DETAIL_MAX:,}, so the timeline shows how many each actor"
-                   " has per month (per year over long spans). Narrow the filters to see single events and click them.")
-    plot = st.plotly_chart(figure("timeline", key, repr(wanted), view), key="timeline", on_select="rerun", selection_mode="points",
-                           config={"displaylogo": False})
+        st.caption(UI.t("overview_note", n=f"{len(view):,}", max=f"{chart.DETAIL_MAX:,}"))
+    else:
+        st.caption(UI.t("chart_note"))
+    plot = st.plotly_chart(figure("timeline", key, repr(wanted), LANG, view), key="timeline", on_select="rerun",
+                           selection_mode="points", config={"displaylogo": False})
     picked = [p.get("customdata") for p in plot.selection.points if p.get("customdata")]
 if picked and picked != st.session_state.get("picked_before"):
     st.session_state["tab"] = TABS[0]  # a new click on the chart shows that event (the reader can leave it after)
@@ -165,92 +220,139 @@ st.session_state["picked_before"] = picked
 
 # Tabs run only when open (lazy), so the first paint draws the timeline and one event, not
 # every panel: the table alone (its grid and Arrow code) delayed the chart by 0.2-0.4 s.
-detail_tab, listing, activity_tab, adding, fixing = st.tabs(TABS, key="tab", on_change="rerun", bind=Q)
+opened = st.session_state.get("tab") or st.query_params.get("tab")
+if opened and opened not in TABS and (same := i18n.relabel(opened, TAB_KEYS, LANG)):
+    st.session_state["tab"] = same  # a tab named in the other language (after a switch, or in a shared link)
+detail_tab, chrono_tab, map_tab, listing, activity_tab, adding, fixing = st.tabs(TABS, key="tab", on_change="rerun", bind=Q)
 with detail_tab:
     if detail_tab.open and not view.empty:
-        names = details.event_names(listed)
+        names = details.event_names(listed, label=UI.date_label)
         chosen_id = picked[-1] if picked and picked[-1] in set(view["event_id"]) else None
         if chosen_id is None:
-            chosen_id = st.selectbox("Event (or click a point on the chart)", list(names), format_func=names.get, key="detail")
+            chosen_id = st.selectbox(UI.t("pick_event"), list(names), format_func=names.get, key="detail")
         show_details(view[view["event_id"] == chosen_id].iloc[0].to_dict())
+with chrono_tab:
+    if chrono_tab.open:
+        key_only = st.toggle(UI.t("key_only"), key="key_only", bind=Q, help=UI.t("key_only_help", min=chronology.KEY_MIN))
+        told = chronology.key_events(view) if key_only else view
+        if told.empty:
+            st.info(UI.t("no_events"))
+        else:
+            st.caption(UI.t("chrono_caption", n=len(told)))
+            # The files hold every happening of the view and are made on click; the page lists the first ROWS_SHOWN.
+            whole = lambda: chronology.sections(told, said, UI)  # noqa: E731
+            files = [(UI.t("dl_chrono_md"), lambda: chronology.markdown_bytes(whole(), TITLE, UI), "md", "text/markdown"),
+                     (UI.t("dl_chrono_docx"), lambda: chronology.docx_bytes(whole(), TITLE, UI), "docx",
+                      "application/vnd.openxmlformats-officedocument.wordprocessingml.document")]
+            for column, (label, data, suffix, mime) in zip(st.columns(len(files)), files, strict=True):
+                column.download_button(label, data, f"{UI.t('file_chrono')}.{suffix}", mime, key=f"chrono_{suffix}",
+                                       on_click="ignore")
+            if len(told) > details.ROWS_SHOWN:
+                st.caption(UI.t("chrono_more", n=f"{details.ROWS_SHOWN:,}", total=f"{len(told):,}"))
+            for part in chronology.sections(told.head(details.ROWS_SHOWN), said, UI):
+                st.markdown(chronology.section_markdown(part, UI))
 with listing:
     if listing.open:
         if len(view) > len(listed):
-            st.caption(f"The table lists the first {len(listed):,} of {len(view):,} events by date; the downloads hold all of them.")
+            st.caption(UI.t("table_first", n=f"{len(listed):,}", total=f"{len(view):,}"))
         st.dataframe(details.display_frame(listed), hide_index=True, width="stretch", key="table", column_config=COLUMNS,
                      row_height=72, height="auto" if len(listed) < 7 else 520)
         # Each file is made when its button is clicked (deferred), not on every rerun.
         downloads = [
-            ("Download CSV", lambda: exports.csv_bytes(view), "timeline-events.csv", "text/csv"),
-            ("Download JSON", lambda: exports.json_bytes(view), "timeline-events.json", "application/json"),
-            ("Download TimelineJS", lambda: exports.timelinejs_bytes(view, TITLE), "timelinejs.json", "application/json"),
-            ("Download full table (CSV)", lambda: exports.csv_bytes(full), "timeline-all-events.csv", "text/csv"),
+            (UI.t("dl_csv"), lambda: exports.csv_bytes(view), f"{UI.t('file_events')}.csv", "text/csv"),
+            (UI.t("dl_json"), lambda: exports.json_bytes(view), f"{UI.t('file_events')}.json", "application/json"),
+            (UI.t("dl_tljs"), lambda: exports.timelinejs_bytes(view, TITLE), f"{UI.t('file_tljs')}.json", "application/json"),
+            (UI.t("dl_full"), lambda: exports.csv_bytes(full), f"{UI.t('file_all')}.csv", "text/csv"),
+            (UI.t("dl_mentions"), lambda: exports.mentions_csv_bytes(said, view), f"{UI.t('file_mentions')}.csv", "text/csv"),
         ]
-        st.caption("CSV (UTF-8, opens in Excel and LibreOffice), JSON and TimelineJS hold the events shown; the last button"
-                   " downloads every event.")
+        st.caption(UI.t("downloads_note"))
         for column, (label, data, name, mime) in zip(st.columns(len(downloads)), downloads, strict=True):
             column.download_button(label, data, name, mime, key=name, on_click="ignore")
+        if not view.empty:  # the timeline as shown, drawn offline by Kaleido when its button is clicked
+            if images.browser() is None:
+                st.caption(UI.t("no_image", error="Chromium"))
+            else:
+                drawn_timeline = figure("timeline", key, repr(wanted), LANG, view)
+                shots = [(UI.t(f"dl_{fmt}"), lambda fmt=fmt: images.image_bytes(drawn_timeline, fmt), fmt) for fmt in images.FORMATS]
+                st.caption(UI.t("chart_image"))
+                for column, (label, data, fmt) in zip(st.columns(len(downloads)), shots, strict=False):
+                    column.download_button(label, data, f"{UI.t('file_chart')}.{fmt}", images.FORMATS[fmt], key=f"chart_{fmt}",
+                                           on_click="ignore")
 with activity_tab:
     if activity_tab.open and view.empty:
-        st.info("No events match these filters.")
+        st.info(UI.t("no_events"))
     elif activity_tab.open:
-        st.caption("Events dated to a month or finer, per month (per year when months would make too many bars);"
-                   " an event counts once for each of its actors.")
-        st.plotly_chart(figure("activity", key, repr(wanted), view), key="activity", config={"displaylogo": False})
+        st.caption(UI.t("activity_note"))
+        st.plotly_chart(figure("activity", key, repr(wanted), LANG, view), key="activity", config={"displaylogo": False})
+with map_tab:
+    if map_tab.open:
+        drawn = figure("map", key, repr(wanted), LANG, view)
+        if not drawn.data:
+            st.info(UI.t("map_none"))
+        else:
+            st.caption(UI.t("map_note"))
+            chosen_place = geo.clicked_place(st.plotly_chart(drawn, key="map", on_select="rerun", selection_mode="points",
+                                                             config=geo.CONFIG).selection.points, drawn)
+            if chosen_place != st.session_state.get("place_before"):  # a new click (the selection outlives reruns)
+                st.session_state["place_before"] = chosen_place
+                if chosen_place:
+                    st.session_state["place_clicked"] = chosen_place
+                    st.rerun()
 
 with adding:
     if adding.open:
         with st.form("upload", clear_on_submit=True):
-            files = st.file_uploader("Article files (.txt, .md, .html)", type=[s[1:] for s in ingest.SUFFIXES],
+            files = st.file_uploader(UI.t("files"), type=[s[1:] for s in ingest.SUFFIXES],
                                      accept_multiple_files=True, key="files")
-            if st.form_submit_button("Add files") and files:
+            if st.form_submit_button(UI.t("add_files")) and files:
                 add([(f.name, lambda f=f: library.save(ARTICLES, f.name, f.getvalue())) for f in files])
         with st.form("paste", clear_on_submit=True):
-            text = st.text_area("Article text", key="paste_text", height=160)
-            title = st.text_input("Title (optional)", key="paste_title")
-            published = st.date_input("Published (optional)", value=None, min_value=dt.date(1900, 1, 1), key="paste_date")
-            url = st.text_input("URL (optional)", key="paste_url")
-            if st.form_submit_button("Add text"):
-                add([(title or "pasted text", lambda: library.save_text(ARTICLES, text, title, published, url))])
+            text = st.text_area(UI.t("paste_text"), key="paste_text", height=160)
+            title = st.text_input(UI.t("paste_title"), key="paste_title")
+            published = st.date_input(UI.t("paste_published"), value=None, min_value=dt.date(1900, 1, 1), key="paste_date")
+            url = st.text_input(UI.t("paste_url"), key="paste_url")
+            if st.form_submit_button(UI.t("add_text")):
+                add([(title or UI.t("pasted"), lambda: library.save_text(ARTICLES, text, title, published, url))])
         with st.form("fetch", clear_on_submit=True):
-            address = st.text_input("Article URL to fetch", key="fetch_url", placeholder="https://…")
-            if st.form_submit_button("Fetch and add") and address.strip():
+            address = st.text_input(UI.t("fetch_url"), key="fetch_url", placeholder="https://…")
+            if st.form_submit_button(UI.t("fetch")) and address.strip():
                 add([(address, lambda: library.save_article(ARTICLES, fetch.fetch_article(address.strip())))])
 
 with fixing:
     if fixing.open:
-        every = details.event_names(listed)
-        eid = st.selectbox("Event to correct (of the events shown)", list(every), format_func=every.get, index=None, key="fix_event",
+        every = details.event_names(listed, label=UI.date_label)
+        eid = st.selectbox(UI.t("fix_event"), list(every), format_func=every.get, index=None, key="fix_event",
                            on_change=lambda: [st.session_state.pop(k) for k in list(st.session_state) if k.startswith("fix_") and k != "fix_event"])
         if eid:
             rec = full[full["event_id"] == eid].iloc[0].to_dict()
             with st.form("correct"):
-                start = st.date_input("Start date", dt.date.fromisoformat(rec["date"]), dt.date(1000, 1, 1), key="fix_start")
-                end = st.date_input("End date", dt.date.fromisoformat(rec["date_end"]), dt.date(1000, 1, 1), key="fix_end")
-                level = st.selectbox("Precision", PRECISIONS, PRECISIONS.index(rec["precision"]), key="fix_precision")
-                written = st.text_input("Date as written (empty: made from the dates)", key="fix_label")
+                start = st.date_input(UI.t("fix_start"), dt.date.fromisoformat(rec["date"]), dt.date.min, dt.date.max, key="fix_start")
+                end = st.date_input(UI.t("fix_end"), dt.date.fromisoformat(rec["date_end"]), dt.date.min, dt.date.max, key="fix_end")
+                level = st.selectbox(UI.t("fix_precision"), PRECISIONS, PRECISIONS.index(rec["precision"]), key="fix_precision",
+                                     format_func=UI.precision)
+                written = st.text_input(UI.t("fix_label"), key="fix_label")
                 now = filters.split_list(rec["actors"])
-                who = st.multiselect("Actors", sorted({*actor_choices, *now}), default=now,
+                who = st.multiselect(UI.t("fix_actors"), sorted({*actor_choices, *now}), default=now,
                                      accept_new_options=True, key="fix_actors")
                 kinds = sorted({*type_choices, rec["event_type"]})
-                kind = st.selectbox("Event type", kinds, kinds.index(rec["event_type"]), accept_new_options=True, key="fix_type")
-                headline = st.text_input("Title", rec["title"], key="fix_title")
-                drop = st.checkbox("Delete this event", key="fix_delete")
-                if st.form_submit_button("Save correction"):
+                kind = st.selectbox(UI.t("fix_type"), kinds, kinds.index(rec["event_type"]), accept_new_options=True, key="fix_type")
+                headline = st.text_input(UI.t("fix_title"), rec["title"], key="fix_title")
+                drop = st.checkbox(UI.t("fix_delete"), key="fix_delete")
+                if st.form_submit_button(UI.t("fix_save")):
                     fix = corrections.changed(rec, date=start.isoformat(), date_end=end.isoformat(), precision=level,
                                               date_label=written.strip(), actors=";".join(who), event_type=kind,
                                               title=headline.strip(), deleted=drop)
                     try:
                         corrections.save(FIXES, fix)
-                        st.session_state["flash"] = [("success", f"Correction of {eid} saved.")]
+                        st.session_state["flash"] = [("success", UI.t("fix_saved", event=eid))]
                         st.rerun()
                     except InputError as exc:
                         st.error(str(exc))
         if fixes:
-            with st.expander(f"{len(fixes)} saved correction(s)" + (f", {len(unused)} matching no event" if unused else "")):
-                undo = st.selectbox("Correction to remove", sorted(fixes), key="undo_event",
-                                    format_func=details.event_names(full, sorted(fixes)).get)
-                if st.button("Remove this correction", key="undo"):
+            with st.expander(UI.t("fixes", n=len(fixes)) + (UI.t("fixes_unused", n=len(unused)) if unused else "")):
+                undo = st.selectbox(UI.t("undo_pick"), sorted(fixes), key="undo_event",
+                                    format_func=details.event_names(full, sorted(fixes), label=UI.date_label).get)
+                if st.button(UI.t("undo"), key="undo"):
                     corrections.remove(FIXES, undo)
-                    st.session_state["flash"] = [("success", f"Correction of {undo} removed.")]
+                    st.session_state["flash"] = [("success", UI.t("undone", event=undo))]
                     st.rerun()

@@ -231,3 +231,108 @@ def test_a_closed_pipe_ends_quietly(tmp_path):
     proc = subprocess.run(["bash", "-c", cmd], cwd=ROOT, capture_output=True, text=True, timeout=300,
                           env={**os.environ, "PYTHONPATH": str(ROOT)})
     assert "Traceback" not in proc.stderr and "BrokenPipe" not in proc.stderr
+
+
+def _article(tmp_path: Path, name: str = "a.txt") -> Path:
+    path = tmp_path / name
+    path.write_text("Putin tiba pada 3 Mei 2024.", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("how", ["same-name", "through-a-symlink", "hard-link", "inside-an-input-folder"])
+def test_output_onto_an_input_is_refused(tmp_path, capsys, how):
+    src, other = _article(tmp_path), _article(tmp_path, "b.txt")
+    out = {"same-name": src, "through-a-symlink": tmp_path / "link.txt", "hard-link": tmp_path / "linked.txt",
+           "inside-an-input-folder": src}[how]
+    if how == "through-a-symlink":
+        out.symlink_to(src)
+    elif how == "hard-link":
+        os.link(src, out)
+    inputs = [str(tmp_path)] if how == "inside-an-input-folder" else [str(src), str(other)]
+    assert main(["extract", *inputs, "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert f"error: {out}: cannot be written (it is the input " in err and "would replace the article" in err
+    assert src.read_text(encoding="utf-8") == "Putin tiba pada 3 Mei 2024."
+
+
+@pytest.mark.parametrize("what", ["fifo", "symlink-to-fifo", "device"])
+def test_output_onto_a_non_regular_file_is_refused(tmp_path, capsys, monkeypatch, what):
+    def never(path, data):
+        raise AssertionError("nothing may be written")
+
+    monkeypatch.setattr(store, "write_atomic", never)  # a regression must not replace /dev/full
+    src = _article(tmp_path)
+    out = {"fifo": tmp_path / "pipe", "symlink-to-fifo": tmp_path / "link", "device": Path("/dev/full")}[what]
+    if what != "device":
+        os.mkfifo(tmp_path / "pipe")
+        if what == "symlink-to-fifo":
+            out.symlink_to(tmp_path / "pipe")
+    assert main(["extract", str(src), "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    kind = "a character device" if what == "device" else "a named pipe (FIFO)"
+    assert f"error: {out}: cannot be written (it is {kind}, not a regular file; leave out -o" in err
+    if what != "device":
+        assert (tmp_path / "pipe").is_fifo() and (what == "fifo" or out.is_symlink())
+
+
+def test_output_through_a_symlink_writes_its_target(tmp_path, capsys):
+    src, target = _article(tmp_path), tmp_path / "tables" / "mine.csv"
+    target.parent.mkdir()
+    target.write_text("old\n", encoding="utf-8")
+    link = tmp_path / "events.csv"
+    link.symlink_to(target)
+    assert main(["extract", str(src), "-o", str(link)]) == 0
+    assert link.is_symlink() and table.from_csv(target.read_text(encoding="utf-8"))["date"].tolist() == ["2024-05-03"]
+
+
+def test_existing_output_keeps_its_mode_and_hard_links(tmp_path, capsys):
+    src = _article(tmp_path)
+    alone, linked, other_name = tmp_path / "alone.csv", tmp_path / "linked.csv", tmp_path / "other-name.csv"
+    for path, mode in ((alone, 0o640), (linked, 0o604)):
+        path.write_text("old\n", encoding="utf-8")
+        path.chmod(mode)
+    os.link(linked, other_name)
+    for path in (alone, linked):
+        assert main(["extract", str(src), "-o", str(path)]) == 0
+    assert (alone.stat().st_mode & 0o777, linked.stat().st_mode & 0o777) == (0o640, 0o604)
+    assert other_name.read_bytes() == linked.read_bytes() and other_name.stat().st_ino == linked.stat().st_ino
+    assert "2024-05-03" in linked.read_text(encoding="utf-8")
+
+
+def test_an_unreadable_folder_inside_an_input_folder_is_named_exit_1(tmp_path, capsys, monkeypatch):
+    _article(tmp_path)
+    locked = tmp_path / "arsip" / "2024"
+    locked.mkdir(parents=True)
+    _article(locked, "hidden.txt")
+    real = os.scandir
+
+    def scandir(path="."):  # root reads any folder; refuse this one as the mode says
+        if Path(path) == locked:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    locked.chmod(0)
+    try:
+        code = main(["extract", str(tmp_path)])
+    finally:
+        locked.chmod(0o755)
+    captured = capsys.readouterr()
+    assert code == 1
+    assert f"error: {locked}: folder cannot be read (permission denied); its articles were skipped" in captured.err
+    assert [r["source"] for r in _rows(captured.out)] == ["a.txt"]
+
+
+def test_mentions_output_onto_an_input_is_refused(tmp_path, capsys):
+    src = _article(tmp_path)
+    assert main(["extract", str(src), "-o", str(tmp_path / "out.csv"), "--mentions", str(src)]) == 2
+    assert f"error: {src}: cannot be written (it is the input {src}" in capsys.readouterr().err
+    assert src.read_text(encoding="utf-8") == "Putin tiba pada 3 Mei 2024." and not (tmp_path / "out.csv").exists()
+
+
+def test_an_article_dated_on_the_last_day_of_the_calendar_is_extracted(tmp_path, capsys):
+    path = tmp_path / "akhir.md"
+    path.write_text("---\npublished: 9999-12-31\n---\nShoigu tiba di Pyongyang hari ini.\n\n"
+                    "Putin bertemu Kim Jong Un kemarin.\n", encoding="utf-8")
+    assert main(["extract", str(path), str(path), "--merge-sources"]) == 0
+    assert {r["date"] for r in _rows(capsys.readouterr().out)} == {"9999-12-31", "9999-12-30"}

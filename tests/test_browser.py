@@ -1,6 +1,7 @@
 """The page in a real browser: `streamlit run` on a free port, driven by Playwright in Chromium."""
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
@@ -55,13 +56,9 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    """One `streamlit run dashboard.py` for the module, on a copy of data/ with a hostile article."""
-    _need_browser()
-    data = tmp_path_factory.mktemp("data")
-    shutil.copytree(ARTICLES, data / "articles")
-    (data / "articles" / "2024-05-02-uji-keamanan.md").write_text(HOSTILE, encoding="utf-8")
+@contextlib.contextmanager
+def _serve(data: Path):
+    """Run `streamlit run dashboard.py` on the data folder `data`; yield its address."""
     port = _free_port()
     log = (data / "streamlit.log").open("w")
     proc = subprocess.Popen(
@@ -86,6 +83,17 @@ def server(tmp_path_factory):
         proc.terminate()
         proc.wait(timeout=30)
         log.close()
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    """One `streamlit run dashboard.py` for the module, on a copy of data/ with a hostile article."""
+    _need_browser()
+    data = tmp_path_factory.mktemp("data")
+    shutil.copytree(ARTICLES, data / "articles")
+    (data / "articles" / "2024-05-02-uji-keamanan.md").write_text(HOSTILE, encoding="utf-8")
+    with _serve(data) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -182,3 +190,140 @@ def test_article_text_shows_literally_and_never_runs(page, server):
     open_page(page, server)
     page.screenshot(path=str(ARTIFACTS / "dashboard.png"))
     assert page.dialogs == []
+
+
+def test_the_map_works_offline_and_a_click_on_a_place_filters_the_timeline(browser, server):
+    """Every request not to this server is refused: land, borders and markers still draw."""
+    context = browser.new_context(viewport={"width": 1400, "height": 2400})
+    outside: list[str] = []
+
+    def only_local(route):
+        host = route.request.url.split("/")[2] if "://" in route.request.url else ""
+        if host.split(":")[0] in ("127.0.0.1", "localhost"):
+            return route.continue_()
+        outside.append(route.request.url)
+        return route.abort()
+
+    context.route("**/*", only_local)
+    page = context.new_page()
+    page.set_default_timeout(60_000)
+    try:
+        open_page(page, server + "/?tab=Map")
+        before = shown_count(page)
+        page.wait_for_function("() => document.querySelectorAll('.js-plotly-plot').length === 2")
+        geo = page.locator(".js-plotly-plot").nth(1)
+        geo.locator(".geo .land").first.wait_for()  # the topojson the page serves itself
+        markers = geo.locator(".scattergeo path.point")
+        markers.first.wait_for()
+        assert markers.count() >= 4
+        ARTIFACTS.mkdir(exist_ok=True)
+        geo.scroll_into_view_if_needed()
+        page.screenshot(path=str(ARTIFACTS / "dashboard-map.png"), full_page=True)
+        # Click Pyongyang's marker: the timeline, the table count and the URL follow.
+        wanted = page.evaluate("""() => {
+          const plot = document.querySelectorAll('.js-plotly-plot')[1];
+          return plot.data.findIndex(t => t.customdata.includes('Pyongyang'));
+        }""")
+        index = page.evaluate(f"() => document.querySelectorAll('.js-plotly-plot')[1].data[{wanted}].customdata.indexOf('Pyongyang')")
+        geo.locator(".trace.scattergeo").nth(wanted).locator("path.point").nth(index).click(force=True)
+        page.wait_for_function(f"() => Number(document.querySelector('[data-testid=\"stMetricValue\"]').innerText) < {before}")
+        assert "places=Pyongyang" in page.url
+        page.wait_for_function(f"() => ({PLOTTED_IDS})().length < {before}")  # the timeline redraws after the count
+        after = page.evaluate(PLOTTED_IDS)
+        assert 0 < len(after) == shown_count(page) < before
+        page.wait_for_timeout(500)
+        page.screenshot(path=str(ARTIFACTS / "dashboard-map-pyongyang.png"), full_page=True)
+        assert not [u for u in outside if "topojson" in u or "cdn" in u], outside
+    finally:
+        context.close()
+
+
+def _overlaps(boxes: list[dict]) -> list[tuple[int, int]]:
+    return [(i, j) for i, a in enumerate(boxes) for j, b in enumerate(boxes[:i])
+            if not (a["x"] + a["width"] <= b["x"] or b["x"] + b["width"] <= a["x"]
+                    or a["y"] + a["height"] <= b["y"] or b["y"] + b["height"] <= a["y"])]
+
+
+def _layout_checks(page) -> dict:
+    """Return the chart's label boxes, its opening x range, and the legend and range-button boxes."""
+    page.wait_for_timeout(500)  # the annotations draw after the traces
+    plot = page.locator(".js-plotly-plot").first
+    return {"labels": [a.bounding_box() for a in plot.locator(".annotation").all()],
+            "range": page.evaluate("() => document.querySelector('.js-plotly-plot')._fullLayout.xaxis.range"),
+            "legend": plot.locator(".legend").first.bounding_box(),
+            "buttons": plot.locator(".rangeselector").first.bounding_box()}
+
+
+def test_the_seed_view_has_labels_that_never_overlap_and_opens_on_recent_years(page, server):
+    open_page(page, server)
+    got = _layout_checks(page)
+    assert len(got["labels"]) >= 4 and _overlaps(got["labels"]) == []
+    assert got["range"][0] >= "2021"  # the "early 2000s" band does not stretch the opening view
+    assert _overlaps([got["legend"], got["buttons"]]) == []
+    assert page.locator(".js-plotly-plot .annotation", has_text="Kim Jong Un dan Vladimir Putin").count() == 1
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "dashboard-labels.png"))
+
+
+def test_lang_id_shows_the_page_in_indonesian(page, server):
+    open_page(page, server + "/?lang=id")
+    sidebar = page.locator('[data-testid="stSidebar"]').inner_text()
+    assert "Aktor" in sidebar and "Jenis peristiwa" in sidebar and "Actors" not in sidebar
+    assert page.get_by_role("tab", name="Kronologi").count() == 1
+    assert "semua" in page.locator(".js-plotly-plot .rangeselector").first.text_content()
+    assert "pertemuan" in page.locator(".js-plotly-plot .legend").first.text_content()
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "dashboard-id.png"))
+    page.get_by_role("tab", name="Kronologi").click()
+    page.wait_for_function("() => document.body.innerText.includes('Juni 2024')")
+    page.get_by_text("Juni 2024").first.scroll_into_view_if_needed()
+    page.screenshot(path=str(ARTIFACTS / "dashboard-id-kronologi.png"), full_page=True)
+
+
+def _synthetic_table(path: Path, articles: int = 400, per_article: int = 5) -> None:
+    """Write an event table of `articles` x `per_article` events, 28 actors, 2022-2025, one century band each 400."""
+    import datetime as dt
+    import random
+
+    from timeline import table
+    from timeline.model import Event
+
+    rng = random.Random(5)
+    actors = [f"Actor {c}" for c in "ABCDEFGHIJKLMNOPQRSTUVWXY"] + ["Russia", "North Korea", "Ukraine"]
+    weights = [3 if a in ("Russia", "North Korea", "Ukraine") else 1 for a in actors]
+    types = ["meeting", "agreement", "statement", "deployment", "arms transfer", "military", "casualties",
+             "sanctions", "economic", "diplomacy", "other"]
+    events = []
+    for i in range(articles * per_article):
+        if i % 400 == 0:
+            start, end, precision, label = dt.date(2001, 1, 1), dt.date(2100, 12, 31), "century", "this century"
+        else:
+            start = dt.date(2022, 1, 1) + dt.timedelta(days=rng.randrange(1350))
+            precision = rng.choice(["day"] * 5 + ["month", "week"])
+            end, label = start + dt.timedelta(days={"day": 0, "week": 6, "month": 27}[precision]), start.isoformat()
+        events.append(Event(
+            event_id=f"{i:012x}", date=start, date_end=end, precision=precision, date_label=label,
+            title=f"Event {i}", sentence="Synthetic.", actors=tuple(dict.fromkeys(rng.choices(actors, weights, k=rng.randint(1, 3)))),
+            people=(), event_type=rng.choice(types), time_text=label, source=f"article-{i // per_article}.txt",
+            source_url=f"https://example.org/{i // per_article}", published=end, language="en", confidence=0.8))
+    path.write_text(table.to_csv(table.to_frame(events)), encoding="utf-8")
+
+
+def test_400_articles_keep_lanes_readable_and_the_legend_off_the_buttons(browser, tmp_path):
+    _need_browser()
+    (tmp_path / "tables").mkdir()
+    _synthetic_table(tmp_path / "tables" / "synthetic.csv")
+    with _serve(tmp_path) as url:
+        page = browser.new_page(viewport={"width": 1400, "height": 1300})
+        page.set_default_timeout(90_000)
+        try:
+            open_page(page, url)
+            got = _layout_checks(page)
+            lanes = page.evaluate("() => document.querySelector('.js-plotly-plot').layout.yaxis.categoryarray")
+            assert len(lanes) == 12 and lanes[0].startswith("other actors")  # the busiest 11, then the rest together
+            assert _overlaps([got["legend"], got["buttons"]]) == []  # eleven event types
+            assert got["range"][0] >= "2021" and got["range"][1] <= "2026"  # the century band does not stretch it
+            ARTIFACTS.mkdir(exist_ok=True)
+            page.screenshot(path=str(ARTIFACTS / "dashboard-400-articles.png"))
+        finally:
+            page.close()

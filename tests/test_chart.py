@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pandas as pd
 import pytest
 
 from conftest import make_event
@@ -157,3 +158,88 @@ def test_lanes_keep_table_order_and_cell_order(events):
     assert list(zip(data["event_id"], data["lane"], strict=True)) == [
         ("a", "Russia"), ("a", "Ukraine"), ("b", "Russia"), ("c", "Russia"), ("d", chart.NO_ACTOR)]
     assert list(data.columns) == ["event_id", "lane"]
+
+
+def _spread(n: int, actors: int = 3, importance: float = 0.5) -> pd.DataFrame:
+    """Return `n` day-dated events a week apart from 2022, over `actors` lanes, of middling importance."""
+    days = [(dt.date(2022, 1, 1) + dt.timedelta(days=7 * i)).isoformat() for i in range(n)]
+    frame = to_frame([make_event(f"e{i}", d, actors=(f"Actor {i % actors}",), title=f"Title number {i}")
+                      for i, d in enumerate(days)])
+    return frame.assign(importance=[importance + (i % 10) / 100 for i in range(n)])
+
+
+def _coarse(event_id: str, start: str, end: str, precision: str) -> pd.DataFrame:
+    return to_frame([make_event(event_id, start, end, precision=precision, actors=("Russia",))]).assign(importance=0.5)
+
+
+def test_the_view_opens_on_the_span_of_most_events_not_on_a_century():
+    events = _spread(40)
+    century = _coarse("c", "2001-01-01", "2100-12-31", "century")
+    old = _coarse("o", "2000-01-01", "2003-12-31", "decade_part")
+    first, last = chart.focus(pd.concat([events, century, old], ignore_index=True))
+    assert dt.date(2021, 11, 1) <= first <= dt.date(2022, 1, 1) and dt.date(2022, 9, 1) <= last <= dt.date(2023, 1, 1)
+    assert chart.focus(century) == chart.padded(century)  # nothing finer: every date
+    xaxis = chart.timeline_figure(pd.concat([events, century], ignore_index=True)).layout.xaxis
+    assert [b.label for b in xaxis.rangeselector.buttons] == ["1y", "5y", "all"]
+
+
+def test_labels_go_to_the_most_important_events_and_never_overlap():
+    events = _spread(60, actors=2)
+    events.loc[7, "importance"] = 0.99
+    fig = chart.detail_figure(events)
+    notes = [a for a in fig.layout.annotations if a.name == "label"]
+    assert 1 <= len(notes) <= chart.LABELS_MAX and notes[0].text == "Title number 7"
+    # The boxes the layout reserved (at its assumed width) are pairwise apart.
+    span = chart.focus(events)
+    start, end = pd.Timestamp(span[0]), pd.Timestamp(span[1])
+    per = chart.LABEL_WIDTH_PX / ((end - start).total_seconds() * 1000)
+    boxes = []
+    for a in notes:
+        x = (pd.Timestamp(a.x) - start).total_seconds() * 1000 * per + a.xshift
+        w = chart.CHAR_PX * len(a.text) + 6
+        left = x if a.xanchor == "left" else x - w
+        y = (0 if a.y == "Actor 1" else chart.LANE_PX) + (a.yshift + (0 if a.yanchor == "bottom" else -chart.LABEL_HEIGHT_PX))
+        boxes.append((left, y, left + w, y + chart.LABEL_HEIGHT_PX))
+    for i, b in enumerate(boxes):
+        for c in boxes[:i]:
+            assert b[2] <= c[0] or c[2] <= b[0] or b[3] <= c[1] or c[3] <= b[1], (b, c)
+    assert not [a for a in chart.detail_figure(events.assign(importance=0.0)).layout.annotations if a.name == "label"]
+
+
+def test_many_actors_share_one_lane_beyond_the_busiest():
+    events = _spread(120, actors=30)
+    order = list(chart.detail_figure(events).layout.yaxis.categoryarray)[::-1]
+    assert len(order) == chart.LANES_MAX and order[-1] == "other actors (19)"
+    heat = chart.overview_figure(events)
+    assert list(heat.data[0].y)[0] == "other actors (19)"  # bottom row
+
+
+def test_the_chart_speaks_the_page_language():
+    from timeline import i18n
+
+    ui = i18n.catalogue("id")
+    events = _spread(5)
+    fig = chart.detail_figure(events, ui)
+    assert fig.layout.legend.title.text == "Jenis peristiwa"
+    assert [b.label for b in fig.layout.xaxis.rangeselector.buttons] == ["1 th", "5 th", "semua"]
+    assert "Aktor: " in next(t for t in fig.data if t.meta == chart.EVENTS).hovertext[0]
+
+
+def test_a_label_is_text_never_markup(events):
+    rated = events.assign(importance=[0.1, 0.1, 0.9, 0.1])
+    notes = [a.text for a in chart.detail_figure(rated).layout.annotations if a.name == "label"]
+    assert "&lt;img src=x onerror=alert(1)&gt;" in notes and not [n for n in notes if "<img" in n]
+
+
+def test_dates_in_year_1_and_9999_are_drawn_without_overflow():
+    ends = to_frame([
+        make_event("first", "0001-01-01", actors=("Russia",)),
+        make_event("year1", "0001-01-01", "0001-12-31", precision="year"),
+        make_event("last", "9999-12-31", actors=("Russia",)),
+        make_event("decade", "9990-01-01", "9999-12-31", precision="decade"),
+    ])
+    assert chart.padded(ends) == [dt.date.min, dt.date.max]  # the range stops at what Python can hold
+    for figure in (chart.detail_figure, chart.overview_figure, chart.activity_figure):
+        assert figure(ends).to_json()
+    band = traces(chart.detail_figure(ends), chart.BANDS)[0]
+    assert dt.date(9999, 12, 31) in list(band.x)  # the band to the end of 9999 stops on its last day

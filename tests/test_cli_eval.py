@@ -44,7 +44,7 @@ def test_eval_prints_both_systems_per_article_and_overall(gold_dir, capsys):
     rows = [line.split() for line in out.splitlines()]
     assert any(r[:3] == ["tiny", "en", "2"] for r in rows)
     assert any(r[:2] == ["overall", "2"] for r in rows)
-    assert all(len(r) == 13 for r in rows if r and r[0] == "tiny")  # 3 + 5 metrics x 2 systems
+    assert all(len(r) == 16 for r in rows if r and r[0] == "tiny")  # 3 + 5 metrics x 2 systems + 3 of places
 
 
 def test_eval_json_is_machine_readable(gold_dir, capsys):

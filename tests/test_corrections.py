@@ -1,7 +1,9 @@
 """User corrections: kept by event_id, re-applied after extraction, never lost."""
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 
 import pytest
 
@@ -96,3 +98,19 @@ def test_remove_and_unmatched(tmp_path, events):
 def test_label():
     assert corrections.label(dt.date(2024, 3, 1), dt.date(2024, 3, 31), "month") == "Mar 2024"
     assert corrections.label(dt.date(2024, 3, 1), dt.date(2024, 3, 10), "week") == "1 Mar 2024 – 10 Mar 2024"
+
+
+def test_corrections_csv_cells_are_escaped_like_the_exports(tmp_path):
+    path = tmp_path / "corrections.csv"
+    risky = corrections.Correction("abc123abc123", title='=HYPERLINK("http://evil.example","klik")', actors="-Rusia",
+                                   date_label="@kemarin", event_type="+1 lagi")
+    corrections.save(path, risky)
+    row = next(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    for field in ("title", "actors", "date_label", "event_type"):
+        assert row[field] == "'" + getattr(risky, field)  # a spreadsheet shows it as text
+    corrections.save(path, corrections.Correction("def456def456", title="'kutip"))
+    loaded, problems = corrections.load(path)
+    assert not problems
+    assert {f: getattr(loaded["abc123abc123"], f) for f in ("title", "actors", "date_label", "event_type")} == \
+        {f: getattr(risky, f) for f in ("title", "actors", "date_label", "event_type")}
+    assert loaded["def456def456"].title == "'kutip"  # read back exactly, as table.from_csv reads the exports

@@ -4,16 +4,18 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import http.server
+import io
 import json
 import shutil
 import threading
 
+import docx
 import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from conftest import ARTICLES, ROOT
-from timeline import SCHEMA, exports, extract_paths, filters, from_csv
+from timeline import SCHEMA, chronology, details, exports, extract_paths, filters, from_csv, i18n, images
 from timeline.library import DATA_ENV
 
 PAGE = str(ROOT / "dashboard.py")
@@ -138,6 +140,33 @@ def test_the_activity_tab_draws_events_per_month_by_actor(page):
     assert "Russia" in {t["name"] for t in spec["data"]}
 
 
+def test_the_map_tab_draws_events_at_their_places_from_local_map_data(page):
+    open_tab(page, "Map")
+    charts = page.get("plotly_chart")
+    assert len(charts) == 2
+    spec = json.loads(charts[1].proto.spec)
+    assert {t["type"] for t in spec["data"]} == {"scattergeo"}
+    shown = {p for t in spec["data"] for p in t["customdata"]}
+    assert {"Beijing", "Pyongyang"} <= shown
+    assert spec["layout"]["geo"]["resolution"] == 50
+    # Land and borders come from the page's own static/ folder, never from a CDN.
+    assert json.loads(charts[1].proto.config)["topojsonURL"] == "app/static/"
+    assert (ROOT / "static" / "world_50m.json").is_file()
+
+
+def test_the_place_filter_keeps_events_at_that_place_and_lives_in_the_url(data):
+    at = run({"places": "Beijing"})
+    assert not at.exception
+    frame = table(at)
+    assert len(frame) >= 1 and all("Beijing" in p.split(";") for p in frame["places"])
+    assert at.query_params["places"] == ["Beijing"] or at.query_params["places"] == "Beijing"
+
+
+def test_event_details_show_the_place_next_to_the_date(data):
+    at = run({"places": "Pyongyang", "types": "agreement"})
+    assert any("18 Jun 2024" in m.value and "Pyongyang" in m.value for m in at.markdown)
+
+
 def test_the_open_tab_is_read_from_the_url(data):
     at = run({"tab": "Add articles"})
     assert not at.exception and at.text_area(key="paste_text") and not at.dataframe
@@ -166,7 +195,10 @@ def test_downloads_hold_the_rows_shown(data, deferred_downloads):
     at.multiselect(key="actors").set_value(["South Korea"]).run()
     ids = shown(at)
     buttons = downloads(at, deferred_downloads)
-    assert list(buttons) == ["Download CSV", "Download JSON", "Download TimelineJS", "Download full table (CSV)"]
+    assert list(buttons)[:5] == ["Download CSV", "Download JSON", "Download TimelineJS", "Download full table (CSV)",
+                                 "Download mentions (CSV)"]
+    if images.browser():  # the chart as shown, drawn by Kaleido
+        assert buttons["Download chart (PNG)"].startswith(b"\x89PNG") and buttons["Download chart (SVG)"].startswith(b"<svg")
     csv = buttons["Download CSV"]
     assert csv.startswith(b"\xef\xbb\xbf")
     downloaded = from_csv(csv.decode("utf-8-sig"))
@@ -176,6 +208,8 @@ def test_downloads_hold_the_rows_shown(data, deferred_downloads):
     assert [s["unique_id"] for s in slides] == ids and all("display_date" in s for s in slides)
     everything = from_csv(buttons["Download full table (CSV)"].decode("utf-8-sig"))
     assert len(everything) > len(ids)
+    said = from_csv(buttons["Download mentions (CSV)"].decode("utf-8-sig"))
+    assert set(said["event_id"]) == set(ids) and said["source"].str.len().min() > 0  # every report names its article
 
 
 def test_a_download_is_the_export_of_the_view_made_on_click(data, deferred_downloads):
@@ -267,6 +301,7 @@ def test_a_fetched_page_is_saved_and_its_events_appear(page, data, tmp_path, mon
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     monkeypatch.setenv("TIMELINE_ALLOW_PRIVATE_URLS", "1")  # the test site is on this machine
+    monkeypatch.setenv("no_proxy", "127.0.0.1")  # fetch honours proxies; the test site is reached directly
     open_tab(page, "Add articles")
     try:
         page.text_input(key="fetch_url").input(f"http://127.0.0.1:{server.server_port}/berita.html")
@@ -320,3 +355,111 @@ def test_a_view_larger_than_the_detail_limit_shows_the_overview_and_says_so(data
     assert len(table(at)) <= 4
     spec = json.loads(at.get("plotly_chart")[0].proto.spec)
     assert {t["meta"] for t in spec["data"]} >= {"events"}  # few events: single markers again
+
+
+def chronology_text(at) -> str:
+    return "\n".join(m.value for m in at.markdown if m.value.startswith("#"))
+
+
+def test_chronology_lists_the_happenings_in_date_order_with_their_sources(page, data):
+    open_tab(page, "Chronology")
+    text = chronology_text(page)
+    merged = extract_paths([data / "articles"], merge_sources=True).frame()
+    at = [text.find(details.escape_markdown(t)) for t in merged["title"]]
+    assert -1 not in at and at == sorted(at)  # every happening, in date order
+    assert text.count("› ") >= len(merged) and "tribunnews" in text  # what each source said, and which source
+    assert "## 2024" in text and "### June 2024" in text
+    assert page.toggle(key="key_only").label == "Key events only"
+    everything = text.count("- **")
+    page.toggle(key="key_only").set_value(True).run()
+    key = chronology_text(page).count("- **")
+    assert 0 < key < everything == len(merged)
+
+
+def test_chronology_downloads_read_back(page, data):
+    open_tab(page, "Chronology")
+    assert {"chrono_md", "chrono_docx"} <= {b.key for b in page.get("download_button")}
+    # The files are made when their button is clicked; build them as the page does, from the same table.
+    found = extract_paths([data / "articles"], merge_sources=True)
+    ui = i18n.catalogue("en")
+    parts = chronology.sections(found.frame(), found.mentions(), ui)
+    text = chronology.markdown_bytes(parts, "T", ui).decode("utf-8")
+    assert text.startswith("# T") and "## 2025" in text and text.count("- **") == len(found.frame())
+    word = docx.Document(io.BytesIO(chronology.docx_bytes(parts, "T", ui)))  # python-docx opens it
+    assert [p.text for p in word.paragraphs if p.style.name == "Heading 1"][:3] == ["2000", "2022", "2023"]
+    assert any(p.text.startswith("18 Jun 2024 — ") for p in word.paragraphs)
+
+
+def test_lang_id_gives_indonesian_sidebar_and_tabs(data):
+    at = run({"lang": "id"})
+    assert not at.exception
+    assert at.multiselect(key="actors").label == "Aktor"
+    assert at.multiselect(key="types").label == "Jenis peristiwa"
+    assert at.sidebar.header[0].value == "Filter"
+    assert [t.label for t in at.tabs][:3] == ["Rincian peristiwa", "Kronologi", "Peta"]
+    assert [m.label for m in at.metric] == ["Peristiwa", "Aktor", "Sumber", "Rentang waktu"]
+    at.session_state["tab"] = "Kronologi"
+    at.run()
+    text = chronology_text(at)
+    assert "### Juni 2024" in text and "sejak akhir 2023" in text
+    assert at.toggle(key="key_only").label == "Hanya peristiwa penting"
+
+
+def test_chart_image_buttons_sit_with_the_downloads(page):
+    open_tab(page, "Table and downloads")
+    names = {b.key: b.label for b in page.get("download_button")}
+    if images.browser() is None:
+        assert any("Chromium" in c.value for c in page.caption)
+    else:
+        assert names["chart_png"] == "Download chart (PNG)" and names["chart_svg"] == "Download chart (SVG)"
+
+
+def test_switching_the_language_keeps_the_view(page):
+    page.multiselect(key="actors").set_value(["Ukraine"]).run()
+    open_tab(page, "Chronology")
+    before = page.metric[0].value
+    page.radio(key="lang").set_value("id").run()
+    assert not page.exception and page.session_state["tab"] == "Kronologi"  # the same tab stays open
+    assert page.multiselect(key="actors").label == "Aktor" and page.multiselect(key="actors").value == ["Ukraine"]
+    assert page.metric[0].value == before and page.metric[0].label == "Peristiwa"
+    page.radio(key="lang").set_value("en").run()
+    assert page.multiselect(key="actors").label == "Actors" and not page.exception
+
+
+def test_a_shared_link_opens_its_tab_in_the_other_language(data):
+    at = run({"lang": "id", "tab": "Chronology"})
+    assert not at.exception and at.session_state["tab"] == "Kronologi" and at.toggle(key="key_only")
+
+
+def test_a_link_made_in_indonesian_filters_in_indonesian(data):
+    at = run({"lang": "id", "types": ["pertemuan", "pernyataan"], "mode": "semua", "precision": "bulan"})
+    assert not at.exception
+    frame = table(at)
+    assert set(frame["event_type"]) <= {"meeting", "statement"} and len(frame) > 0
+    assert set(frame["precision"]) <= {"day", "week", "month_part", "month"}
+    at.radio(key="lang").set_value("en").run()  # the switch renames the chosen words: the view stays
+    assert at.multiselect(key="types").value == ["meeting", "statement"] and at.radio(key="mode").value == "all"
+    assert at.select_slider(key="precision").value == "month" and list(table(at)["event_id"]) == list(frame["event_id"])
+
+
+def test_dates_in_year_0_1_and_9999_do_not_crash_the_page(data):
+    from conftest import make_event
+    from timeline import to_csv, to_frame
+
+    (data / "articles" / "akhir.md").write_text(
+        "---\npublished: 9999-12-31\n---\nPutin bertemu Kim Jong Un di Moskow kemarin.\n\n"
+        "Shoigu tiba di Pyongyang hari ini.\n", encoding="utf-8")
+    (data / "tables").mkdir()
+    early = to_frame([make_event("feedbeef0010", "2001-01-01", actors=("Russia",), source="riset.csv"),
+                      make_event("feedbeef0011", "0001-01-01", "0001-12-31", precision="year", source="riset.csv")])
+    (data / "tables" / "riset.csv").write_text(to_csv(early).replace("2001-01-01", "0000-01-01"), encoding="utf-8")
+    at = run()
+    assert not at.exception
+    frame = table(at).set_index("event_id")
+    assert {"9999-12-30", "9999-12-31"} <= set(frame["date"].astype(str))
+    assert str(frame.loc["feedbeef0010", "date"]) == "0001-01-01"
+    assert "year 0 is shown as 0001-01-01" in frame.loc["feedbeef0010", "date_label"]
+    for tab in ("Activity by actor", "Correct an event"):
+        open_tab(at, tab)
+    correct(at, "feedbeef0011", fix_title="Tahun pertama")
+    assert not at.exception

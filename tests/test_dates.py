@@ -370,3 +370,27 @@ def test_only_filler_is_what_removing_the_filler_leaves_nothing_of(parts, langua
     text = "".join(a + b for a, b in parts)
     g = grammar.build(language)
     assert layout.only_filler(text, [], g) == (not layout._filler(g).sub("", text).strip())
+
+
+_CUE_PIECES = ["akan", "akan datang", "datang", "bakal", "AKAN", "will", "'ll", "is due to", "is due", "next", "nexT",
+               "mulai berlaku pada", "berlaku mulai", "kata", "said", "Mei", "2024", "3", "pada", "x", "ſ",
+               " ", "  ", "\n", ".", ",", "\"", "'"]
+
+
+@settings(max_examples=400, deadline=None, derandomize=True)
+@given(st.lists(st.sampled_from(_CUE_PIECES), max_size=30).map("".join), st.sampled_from(["id", "en"]),
+       st.lists(st.integers(0, 400), max_size=8))
+def test_future_cue_lookups_answer_as_the_plain_searches(text, language, ends):
+    """The per-sentence answers (linear on a line without spaces) equal the per-expression searches."""
+    import bisect
+
+    from timeline.dates import _THREE_WORDS, _Lookups, grammar, layout
+
+    g, memo, bounds = grammar.build(language), _Lookups(text), layout.sentence_bounds(text)
+    for end in sorted({min(e, len(text)) for e in ends}):
+        i = bisect.bisect_right(bounds, end) - 1
+        s_start, s_end = bounds[i], bounds[i + 1] if i + 1 < len(bounds) else len(text)
+        assert memo.cue_before(g, s_start, s_end, end) == bool(g.future.search(text, s_start, end))
+        assert memo.three_words_by(s_start, s_end, end) == bool(_THREE_WORDS.match(text, s_start, end))
+        got, want = memo.first(g.future, end, s_end), g.future.search(text, end, s_end)
+        assert (got and got.span()) == (want and want.span())

@@ -35,6 +35,11 @@ CASES = [
     ("id", date(2025, 1, 3), "Ia ditangkap Selasa (31/12).", "Selasa (31/12)", "2024-12-31", "2024-12-31", "day"),
     ("id", P, "Ia ditangkap pada 17 Agustus.", "17 Agustus", "2025-08-17", "2025-08-17", "day"),
     ("id", date(2025, 1, 5), "Ia ditangkap pada 28 Desember.", "28 Desember", "2024-12-28", "2024-12-28", "day"),
+    # a yearless date that continues a story of an earlier year takes that year
+    ("en", date(2025, 11, 20), "A deal was approved on 22 November 2023. The truce took effect on 24 November.",
+     "24 November", "2023-11-24", "2023-11-24", "day"),
+    ("id", date(2025, 11, 20), "Kesepakatan disetujui 22 November 2023. Jeda berlaku 24 November.",
+     "24 November", "2023-11-24", "2023-11-24", "day"),
     ("id", P, "Pertemuan dijadwalkan 27 September mendatang.", "27 September mendatang", "2025-09-27", "2025-09-27", "day"),
     ("id", P, "Harga naik pada Januari 2024.", "Januari 2024", "2024-01-01", "2024-01-31", "month"),
     ("id", P, "Harga naik pada bulan Maret 2023.", "bulan Maret 2023", "2023-03-01", "2023-03-31", "month"),

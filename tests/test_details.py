@@ -28,3 +28,16 @@ def test_highlight_ignores_case_and_falls_back_to_plain_text():
     assert ":orange-background[Kemarin]" in details.highlighted("Kemarin hujan.", "kemarin")
     assert details.highlighted("Tanpa tanggal (1).", "besok") == r"Tanpa tanggal \(1\)\."
     assert details.highlighted("Teks.", "") == r"Teks\."
+
+
+def test_reports_list_each_article_with_the_date_it_gave():
+    import pandas as pd
+
+    said = pd.DataFrame([
+        {"event_id": "e1", "source": "a.md", "date_label": "18 Jun 2024", "published": "2024-06-19",
+         "sentence": "Putin *signed* the treaty.", "source_url": "https://example.test/a"},
+        {"event_id": "e2", "source": "b.md", "date_label": "1948", "published": "", "sentence": "x", "source_url": ""},
+    ])
+    [rec] = details.reports(said, "e1")
+    line = details.report_line(rec)
+    assert line.startswith("› Putin \\*signed\\* the treaty\\.") and "a\\.md\\, 18 Jun 2024\\, published 2024\\-06\\-19" in line

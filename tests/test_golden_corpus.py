@@ -6,7 +6,8 @@ import json
 import pytest
 
 from conftest import ROOT, SHARED_EVAL
-from timeline.evaluate import EVENT_TYPES, interval, load_gold
+from timeline import places
+from timeline.evaluate import EVENT_TYPES, PLACES_OVERLAY, interval, load_gold
 
 GOLDEN = ROOT / "tests" / "golden"
 GOLD_FILES = sorted(GOLDEN.glob("*.json"))
@@ -34,13 +35,29 @@ def test_gold_file_is_well_formed(path):
     assert gold.published is not None
     assert 12 <= sum(e.required for e in gold.events) <= 25
     for ev in raw["events"]:
-        assert set(ev) <= {"anchor", "accept", "actors", "type", "required", "group"}
+        assert set(ev) <= {"anchor", "accept", "actors", "places", "type", "required", "group"}
         assert isinstance(ev["required"], bool)
         assert all(isinstance(a, str) and a for a in ev["actors"])
         if ev["required"]:
             assert ev.get("type") in EVENT_TYPES, ev["anchor"]
         elif "type" in ev:
             assert ev["type"] in EVENT_TYPES, ev["anchor"]
+
+
+@pytest.mark.parametrize("path", GOLD_FILES, ids=lambda p: p.stem)
+def test_every_event_has_gold_places_that_the_map_knows(path):
+    gold = load_gold(path)  # the seed's places come from places/, its own file stays the shared one
+    known = places.by_name()
+    for ev in gold.events:
+        assert ev.places is not None, ev.anchor
+        for name in ev.places:
+            assert name in known, (ev.anchor, name)
+
+
+def test_place_overlays_name_anchors_of_their_gold_file():
+    for overlay in (GOLDEN / PLACES_OVERLAY).glob("*.json"):
+        anchors = {ev["anchor"] for ev in json.loads((GOLDEN / overlay.name).read_text(encoding="utf-8"))["events"]}
+        assert set(json.loads(overlay.read_text(encoding="utf-8"))) == anchors, overlay.name
 
 
 @pytest.mark.parametrize("path", GOLD_FILES, ids=lambda p: p.stem)

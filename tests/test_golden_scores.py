@@ -7,6 +7,7 @@ from timeline.evaluate import GOLDEN_DIR, evaluate
 
 SEED_F1 = 0.98  # issue 3: the seed's F1 with the shared scorer
 SEED_STRICT_RECALL = 0.92
+PLACE_PRECISION = PLACE_RECALL = 0.9  # issue 16
 
 
 @pytest.fixture(scope="module")
@@ -32,3 +33,10 @@ def test_seed_meets_the_bar(report):
     s = seed.scores["project"]
     assert s.f1 >= SEED_F1, (s.misses, s.false_rows)
     assert s.recall_strict >= SEED_STRICT_RECALL, s.misses
+
+
+def test_places_meet_the_bar(report):
+    s = report.overall["project"]
+    assert s.places >= 100
+    assert s.place_precision >= PLACE_PRECISION, s.place_misses
+    assert s.place_recall >= PLACE_RECALL, s.place_misses

@@ -43,3 +43,12 @@ def test_event_ids_are_stable_and_unique(seed_events):
     again = extract_paths([SEED]).frame()
     assert list(again["event_id"]) == list(seed_events["event_id"])
     assert seed_events["event_id"].is_unique
+
+
+@pytest.mark.parametrize(("day", "words", "place"), [
+    ("2025-09-03", "saling memberikan sikap hangat dalam pertemuan mereka di Beijing", "Beijing"),
+    ("2024-06-18", "menandatangani Traktat Kemitraan Strategis Komprehensif", "Pyongyang"),
+])
+def test_card_events_happen_at_their_places(seed_events, day, words, place):
+    rows = [r for r in seed_events[seed_events["date"] == day].to_dict("records") if words in r["sentence"] + r["evidence"]]
+    assert rows and all(place in r["places"].split(";") for r in rows)

@@ -155,3 +155,49 @@ def test_read_decodes_a_utf16_file_with_front_matter(tmp_path):
     path.write_bytes("---\ntitle: Judul\n---\nPutin tiba pada 3 Mei 2024.\n".encode("utf-16"))
     art = ingest.read(path)
     assert art.title == "Judul" and art.text == "Putin tiba pada 3 Mei 2024.\n"
+
+
+def _alias_bomb(levels: int = 10) -> str:
+    """Front matter whose last key names 10**levels strings through ten levels of aliases."""
+    rows = ["a0: &a0 [" + ", ".join(['"lol"'] * 10) + "]"]
+    rows += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 10) + "]" for i in range(1, levels)]
+    return "---\n" + "\n".join(rows) + f"\ntitle: *a{levels - 1}\n---\nPutin tiba di Pyongyang pada 19 Juni 2024.\n"
+
+
+def test_yaml_alias_bomb_in_front_matter_is_refused(tmp_path):
+    import time
+
+    from timeline import library
+
+    raw = _alias_bomb()
+    start = time.perf_counter()
+    art = ingest.parse(raw, "bomb.md")
+    assert art.title == "" and art.text.startswith("Putin")  # the fields are ignored, the body is read
+    assert art.problems == ("front matter could not be read (the alias *a0 is refused (aliases can expand "
+                            "without bound) at line 3); its fields were ignored",)
+    saved = library.save(tmp_path, "bomb.md", raw.encode())  # an upload: fingerprinted, saved, read
+    assert saved.added and ingest.read(saved.path).problems == art.problems
+    assert time.perf_counter() - start < 10  # linear work; the expansion took minutes and gigabytes
+
+
+def test_broken_front_matter_names_its_line_of_the_file():
+    art = ingest.parse("---\ntitle: ok\nbad: : x\n---\nIsi.\n", "a.md")
+    assert art.problems[0].endswith("at line 3); its fields were ignored")
+
+
+def test_one_invalid_utf8_byte_keeps_utf8_with_a_note(tmp_path, capsys):
+    from timeline.cli import main
+
+    path = tmp_path / "berita.txt"
+    path.write_bytes("Menteri itu berkata, \u201cKami siap,\u201d saat Putin tiba pada 19 Juni 2024 \u2014 resmi.\n"
+                     .encode() + b"Baris \xff rusak.\n")
+    art = ingest.read(path)
+    assert "\u201cKami siap,\u201d" in art.text and "Baris \ufffd rusak." in art.text  # no mac_iceland "‚Äú"
+    assert art.problems == ("1 byte(s) are not valid UTF-8; they are shown as \ufffd",)
+    assert main(["extract", str(path)]) == 0
+    captured = capsys.readouterr()
+    assert f"note: {path}: 1 byte(s) are not valid UTF-8" in captured.err and "2024-06-19" in captured.out
+
+
+def test_a_windows_1252_file_with_one_accent_is_still_detected():
+    assert ingest.decode("Putin tiba di caf\u00e9 pada 3 Mei 2024.".encode("cp1252"), "a.txt").endswith("caf\u00e9 pada 3 Mei 2024.")

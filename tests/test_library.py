@@ -147,3 +147,42 @@ def test_contents_change_when_a_file_changes(tmp_path, researched):
     (tmp_path / "tables" / "riset.csv").write_text(to_csv(researched), encoding="utf-8")
     after = library.contents(tmp_path)
     assert after[1][0][0].endswith("riset.csv") and after != before
+
+
+def test_year_0_in_an_event_table_is_shown_at_year_1_with_a_note(tmp_path, researched):
+    from timeline import filters
+
+    path = tmp_path / "riset.csv"
+    path.write_text(to_csv(researched).replace('"2019-04-25","2019-04-25"', '"0000-02-29","0000-03-01"'),
+                    encoding="utf-8")
+    got = library.read_table(path).set_index("event_id")
+    assert (got.loc["t1", "date"], got.loc["t1", "date_end"]) == ("0001-01-01", "0001-01-01")
+    assert got.loc["t1", "date_label"].endswith("(the table says 0000-02-29 to 0000-03-01; year 0 is shown as "
+                                                "0001-01-01, the first day the page can show)")
+    assert got.loc["t2", "date_label"] == researched.set_index("event_id").loc["t2", "date_label"]
+    assert filters.date_bounds(got.reset_index())[0] == dt.date(1, 1, 1)
+
+
+@pytest.mark.parametrize("char", ["\U00020000", "\u4e2d", "\ud55c", "\u0e01"])  # 4-byte CJK, 3-byte CJK, Hangul, Thai
+def test_long_file_names_in_3_and_4_byte_scripts_are_cut_by_bytes(tmp_path, char):
+    name = char * 60
+    saved = library.save(tmp_path, f"{name}.txt", "Putin tiba pada 3 Mei 2024.".encode())
+    assert saved.added and len(saved.path.name.encode()) <= library.MAX_NAME_BYTES
+    assert saved.path.stem.strip(char) == ""  # whole characters only
+    again = library.save(tmp_path, f"{name}.txt", "Kim tiba pada 4 Mei 2024.".encode())  # the name is taken
+    assert again.path.name != saved.path.name and len(again.path.name.encode()) <= library.MAX_NAME_BYTES + 4
+    pasted = library.save_text(tmp_path, "Isi berita pada 5 Mei 2024.", title=name, published=dt.date(2024, 5, 5))
+    assert pasted.added and len(pasted.path.name.encode()) <= library.MAX_NAME_BYTES
+
+
+def test_a_failed_save_names_the_article_not_the_server_path(tmp_path, monkeypatch):
+    from timeline import store
+
+    def too_long(path, data):
+        raise OSError(36, "File name too long", str(path))
+
+    monkeypatch.setattr(store, "write_atomic", too_long)
+    with pytest.raises(InputError) as caught:
+        library.save(tmp_path, "berita.txt", "Putin tiba pada 3 Mei 2024.".encode())
+    assert str(caught.value) == "berita.txt: could not be saved (File name too long)"
+    assert str(tmp_path) not in str(caught.value)

@@ -132,3 +132,42 @@ def test_a_write_killed_halfway_leaves_the_previous_file_whole(tmp_path):
     assert path.read_bytes() == old
     # The temporary file the killed writer left is never mistaken for the file itself.
     assert [p.name for p in tmp_path.glob("articles.csv*")] == ["articles.csv"]
+
+
+@pytest.fixture
+def umask_027():
+    old = os.umask(0o027)
+    try:
+        yield
+    finally:
+        os.umask(old)
+
+
+def test_outputs_saved_articles_and_corrections_respect_the_umask(tmp_path, umask_027):
+    from timeline import corrections, library
+
+    store.write_atomic(tmp_path / "out.csv", b"x\n")
+    saved = library.save(tmp_path / "articles", "berita.txt", "Putin tiba pada 3 Mei 2024.".encode())
+    corrections.save(tmp_path / "corrections.csv", corrections.Correction("abc123abc123", title="Judul"))
+    for path in (tmp_path / "out.csv", saved.path, tmp_path / "corrections.csv"):
+        assert path.stat().st_mode & 0o777 == 0o640, path  # 0666 less the umask, not mkstemp's 0600
+    (tmp_path / "corrections.csv").chmod(0o664)  # a replaced file keeps its own mode
+    corrections.save(tmp_path / "corrections.csv", corrections.Correction("abc123abc123", title="Lagi"))
+    assert (tmp_path / "corrections.csv").stat().st_mode & 0o777 == 0o664
+
+
+def test_stale_temporary_files_are_removed_at_the_next_write(tmp_path):
+    path = tmp_path / "corrections.csv"
+    day_ago = time.time() - 86_400
+    stale, fresh = tmp_path / ".corrections.csv.k3x9q0_a.tmp", tmp_path / ".corrections.csv.00ff00ff.tmp"
+    not_ours = [tmp_path / ".corrections.csv.notours.tmp", tmp_path / ".other.csv.k3x9q0_a.tmp",
+                tmp_path / "corrections.csv.k3x9q0_a.tmp", tmp_path / ".corrections.csv.k3x9q0_a.tmp.bak"]
+    for p in (stale, fresh, *not_ours):
+        p.write_bytes(b"N" * 1000)
+        if p is not fresh:
+            os.utime(p, (day_ago, day_ago))
+    store.write_atomic(path, b"new\n")
+    assert not stale.exists()  # a killed write's, a day old
+    assert fresh.exists()  # may be another writer's, still at work
+    assert all(p.exists() for p in not_ours)
+    assert path.read_bytes() == b"new\n"

@@ -1,14 +1,15 @@
-"""The command line: `python -m timeline extract FILE_OR_DIR… -o events.csv`, `dates`, `eval`."""
+"""The command line: `python -m timeline extract FILE_OR_DIR… -o events.csv`, `dates`, `summarize`, `eval`."""
 from __future__ import annotations
 
 import argparse
 import datetime as dt
 import json
 import os
+import stat
 import sys
 from pathlib import Path
 
-from . import pipeline, store, table
+from . import ingest, pipeline, store, table
 
 DEBUG_ENV = "TIMELINE_DEBUG"  # "1" lets an unexpected error show its traceback
 
@@ -20,6 +21,11 @@ EPILOG = """examples:
 DATES_EPILOG = """examples:
   python -m timeline dates data/articles/*.txt
   python -m timeline dates article.md --format jsonl > expressions.jsonl
+"""
+
+SUMMARIZE_EPILOG = """examples:
+  python -m timeline summarize data/articles --dates 10
+  python -m timeline summarize news/ --dates 30 --start 2011-02-15 --end 2011-10-20 --format jsonl
 """
 
 EVAL_EPILOG = """examples:
@@ -42,6 +48,16 @@ def _jobs(value: str) -> int:
         n = -1
     if n < 0:
         raise argparse.ArgumentTypeError(f"not a number of processes (0 or more): {value!r}")
+    return n
+
+
+def _count(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        n = -1
+    if n < 0:
+        raise argparse.ArgumentTypeError(f"not a count (0 or more): {value!r}")
     return n
 
 
@@ -70,6 +86,12 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--merge-sources", action="store_true",
                     help="merge the same happening reported by several articles into one row "
                     "(default: one row per happening per article)")
+    ex.add_argument("--mentions", type=Path, metavar="FILE",
+                    help="also write every report of every event (its article, URL, sentence, time "
+                    "expression and the date that article gave) to this CSV file")
+    ex.add_argument("--title-language", choices=["source", "id", "en"], default="source",
+                    help="title language of a happening reported in both languages "
+                    "(default: that of the report that leads it)")
     dt_ = sub.add_parser(
         "dates",
         help="list every time expression found in articles, and how each was read",
@@ -85,6 +107,28 @@ def build_parser() -> argparse.ArgumentParser:
     dt_.add_argument("--language", choices=["id", "en"], help="language of every input (default: detected)")
     dt_.add_argument("--format", choices=["table", "jsonl"], default="table",
                      help="an aligned table (default) or one JSON object per line")
+    su = sub.add_parser(
+        "summarize",
+        help="print the key dates of the story the articles tell, with their best sentences",
+        description="Rank the days the articles refer to (by how many articles name each day, more\n"
+        "when named days later, against the coverage around it) and print the best L within\n"
+        "[start, end], each with the K best sentences of its most important happenings.",
+        epilog=SUMMARIZE_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    su.add_argument("paths", nargs="+", type=Path, metavar="FILE_OR_DIR",
+                    help="article files or folders of them")
+    su.add_argument("--dates", type=_count, required=True, metavar="L", help="how many key dates to print")
+    su.add_argument("--start", type=_iso_date, metavar="YYYY-MM-DD", help="first day that may be chosen")
+    su.add_argument("--end", type=_iso_date, metavar="YYYY-MM-DD", help="last day that may be chosen")
+    su.add_argument("--sentences", type=_count, default=2, metavar="K", help="sentences per date (default 2)")
+    su.add_argument("--format", choices=["md", "jsonl"], default="md",
+                    help="a dated Markdown list (default) or one JSON object per date")
+    su.add_argument("--published", type=_iso_date, metavar="YYYY-MM-DD",
+                    help="publication date for every input (overrides front matter and dateline)")
+    su.add_argument("--language", choices=["id", "en"], help="language of every input (default: detected)")
+    su.add_argument("-j", "--jobs", type=_jobs, default=0, metavar="N",
+                    help="extract with N processes (default 0: one per core); the output is the same")
     ev = sub.add_parser(
         "eval",
         help="score the extractor and the dateparser baseline against gold events",
@@ -98,26 +142,46 @@ def build_parser() -> argparse.ArgumentParser:
                     help="folder of articles and their gold files (default: the project's tests/golden)")
     ev.add_argument("--json", action="store_true", help="print the scores as JSON")
     ev.add_argument("-v", "--verbose", action="store_true",
-                    help="also list the extractor's missed gold events and false rows")
+                    help="also list the extractor's missed gold events, false rows and wrong places")
+    ev.add_argument("--happenings", nargs="*", type=Path, metavar="DIR",
+                    help="instead, score the merge of happenings across the articles of each DIR "
+                    "(gold.yaml beside them; default: tests/happenings/dev): pairwise precision and "
+                    "recall, rows per happening, dates and furniture rows")
     return parser
 
 
-def _unwritable(path: Path) -> str:
+def _unwritable(path: Path, inputs: list[Path], hint: str = "") -> str:
     """Say why `path` cannot be an output file, before minutes of extraction are spent."""
     if path.is_dir():
         return "it is a folder"
     if not path.parent.is_dir():
         return f"the folder {path.parent} does not exist" if not path.parent.exists() else f"{path.parent} is not a folder"
+    try:
+        out = path.stat()  # through a symbolic link: its target is what would be written
+    except OSError:
+        return ""  # a new file (or a dangling link, written through to its target)
+    if not stat.S_ISREG(out.st_mode):
+        return f"it is {store.kind(out.st_mode)}, not a regular file{hint}"
+    for f in inputs:
+        try:
+            st = f.stat()
+        except OSError:
+            continue
+        if (st.st_dev, st.st_ino) == (out.st_dev, out.st_ino):
+            return f"it is the input {f}; the table would replace the article"
     return ""
 
 
 def extract(args: argparse.Namespace) -> int:
     """Run `extract`; return the exit code (1 when any input was rejected)."""
-    if args.output and (problem := _unwritable(args.output)):
-        print(f"error: {args.output}: cannot be written ({problem})", file=sys.stderr)
-        return 2
+    inputs = ingest.collect(args.paths)[0] if args.output or args.mentions else []
+    for target, hint in ((args.output, "; leave out -o to write to standard output"), (args.mentions, "")):
+        if target and (problem := _unwritable(target, inputs, hint)):
+            print(f"error: {target}: cannot be written ({problem})", file=sys.stderr)
+            return 2
     result = pipeline.extract_paths(
-        args.paths, args.published, args.language, merge_sources=args.merge_sources, jobs=args.jobs
+        args.paths, args.published, args.language, merge_sources=args.merge_sources, jobs=args.jobs,
+        title_language=args.title_language,
     )
     for err in result.errors:
         print(f"error: {err}", file=sys.stderr)
@@ -126,13 +190,21 @@ def extract(args: argparse.Namespace) -> int:
     text = table.to_csv(result.frame())
     if args.output:
         try:
-            store.write_atomic(args.output, text.encode("utf-8"))
+            store.write_output(args.output, text.encode("utf-8"))
         except OSError as exc:
             print(f"error: {args.output}: cannot be written ({exc.strerror or exc})", file=sys.stderr)
             return 2
         print(f"{len(result.events)} events written to {args.output}", file=sys.stderr)
     else:
         sys.stdout.write(text)
+    if args.mentions:
+        said = result.mentions()
+        try:
+            store.write_output(args.mentions, table.to_csv(said, table.MENTION_SCHEMA).encode("utf-8"))
+        except OSError as exc:
+            print(f"error: {args.mentions}: cannot be written ({exc.strerror or exc})", file=sys.stderr)
+            return 2
+        print(f"{len(said)} mentions written to {args.mentions}", file=sys.stderr)
     if result.errors:
         print(f"{len(result.errors)} input(s) rejected; the events of the others were written", file=sys.stderr)
     return 1 if result.errors else 0
@@ -168,10 +240,34 @@ def list_dates(args: argparse.Namespace) -> int:
     return 1 if errors else 0
 
 
+def summarize(args: argparse.Namespace) -> int:
+    """Run `summarize`; return the exit code (1 when any input was rejected, 2 on a bad span)."""
+    from . import summary
+
+    if args.start and args.end and args.start > args.end:
+        print(f"error: --start {args.start} is after --end {args.end}", file=sys.stderr)
+        return 2
+    result = pipeline.extract_paths(args.paths, args.published, args.language, jobs=args.jobs)
+    for err in result.errors:
+        print(f"error: {err}", file=sys.stderr)
+    for note in result.notes:
+        print(f"note: {note}", file=sys.stderr)
+    found = summary.key_dates(result.events, args.dates, args.start, args.end, args.sentences)
+    if not found:
+        print("note: no day-precision dates to choose from", file=sys.stderr)
+    if args.format == "jsonl":
+        sys.stdout.write("".join(json.dumps(k.record(), ensure_ascii=False) + "\n" for k in found))
+    else:
+        sys.stdout.write(summary.to_markdown(found, args.start, args.end))
+    return 1 if result.errors else 0
+
+
 def evaluate(args: argparse.Namespace) -> int:
     """Run `eval`; return the exit code (1 when a gold file or article could not be read)."""
     from . import evaluate as scorer  # imported here: only `eval` needs it
 
+    if args.happenings is not None:
+        return evaluate_happenings(args)
     report = scorer.evaluate(args.gold_dir or scorer.GOLDEN_DIR)
     for err in report.errors:
         print(f"error: {err}", file=sys.stderr)
@@ -184,13 +280,42 @@ def evaluate(args: argparse.Namespace) -> int:
                 print(f"MISS  {line}")
             for line in report.overall["project"].false_rows:
                 print(f"FALSE {line}")
+            for line in report.overall["project"].place_misses:
+                print(f"PLACE {line}")
     return 1 if report.errors else 0
+
+
+def evaluate_happenings(args: argparse.Namespace) -> int:
+    """Run `eval --happenings`; return 1 when a gold file or an article could not be read."""
+    from . import happenings
+    from .errors import InputError
+
+    scores, failed = [], False
+    for folder in args.happenings or [happenings.HAPPENINGS_DIR]:
+        try:
+            got, errors = happenings.evaluate(folder)
+        except InputError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            failed = True
+            continue
+        for err in errors:
+            print(f"error: {err}", file=sys.stderr)
+        failed = failed or bool(errors)
+        scores.append(got)
+    if args.json:
+        from dataclasses import asdict
+
+        sys.stdout.write(json.dumps([asdict(s) for s in scores], indent=2, ensure_ascii=False) + "\n")
+    elif scores:
+        sys.stdout.write(happenings.format_scores(scores, args.verbose))
+    return 1 if failed else 0
 
 
 def main(argv: list[str] | None = None) -> int:
     """Parse `argv` and run the command."""
     args = build_parser().parse_args(argv)
-    command = {"extract": extract, "dates": list_dates, "eval": evaluate}[args.command]
+    commands = {"extract": extract, "dates": list_dates, "summarize": summarize, "eval": evaluate}
+    command = commands[args.command]
     try:
         return command(args)
     except KeyboardInterrupt:

@@ -1,6 +1,12 @@
-"""User corrections kept in data/corrections.csv by event_id and re-applied after extraction."""
+"""User corrections kept in data/corrections.csv by event_id and re-applied after extraction.
+
+Cells are escaped like the exports' (a leading =, +, -, @, tab or carriage return, or
+an apostrophe, gets an apostrophe; `table.escape_cell`), so the file opens safely in
+a spreadsheet, and read back unescaped.
+"""
 from __future__ import annotations
 
+import calendar
 import csv
 import datetime as dt
 import io
@@ -11,7 +17,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from . import store
+from . import store, table
 from .errors import InputError
 from .model import PRECISIONS
 
@@ -84,7 +90,8 @@ def _read_rows(path: Path) -> tuple[list[dict[str, str]], list[str]]:
     if "event_id" not in reader.fieldnames:
         raise InputError(path.name, "has no event_id column; it is not a corrections file")
     names = list(reader.fieldnames) + [c for c in COLUMNS if c not in reader.fieldnames]
-    return [dict(r) for r in reader], names
+    rows = [{k: table.unescape_cell(v) if isinstance(v, str) else v for k, v in r.items()} for r in reader]
+    return rows, names
 
 
 def load(path: Path) -> tuple[dict[str, Correction], list[str]]:
@@ -103,10 +110,11 @@ def load(path: Path) -> tuple[dict[str, Correction], list[str]]:
 
 
 def _write(path: Path, rows: list[dict[str, str]], names: list[str]) -> None:
+    """Write the rows, every cell escaped as the exports escape them (`table.escape_cell`: "=…" gets an apostrophe)."""
     buf = io.StringIO()
     writer = csv.DictWriter(buf, fieldnames=names, lineterminator="\n", extrasaction="ignore")
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows({k: table.escape_cell(v) if isinstance(v, str) else v for k, v in r.items()} for r in rows)
     store.write_atomic(path, buf.getvalue().encode("utf-8"))
 
 
@@ -152,7 +160,8 @@ def label(start: dt.date, end: dt.date, precision: str) -> str:
     day = lambda d: f"{d.day} {d:%b %Y}"  # noqa: E731
     if precision == "year" or (start.timetuple()[1:3] == (1, 1) and end.timetuple()[1:3] == (12, 31) and start.year == end.year):
         return str(start.year)
-    if precision == "month" or (start.day == 1 and (end + dt.timedelta(days=1)).day == 1 and start.month == end.month):
+    last_day = calendar.monthrange(end.year, end.month)[1]  # (end + 1 day) overflows on 9999-12-31
+    if precision == "month" or (start.day == 1 and end.day == last_day and start.month == end.month):
         return f"{start:%b %Y}"
     return day(start) if start == end else f"{day(start)} – {day(end)}"
 

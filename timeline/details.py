@@ -64,17 +64,52 @@ def display_frame(df: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def event_names(df: pd.DataFrame, ids: list[str] | None = None) -> dict[str, str]:
-    """Return "date · title" by event_id for a picker: of `ids` (those not in `df` say so), else of every row."""
+def event_names(df: pd.DataFrame, ids: list[str] | None = None, label=None) -> dict[str, str]:
+    """Return "date · title" by event_id for a picker: of `ids` (those not in `df` say so), else of every row.
+
+    `label` rewrites each date label (into the page's language).
+    """
     rows = df if ids is None else df[df["event_id"].isin(ids).to_numpy(dtype=bool)]
-    names = dict(zip(rows["event_id"].tolist(), (rows["date_label"] + " · " + rows["title"]).tolist(), strict=True))
+    dates = rows["date_label"] if label is None else rows["date_label"].map({v: label(v) for v in rows["date_label"].unique()})
+    names = dict(zip(rows["event_id"].tolist(), (dates + " · " + rows["title"]).tolist(), strict=True))
     return names if ids is None else {i: names.get(i, f"{i} (deleted or not found)") for i in ids}
 
 
-def facts(rec: dict) -> str:
-    """Return an event's actors, people, type, precision, confidence, source and id as literal Markdown lines."""
+def facts(rec: dict, ui=None) -> str:
+    """Return an event's actors, people, type, precision, confidence, source and id as literal Markdown lines.
+
+    `ui` (an i18n.Catalogue) gives the words; English without it.
+    """
+    from .i18n import catalogue
+
+    ui = ui or catalogue("en")
     listed = lambda cell: cell.replace(";", ", ") or "–"  # noqa: E731
-    pairs = [("Actors", listed(rec["actors"])), ("People", listed(rec["people"])), ("Type", rec["event_type"]),
-             ("Precision", rec["precision"]), ("Confidence", f"{rec['confidence']:.2f}"), ("Source", rec["source"]),
-             ("Event id", rec["event_id"] + (" (corrected)" if rec["corrected"] else ""))]
+    pairs = [(ui.t("f_actors"), listed(rec["actors"])), (ui.t("f_people"), listed(rec["people"])),
+             (ui.t("f_type"), ui.event_type(rec["event_type"])), (ui.t("f_precision"), ui.precision(rec["precision"])),
+             (ui.t("f_confidence"), f"{rec['confidence']:.2f}"), (ui.t("f_source"), rec["source"]),
+             (ui.t("f_event_id"), rec["event_id"] + (" " + ui.t("f_corrected") if rec["corrected"] else ""))]
     return "  \n".join(f"**{k}:** {escape_markdown(str(v))}" for k, v in pairs)
+
+
+def reports(mentions: pd.DataFrame, event_id: str) -> list[dict]:
+    """Return what each article said of one event: its source, link, date as given, and sentence."""
+    rows = mentions[(mentions["event_id"] == event_id).to_numpy(dtype=bool)]
+    return rows.to_dict("records")
+
+
+def report_line(rec: dict, ui=None) -> str:
+    """Return one report as literal Markdown: the sentence, then its source and the date it gave (in `ui`'s words)."""
+    from .i18n import catalogue
+
+    ui = ui or catalogue("en")
+    said = escape_markdown(rec["sentence"])
+    where = escape_markdown(f"{rec['source']}, {ui.date_label(rec['date_label'])}"
+                            + (f", {ui.t('published')} {rec['published']}" if rec["published"] else ""))
+    return f"› {said}  \n_{where}_"
+
+
+def heading(rec: dict) -> str:
+    """Return an event's date, places and title as one literal Markdown line: "**3 Sep 2025** · Beijing · …"."""
+    cell = rec.get("places")
+    where = escape_markdown(cell.replace(";", ", ")) if isinstance(cell, str) else ""
+    return f"**{escape_markdown(rec['date_label'])}**" + (f" · {where}" if where else "") + f" · {escape_markdown(rec['title'])}"

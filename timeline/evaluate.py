@@ -5,6 +5,10 @@ part of the repository: a gold event is found when a row of the same article hol
 the gold anchor in its sentence or evidence and carries one of the accepted
 intervals (strict: the first one); a row is a true positive when it holds some
 gold anchor with an interval accepted for it and no `not_events` text.
+
+Places are scored on the rows that hold a gold anchor whose event lists its `places`:
+a row's places are right when the gold of the anchors it holds names them (precision),
+and a found gold event's places are recalled when a row holding its anchor names them.
 """
 from __future__ import annotations
 
@@ -53,6 +57,7 @@ class GoldEvent:
     type: str = ""
     required: bool = True  # optional events never count against recall
     group: str | None = None  # events sharing a group count once
+    places: tuple[str, ...] | None = None  # the places its sentence names (None: not annotated)
 
 
 @dataclass(frozen=True)
@@ -85,10 +90,21 @@ def interval(spec: str) -> Interval:
     return day, day
 
 
+PLACES_OVERLAY = "places"  # folder beside the gold: {anchor: [places]} for files kept as shared (the seed)
+
+
 def load_gold(path: Path) -> Gold:
-    """Read one gold JSON file; raise InputError naming the file when it is malformed."""
+    """Read one gold JSON file; raise InputError naming the file when it is malformed.
+
+    Gold places come from each event's `places`, or from `places/NAME.json` beside the
+    file ({anchor: [places]}) for a gold file that must stay as the shared one.
+    """
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
+        overlay = path.parent / PLACES_OVERLAY / path.name
+        if overlay.is_file():
+            where = json.loads(overlay.read_text(encoding="utf-8"))
+            raw["events"] = [{**e, "places": where[e["anchor"]]} if e["anchor"] in where else e for e in raw["events"]]
         events = tuple(_event(e, i) for i, e in enumerate(raw["events"]))
         published = raw.get("published")
         return Gold(
@@ -122,6 +138,7 @@ def _event(raw: dict, index: int) -> GoldEvent:
         type=str(raw.get("type", "")),
         required=bool(raw.get("required", True)),
         group=str(raw["group"]) if "group" in raw else None,
+        places=tuple(str(p) for p in raw["places"]) if raw.get("places") is not None else None,
     )
 
 
@@ -148,6 +165,10 @@ class Score:
     actor_recall: float  # of found events that name actors, the share whose row names them
     misses: tuple[str, ...] = ()
     false_rows: tuple[str, ...] = ()
+    place_precision: float = 0.0  # of the places rows holding an annotated anchor name, the share gold names
+    place_recall: float = 0.0  # of the gold places of found annotated events, the share a row names
+    places: int = 0  # gold places of found annotated events
+    place_misses: tuple[str, ...] = ()  # "source: anchor: missed place" and "… extra place"
 
 
 def _source_key(source: str | None) -> str:
@@ -170,6 +191,10 @@ def _row_interval(row: Mapping[str, str]) -> Interval | None:
 def _row_actors(row: Mapping[str, str]) -> set[str]:
     cells = (row.get("actors") or "") + ";" + (row.get("people") or "")
     return {a.strip().lower() for a in re.split(r"[;|,]", cells) if a.strip()}
+
+
+def _row_places(row: Mapping[str, str]) -> set[str]:
+    return {p.strip() for p in (row.get("places") or "").split(";") if p.strip()}
 
 
 def _row_text(row: Mapping[str, str]) -> str:
@@ -198,6 +223,8 @@ def score(rows: Sequence[Mapping[str, str]], golds: Sequence[Gold]) -> Score:
     for r in rows:
         by_source.setdefault(_source_key(r.get("source")), []).append((r, _row_text(r), _row_interval(r)))
     total = found = found_strict = actor_total = actor_ok = tp = fp = 0
+    place_tp = place_named = place_found = place_gold = 0
+    place_misses: list[str] = []
     misses: list[str] = []
     false_rows: list[str] = []
     for gold in golds:
@@ -229,6 +256,12 @@ def score(rows: Sequence[Mapping[str, str]], golds: Sequence[Gold]) -> Score:
                 actor_ok += any(actor_hits)
             if not lenient:
                 misses.append(f"{src}: {evs[0].anchor[:60]} {_spec(evs[0].accept[0])}")
+        for counts, notes in [_place_counts(judged, gold, src)]:
+            place_tp += counts[0]
+            place_named += counts[1]
+            place_found += counts[2]
+            place_gold += counts[3]
+            place_misses += notes
         anchors = [(norm(ev.anchor), ev.accept) for ev in gold.events]
         spoilers = [norm(n) for n in gold.not_events]
         for r, text, iv in judged:
@@ -252,7 +285,40 @@ def score(rows: Sequence[Mapping[str, str]], golds: Sequence[Gold]) -> Score:
         actor_recall=_ratio(actor_ok, actor_total),
         misses=tuple(misses),
         false_rows=tuple(false_rows),
+        place_precision=_ratio(place_tp, place_named),
+        place_recall=_ratio(place_found, place_gold),
+        places=place_gold,
+        place_misses=tuple(place_misses),
     )
+
+
+def _place_counts(judged: list, gold: Gold, src: str) -> tuple[tuple[int, int, int, int], list[str]]:
+    """Return (right places named, places named, gold places recalled, gold places) of one article's rows.
+
+    Only rows holding an anchor whose gold lists places are judged: what they should name
+    is the union of the places of the anchors they hold (a merged row holds several).
+    """
+    annotated = [(norm(ev.anchor), ev) for ev in gold.events if ev.places is not None]
+    tp = named = recalled = wanted = 0
+    notes: list[str] = []
+    for r, text, _iv in judged:
+        held = [ev for a, ev in annotated if a in text]
+        if not held:
+            continue
+        expected = {p for ev in held for p in ev.places}
+        got = _row_places(r)
+        tp += len(got & expected)
+        named += len(got)
+        notes += [f"{src}: {held[0].anchor[:50]}: extra {p}" for p in sorted(got - expected)]
+    for a, ev in annotated:
+        rows = [_row_places(r) for r, text, _iv in judged if a in text]
+        if not rows or not ev.places:
+            continue
+        best = max(rows, key=lambda got: len(got & set(ev.places)))
+        wanted += len(ev.places)
+        recalled += len(best & set(ev.places))
+        notes += [f"{src}: {ev.anchor[:50]}: missed {p}" for p in ev.places if p not in best]
+    return (tp, named, recalled, wanted), notes
 
 
 SYSTEMS: tuple[str, ...] = ("project", "baseline")
@@ -348,32 +414,44 @@ def evaluate(gold_dir: Path) -> Report:
 
 _METRICS = (("recall", "recall"), ("strict", "recall_strict"), ("prec", "precision"),
             ("F1", "f1"), ("actors", "actor_recall"))
+# The project's places, after both systems' dates (the baseline finds no places).
+_PLACE_METRICS = (("places", "places"), ("prec", "place_precision"), ("recall", "place_recall"))
+
+
+def _cells(s: Score, metrics) -> list[str]:
+    return [str(getattr(s, attr)) if isinstance(getattr(s, attr), int) else f"{getattr(s, attr):.3f}" for _, attr in metrics]
 
 
 def format_table(report: Report) -> str:
-    """Return the report as an aligned text table, both systems side by side."""
+    """Return the report as an aligned text table: both systems' dates side by side, then the project's places."""
     heads = ["article", "lang", "events"]
     for name in SYSTEMS:
         heads += [f"{label}" for label, _ in _METRICS]
+    heads += [label for label, _ in _PLACE_METRICS]
     lines = []
     for a in report.articles:
         lines.append([Path(a.file).stem, a.language, str(a.scores[SYSTEMS[0]].events)]
-                     + [f"{getattr(a.scores[n], attr):.3f}" for n in SYSTEMS for _, attr in _METRICS])
+                     + [c for n in SYSTEMS for c in _cells(a.scores[n], _METRICS)]
+                     + _cells(a.scores[SYSTEMS[0]], _PLACE_METRICS))
     first = report.overall[SYSTEMS[0]]
     lines.append(["overall", "", str(first.events)]
-                 + [f"{getattr(report.overall[n], attr):.3f}" for n in SYSTEMS for _, attr in _METRICS])
+                 + [c for n in SYSTEMS for c in _cells(report.overall[n], _METRICS)]
+                 + _cells(first, _PLACE_METRICS))
     widths = [max(len(row[i]) for row in [heads, *lines]) for i in range(len(heads))]
-    block = sum(widths[3 : 3 + len(_METRICS)]) + 2 * (len(_METRICS) - 1)
+    blocks = [(n, len(_METRICS)) for n in SYSTEMS] + [(f"{SYSTEMS[0]} places", len(_PLACE_METRICS))]
     lead = sum(widths[:3]) + 2 * 2
-    banner = " " * lead + "".join(f"  {n.center(block, '-')}" for n in SYSTEMS)
+    banner, at = " " * lead, 3
+    for name, size in blocks:
+        banner += "  " + name.center(sum(widths[at : at + size]) + 2 * (size - 1), "-")
+        at += size
 
     def fmt(row: list[str]) -> str:
         cells = [row[0].ljust(widths[0])] + [c.rjust(w) for c, w in zip(row[1:], widths[1:])]
         cells[1] = row[1].ljust(widths[1])
-        out = "  ".join(cells[:3])
-        for k in range(len(SYSTEMS)):
-            part = cells[3 + k * len(_METRICS) : 3 + (k + 1) * len(_METRICS)]
-            out += "  " + "  ".join(part)
+        out, at = "  ".join(cells[:3]), 3
+        for _name, size in blocks:
+            out += "  " + "  ".join(cells[at : at + size])
+            at += size
         return out.rstrip()
 
     body = [fmt(heads), *(fmt(r) for r in lines[:-1]), "-" * len(fmt(heads)), fmt(lines[-1])]

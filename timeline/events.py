@@ -5,12 +5,14 @@ import hashlib
 from collections.abc import Iterable
 
 from . import actors as actor_finder
-from . import confidence, dates, merge as merging, taxonomy
+from dataclasses import replace
+
+from . import confidence, dates, merge as merging, places as place_finder, taxonomy
 from .model import Article, Event, Sentence, TimeExpression
 from .segment import sentences
 from .titles import TITLE_MAX, title_of
 
-__all__ = ["TITLE_MAX", "event_id", "extract", "merge", "title_of"]
+__all__ = ["TITLE_MAX", "event_id", "extract", "merge", "merged_places", "title_of"]
 
 
 def event_id(source: str, sentence: str, time_text: str) -> str:
@@ -26,10 +28,12 @@ def _event(
     cast: actor_finder.Cast,
     others: tuple[TimeExpression, ...] = (),
     memo: dict | None = None,
+    index: int = -1,
+    where: tuple[str, ...] = (),
 ) -> Event:
     """Return the event `e` dates in `s`; `others`: the expressions of `s` that date other events.
 
-    `memo` keeps the article's type answers (taxonomy.cues).
+    `memo` keeps the article's type answers (taxonomy.cues); `where`: the places `s` names.
     """
     lang = article.language
     if others:
@@ -59,6 +63,9 @@ def _event(
         time_kind=e.kind,
         actors_inferred=cast.inferred,
         type_clause=clause,
+        paragraph=s.paragraph,
+        sentence_index=index,
+        places=where,
     )
 
 
@@ -70,6 +77,7 @@ def mentions(article: Article, memo: dict | None = None) -> list[Event]:
     `memo` keeps the article's type answers (a new one when not given).
     """
     sents = sentences(article.text, article.language)
+    place = {s.start: i for i, s in enumerate(sents)}
     casts = dict(zip(sents, actor_finder.by_sentence(article.text, sents)))
     dated = [
         (s, e)
@@ -82,10 +90,11 @@ def mentions(article: Article, memo: dict | None = None) -> list[Event]:
     out: list[Event] = []
     seen: set[str] = set()
     memo = {} if memo is None else memo  # a sentence dating two events is typed once
+    where = {start: place_finder.names(s.text) for s in sents if (start := s.start) in by_sentence}
     for s, e in dated:
         interval = (e.date, e.date_end or e.date)
         others = tuple(o for o in by_sentence[s.start] if (o.date, o.date_end or o.date) != interval)
-        ev = _event(article, s, e, casts.get(s, actor_finder.Cast()), others, memo)
+        ev = _event(article, s, e, casts.get(s, actor_finder.Cast()), others, memo, place[s.start], where[s.start])
         if ev.event_id not in seen:
             seen.add(ev.event_id)
             out.append(ev)
@@ -102,9 +111,28 @@ def extract(article: Article) -> list[Event]:
     [('2022-02-24', ('Russia', 'Ukraine'), 'military')]
     """
     memo: dict = {}  # the type answers of typing serve the merge's comparisons too
-    return sorted(merging.merge(mentions(article, memo), memo), key=lambda e: (e.sentence_start, e.time_start))
+    found = mentions(article, memo)
+    merged = merged_places(merging.merge(found, memo), found)
+    return sorted(merged, key=lambda e: (e.sentence_start, e.time_start))
 
 
-def merge(events: Iterable[Event]) -> list[Event]:
+def merge(events: Iterable[Event], title_language: str = "source") -> list[Event]:
     """Merge mentions of the same happening across articles (see timeline.merge)."""
-    return merging.merge(events)
+    found = list(events)
+    return merged_places(merging.merge(found, title_language=title_language), found)
+
+
+def merged_places(merged: Iterable[Event], found: Iterable[Event]) -> list[Event]:
+    """Give each merged event the places of every report it stands for: the union, its own first.
+
+    `found` are the events that were merged; a merged event's `mentions` name them by id
+    (Mention.mention_id is the event_id of the report). An event whose places merging
+    already set keeps them and gains those of its reports.
+    """
+    by_id = {e.event_id: e.places for e in found}
+    out = []
+    for e in merged:
+        reports = [by_id.get(m.mention_id, ()) for m in e.mentions]
+        where = place_finder.union([e.places, *reports])
+        out.append(e if where == e.places else replace(e, places=where))
+    return out

@@ -6,7 +6,7 @@ import html
 import orjson
 import pandas as pd
 
-from . import table
+from . import places, table
 
 BOM = "\ufeff"  # lets Excel and LibreOffice detect UTF-8 (Indonesian names, "–", "é")
 # How much of a date TimelineJS is told, by precision: finer parts would claim a day
@@ -30,6 +30,12 @@ def csv_bytes(df: pd.DataFrame) -> bytes:
     return BOM.encode("utf-8") + table.csv_bytes(df)
 
 
+def mentions_csv_bytes(mentions: pd.DataFrame, view: pd.DataFrame) -> bytes:
+    """Return the reports of the events of `view` as UTF-8 CSV with a byte-order mark (table.MENTION_SCHEMA)."""
+    shown = mentions[mentions["event_id"].isin(view["event_id"]).to_numpy(dtype=bool)]
+    return BOM.encode("utf-8") + table.csv_bytes(shown, table.MENTION_SCHEMA)
+
+
 def schema_frame(df: pd.DataFrame) -> pd.DataFrame:
     """Return the rows in schema order with empty text for missing cells and numbers as numbers."""
     out = df.loc[:, list(table.SCHEMA)].copy()
@@ -49,12 +55,35 @@ def records(df: pd.DataFrame) -> list[dict]:
     return [dict(zip(out.columns, row, strict=True)) for row in zip(*columns, strict=True)]
 
 
+def coordinates(column: pd.Series) -> list[list[dict]]:
+    """Return, per row of a `places` column, each place with its latitude and longitude.
+
+    >>> coordinates(pd.Series(["Pyongyang;Nowhere Land", ""]))
+    [[{'place': 'Pyongyang', 'lat': 39.0392, 'lon': 125.7625}], []]
+    """
+    known: dict[str, dict | None] = {}  # few distinct places: look each up once
+    out = []
+    for cell in column.astype("string").fillna("").tolist():
+        row = []
+        for name in filter(None, (p.strip() for p in cell.split(table.LIST_SEP))):
+            if name not in known:
+                at = places.coordinates(name)
+                known[name] = {"place": name, "lat": at[0], "lon": at[1]} if at else None
+            if known[name]:
+                row.append(known[name])
+        out.append(row)
+    return out
+
+
 def json_bytes(df: pd.DataFrame) -> bytes:
     """Return the table as a JSON array of events (UTF-8, readable, one key per line).
 
-    pandas writes it in C; it escapes "/" as "\\/", which every JSON reader reads back as "/".
+    Each event also holds `coordinates`: its places with latitude and longitude. pandas
+    writes it in C; it escapes "/" as "\\/", which every JSON reader reads back as "/".
     """
-    return schema_frame(df).to_json(orient="records", force_ascii=False, indent=2).encode("utf-8")
+    out = schema_frame(df)
+    out["coordinates"] = coordinates(out["places"])
+    return out.to_json(orient="records", force_ascii=False, indent=2).encode("utf-8")
 
 
 def timelinejs_date(iso: str, precision: str) -> dict[str, int]:
@@ -94,9 +123,11 @@ def timelinejs(df: pd.DataFrame, title: str = "Timeline") -> dict:
     # lstrip and partition run in Arrow; a regex with \s and split fell back to Python per cell.
     first = rows["actors"].str.lstrip(" \t\r\n\f\v" + table.LIST_SEP).str.partition(table.LIST_SEP)[0].str.strip()
     group = first.fillna("").where(first.fillna("") != "", "(no actor)")
-    columns = zip(rows["event_id"].tolist(), _date_parts(rows, "date"), _date_parts(rows, "date_end"),
-                  rows["date_label"].tolist(), table.escape_html(rows["title"]).tolist(), _texts(rows).tolist(), group.tolist(),
-                  strict=True)
+    # TimelineJS puts every one of these into the page as HTML: each is escaped.
+    esc = table.escape_html
+    columns = zip(esc(rows["event_id"]).tolist(), _date_parts(rows, "date"), _date_parts(rows, "date_end"),
+                  esc(rows["date_label"]).tolist(), esc(rows["title"]).tolist(), _texts(rows).tolist(),
+                  esc(group).tolist(), strict=True)
     events = []
     for event_id, start, end, label, headline, text, lane in columns:
         slide = {"unique_id": event_id, "start_date": start, "display_date": label,

@@ -13,7 +13,7 @@ import pyarrow.compute as pc
 from .model import PRECISIONS
 from .table import LIST_SEP
 
-SEARCHED = ("title", "sentence", "evidence", "actors", "people", "time_text", "source", "date_label")
+SEARCHED = ("title", "sentence", "evidence", "actors", "people", "time_text", "source", "date_label", "places")
 MODES = ("any", "all")  # actor matching: any of the chosen actors, or all of them
 
 
@@ -29,12 +29,13 @@ def _arrow(column: pd.Series) -> pa.Array:
     return pa.array(column.astype("string").fillna("").array).cast(pa.large_string())
 
 
-def actor_pairs(df: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+def actor_pairs(df: pd.DataFrame, column: str = "actors") -> tuple[np.ndarray, np.ndarray]:
     """Return (row position, actor) for every actor named in every row, split once in Arrow.
 
     Rows come in table order and a row's actors in cell order; empty names are dropped.
+    `column`: another `;`-joined column ("places").
     """
-    lists = pc.split_pattern(_arrow(df["actors"]), LIST_SEP)
+    lists = pc.split_pattern(_arrow(df[column]), LIST_SEP)
     rows = pc.list_parent_indices(lists).to_numpy()
     names = pc.utf8_trim_whitespace(pc.list_flatten(lists)).to_numpy(zero_copy_only=False)
     kept = names != ""
@@ -44,6 +45,22 @@ def actor_pairs(df: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
 def actor_names(df: pd.DataFrame) -> list[str]:
     """Return every actor named in the table, sorted."""
     return sorted(set(actor_pairs(df)[1].tolist()))
+
+
+def place_names(df: pd.DataFrame) -> list[str]:
+    """Return every place named in the table, sorted."""
+    return sorted(set(actor_pairs(df, "places")[1].tolist()))
+
+
+def by_places(df: pd.DataFrame, wanted: Iterable[str]) -> pd.DataFrame:
+    """Keep rows naming any place in `wanted`; none keeps all."""
+    want = list(wanted)
+    if not want:
+        return df
+    rows, names = actor_pairs(df, "places")
+    mask = np.zeros(len(df), dtype=bool)
+    mask[rows[np.isin(names, want)]] = True
+    return df[mask]
 
 
 def values(df: pd.DataFrame, column: str) -> list[str]:
@@ -145,6 +162,7 @@ class Filters:
     precision: str = PRECISIONS[-1]
     query: str = ""
     min_confidence: float = 0.0
+    places: tuple[str, ...] = ()  # any of these places
 
     def apply(self, df: pd.DataFrame) -> pd.DataFrame:
         """Return the rows of `df` these filters keep."""
@@ -154,4 +172,5 @@ class Filters:
         df = by_column(df, "source", self.sources)
         df = by_precision(df, self.precision)
         df = by_text(df, self.query)
+        df = by_places(df, self.places)
         return by_confidence(df, self.min_confidence)

@@ -2,11 +2,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import filetype
 import frontmatter
+import yaml
 from charset_normalizer import from_bytes
 
 from . import dates, language
@@ -34,6 +37,32 @@ _LONE_CR = re.compile(r"\r(?!\n)")
 _HTML_START = re.compile(r"\s*(<!doctype\s+html|<html[\s>])", re.I)
 
 
+class _FrontMatterYAML(frontmatter.YAMLHandler):
+    """Front matter read with libyaml's safe loader, refusing aliases.
+
+    An alias ("*name") repeats a node; ten levels of ten make 10^10 of them in a
+    600-byte file ("billion laughs"), which took minutes and gigabytes to turn into
+    text. Articles have no use for them, so a front matter with one is not read.
+    """
+
+    def load(self, fm: str, **kwargs: object) -> object:
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        for event in yaml.parse(fm, Loader=loader):
+            if isinstance(event, yaml.AliasEvent):
+                raise yaml.MarkedYAMLError(
+                    problem=f"the alias *{event.anchor} is refused (aliases can expand without bound)",
+                    problem_mark=event.start_mark)
+        return yaml.load(fm, Loader=loader)
+
+
+_YAML = _FrontMatterYAML()
+
+
+def front_matter(raw: str) -> frontmatter.Post:
+    """Return the front matter and content of `raw` (YAML aliases refused: yaml.YAMLError)."""
+    return frontmatter.loads(raw, handler=_YAML)
+
+
 def _binary(data: bytes, source: str) -> InputError:
     """Return the error for a binary file, naming its type when the magic bytes tell it."""
     kind = filetype.guess(data[:_SNIFF])
@@ -51,6 +80,7 @@ def decode(data: bytes, source: str) -> str:
     """Return `data` as text: a BOM's encoding, UTF-8, else the detected charset.
 
     Binary files (images, PDF, archives — whatever their name) raise InputError.
+    UTF-8 with a few bad bytes stays UTF-8 (see `decode_noted`).
 
     >>> decode("“Kami siap” — kata Menteri".encode("cp1252"), "a.txt")
     '“Kami siap” — kata Menteri'
@@ -58,22 +88,44 @@ def decode(data: bytes, source: str) -> str:
     Traceback (most recent call last):
     timeline.errors.InputError: photo.txt: is a PNG file (image/png), not text; save the article as .txt, .md or .html
     """
+    return decode_noted(data, source)[0]
+
+
+def decode_noted(data: bytes, source: str) -> tuple[str, str]:
+    """Return `data` as text, as `decode` does, and a note when bad UTF-8 bytes were replaced ("" if none).
+
+    A file that is UTF-8 but for a few bad bytes (a byte cut off, one stray \\xff) is
+    read as UTF-8 with U+FFFD for each: charset detection would take it for a legacy
+    charset (mac_iceland) and garble every curly quote. It counts as UTF-8 when its
+    valid multi-byte characters outnumber the bad bytes; without any, as in a
+    Windows-1252 file, the charset is detected.
+
+    >>> decode_noted("“Kami siap” pada 19 Juni 2024".encode() + b"\\xff", "a.txt")
+    ('“Kami siap” pada 19 Juni 2024\ufffd', '1 byte(s) are not valid UTF-8; they are shown as \ufffd')
+    """
     for bom, codec in _BOMS:
         if data.startswith(bom):
             try:
-                return data.decode(codec)
+                return data.decode(codec), ""
             except UnicodeDecodeError:
                 raise InputError(source, f"starts with a {codec.upper()} mark but is not {codec.upper()} text") from None
     # Magic numbers that are plain ASCII ("%PDF-") pass the text checks below.
     if b"\x00" in data[:_SNIFF] or data.startswith(b"%PDF-"):
         raise _binary(data, source)
+    note = ""
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        text = _detected(data, source)
+        text = data.decode("utf-8-sig", errors="replace")
+        bad = text.count("\ufffd") - data.count("\ufffd".encode())
+        multibyte = len(text) - len(text.encode("ascii", "ignore")) - text.count("\ufffd")
+        if multibyte > bad:
+            note = f"{bad} byte(s) are not valid UTF-8; they are shown as \ufffd"
+        else:
+            text = _detected(data, source)
     if _looks_binary(text):
         raise _binary(data, source)
-    return text
+    return text, note
 
 
 def _detected(data: bytes, source: str) -> str:
@@ -162,7 +214,7 @@ def parse(
         # it map back to the file by adding `body_offset`.
         body, offset = raw[fence.end() :], fence.end()
         try:
-            loaded = frontmatter.loads(raw).metadata
+            loaded = front_matter(raw).metadata
             meta = dict(loaded) if isinstance(loaded, dict) else {}
         except Exception as exc:  # broken YAML: the body is still read, the problem reported
             problems.append(f"front matter could not be read ({_yaml_problem(exc)}); its fields were ignored")
@@ -217,13 +269,15 @@ def read(path: Path, published: dt.date | None = None, lang: str | None = None) 
         raise InputError(name, f"is larger than {MAX_BYTES:,} bytes, the limit (see README)")
     if not data:
         raise InputError(name, "is empty")
-    text = decode(data, name)
+    text, note = decode_noted(data, name)
     if path.suffix.lower() in (".html", ".htm") or _HTML_START.match(text[:1000]):
-        return html_article(text, path.name, published=published, lang=lang)
-    try:
-        return parse(text, path.name, published, lang)
-    except InputError as exc:  # parse names the article by its file name; name the path
-        raise InputError(name, exc.problem) from None
+        article = html_article(text, path.name, published=published, lang=lang)
+    else:
+        try:
+            article = parse(text, path.name, published, lang)
+        except InputError as exc:  # parse names the article by its file name; name the path
+            raise InputError(name, exc.problem) from None
+    return replace(article, problems=(note, *article.problems)) if note else article
 
 
 def html_article(
@@ -247,17 +301,28 @@ def _yaml_problem(exc: Exception) -> str:
     """Say where YAML parsing failed, without the parser's multi-line dump."""
     mark = getattr(exc, "problem_mark", None)
     what = getattr(exc, "problem", None) or type(exc).__name__
-    # The mark counts lines of the YAML alone; the opening fence is line 1 of the file.
-    return f"{what} at line {mark.line + 2}" if mark is not None else str(what)
+    # The mark counts lines from 0 in the YAML, which starts with the newline ending the
+    # opening fence (line 1 of the file): its line 0 is the fence's line.
+    return f"{what} at line {mark.line + 1}" if mark is not None else str(what)
 
 
 def collect(paths: list[Path]) -> tuple[list[Path], list[InputError]]:
-    """Expand folders into the article files they hold; report paths that do not exist."""
+    """Expand folders into the article files they hold; report paths that do not exist or cannot be read.
+
+    A folder inside a folder that cannot be listed is named (its articles would
+    otherwise be missing without a word); symbolic links to folders are not followed.
+    """
     files: list[Path] = []
     errors: list[InputError] = []
+
+    def unreadable(exc: OSError) -> None:
+        reason = "permission denied" if isinstance(exc, PermissionError) else exc.strerror or str(exc)
+        errors.append(InputError(str(exc.filename), f"folder cannot be read ({reason}); its articles were skipped"))
+
     for p in paths:
         if p.is_dir():
-            files.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES))
+            found = [Path(top) / name for top, _, names in os.walk(p, onerror=unreadable) for name in names]
+            files.extend(sorted(f for f in found if f.suffix.lower() in SUFFIXES and f.is_file()))
         elif p.exists():
             files.append(p)
         else:

@@ -10,17 +10,19 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-import frontmatter
 import pandas as pd
 import yaml
 
-from . import corrections, ingest, pipeline, store, table
+from . import corrections, importance, ingest, pipeline, store, table
 from .errors import InputError
 from .model import PRECISIONS, Article
 
 DATA_ENV = "TIMELINE_DATA_DIR"  # tests and deployments point the page at another data folder
 DEFAULT_DATA = Path(__file__).resolve().parent.parent / "data"
 _UNSAFE = re.compile(r"[^\w.-]+")
+# Bytes of a saved article's name: file systems allow 255, and the temporary file of the
+# write (".NAME.XXXXXXXX.tmp", 14 more) and a "-N" for a taken name must still fit.
+MAX_NAME_BYTES = 200
 
 
 def data_dir() -> Path:
@@ -71,7 +73,8 @@ def contents(data: Path | None = None) -> tuple:
 
 
 def load(data: Path, contents: tuple, read_article: Callable, extract: Callable, read_table: Callable) -> tuple:
-    """Return the table of data folder `data` from its `contents()`: (corrected table, problems, corrections, unused).
+    """Return the table of data folder `data` from its `contents()`: (corrected table, problems, corrections,
+    unused, mentions) — `mentions`: every article's report of every event (table.MENTION_SCHEMA).
 
     The readers are the page's cached ones: each takes (path, size, mtime) and returns an
     Article or a table, or the message of a bad file; `extract` gives an article's events.
@@ -92,17 +95,21 @@ def load(data: Path, contents: tuple, read_article: Callable, extract: Callable,
         problems.append(got) if isinstance(got, str) else extra.append(got)
     # One row per happening across articles (the reports of one meeting become one row), the
     # researchers' tables beside them; then corrections, which their events take too.
-    frame = merge_tables(table.to_frame(pipeline.merge_events(found)), extra)
+    merged, unrated = importance.rate(pipeline.merge_events(found))
+    frame = merge_tables(table.to_frame(merged), extra)
+    problems += unrated
     try:
         fixes, bad = corrections.load(corrections.path_in(data))
     except InputError as exc:
         fixes, bad = {}, [str(exc)]
-    return corrections.apply(frame, fixes), problems + bad, fixes, corrections.unmatched(frame, fixes)
+    return (corrections.apply(frame, fixes), problems + bad, fixes, corrections.unmatched(frame, fixes),
+            table.mentions_frame(merged))
 
 
 # Columns added to the schema after the first release: an older table may lack them.
-_LATER = {"source_count": 1, "corrected": "", "sources": "", "date_note": "", "importance": 0.0}
+_LATER = {"source_count": 1, "corrected": "", "sources": "", "date_note": "", "importance": 0.0, "places": ""}
 _ISO_DAY = r"^\d{4}-\d{2}-\d{2}$"
+FIRST_DAY = dt.date.min.isoformat()  # "0001-01-01": Python has no year 0
 
 
 def read_table(path: Path) -> pd.DataFrame:
@@ -133,6 +140,7 @@ def read_table(path: Path) -> pd.DataFrame:
         raise InputError(name, f"is not an event table: the column(s) {', '.join(missing)} are missing")
     df = df.loc[:, list(table.SCHEMA)]
     _check(df, name)
+    df = _held(df)
     return df.sort_values(["date", "date_end", "source"], kind="stable").reset_index(drop=True)
 
 
@@ -153,6 +161,24 @@ def _check(df: pd.DataFrame, name: str) -> None:
     if days.isna().any():  # well-formed but impossible, like 2024-02-30
         row = int(days.isna().to_numpy().argmax()) % len(df)
         raise InputError(f"{name} line {row + 2}", f"date {df['date'].iloc[row]!r} or date_end is not a real day")
+
+
+def _held(df: pd.DataFrame) -> pd.DataFrame:
+    """Return the table with days of year 0 moved to 0001-01-01, the first day Python can hold, noted in date_label.
+
+    The CSV check lets "0000-01-01" through (pandas knows year 0); the page's date
+    filter and chart would crash on it. Four-digit years cannot pass 9999.
+    """
+    early = (df["date"] < FIRST_DAY) | (df["date_end"] < FIRST_DAY)
+    if not early.any():
+        return df
+    df = df.copy()
+    said = (" (the table says " + df["date"] + " to " + df["date_end"]
+            + f"; year 0 is shown as {FIRST_DAY}, the first day the page can show)")
+    df.loc[early, "date_label"] = (df["date_label"] + said)[early]
+    for column in ("date", "date_end"):
+        df.loc[df[column] < FIRST_DAY, column] = FIRST_DAY
+    return df
 
 
 def merge_tables(base: pd.DataFrame, extra: list[pd.DataFrame]) -> pd.DataFrame:
@@ -187,7 +213,7 @@ def fingerprint(data: bytes, source: str = "article") -> str:
     text = ingest.decode(data, source)
     if text.lstrip().startswith("---"):
         try:
-            text = frontmatter.loads(text).content
+            text = ingest.front_matter(text).content
         except Exception:  # broken YAML: hash the text as it is
             pass
     return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
@@ -205,8 +231,17 @@ def safe_name(name: str) -> str:
     if suffix not in ingest.SUFFIXES:
         raise InputError(name, f"is not an article file; use one of {', '.join(ingest.SUFFIXES)}")
     stem = unicodedata.normalize("NFKC", stem)
-    stem = _UNSAFE.sub("-", stem).strip(".-")[:80] or "article"
+    stem = _cut(_UNSAFE.sub("-", stem).strip(".-")[:80], MAX_NAME_BYTES - len(suffix)).strip(".-") or "article"
     return stem + suffix
+
+
+def _cut(text: str, size: int) -> str:
+    """Return the longest start of `text` that is at most `size` bytes in UTF-8, no character split.
+
+    >>> _cut("\U00020000" * 60, 10)  # four bytes a character
+    '\U00020000\U00020000'
+    """
+    return text.encode("utf-8")[:size].decode("utf-8", errors="ignore")
 
 
 def save(folder: Path, name: str, data: bytes) -> Saved:
@@ -218,17 +253,20 @@ def save(folder: Path, name: str, data: bytes) -> Saved:
     if not text.strip():
         raise InputError(filename, "is empty")
     wanted = fingerprint(data, filename)
-    folder.mkdir(parents=True, exist_ok=True)
-    with store.locked(folder / ".library"):
-        for existing in sorted(folder.iterdir()):
-            if existing.is_file() and existing.suffix.lower() in ingest.SUFFIXES:
-                try:
-                    if fingerprint(existing.read_bytes(), existing.name) == wanted:
-                        return Saved(existing, added=False)
-                except (InputError, OSError):
-                    continue  # an unreadable file is reported by extraction, not here
-        target = _free_name(folder, filename)
-        store.write_atomic(target, data)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with store.locked(folder / ".library"):
+            for existing in sorted(folder.iterdir()):
+                if existing.is_file() and existing.suffix.lower() in ingest.SUFFIXES:
+                    try:
+                        if fingerprint(existing.read_bytes(), existing.name) == wanted:
+                            return Saved(existing, added=False)
+                    except (InputError, OSError):
+                        continue  # an unreadable file is reported by extraction, not here
+            target = _free_name(folder, filename)
+            store.write_atomic(target, data)
+    except OSError as exc:  # its reason only: the exception's own text names the server's folders
+        raise InputError(filename, f"could not be saved ({exc.strerror or type(exc).__name__})") from None
     return Saved(target, added=True)
 
 
@@ -259,7 +297,7 @@ def pasted_name(text: str, title: str = "", published: dt.date | None = None) ->
     '2023-09-13-putin-bertemu-kim-di-vostok.md'
     """
     words = re.findall(r"\w+", (title or text).casefold())[:8]
-    slug = "-".join(words)[:60].strip("-") or "pasted"
+    slug = _cut("-".join(words)[:60], MAX_NAME_BYTES - len("YYYY-MM-DD-.md")).strip("-") or "pasted"
     return f"{published.isoformat()}-{slug}.md" if published else f"{slug}.md"
 
 

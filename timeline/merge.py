@@ -1,19 +1,65 @@
-"""Merge the mentions of one happening, within an article and across articles, into one event."""
+"""Merge the mentions of one happening, within an article and across articles, into one event.
+
+Within an article, two mentions are one happening when they share the interval (or a
+date computed from elsewhere, "setahun sebelumnya", contains the other's), the type
+and a cue, person or wording; a sentence that continues the one before it in its
+paragraph, on the same date, joins it too. Across articles and languages the keys are
+what a happening is, not its wording: compatible dates (the same interval; a coarser
+mention containing a finer one; day dates one day apart, as time zones and reporting
+lag give), actors that do not exclude each other, compatible types, and shared
+concepts of the bilingual list in data/concepts.yaml, people or numbers.
+"""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
+from functools import lru_cache
 
-from . import confidence, taxonomy
-from .model import PRECISIONS, Event
+from . import concepts, confidence, taxonomy
+from .model import PRECISIONS, Event, Mention
 
 # Wording overlap (Jaccard of words of 4+ letters) that counts as the same story.
 SIMILAR = 0.2
 SIMILAR_UNTYPED = 0.3  # two untyped mentions need to agree more
 DERIVED_KINDS = ("relative", "anaphoric")  # dates computed from elsewhere may take a finer one
+# A coarser report may join a finer happening inside its interval up to a year ("in
+# 2024 the treaty came into force"); a decade says too little to pick one happening.
+CONTAIN_MAX_DAYS = 366
+TITLE_LANGUAGES = ("source", "id", "en")
 _WORD = re.compile(r"\w{4,}")
+# Numbers that tell a happening apart ("12 killed", "2.000 tentara"): thousands
+# separators of either language removed; years and dates are not counted.
+_NUMBER = re.compile(r"(?<![\w.,/-])\d{1,3}(?:[.,]\d{3})+(?![\d/])|(?<![\w.,/-])\d+(?![\w/]|[.,]\d)")
+_DATE_LIKE = re.compile(r"\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{2,4})?")
+# A capitalised word inside a sentence (not its first word) is a name; a name of
+# either language's month or weekday, or any word of an actor's name, is not one.
+_NAME = re.compile(r"(?<=[\s(\"'])([A-Z][\w-]{3,})")
+
+
+@lru_cache(maxsize=1)
+def _not_names() -> frozenset[str]:
+    """Return the words that are no place or thing name: actors' names and aliases, months, weekdays."""
+    from . import actors
+    from .dates import lexicon
+
+    words = set()
+    for a in actors.load():
+        for alias in (a.name, *a.aliases, *a.short_names):
+            words.update(w.lower() for w in re.findall(r"[\w-]+", alias))
+    for language in ("id", "en"):
+        book = lexicon.load(language)
+        words.update(w for key in ("months", "weekdays") for w in book.numbered(key))
+    words.update(w.lower() for w in concepts.not_names())
+    return frozenset(words)
+
+
+def _names(text: str) -> frozenset[str]:
+    """Return the proper names of `text` that are not actors, months or weekdays, lowered."""
+    stop = _not_names()
+    return frozenset(w for w in (m.lower() for m in _NAME.findall(text)) if w not in stop)
 
 
 @dataclass(frozen=True)
@@ -25,6 +71,33 @@ class _Profile:
     words: frozenset[str]
     actors: frozenset[str]
     people: frozenset[str]
+    concepts: frozenset[str]  # the bilingual concepts of its sentences
+    numbers: frozenset[str]
+    names: frozenset[str] = frozenset()  # proper names that are no actor: places, weapons, operations
+
+
+def _numbers(text: str, time_text: str) -> frozenset[str]:
+    """Return the numbers of `text` that are not dates or years."""
+    text = _DATE_LIKE.sub(" ", text.replace(time_text, " ") if time_text else text)
+    found = set()
+    for m in _NUMBER.finditer(text):
+        value = int(re.sub(r"[.,]", "", m.group()))
+        if not 1900 <= value <= 2100 and value > 1:
+            found.add(str(value))
+    return frozenset(found)
+
+
+_ENTRY_MARK = re.compile(r"^[\s\-–—•*·]*")
+_ENTRY_SEP = re.compile(r"^\s*[:\-–—,]\s*")
+
+
+def _after_date(text: str, time_text: str) -> str:
+    """Return a timeline entry's text after its leading date ("- Sept. 13, 2023: Hours before …")."""
+    body = text[_ENTRY_MARK.match(text).end():]
+    if time_text and body.startswith(time_text):
+        rest = body[len(time_text):]
+        return rest[_ENTRY_SEP.match(rest).end():] if _ENTRY_SEP.match(rest) else rest
+    return text
 
 
 def _of(e: Event, profiles: dict | None = None, memo: dict | None = None) -> _Profile:
@@ -33,14 +106,28 @@ def _of(e: Event, profiles: dict | None = None, memo: dict | None = None) -> _Pr
     Both live for one call only: a cache across articles would only pay off when articles
     repeat sentences (the extraction bench recombines paragraphs, real news rarely does).
     """
-    key = (e.sentence, e.language, e.time_text, e.actors, e.people, e.type_clause)
+    key = (e.sentence, e.language, e.time_text, e.actors, e.people, e.type_clause, e.evidence)
     found = profiles.get(key) if profiles is not None else None
     if found is None:
         # The cues come from the text that typed the event: its clause when one did.
-        kind, cues = taxonomy.cues(e.type_clause or e.sentence, e.language, memo=memo)
+        told = e.type_clause or e.sentence
+        own = concepts.without_lead(_after_date(told, e.time_text), e.language)  # "Hours before the summit, …"
+        own = told if own == _after_date(told, e.time_text) else own
+        if own != told:
+            kind, cues = taxonomy.cues(own, e.language)
+        elif e.mentions:  # merged in its article already: its type stands, its cues are asked no more
+            kind, cues = e.event_type, frozenset()
+        else:
+            kind, cues = taxonomy.cues(told, e.language, memo=memo)
         time_words = set(_WORD.findall(e.time_text.lower()))
         words = frozenset(w for w in _WORD.findall(e.sentence.lower()) if w not in time_words)
-        found = _Profile(kind, cues, words, frozenset(e.actors), frozenset(e.people))
+        about = concepts.of(own, e.language)
+        numbers = _numbers(own, e.time_text)
+        names = _names(own if own != told else e.sentence)
+        for m in e.mentions[1:]:  # an already merged event is about all its reports say
+            about |= concepts.of(m.sentence, m.language)
+            names |= _names(m.sentence)
+        found = _Profile(kind, cues, words, frozenset(e.actors), frozenset(e.people), about, numbers, names)
         if profiles is not None:
             profiles[key] = found
     return found
@@ -62,53 +149,234 @@ def _rank(e: Event) -> tuple:
     )
 
 
-def affinity(head: Event, e: Event, profiles: dict | None = None, memo: dict | None = None) -> float:
-    """Return how well `e` fits the happening `head` tells (0: a different one).
-
-    `head` is at least as precise as `e`. Equal intervals need the same type (or one
-    untyped), actors that do not exclude each other, and a shared cue, person or
-    wording; a coarser `e` whose date was computed from elsewhere ("setahun
-    sebelumnya") may join a finer `head` inside its interval when both share a cue.
-    """
+def _relation(head: Event, e: Event) -> str:
+    """Say how the dates of two mentions can be one happening's: same, contained, adjacent or ""."""
     if (head.date, head.date_end) == (e.date, e.date_end):
-        contained = False
-    elif e.time_kind in DERIVED_KINDS and e.date <= head.date and head.date_end <= e.date_end:
-        contained = True
-    else:
+        return "same"
+    if e.date <= head.date and head.date_end <= e.date_end:
+        return "contained"
+    if head.precision == e.precision == "day" and abs((head.date - e.date).days) == 1:
+        return "adjacent"
+    return ""
+
+
+def _continues(head: Event, e: Event) -> bool:
+    """Tell whether `e`'s sentence follows `head`'s in the same paragraph of one article."""
+    return (
+        head.paragraph == e.paragraph >= 0
+        and head.sentence_index >= 0
+        and abs(head.sentence_index - e.sentence_index) == 1
+    )
+
+
+_CAPTION = re.compile(r"\b(?:foto|photo|gambar|pictured)\b", re.I)
+
+
+def _caption(e: Event) -> bool:
+    """Tell whether `e`'s sentence is a photo caption (it shows a happening the article tells)."""
+    return bool(_CAPTION.search(e.sentence[:80]))
+
+
+def _apart(head: Event, e: Event) -> bool:
+    """Tell whether two sentences of one article are in different paragraphs or far apart in one."""
+    return head.paragraph != e.paragraph or abs(head.sentence_index - e.sentence_index) > 2
+
+
+def _another(head: Event, e: Event) -> bool:
+    """Tell whether `e` presents itself as one more happening of `head`'s day ("also", "later that day")."""
+    return e.time_kind == "anaphoric" or concepts.adds(e.sentence, e.language)
+
+
+def _within(head: Event, e: Event, a: _Profile, b: _Profile, relation: str) -> float:
+    """Return how well `e` fits `head` when both come from one article (0: a different happening)."""
+    contained = relation == "contained"
+    if relation not in ("same", "contained") or (contained and e.time_kind not in DERIVED_KINDS):
         return 0.0
-    if head.source == e.source and " ".join(head.sentence.split()) == " ".join(e.sentence.split()):
+    if " ".join(head.sentence.split()) == " ".join(e.sentence.split()):
         return 0.0 if contained else 1.0  # the same sentence dated twice the same way
-    a, b = _of(head, profiles, memo), _of(e, profiles, memo)
     if a.actors and b.actors and not (a.actors & b.actors) and not e.actors_inferred:
         return 0.0
     sim = _similarity(a, b)
     shared_cues = len(a.cues & b.cues)
+    mine, theirs = concepts.specific(a.concepts), concepts.specific(b.concepts)
+    if mine and theirs and not (mine & theirs):
+        return 0.0  # each names what happened, and they name different things (a treaty, a bridge)
     if contained:
         ok = a.type == b.type != taxonomy.OTHER and shared_cues > 0
+    elif _another(head, e) or _another(e, head):
+        # "Pada hari yang sama, Lavrov juga diterima Kim", "Kim and Putin held talks later that
+        # day": one more happening of that day, unless it says what the first one is about.
+        ok = (a.type == b.type != taxonomy.OTHER and shared_cues > 0) or bool(
+            concepts.specific(a.concepts) & concepts.specific(b.concepts))
     elif a.type == b.type != taxonomy.OTHER:
-        other_article = head.source != e.source
-        ok = shared_cues > 0 or sim >= SIMILAR or (
-            other_article and head.precision == "day" and (a.people & b.people or len(a.actors & b.actors) >= 2)
-        )
+        ok = shared_cues > 0 or sim >= SIMILAR
     elif taxonomy.OTHER in (a.type, b.type) and a.type != b.type:
-        ok = bool(a.actors & b.actors) and (bool(a.people & b.people) or sim >= SIMILAR)
+        ok = bool(a.actors & b.actors) and (
+            bool(a.people & b.people) and (not _apart(head, e) or _caption(head) or _caption(e)) or sim >= SIMILAR)
     elif a.type == b.type == taxonomy.OTHER:
         ok = bool(a.actors & b.actors) and sim >= SIMILAR_UNTYPED
     else:
         ok = False
+    # A sentence that goes on about the happening of the one before it ("They discussed
+    # military cooperation"), on the same date, naming nobody of its own: it borrows the
+    # actors of the one before ("Kim and Putin held talks later that day" names its own,
+    # and may be a happening of its own).
+    if not ok and _continues(head, e) and e.actors_inferred and not contained and not concepts.adds(e.sentence, e.language):
+        # It goes on about the same thing ("During their talks that day, …") or brings
+        # nothing new that names a happening ("Siang harinya, kedua pemimpin meneken perjanjian"
+        # after a welcome ceremony is the next happening).
+        ok = bool(a.concepts & b.concepts) or not concepts.specific(b.concepts - a.concepts)
     return shared_cues + sim + 0.5 if ok else 0.0
 
 
-def _combine(members: list[Event]) -> Event:
+def _across(head: Event, e: Event, a: _Profile, b: _Profile, relation: str,
+            types: frozenset[str] = frozenset(), rare: frozenset[str] | None = None) -> float:
+    """Return how well `e` fits a happening (`head`, `a`: what its reports say together) of other articles.
+
+    `types`: the types its reports were given; `rare`: the names rare enough to tell
+    happenings apart (all when None).
+    """
+    if a.actors and b.actors and not (a.actors & b.actors) and not (e.actors_inferred or head.actors_inferred):
+        return 0.0
+    kinds = (types or frozenset((a.type,))) - {taxonomy.OTHER}
+    typed = bool(kinds) and b.type != taxonomy.OTHER
+    compatible = not typed or any(concepts.compatible(k, b.type) for k in kinds)
+    both = a.concepts & b.concepts
+    specific = concepts.specific(both)
+    mine, theirs = concepts.specific(a.concepts), concepts.specific(b.concepts)
+    names = a.names & b.names
+    if rare is not None:
+        names &= rare
+    # Two reports that each name what happened, and name different things, tell different
+    # happenings of one day (the invasion, and a statement backing it).
+    conflict = bool(mine and theirs and not specific)
+    people, numbers = a.people & b.people, a.numbers & b.numbers
+    rare_people = people if rare is None else {p for p in people if "@" + p in rare}
+    sim = _similarity(a, b)
+    keys = len(specific) + len(names) + len(rare_people)  # what says which happening it is, in any language
+    score = 2 * keys + 0.5 * len(both - specific) + len(people) + len(numbers) + sim
+    if not compatible:
+        # Reports type one happening differently ("X said troops were sent" is a statement in
+        # one, a deployment in another); only strong agreement on what happened joins them.
+        strong = relation in ("same", "contained") and not conflict and (
+            statement_like(kinds, b.type) and (keys >= 2 or bool(keys and (people or numbers)))
+            or keys >= MIXED_KEYS and bool(names or rare_people)
+        )
+        return score + 0.5 if strong else 0.0
+    if relation == "same":
+        if keys:
+            ok = not conflict or bool(names)
+        elif conflict:
+            ok = False
+        elif typed and b.type in kinds:
+            ok = bool(both or people or numbers or sim >= SIMILAR) or (
+                head.precision == "day" and len(a.actors & b.actors) >= 2
+            )
+        elif typed:
+            ok = bool(both and (people or numbers or len(a.actors & b.actors) >= 2))
+        else:
+            ok = bool(a.actors & b.actors) and bool(people or sim >= SIMILAR or numbers)
+    elif relation == "contained":
+        # A coarser report is the same happening when it says what happened, or the same
+        # kind of thing between the same states.
+        ok = bool(keys) and not (conflict and not names) and bool(a.actors & b.actors or people) or (
+            typed and b.type in kinds and len(a.actors & b.actors) >= 2 and bool(both) and not conflict
+        )
+    elif relation == "adjacent":
+        # A day apart, the reports must agree on what happened and who: a summit and the
+        # next day's state-media report of it stay two rows.
+        ok = typed and not conflict and (keys >= 2 or bool(keys and (rare_people or numbers or names or len(people) >= 2)))
+    else:
+        ok = False
+    return score + 0.5 if ok else 0.0
+
+
+# Reports typed apart (a strike and its dead, a bridge as agreement or economy) are one
+# happening when this many keys agree, a rare name or person among them.
+MIXED_KEYS = 2
+
+
+def statement_like(kinds: frozenset[str], other: str) -> bool:
+    """Tell whether one side is a report ("statement") and the other its content."""
+    return "statement" in kinds or other == "statement"
+
+
+def affinity(head: Event, e: Event, profiles: dict | None = None, memo: dict | None = None) -> float:
+    """Return how well `e` fits the happening `head` tells (0: a different one).
+
+    `head` is at least as precise as `e`. In one article: equal intervals need the same
+    type (or one untyped), actors that do not exclude each other, and a shared cue,
+    person or wording; a coarser `e` whose date was computed from elsewhere ("setahun
+    sebelumnya") may join a finer `head` inside its interval when both share a cue.
+    Across articles: see `_across`.
+    """
+    relation = _relation(head, e)
+    if not relation:
+        return 0.0
+    a, b = _of(head, profiles, memo), _of(e, profiles, memo)
+    if head.source == e.source:
+        return _within(head, e, a, b, relation)
+    return _across(head, e, a, b, relation)
+
+
+def mention_of(e: Event) -> Mention:
+    """Return what `e`'s own article says: its sentence, time expression and interval."""
+    return Mention(
+        mention_id=e.event_id, source=e.source, source_url=e.source_url, published=e.published,
+        language=e.language, sentence=e.sentence, time_text=e.time_text, date=e.date,
+        date_end=e.date_end, precision=e.precision, date_label=e.date_label,
+        event_type=e.event_type, actors=e.actors, people=e.people, title=e.title,
+    )
+
+
+def reports(e: Event) -> tuple[Mention, ...]:
+    """Return the mentions `e` stands for (itself, when it was never merged)."""
+    return e.mentions or (mention_of(e),)
+
+
+def _vote(said: list[Mention]) -> tuple[tuple[date, date], str]:
+    """Return the interval most sources give (then the finest) and a note when they disagree.
+
+    A source agrees with an interval when it gives it or a coarser one containing it
+    ("Desember 2024" agrees with 4 Dec 2024); two intervals neither of which holds the
+    other disagree ("18 Jun 2024 per 2 sources, 19 Jun 2024 per 1").
+    """
+    given: dict[tuple[date, date], set[str]] = {}
+    label: dict[tuple[date, date], str] = {}
+    precision: dict[tuple[date, date], int] = {}
+    for m in said:
+        key = (m.date, m.date_end)
+        given.setdefault(key, set()).add(m.source)
+        label.setdefault(key, m.date_label)
+        precision.setdefault(key, PRECISIONS.index(m.precision) if m.precision in PRECISIONS else len(PRECISIONS))
+
+    def support(key):
+        return len({s for other, srcs in given.items() if other[0] <= key[0] and key[1] <= other[1] for s in srcs})
+
+    best = min(given, key=lambda k: (-support(k), precision[k], -len(given[k]), k))
+    rivals = [k for k in given if not (k[0] <= best[0] and best[1] <= k[1]) and not (best[0] <= k[0] and k[1] <= best[1])]
+    if not rivals:
+        return best, ""
+    shown = sorted([best, *rivals], key=lambda k: (-len(given[k]), k))
+    return best, ", ".join(f"{label[k]} per {len(given[k])} source{'s' if len(given[k]) > 1 else ''}" for k in shown)
+
+
+def _combine(members: list[Event], title_language: str = "source") -> Event:
     """Return one event from the mentions of a happening; the first member leads.
 
     The type is the leader's, or the first typed member's when the leader is untyped.
     That is also the majority type of the typed mentions: a mention joins a leader
     only of its own type or when one of the two is untyped (`affinity`), and a typed
     mention ranks before an untyped one of the same date (`_rank`). Untyped mentions
-    do not outvote a cue: the lack of a cue says nothing about the happening.
+    do not outvote a cue: the lack of a cue says nothing about the happening. Across
+    articles the date is the one most sources give (`_vote`); the leader is then the
+    best-ranked member giving it.
     """
-    head = members[0]
+    said = [m for e in members for m in reports(e)]
+    interval, note = _vote(said)
+    head = next((m for m in members if (m.date, m.date_end) == interval), members[0])
+    if head is not members[0]:
+        members = [head, *(m for m in members if m is not head)]
     sentences: list[str] = []
     seen = set()
     for m in members:
@@ -123,46 +391,159 @@ def _combine(members: list[Event]) -> Event:
             actors += [a for a in m.actors if a not in actors]
             people += [p for p in m.people if p not in people]
     typed = next((m for m in members if m.event_type != taxonomy.OTHER), head)
-    sources = {m.source for m in members}
+    sources = list(dict.fromkeys(s for m in members for s in (m.sources or (m.source,))))
+    titled = typed if head.event_type == taxonomy.OTHER else head
+    if title_language in ("id", "en") and titled.language != title_language:
+        titled = next((m for m in members if m.language == title_language and m.event_type == typed.event_type),
+                      next((m for m in members if m.language == title_language), titled))
     support = len(sentences)
     return replace(
         head,
-        title=typed.title if head.event_type == taxonomy.OTHER else head.title,
+        title=titled.title,
         event_type=typed.event_type,
         evidence=tuple(sentences[1:]),
         actors=tuple(actors),
         people=tuple(people),
         source_count=max(len(sources), max(m.source_count for m in members)),
+        sources=tuple(sources) if len(sources) > 1 else (),
+        date_note=note,
+        places=tuple(dict.fromkeys(p for m in members for p in m.places)),
+        mentions=tuple(said),
         confidence=confidence.score(
             head.precision, head.time_kind, bool(head.actors), head.actors_inferred, support
         ),
     )
 
 
-def merge(events: Iterable[Event], memo: dict | None = None) -> list[Event]:
+def _neighbours(day: date) -> list[date]:
+    """Return the days before and after `day` that the calendar has (Python's runs from 0001-01-01 to 9999-12-31)."""
+    return [day + timedelta(days=n) for n in (-1, 1) if (day > date.min if n < 0 else day < date.max)]
+
+
+def _days(first: date, last: date) -> Iterable[date]:
+    for n in range((last - first).days + 1):
+        yield first + timedelta(days=n)
+
+
+@dataclass
+class _Cluster:
+    """The reports of one happening gathered so far, and what they say together."""
+
+    members: list[Event]
+    profile: _Profile
+    types: set[str]
+
+    def add(self, e: Event, p: _Profile) -> None:
+        """Take `e` in: its type, concepts, names, people, numbers, actors and words join the cluster's."""
+        self.members.append(e)
+        self.types.add(p.type)
+        q = self.profile
+        self.profile = _Profile(q.type, q.cues, q.words | p.words, q.actors | p.actors, q.people | p.people,
+                                q.concepts | p.concepts, q.numbers | p.numbers, q.names | p.names)
+
+
+def merge(events: Iterable[Event], memo: dict | None = None, title_language: str = "source") -> list[Event]:
     """Merge mentions of the same happening into one event each, in the input's order.
 
     The finest-dated mention (then a typed one, then the earliest published, then
-    the first in its article) keeps `sentence`, `source` and the id; the others'
-    sentences go to `evidence` and `source_count` counts the distinct articles. `memo`:
-    the article's type answers when the events are one article's (see taxonomy.cues).
+    the first in its article) leads: it keeps `sentence`, `source` and the id (across
+    articles, of the date most sources give); the others' sentences go to `evidence`,
+    `mentions` keeps every report with its article, and `source_count` counts the
+    distinct articles. `memo`: the article's type answers when the events are one
+    article's (see taxonomy.cues). `title_language` ("id", "en" or "source"): the
+    language of the title when a happening is reported in both.
     """
     items = list(events)
     profiles: dict = {}
     order = {id(e): i for i, e in enumerate(items)}
-    clusters: list[list[Event]] = []
-    # A mention fits only a head of its own interval, unless its date is derived (see
-    # `affinity`): the others score 0, so only those are asked (merging a library's
-    # thousands of events would otherwise ask every cluster for every event).
-    led_by: dict[tuple, list[int]] = {}  # head interval → the clusters it leads
+    rare = _rare_names(items, profiles, memo)
+    clusters: list[_Cluster] = []
+    # Only clusters whose head can be the same happening by date are asked: those of
+    # the same interval, those a day away, and those inside a coarser mention's interval
+    # that share a concept, name, person or article with it (merging a library's
+    # thousands of events would otherwise ask every cluster, and a year's report every
+    # happening of that year).
+    by_interval: dict[tuple[date, date], list[int]] = {}
+    by_start: dict[date, list[int]] = {}
+    by_key: dict[str, set[int]] = {}
     for e in sorted(items, key=_rank):
-        interval = (e.date, e.date_end)
-        asked = range(len(clusters)) if e.time_kind in DERIVED_KINDS else led_by.get(interval, ())
-        best = max(((affinity(clusters[i][0], e, profiles, memo), i) for i in asked), default=(0.0, -1))
-        if best[0] > 0:
-            clusters[best[1]].append(e)
+        mine = _of(e, profiles, memo)
+        keys = _keys(e, mine)
+        asked: set[int] = set(by_interval.get((e.date, e.date_end), ()))
+        coarse = e.date_end > e.date and (e.date_end - e.date).days < CONTAIN_MAX_DAYS
+        if coarse or e.precision == "day":
+            sharing = set().union(*(by_key.get(k, ()) for k in keys))
+            days = _days(e.date, e.date_end) if coarse else _neighbours(e.date)
+            for day in days if sharing else ():
+                asked.update(i for i in by_start.get(day, ()) if i in sharing)
+        scored = []
+        for i in asked:
+            fit = _fit(clusters[i], e, mine, profiles, memo, rare)
+            if fit > 0:
+                scored.append((fit, i))
+        scored.sort(reverse=True)
+        # A coarse report that fits two happenings equally well ("in 2024, the treaty …")
+        # names neither for sure: it stays a row of its own.
+        ambiguous = len(scored) > 1 and scored[0][0] == scored[1][0] and (
+            _relation(clusters[scored[0][1]].members[0], e) == "contained")
+        if scored and not ambiguous:
+            at = scored[0][1]
+            clusters[at].add(e, mine)
         else:
-            led_by.setdefault(interval, []).append(len(clusters))
-            clusters.append([e])
-    clusters.sort(key=lambda c: min(order[id(m)] for m in c))
-    return [_combine(c) if len(c) > 1 else c[0] for c in clusters]
+            at = len(clusters)
+            by_interval.setdefault((e.date, e.date_end), []).append(at)
+            by_start.setdefault(e.date, []).append(at)
+            clusters.append(_Cluster([e], mine, {mine.type}))
+        for k in keys:
+            by_key.setdefault(k, set()).add(at)
+    groups = sorted((c.members for c in clusters), key=lambda c: min(order[id(m)] for m in c))
+    return [_combine(c, title_language) if len(c) > 1 else _alone(c[0]) for c in groups]
+
+
+def _keys(e: Event, p: _Profile) -> tuple[str, ...]:
+    """Return what a coarser report must share with a happening to be asked about it."""
+    return (*p.concepts, *("#" + n for n in p.names), *("@" + x for x in p.people), "\x00" + e.source)
+
+
+def _alone(e: Event) -> Event:
+    """Return `e` carrying its own report as its mentions (provenance of a one-report happening)."""
+    return e if e.mentions else replace(e, mentions=(mention_of(e),))
+
+
+# A name in more than this share of a batch's reports (and in at least RARE_MIN of them)
+# is the story's setting ("Pyongyang", "Kremlin"), not what tells one happening from another.
+RARE_SHARE = 0.1
+RARE_MIN = 5
+
+
+def _rare_names(items: list[Event], profiles: dict, memo: dict | None) -> frozenset[str] | None:
+    """Return the names rare enough in `items` to tell happenings apart (None: all, for a small batch)."""
+    if len({e.source for e in items}) < 2:
+        return None
+    # People count too, marked "@": a minister shared by two reports tells the happening, the
+    # two leaders of every report do not.
+    counts = Counter(n for e in items for p in (_of(e, profiles, memo),) for n in (*p.names, *("@" + x for x in p.people)))
+    limit = max(RARE_MIN, RARE_SHARE * len(items))
+    return frozenset(n for n, k in counts.items() if k <= limit)
+
+
+def _fit(cluster: _Cluster, e: Event, mine: _Profile, profiles: dict, memo: dict | None,
+         rare: frozenset[str] | None) -> float:
+    """Return how well `e` fits a cluster: its date against the head's, its story against all the reports'.
+
+    A report joins a cluster holding a row of its own article only when it fits that
+    row by the rules of one article: two rows one article keeps apart stay apart.
+    """
+    head = cluster.members[0]
+    relation = _relation(head, e)
+    if not relation:
+        return 0.0
+    within = [m for m in cluster.members if m.source == e.source]
+    if within and e.mentions:
+        return 0.0  # rows its article's own merge kept apart (an event already merged) stay apart
+    for m in within:
+        if _within(m, e, _of(m, profiles, memo), mine, _relation(m, e)) <= 0:
+            return 0.0
+    if len(within) == len(cluster.members):
+        return _within(head, e, _of(head, profiles, memo), mine, relation)
+    return _across(head, e, cluster.profile, mine, relation, frozenset(cluster.types), rare)

@@ -99,11 +99,14 @@ class Event:
     sources: tuple[str, ...] = ()  # every article that reports it ("" = only `source`)
     date_note: str = ""  # how the sources disagree on the date, "" when they agree
     importance: float = 0.0  # 0-1, how central the happening is to the story (importance.py)
+    places: tuple[str, ...] = ()  # canonical names of the places its sentences name (places.py)
     sentence_start: int = field(default=0, compare=False)  # offset in the body
     time_start: int = field(default=0, compare=False)  # offset of time_text in the body
     time_kind: str = field(default="absolute", compare=False)  # TimeExpression.kind of time_text
     actors_inferred: bool = field(default=False, compare=False)  # actors borrowed from context
     type_clause: str = field(default="", compare=False)  # the clause that decided event_type, "" = the sentence
+    paragraph: int = field(default=-1, compare=False)  # the sentence's paragraph in its article
+    sentence_index: int = field(default=-1, compare=False)  # the sentence's place in its article
     mentions: tuple["Mention", ...] = field(default=(), compare=False)  # what each source said (provenance)
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import events, ingest, table
+from . import events, importance, ingest, table
 from .errors import InputError
 from .model import Article, Event
 
@@ -26,15 +26,19 @@ class Result:
         """Return the events as the schema's table."""
         return table.to_frame(self.events)
 
+    def mentions(self) -> pd.DataFrame:
+        """Return every report of every event, with its article (table.MENTION_SCHEMA)."""
+        return table.mentions_frame(self.events)
+
 
 def extract_article(article: Article) -> list[Event]:
     """Return the events of one article (the pure step the page caches)."""
     return events.extract(article)
 
 
-def merge_events(found: list[Event]) -> list[Event]:
+def merge_events(found: list[Event], title_language: str = "source") -> list[Event]:
     """Merge reports of one happening across articles (the page's timeline shows these)."""
-    return events.merge(found)
+    return events.merge(found, title_language)
 
 
 def internal_error(source: str, exc: Exception) -> InputError:
@@ -86,12 +90,15 @@ def extract_paths(
     language: str | None = None,
     merge_sources: bool = False,
     jobs: int = 1,
+    title_language: str = "source",
 ) -> Result:
     """Read every article under `paths` and extract its events; bad files are reported.
 
     Each article's events are already one per happening within it; `merge_sources`
     also merges the same happening reported by several articles into one row. `jobs`
     processes share the files (0: one per core); the result is the same in any case.
+    `title_language` ("id", "en", "source"): the title's language for a happening
+    reported in both.
     """
     files, errors = ingest.collect(paths)
     found: list[Event] = []
@@ -106,7 +113,9 @@ def extract_paths(
     # each article's own rows and stays checkable against that article.
     if merge_sources:
         try:
-            found = merge_events(found)
+            found = merge_events(found, title_language)
         except Exception as exc:  # keep the unmerged rows rather than lose the batch
             notes.append(str(internal_error("merging across articles", exc)).replace("extracting", "merging"))
+    found, unrated = importance.rate(found)  # against the whole batch: how central each row is to its story
+    notes.extend(unrated)
     return Result(tuple(found), tuple(errors), tuple(notes))

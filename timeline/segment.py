@@ -5,9 +5,11 @@ import re
 
 import sentencex
 
+from .dates.layout import SENTENCE_MAX
 from .model import Sentence
 
 _LINE = re.compile(r"[^\n]+")
+_PIECE = 1_000  # characters given to sentencex at once from a line without spaces
 
 
 def sentences(text: str, language: str = "id") -> list[Sentence]:
@@ -33,8 +35,7 @@ def sentences(text: str, language: str = "id") -> list[Sentence]:
 def _line_sentences(line: str, base: int, language: str, paragraph: int) -> list[Sentence]:
     """Segment one line with sentencex, offsets shifted by `base`."""
     spans: list[list[int]] = []
-    for b in sentencex.get_sentence_boundaries(language, line):
-        start, end = b["start_index"], b["end_index"]
+    for start, end in _boundaries(line, language):
         # sentencex breaks "TRIBUNNEWS.COM" at its dot: a piece glued to the one
         # before it (no space across the break) continues that piece.
         if spans and start == spans[-1][1] and _glued(line, start):
@@ -48,6 +49,21 @@ def _line_sentences(line: str, base: int, language: str, paragraph: int) -> list
         if stripped:
             s = base + start + (len(chunk) - len(chunk.lstrip()))
             out.append(Sentence(stripped, s, s + len(stripped), paragraph))
+    return out
+
+
+def _boundaries(line: str, language: str) -> list[tuple[int, int]]:
+    """Return sentencex's sentence spans of `line`; a line over SENTENCE_MAX characters goes in pieces.
+
+    Only a line without spaces is that long (longer ones are wrapped at spaces), and
+    sentencex's time grows with the square of such a line when it is full of quotes.
+    """
+    size = len(line) if len(line) <= SENTENCE_MAX else _PIECE
+    out = []
+    for base in range(0, len(line), size):
+        piece = line[base:base + size]
+        out += [(base + b["start_index"], base + b["end_index"])
+                for b in sentencex.get_sentence_boundaries(language, piece)]
     return out
 
 

@@ -8,7 +8,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.csv as arrow_csv
 
-from .model import Event
+from .model import Event, Mention
 
 # The contract with users and checks: add columns only at the end, never reorder.
 SCHEMA: tuple[str, ...] = (
@@ -35,8 +35,28 @@ SCHEMA: tuple[str, ...] = (
     "sources",
     "date_note",
     "importance",
+    "places",
 )
 _NUMERIC = {"confidence": "float64", "source_count": "int64", "importance": "float64"}
+# The mention table: what each article said of each event (provenance), one row per
+# report; `event_id` is the row of the event table it belongs to.
+MENTION_SCHEMA: tuple[str, ...] = (
+    "event_id",
+    "mention_id",
+    "date",
+    "date_end",
+    "precision",
+    "date_label",
+    "time_text",
+    "sentence",
+    "source",
+    "source_url",
+    "published",
+    "language",
+    "event_type",
+    "actors",
+    "people",
+)
 LIST_SEP = ";"
 EVIDENCE_SEP = " | "
 
@@ -65,6 +85,7 @@ def _row(e: Event) -> dict:
         "sources": LIST_SEP.join(e.sources or (e.source,)),
         "date_note": e.date_note,
         "importance": round(e.importance, 3),
+        "places": LIST_SEP.join(e.places),
     }
 
 
@@ -74,6 +95,36 @@ def to_frame(events: Iterable[Event]) -> pd.DataFrame:
     df = df.astype({c: "string" for c in SCHEMA if c not in _NUMERIC})
     df = df.astype(_NUMERIC)
     return df.sort_values(["date", "date_end", "source"], kind="stable").reset_index(drop=True)
+
+
+def _mention_row(event_id: str, m: Mention) -> dict:
+    return {
+        "event_id": event_id,
+        "mention_id": m.mention_id,
+        "date": m.date.isoformat(),
+        "date_end": m.date_end.isoformat(),
+        "precision": m.precision,
+        "date_label": m.date_label,
+        "time_text": m.time_text,
+        "sentence": m.sentence,
+        "source": m.source,
+        "source_url": m.source_url,
+        "published": m.published.isoformat() if m.published else "",
+        "language": m.language,
+        "event_type": m.event_type,
+        "actors": LIST_SEP.join(m.actors),
+        "people": LIST_SEP.join(m.people),
+    }
+
+
+def mentions_frame(events: Iterable[Event]) -> pd.DataFrame:
+    """Return every report of every event (its article, sentence and the date it gave), by event date."""
+    from .merge import reports  # the merge knows what an unmerged event reports
+
+    rows = [(e.date, e.date_end, _mention_row(e.event_id, m)) for e in events for m in reports(e)]
+    rows.sort(key=lambda r: (r[0], r[1]))
+    df = pd.DataFrame([r for _, _, r in rows], columns=list(MENTION_SCHEMA))
+    return df.astype({c: "string" for c in MENTION_SCHEMA})
 
 
 def empty() -> pd.DataFrame:
@@ -115,12 +166,12 @@ def escape_html(column: pd.Series) -> pd.Series:
     return out
 
 
-def to_csv(df: pd.DataFrame) -> str:
+def to_csv(df: pd.DataFrame, columns: tuple[str, ...] = SCHEMA) -> str:
     """Return `df` as CSV text with the schema's columns in order, formulas neutralised (see `csv_bytes`)."""
-    return csv_bytes(df).decode("utf-8")
+    return csv_bytes(df, columns).decode("utf-8")
 
 
-def csv_bytes(df: pd.DataFrame) -> bytes:
+def csv_bytes(df: pd.DataFrame, columns: tuple[str, ...] = SCHEMA) -> bytes:
     """Return `df` as UTF-8 CSV with the schema's columns in order, formulas neutralised.
 
     Every text cell starting with =, +, -, @, a tab or a carriage return (or an
@@ -129,12 +180,12 @@ def csv_bytes(df: pd.DataFrame) -> bytes:
     one is always safe) and writes 100,000 events in a tenth of the time of
     Python's csv module, which took a second.
     """
-    out = df.loc[:, list(SCHEMA)].copy()
+    out = df.loc[:, list(columns)].copy()
     for col in _text_columns(out):  # column-wise: a call per cell took seconds at 100,000 rows
         text = out[col].astype("string")
         out[col] = text.where(~text.str.startswith(FORMULA_START + (_ESCAPE,)).fillna(False), _ESCAPE + text).fillna("")
     buf = io.BytesIO()
-    buf.write((",".join(SCHEMA) + "\n").encode("utf-8"))  # Arrow would quote the names too
+    buf.write((",".join(columns) + "\n").encode("utf-8"))  # Arrow would quote the names too
     arrow_csv.write_csv(pa.Table.from_pandas(out, preserve_index=False), buf,
                         arrow_csv.WriteOptions(include_header=False, quoting_style="needed"))
     return buf.getvalue()

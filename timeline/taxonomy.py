@@ -75,6 +75,11 @@ def _literal(cue: str) -> str:
     return max((t.strip("*") for t in first), key=len, default="")
 
 
+def gate_piece(cue: str) -> str:
+    """Return a literal, lower-cased piece every match of `cue` holds (its longest word)."""
+    return _literal(cue)
+
+
 def compile_cue(cue: str) -> tuple[re.Pattern[str], ...]:
     """Compile one cue ("*kirim* + pasukan") into patterns that must all match.
 
@@ -200,6 +205,11 @@ def _forms(text: str, language: str) -> tuple[str, ...]:
     if language == "id":
         return lowered, " ".join(_root(w) for w in re.findall(r"\w+", lowered))
     return (lowered,)
+
+
+def text_forms(text: str, language: str) -> tuple[str, ...]:
+    """Return the texts cue words are matched against (as written, lowered; and roots for id)."""
+    return _forms(text, language)
 
 
 def matched(text: str, language: str, path: Path = TYPES_FILE) -> list[tuple[str, str]]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 from datetime import date
+from functools import lru_cache
 
 from ..model import Sentence, TimeExpression
 from . import baseline, grammar, layout
@@ -74,6 +75,7 @@ def _expressions(
     # (sentence start, year, end of its expression, start of its interval) of the last explicit year
     sentence_year: tuple[int, int, int, date] | None = None
     previous_sentence = -1  # sentence start of the latest event date
+    lookups = _Lookups(text)
     for c, i in zip(cands, line_of):
         role, key = roles.get(i, ("", ""))
         nxt = bisect.bisect_right(bounds, c.start)
@@ -86,7 +88,7 @@ def _expressions(
             anchor_day = heading_day
         if recent is None:
             recent = tuple(previous[-_PREVIOUS:])  # rebuilt only when a date was added
-        ctx = Context(anchor_day, recent, year, _future(text, g, c, s_start, s_end))
+        ctx = Context(anchor_day, recent, year, _future(text, g, c, s_start, s_end, lookups))
         try:
             res = c.resolve(ctx)
             if same and c.year is None and res.interval is not None and res.anchor.startswith("year from context"):
@@ -207,7 +209,7 @@ def _life_dates(text: str, g: grammar.Grammar, c) -> bool:
     return not g.named_period.search(before[:name.end(1)])
 
 
-def _future(text: str, g: grammar.Grammar, c, s_start: int, s_end: int) -> bool:
+def _future(text: str, g: grammar.Grammar, c, s_start: int, s_end: int, memo: _Lookups) -> bool:
     """Tell whether the clause of `c` speaks of the future ("akan", "will", "is due to").
 
     A cue counts before the expression in its sentence ("Putin akan berkunjung pada
@@ -218,15 +220,85 @@ def _future(text: str, g: grammar.Grammar, c, s_start: int, s_end: int) -> bool:
     """
     if c.label_prefix == "since ":
         return False
-    if g.future.search(text, s_start, c.start):
+    if memo.cue_before(g, s_start, s_end, c.start):
         return True
-    opening = not _THREE_WORDS.match(text, s_start, c.start)  # at most two words before it
+    opening = not memo.three_words_by(s_start, s_end, c.start)  # at most two words before it
     if not opening:
         return False
-    cue = g.future.search(text, c.end, s_end)
+    cue = memo.first(g.future, c.end, s_end)
     # "Dalam pertemuan Selasa, Kim menegaskan Pyongyang akan ...": the cue after a verb of
     # saying belongs to the reported speech, not to the clause of the date.
-    return bool(cue) and not g.speech.search(text, c.end, cue.start())
+    return bool(cue) and not memo.first(g.speech, c.end, cue.start())
+
+
+_WORD = re.compile(r"\w")
+
+
+@lru_cache(maxsize=None)
+def _cue_ends(language: str) -> re.Pattern:
+    """Match a character a future cue of `language` can end with (case-insensitive, as the cues match)."""
+    last = {w.strip()[-1] for w in _grammar(language).lex.words("future_cues") if w.strip()}
+    return re.compile("[" + "".join(re.escape(ch) for ch in sorted(last)) + "]" if last else "(?!x)x", re.I)
+
+
+class _Lookups:
+    """The searches `_future` makes, answered once per sentence instead of once per expression.
+
+    Each answer is the one the plain search gives (see each method); only the work is
+    shared, so a sentence with thousands of expressions (a line without spaces) is
+    scanned a few times, not once per expression.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._first: dict = {}  # (pattern, endpos) -> (pos searched from, its match)
+        self._sentence: dict = {}  # (what, sentence start) -> its match over the whole sentence
+
+    def first(self, pattern: re.Pattern, pos: int, endpos: int) -> re.Match | None:
+        """Return `pattern.search(text, pos, endpos)`; calls with a growing `pos` reuse the last match.
+
+        A search from an earlier position that found no match, or one starting at `pos`
+        or later, is the answer: no match starts between the two positions.
+        """
+        key = (pattern, endpos)
+        if key in self._first:
+            start, m = self._first[key]
+            if start <= pos and (m is None or m.start() >= pos):
+                return m
+        m = pattern.search(self.text, pos, endpos)
+        self._first[key] = (pos, m)
+        return m
+
+    def _whole(self, what: str, pattern: re.Pattern, s_start: int, s_end: int) -> re.Match | None:
+        key = (what, s_start)
+        if key not in self._sentence:
+            self._sentence[key] = (pattern.search if what == "cue" else pattern.match)(self.text, s_start, s_end)
+        return self._sentence[key]
+
+    def three_words_by(self, s_start: int, s_end: int, end: int) -> bool:
+        """Return `bool(_THREE_WORDS.match(text, s_start, end))`.
+
+        The pattern matches in one way only (each run takes all of its characters), up to
+        the first character of the third word; it matches before `end` exactly when its
+        match over the whole sentence ends by `end`.
+        """
+        m = self._whole("words", _THREE_WORDS, s_start, s_end)
+        return m is not None and m.end() <= end
+
+    def cue_before(self, g: grammar.Grammar, s_start: int, s_end: int, end: int) -> bool:
+        """Return `bool(g.future.search(text, s_start, end))`, with one search per sentence.
+
+        The first cue of the whole sentence answers, unless `end` falls inside it (a
+        shorter cue may end before `end`) or a cue may end right at `end` glued to a word
+        character (cut off at `end`, its "(?!\\w)" holds): then the plain search runs.
+        """
+        m = self._whole("cue", g.future, s_start, s_end)
+        if m is not None and m.end() <= end:
+            return True
+        inside = m is not None and m.start() < end < m.end()
+        glued = s_start < end < s_end and bool(_WORD.match(self.text, end)) and bool(
+            _cue_ends(g.language).match(self.text, end - 1))
+        return bool(g.future.search(self.text, s_start, end)) if inside or glued else False
 
 
 def date_sentences(

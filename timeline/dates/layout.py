@@ -22,6 +22,10 @@ DATELINE_LINES = 6  # the publication date is looked for in this many first non-
 HEAD_LINES = 15  # ...not counting headline/byline lines, up to this many lines in all
 STORY_WORDS = 25  # a line this long is story text: the dateline search stops after it
 HEAD_WORDS = 20  # a line no longer than this that ends without a full stop is headline/byline material
+# A stretch without a sentence end is cut into pieces this long: wrapping (ingest.MAX_LINE_CHARS)
+# keeps prose lines shorter, so only a line without spaces gets here, where per-sentence
+# lookups would otherwise make the work grow with the square of the line.
+SENTENCE_MAX = 5_000
 _PUNCT = r"[\s\-–—•·*:#|,.;()\[\]/>_=~\"'“”‘’]"
 _PREFIX = re.compile(r"\s*[A-Z][^\n]{0,70}?\s*[-–—|]\s*"  # "KOTA, SITE.com - "
                      r"|\s*[A-Za-z][\w-]*\.(?:com|co|id|net|org|co\.id|co\.uk)\s*,\s*")  # "Kompas.com, "
@@ -34,7 +38,9 @@ _WIRE_AFTER = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?(?:[-–—]{1,2}|$)")
 # — the author's surname, a comma, given names or initials, then the year in parentheses.
 _CITATION = re.compile(r"\s*(?:\d{1,3}[.)]\s*)?(?:\^\s*)?[A-Z][\w'’-]+,\s+[A-Z][^()\n]{0,80}?"
                        r"\(\s*(?:\d{4}[a-z]?|n\.\s?d\.)(?:,\s*[^()\n]{1,20})?\s*\)\s*[.:]")
-_SENTENCE_END = re.compile(r"[.!?]+[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z])|\n")
+# A match starts only at the first mark of a run and takes the run whole (possessive), so a
+# line of 100,000 dots is one linear pass, not a retry at every dot (that was quadratic).
+_SENTENCE_END = re.compile(r"(?<![.!?])[.!?]++[\"'”’)]*+\s++(?=[\"'“‘(]?[A-Z])|\n")
 _SEPARATOR = re.compile(r"\s*[|•·]\s*")  # between the parts of a byline or dateline line
 # A news site's name: "Kompas.com", "TRIBUNNEWS.COM", "detik.co.id".
 _SITE = r"[A-Za-z][\w-]*\.(?i:co\.id|co\.uk|com|net|org|id|co)(?![\w.])"
@@ -74,8 +80,16 @@ def line_index(lns: list[Line], pos: int) -> int:
 
 
 def sentence_bounds(text: str) -> list[int]:
-    """Return cheap sentence start offsets, for tense and same-sentence year lookups."""
-    return [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
+    """Return cheap sentence start offsets, for tense and same-sentence year lookups.
+
+    No sentence is longer than SENTENCE_MAX characters.
+    """
+    bounds = [0]
+    for m in _SENTENCE_END.finditer(text):
+        bounds.extend(range(bounds[-1] + SENTENCE_MAX, m.end(), SENTENCE_MAX))
+        bounds.append(m.end())
+    bounds.extend(range(bounds[-1] + SENTENCE_MAX, len(text), SENTENCE_MAX))
+    return bounds
 
 
 def _filler(g: Grammar) -> re.Pattern:

@@ -67,6 +67,9 @@ def pick_year(ctx: Context, month: int, day: int | None = None, weekday: int | N
     if ctx.year:
         return ctx.year, f"year from context {ctx.year}"
     p = ctx.published
+    told = _narrative_year(ctx, month, day)
+    if told is not None:
+        return told, f"year of the narrative's previous date {told}"
     if p is None:
         return None
     years = [p.year - 1, p.year, p.year + 1]
@@ -93,6 +96,32 @@ def pick_year(ctx: Context, month: int, day: int | None = None, weekday: int | N
         if (p_cmp - start(y)).days > 300 and (start(y + 1) - p_cmp).days <= 45:
             y += 1
     return y, published_anchor(ctx)
+
+
+# A yearless date right after a dated one of an earlier year ("… on 22 November 2023. The
+# truce took effect on 24 November.") continues that story, not the publication's year,
+# when it falls within this many days after it.
+NARRATIVE_DAYS = 183
+NARRATIVE_PAST = 90  # the previous date must lie this far before publication: a past story
+
+
+def _narrative_year(ctx: Context, month: int, day: int | None) -> int | None:
+    """Return the year of the narrative's previous date when a yearless date continues it, else None."""
+    if not ctx.previous or ctx.future:
+        return None
+    last = ctx.previous[-1]
+    if last.precision not in ("day", "week", "month_part", "month"):
+        return None
+    if ctx.published is not None and (ctx.published - last.end).days < NARRATIVE_PAST:
+        return None
+    y = last.start.year
+    try:
+        when = date(y, month, min(day or 1, calendar.monthrange(y, month)[1]))
+    except ValueError:
+        return None
+    if last.start <= when <= last.start + timedelta(days=NARRATIVE_DAYS):
+        return y
+    return None
 
 
 def weekday_date(p: date, wd: int, direction: str) -> date:
