@@ -41,7 +41,9 @@ _CITATION = re.compile(r"\s*(?:\d{1,3}[.)]\s*)?(?:\^\s*)?[A-Z][\w'’-]+,\s+[A-Z
 # A match starts only at the first mark of a run and takes the run whole (possessive), so a
 # line of 100,000 dots is one linear pass, not a retry at every dot (that was quadratic).
 _SENTENCE_END = re.compile(r"(?<![.!?])[.!?]++[\"'”’)]*+\s++(?=[\"'“‘(]?[A-Z])|\n")
-_SEPARATOR = re.compile(r"\s*[|•·]\s*")  # between the parts of a byline or dateline line
+# Between the parts of a byline or dateline line; a match starts only at the first space of a
+# run and takes it whole (possessive), so a long run of spaces is one pass, not a retry per space.
+_SEPARATOR = re.compile(r"(?<!\s)\s*+[|•·]\s*+")
 # A news site's name: "Kompas.com", "TRIBUNNEWS.COM", "detik.co.id".
 _SITE = r"[A-Za-z][\w-]*\.(?i:co\.id|co\.uk|com|net|org|id|co)(?![\w.])"
 # A site stamp before a date: "Kompas.com - ", "JAKARTA, KOMPAS.com, ", "TRIBUNNEWS.COM | ".
