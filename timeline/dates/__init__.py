@@ -320,6 +320,7 @@ def date_sentences(
     starts = [e.start for e in exprs]
     line_starts = [ln.start for ln in lns]
     pairs: list[tuple[Sentence, TimeExpression]] = []
+    furniture: dict[int, bool] = {}  # line index → whether it is a furniture line (asked below a date line)
     for s in sents:
         lo, hi = bisect.bisect_left(starts, s.start), bisect.bisect_left(starts, s.end)
         own = _distinct([e for e in exprs[lo:hi] if e.kind != "heading"], text, g)
@@ -330,11 +331,11 @@ def date_sentences(
             continue  # the heading line itself is no happening
         if _time_stamp(text, s, clocks, g) or _entry_title(text, lns, s, line_starts):
             continue  # a live blog's "11:40 GMT" and an entry's title above its own sentences
-        if layout.site_tag(s.text) or _on_furniture(text, lns, s, line_starts, g):
-            continue  # "BERITABALI.COM, DUNIA." and a byline below a date line tell no happening
         for a, b, h in scopes:
             if a <= s.start < b:
-                pairs.append((s, h))
+                # "BERITABALI.COM, DUNIA." and a byline below a date line tell no happening
+                if not (layout.site_tag(s.text) or _on_furniture(text, lns, s, line_starts, g, furniture)):
+                    pairs.append((s, h))
                 break
     return pairs
 
@@ -346,10 +347,15 @@ def _time_stamp(text: str, s: Sentence, clocks: list[tuple[int, int]], g: gramma
 
 
 def _on_furniture(text: str, lns: list[layout.Line], s: Sentence, line_starts: list[int],
-                  g: grammar.Grammar) -> bool:
-    """Tell whether a sentence stands on a furniture line (a byline, "Baca juga: ...")."""
-    ln = lns[max(0, bisect.bisect_right(line_starts, s.start) - 1)]  # layout.line_index
-    return layout.furniture_line(text[ln.start:ln.end], g)
+                  g: grammar.Grammar, known: dict[int, bool]) -> bool:
+    """Tell whether a sentence stands on a furniture line (a byline, "Baca juga: ...").
+
+    `known` keeps each line's answer: the sentences of one long line ask it once.
+    """
+    i = max(0, bisect.bisect_right(line_starts, s.start) - 1)  # layout.line_index
+    if i not in known:
+        known[i] = layout.furniture_line(text[lns[i].start:lns[i].end], g)
+    return known[i]
 
 
 _TITLE_WORDS = 12  # an entry title is a line this short that does not end like a sentence
