@@ -295,8 +295,8 @@ def bylines(line: str, g: Grammar, taken: list[tuple[int, int]] = ()) -> list[tu
     memposting ...") makes none.
     """
     out: list[tuple[int, int]] = []
-    for start in [0] + [m.end() for m in _SEPARATOR.finditer(line)]:
-        start += len(line[start:]) - len(line[start:].lstrip())
+    lead = len(line) - len(line.lstrip())  # a separator's match takes the spaces after it itself
+    for start in [lead] + [m.end() for m in _SEPARATOR.finditer(line)]:
         m = g.byline.match(line, start)
         if m is None or any(a < m.end() and m.start("name") < b for a, b in taken):
             continue
