@@ -111,10 +111,12 @@ def _expressions(
             event, reason = False, "life dates"
         elif event and g.furniture_before.search(text, max(0, c.start - _FURNITURE_WINDOW), c.start):
             event, reason = False, "page furniture"
+        elif event and layout.wire_form(text[lns[i].start:lns[i].end], c, lns[i].start) and head:
+            event, reason = False, "page furniture (a second dateline)"  # the page's date is read already
         if head and c.start < head[1] and head[0] < c.end:
             kind, event, reason = "dateline", False, "dateline (publication date)"
         elif role == "furniture":
-            event, reason = False, reason or "page furniture"
+            event, reason = False, reason or key or "page furniture"
         elif role == "heading" and event:
             kind = "heading"
         elif role == "key_value" and event:
@@ -318,6 +320,7 @@ def date_sentences(
     starts = [e.start for e in exprs]
     line_starts = [ln.start for ln in lns]
     pairs: list[tuple[Sentence, TimeExpression]] = []
+    furniture: dict[int, bool] = {}  # line index → whether it is a furniture line (asked below a date line)
     for s in sents:
         lo, hi = bisect.bisect_left(starts, s.start), bisect.bisect_left(starts, s.end)
         own = _distinct([e for e in exprs[lo:hi] if e.kind != "heading"], text, g)
@@ -330,7 +333,9 @@ def date_sentences(
             continue  # a live blog's "11:40 GMT" and an entry's title above its own sentences
         for a, b, h in scopes:
             if a <= s.start < b:
-                pairs.append((s, h))
+                # "BERITABALI.COM, DUNIA." and a byline below a date line tell no happening
+                if not (layout.site_tag(s.text) or _on_furniture(text, lns, s, line_starts, g, furniture)):
+                    pairs.append((s, h))
                 break
     return pairs
 
@@ -339,6 +344,18 @@ def _time_stamp(text: str, s: Sentence, clocks: list[tuple[int, int]], g: gramma
     """Tell whether a sentence is only a clock time ("11:40 GMT"): a live-blog time stamp."""
     inside = [(a - s.start, b - s.start) for a, b in clocks if s.start <= a and b <= s.end]
     return bool(inside) and layout.only_filler(text[s.start:s.end], inside, g)
+
+
+def _on_furniture(text: str, lns: list[layout.Line], s: Sentence, line_starts: list[int],
+                  g: grammar.Grammar, known: dict[int, bool]) -> bool:
+    """Tell whether a sentence stands on a furniture line (a byline, "Baca juga: ...").
+
+    `known` keeps each line's answer: the sentences of one long line ask it once.
+    """
+    i = max(0, bisect.bisect_right(line_starts, s.start) - 1)  # layout.line_index
+    if i not in known:
+        known[i] = layout.furniture_line(text[lns[i].start:lns[i].end], g)
+    return known[i]
 
 
 _TITLE_WORDS = 12  # an entry title is a line this short that does not end like a sentence

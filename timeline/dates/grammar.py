@@ -123,6 +123,7 @@ class Grammar:
     furniture: re.Pattern
     comparison: re.Pattern  # a comparison cue shortly before a date: the date is a baseline
     publication_label: re.Pattern
+    byline: re.Pattern  # "By Jane Doe", "LAPORAN: ADITYA NUGRAHA": a byline label and a name (layout.bylines)
     furniture_before: re.Pattern  # "Retrieved", "Diakses": a date right after it is page furniture
     named_period: re.Pattern  # "War", "Perang": a parenthesised range after it is no life
     speech: re.Pattern  # verbs of saying: a future cue after one is reported speech
@@ -145,6 +146,12 @@ def _dateparser_months(language: str) -> dict[str, int]:
     names = ("january", "february", "march", "april", "may", "june", "july", "august",
              "september", "october", "november", "december")
     return {norm(w): i for i, key in enumerate(names, 1) for w in info.get(key, []) if len(w) >= 3 and w.isalpha()}
+
+
+# A person's name in a byline: capitalised words or initials ("Jane Doe", "A. Writer",
+# "ADITYA NUGRAHA", "Kim Seo-yeon"), several joined by commas, "and", "dan" or "&".
+_NAME_WORD = r"(?:[A-Z][\w'’.-]*)"
+_NAME = _NAME_WORD + r"(?:(?:\s*,\s*|\s+(?:and|dan|&)\s+|\s+)" + _NAME_WORD + r"){0,7}"
 
 
 def _tail(words: list[str]) -> re.Pattern:
@@ -258,6 +265,8 @@ def build(language: str) -> Grammar:
         comparison=re.compile(r"(?<!\w)" + alternation(lex.words("comparison_cues")) + r"(?!\w)", re.I),
         furniture=re.compile(r"^\s*(?:\d{1,3}[.)]\s*|[-•*]\s*)?(?:" + alternation(lex.words("furniture")) + ")", re.I),
         publication_label=re.compile(r"^\s*" + alternation(lex.words("publication_labels")) + r"(?!\w)", re.I),
+        byline=re.compile(r"(?i:" + alternation(lex.words("byline_labels")) + r")(?:\s*:\s*|\s+)(?P<name>"
+                          + _NAME + ")"),
         furniture_before=re.compile(r"(?<!\w)" + alternation(lex.words("furniture_before")) + r"[\s:,]*$", re.I),
         named_period=re.compile(r"(?<!\w)" + alternation(lex.words("named_periods")) + r"(?:\s+\S+){0,3}\s*$", re.I),
         speech=re.compile(r"(?<!\w)" + alternation(lex.words("speech_verbs")) + r"(?!\w)", re.I),

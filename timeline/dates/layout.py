@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
+from ..verbs import names_happening
 from .grammar import Grammar
 from .lexicon import alternation
 from .resolve import Context
@@ -40,6 +41,16 @@ _CITATION = re.compile(r"\s*(?:\d{1,3}[.)]\s*)?(?:\^\s*)?[A-Z][\w'’-]+,\s+[A-Z
 # A match starts only at the first mark of a run and takes the run whole (possessive), so a
 # line of 100,000 dots is one linear pass, not a retry at every dot (that was quadratic).
 _SENTENCE_END = re.compile(r"(?<![.!?])[.!?]++[\"'”’)]*+\s++(?=[\"'“‘(]?[A-Z])|\n")
+# Between the parts of a byline or dateline line; a match starts only at the first space of a
+# run and takes it whole (possessive), so a long run of spaces is one pass, not a retry per space.
+_SEPARATOR = re.compile(r"(?<!\s)\s*+[|•·]\s*+")
+# A news site's name: "Kompas.com", "TRIBUNNEWS.COM", "detik.co.id".
+_SITE = r"[A-Za-z][\w-]*\.(?i:co\.id|co\.uk|com|net|org|id|co)(?![\w.])"
+# A site stamp before a date: "Kompas.com - ", "JAKARTA, KOMPAS.com, ", "TRIBUNNEWS.COM | ".
+_STAMP = re.compile(r"\s*(?:[A-Z][\w .'’-]{0,40},\s*)?" + _SITE + r"\s*[-–—|,:]?\s*", re.I)
+# A sentence that is only a site tag: "BERITABALI.COM, DUNIA.", "TRIBUNNEWS.COM, MOSKOW -".
+_SITE_TAG = re.compile(r"\s*(?:[A-Z][A-Z .'’-]{0,40},\s*)?" + _SITE
+                       + r"(?:\s*,\s*[A-Z][A-Z .'’-]{0,40})?\s*[-–—|,:.]*\s*")
 
 
 @dataclass(frozen=True)
@@ -98,7 +109,9 @@ def _filler_of(language: str) -> re.Pattern:
     words += lex.words("dateline_words")
     words += ["am", "pm", "a.m.", "p.m.", "wib", "wita", "wit"]
     offset = r"[+−](?:\d{1,2}(?::?\d{2})?(?!\d))?"  # "GMT+9", "UTC+07:00"
-    return re.compile(r"(?:(?<!\w)" + alternation(words) + r"(?!\w)|" + offset + "|" + _PUNCT + ")+", re.I)
+    military = r"(?<!\d)(?:[01]\d|2[0-3])[0-5]\d(?=\s*" + alternation(lex.words("time_zones")) + r"(?!\w))"  # "1700 ET"
+    return re.compile(r"(?:(?<!\w)" + alternation(words) + r"(?!\w)|" + offset + "|" + military + "|" + _PUNCT + ")+",
+                      re.I)
 
 
 def only_filler(text: str, spans: list[tuple[int, int]], g: Grammar) -> bool:
@@ -136,8 +149,10 @@ def find_dateline(text: str, g: Grammar, scan, roles: dict[int, tuple[str, str]]
         line = text[ln.start:ln.end]
         counted += not _head_material(line)
         cands = scan(line, g)
-        # Clock times and lengths ("5 min read", "2 hours ago") may stand beside a dateline.
+        # Clock times and lengths ("5 min read", "2 hours ago") may stand beside a dateline,
+        # and so may bylines ("By Jane Doe | Updated ...", "... | 16:38 WIB | LAPORAN: NAME").
         clocks = [(c.start, c.end) for c in cands if c.kind in ("clock", "duration")]
+        clocks += bylines(line, g, [(c.start, c.end) for c in cands])
         for c in cands:
             if c.kind == "relative" and c.rule in ("md", "dm"):
                 wire = _wire_dateline(text, g, scan, line, c)
@@ -185,6 +200,15 @@ def _head_material(line: str) -> bool:
     return len(line.split()) <= HEAD_WORDS and not _HEAD_END.search(line)
 
 
+def wire_form(line: str, c: Candidate, offset: int = 0) -> bool:
+    """Tell whether `c` is the date of a wire dateline: "SEOUL, March 6 (Reuters) -".
+
+    `line` holds `c`; `offset` is where the line starts in the text `c` was found in.
+    """
+    return bool(c.kind == "relative" and c.rule in ("md", "dm")
+                and _WIRE_BEFORE.fullmatch(line[:c.start - offset]) and _WIRE_AFTER.match(line, c.end - offset))
+
+
 def _wire_dateline(text: str, g: Grammar, scan, line: str, c: Candidate) -> date | None:
     """Return the date of a yearless wire dateline ("SEOUL, March 6 (Reuters) -"), or None.
 
@@ -193,7 +217,7 @@ def _wire_dateline(text: str, g: Grammar, scan, line: str, c: Candidate) -> date
     and nearest to it. Dates in sentences about the future and dates coarser than a
     year do not count. With no such date the dateline stays unresolved (None).
     """
-    if not (_WIRE_BEFORE.fullmatch(line[:c.start]) and _WIRE_AFTER.match(line, c.end)):
+    if not wire_form(line, c):
         return None
     probe = c.resolve(Context(year=2024))  # a leap year holds every day a dateline may name
     if probe.interval is None:
@@ -215,21 +239,34 @@ def _wire_dateline(text: str, g: Grammar, scan, line: str, c: Candidate) -> date
 def latest_reported(text: str, g: Grammar, scan) -> date | None:
     """Return the start of the latest reported date with a stated year (not in a future clause)."""
     bounds = sentence_bounds(text)
+    lns = lines(text)
+    starts = [ln.start for ln in lns]
+    cands = scan(text, g)
+    by_line: dict[int, list[Candidate]] = {}
+    for c in cands:
+        by_line.setdefault(max(0, bisect.bisect_right(starts, c.start) - 1), []).append(c)
     latest = None
-    for c in scan(text, g):
-        if not (c.year and c.event and c.kind in ("absolute", "range", "open_range")):
+    for i, on_line in by_line.items():
+        # a page's own dates ("Data cut-off: 1700 ET, October 25, 2024", a byline) report nothing
+        if line_role(text, lns[i], on_line, g)[0] == "furniture":
             continue
-        res = c.resolve(Context())
-        iv = res.interval
-        if iv is None or iv.precision in ("decade_part", "decade", "century"):
-            continue
-        i = bisect.bisect_right(bounds, c.start) - 1
-        s_end = bounds[i + 1] if i + 1 < len(bounds) else len(text)
-        if g.future.search(text, bounds[i], s_end):
-            continue
-        if latest is None or iv.start > latest:
-            latest = iv.start
+        for c in on_line:
+            latest = _later(text, g, c, bounds, latest)
     return latest
+
+
+def _later(text: str, g: Grammar, c: Candidate, bounds: list[int], latest: date | None) -> date | None:
+    """Return the later of `latest` and the start of `c`, when `c` is a reported date with a stated year."""
+    if not (c.year and c.event and c.kind in ("absolute", "range", "open_range")):
+        return latest
+    iv = c.resolve(Context()).interval
+    if iv is None or iv.precision in ("decade_part", "decade", "century"):
+        return latest
+    i = bisect.bisect_right(bounds, c.start) - 1
+    s_end = bounds[i + 1] if i + 1 < len(bounds) else len(text)
+    if g.future.search(text, bounds[i], s_end):
+        return latest
+    return iv.start if latest is None or iv.start > latest else latest
 
 
 def _blank_after(text: str, ln: Line) -> bool:
@@ -248,21 +285,71 @@ def _timeline(text: str, g: Grammar, scan, first: Line) -> bool:
     return any(line_role(text[first.end:], lns[i], cs, g)[0] == "heading" for i, cs in by_line.items())
 
 
+def bylines(line: str, g: Grammar, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int]]:
+    """Return the spans of the bylines in `line`: "By Jane Doe", "Penulis X | Editor Y", "LAPORAN: NAME".
+
+    A byline opens the line or follows a separator ("|", "•", "·"); its name runs to the
+    next separator, the line's end, a publication label ("By Jane Doe Updated ...") or
+    an expression of `taken` (spans into `line`). A name that is itself a date ("By
+    December 2024, ...") or runs on into a sentence ("Reporter Kremlin Alexander Yunashev
+    memposting ...") makes none.
+    """
+    out: list[tuple[int, int]] = []
+    lead = len(line) - len(line.lstrip())  # a separator's match takes the spaces after it itself
+    for start in [lead] + [m.end() for m in _SEPARATOR.finditer(line)]:
+        m = g.byline.match(line, start)
+        if m is None or any(a < m.end() and m.start("name") < b for a, b in taken):
+            continue
+        end, rest = m.end(), line[m.end():]
+        if (rest.strip() and not _SEPARATOR.match(rest) and not g.publication_label.match(rest)
+                and not any(a >= end and not line[end:a].strip(" ,") for a, _ in taken)):
+            continue
+        out.append((m.start(), end))
+    return out
+
+
+def furniture_line(line: str, g: Grammar) -> bool:
+    """Tell whether a line is page furniture whatever its dates ("Baca juga: ...", a reference, a byline)."""
+    return bool(g.furniture.match(line) or "©" in line or _CITATION.match(line) or bylines(line, g))
+
+
+def site_tag(sentence: str) -> bool:
+    """Tell whether a sentence is only a site tag ("BERITABALI.COM, DUNIA.", "TRIBUNNEWS.COM, MOSKOW -")."""
+    return _SITE_TAG.fullmatch(sentence) is not None
+
+
 def line_role(text: str, ln: Line, cands: list[Candidate], g: Grammar) -> tuple[str, str]:
-    """Return (role, key) of a line: "heading" (a date alone), "key_value", "furniture" or ""."""
+    """Return (role, key) of a line: "heading" (a date alone), "key_value", "furniture" or "".
+
+    For furniture, `key` says what kind when it is not a listed furniture word: a
+    byline, a site's time stamp, a publication stamp, a label that names no happening.
+    """
     line = text[ln.start:ln.end]
     if g.furniture.match(line) or "©" in line or _CITATION.match(line):
         return "furniture", ""
+    spans = [(x.start - ln.start, x.end - ln.start) for x in cands]
+    if bylines(line, g, spans):
+        return "furniture", "page furniture (byline)"
     dated = [c for c in cands if c.kind not in ("clock", "duration") and c.event]
     if len(dated) != 1:
         return "", ""
     c = dated[0]
+    a, b = c.start - ln.start, c.end - ln.start
     spans = [(x.start - ln.start, x.end - ln.start) for x in cands if x.kind == "clock"]
-    spans.append((c.start - ln.start, c.end - ln.start))
+    after = [(x - b, y - b) for x, y in spans if x >= b]
+    spans.append((a, b))
+    stamp = _STAMP.fullmatch(line, 0, a)
+    if stamp and only_filler(line[b:], after, g):
+        return "furniture", "page furniture (time stamp)"
+    label = g.publication_label.match(line)
+    if label and label.end() <= a and only_filler(line, spans + [(0, label.end())], g):
+        return "furniture", "page furniture (publication date)"
     if only_filler(line, spans, g):
         return "heading", ""
-    key = _KEY.fullmatch(line[: c.start - ln.start])
-    after = line[c.end - ln.start:]
-    if key and not re.sub(_PUNCT, "", after) and len(key["key"].split()) <= 5:
-        return "key_value", key["key"]
+    key = _KEY.match(line)
+    if key and key.end() <= a and len(key["key"].split()) <= 5 and only_filler(line[key.end():], [
+            (x - key.end(), y - key.end()) for x, y in spans if x >= key.end()], g):
+        if g.publication_label.fullmatch(key["key"].strip()) or names_happening(key["key"], g.language):
+            return "key_value", key["key"]
+        return "furniture", "key names no happening"
     return "", ""

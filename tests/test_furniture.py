@@ -1,0 +1,148 @@
+"""Page furniture dates no event: bylines, datelines with tails, stamps, site tags, labels.
+
+Each kind once in English and once in Indonesian where both write it, with story
+sentences around it, so the test also shows what stays an event. The sentences are
+written for these tests.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from timeline.dates import date_sentences, dateline, find_expressions
+from timeline.events import extract
+from timeline.model import Article
+from timeline.segment import sentences
+
+STORY = {
+    "en": "Kim Jong Un met Vladimir Putin in Pyongyang on 19 June 2024.",
+    "id": "Kim Jong Un bertemu Vladimir Putin di Pyongyang pada 19 Juni 2024.",
+}
+
+
+def _events(text: str, language: str, published: date | None = None) -> list[tuple[str, bool, str]]:
+    return [(e.text, e.event, e.reason) for e in find_expressions(text, published, language)]
+
+
+def _dated(text: str, language: str, published: date | None = None) -> list[tuple[str, str]]:
+    sents = sentences(text, language)
+    return [(s.text, e.date.isoformat()) for s, e in date_sentences(text, sents, published, language)]
+
+
+# (language, a furniture line that holds a date, the date as found) — each placed below a story sentence
+FURNITURE = [
+    ("en", "By Jane Doe | Updated 19 June 2024, 10:02 GMT", "19 June 2024, 10:02 GMT"),
+    ("en", "By Jane Doe and John Roe, 20 June 2024", "20 June 2024"),
+    ("id", "Penulis Aditya Nugraha | Editor Sri Lestari | Kamis, 5 Desember 2024", "Kamis, 5 Desember 2024"),
+    ("id", "KAMIS, 05 DESEMBER 2024 | 16:38 WIB | LAPORAN: ADITYA NUGRAHA", "KAMIS, 05 DESEMBER 2024"),
+    ("en", "Data cut-off: 1700 ET, October 25, 2024", "October 25, 2024"),
+    ("id", "Kompas.com - 23/04/2019, 23:53 WIB", "23/04/2019, 23:53 WIB"),
+    ("en", "Updated 19 June 2024, 10:02 GMT", "19 June 2024, 10:02 GMT"),
+    ("id", "Diperbarui 5 Desember 2024 16:38 WIB", "5 Desember 2024 16:38 WIB"),
+    # infobox labels that name no happening
+    ("en", "Date Effective: 4 December 2024", "4 December 2024"),
+    ("en", "As of: 4 December 2024", "4 December 2024"),
+    ("id", "Tanggal: 4 Desember 2024", "4 Desember 2024"),
+    ("id", "Batas data: 4 Desember 2024 pukul 17.00 WIB", "4 Desember 2024 pukul 17.00 WIB"),
+]
+
+
+@pytest.mark.parametrize(("language", "line", "found"), FURNITURE)
+def test_furniture_line_is_no_event(language, line, found):
+    text = f"{STORY[language]}\n\n{line}\n"
+    got = _events(text, language, date(2025, 1, 10))
+    assert got[0][1], got  # the story's date stays an event
+    hits = [g for g in got if g[0] == found]
+    assert hits and not hits[0][1] and hits[0][2], got
+    assert [s for s, _ in _dated(text, language, date(2025, 1, 10))] == [STORY[language]]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "published"),
+    [
+        # the RMOL form: weekday and date in capitals, clock time, reporter
+        ("id", "KAMIS, 05 DESEMBER 2024 | 16:38 WIB | LAPORAN: ADITYA NUGRAHA\n\nIsi berita.",
+         date(2024, 12, 5)),
+        ("id", "Judul Berita\n\nRABU, 04 DESEMBER 2024 | 09:15 WIB | Laporan: Sri Lestari\n\nIsi berita.",
+         date(2024, 12, 4)),
+        ("en", "Headline\n\nBy Jane Doe | Updated 19 June 2024, 10:02 GMT\n\nStory text.", date(2024, 6, 19)),
+        ("en", "Headline\nBy Jane Doe and John Roe Updated 3:15 PM GMT+9, December 5, 2024\n\nStory.",
+         date(2024, 12, 5)),
+    ],
+)
+def test_dateline_with_byline_or_reporter_tail_is_the_publication_date(language, text, published):
+    assert dateline(text, language) == published
+    found = [e for e in find_expressions(text, published, language) if e.date == published]
+    assert [(e.kind, e.event) for e in found] == [("dateline", False)]
+
+
+def test_rmol_dateline_anchors_the_story():
+    text = ("KAMIS, 05 DESEMBER 2024 | 16:38 WIB | LAPORAN: ADITYA NUGRAHA\n\n"
+            "Perjanjian kemitraan Rusia dan Korea Utara resmi berlaku pada Rabu (4/12).")
+    article = Article(text, "rmol.txt", published=dateline(text, "id"))
+    assert [(e.date.isoformat(), e.time_text) for e in extract(article)] == [("2024-12-04", "Rabu (4/12)")]
+
+
+def test_a_second_wire_dateline_is_no_event():
+    text = ("Headline\n\nBy Jane Doe | Updated 19 June 2024, 10:02 GMT\n\n"
+            "PYONGYANG, June 19 (Reuters) - Kim and Putin signed a treaty on Wednesday, 19 June 2024.")
+    got = _events(text, "en", dateline(text, "en"))
+    assert [(t, e) for t, e, _ in got] == [("19 June 2024, 10:02 GMT", False), ("June 19", False),
+                                            ("Wednesday, 19 June 2024", True)]
+
+
+def test_furniture_does_not_give_a_wire_dateline_its_year():
+    # the cut-off date is the page's, not a reported one: the dateline's year comes from the story
+    text = ("SEOUL, March 6 (Wire) - Troops were sent in June 2024, officials said.\n\n"
+            "Data cut-off: 1700 ET, October 25, 2024")
+    assert dateline(text, "en") == date(2025, 3, 6)
+    assert dateline(text.split("\n\n")[0], "en") == date(2025, 3, 6)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "want"),
+    [
+        # a site tag as the lead of a sentence: the sentence keeps its own event
+        ("id", "TRIBUNNEWS.COM, MOSKOW - Putin menyambut Kim pada Kamis (25/4/2019).", "2019-04-25"),
+        ("id", "BERITABALI.COM, DUNIA. Pemimpin Korea Utara bertemu Presiden Rusia pada 25 April 2019.",
+         "2019-04-25"),
+        ("en", "SEOUL, South Korea (AP) - The treaty took effect on 4 December 2024.", "2024-12-04"),
+    ],
+)
+def test_site_tag_lead_keeps_the_sentence_event(language, text, want):
+    assert [d for _, d in _dated(text, language)] == [want]
+
+
+def test_site_tag_below_a_date_line_is_no_event():
+    # a date alone on a line dates the paragraph below it; a site tag there tells nothing
+    text = ("Kamis, 5 Desember 2024\n\nKronologi\n\n19 Juni 2024\nBERITABALI.COM, DUNIA.\n"
+            "Putin dan Kim meneken traktat di Pyongyang.\n\n4 Desember 2024\n"
+            "Penulis Redaksi | Editor Sri Lestari\nTraktat itu mulai berlaku.")
+    assert _dated(text, "id", date(2024, 12, 5)) == [
+        ("Putin dan Kim meneken traktat di Pyongyang.", "2024-06-19"), ("Traktat itu mulai berlaku.", "2024-12-04")]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        # keys that name a happening date their line (fact boxes; README "Dates")
+        ("en", "Date signed: 19 June 2024"),
+        ("en", "Signed: 19 June 2024"),
+        ("en", "Ratified by Russia: November 9, 2024"),
+        ("en", "Entered into force: 2024-12-04"),
+        ("id", "Tanggal penandatanganan: 19 Juni 2024"),
+        ("id", "Disahkan Duma Negara: 24 Oktober 2024"),
+        ("id", "Berlaku efektif: 2024-12-04"),
+        # story sentences that open like bylines
+        ("en", "By December 2024, Russia had received more than 10,000 North Korean troops."),
+        ("en", "By Thursday, 20 June 2024, both leaders had left Pyongyang."),
+        ("id", "Reporter Kremlin Alexander Yunashev mengunggah video itu pada 3 September 2025."),
+        ("id", "Laporan tersebut terbit pada 3 September 2025."),
+        ("id", "Oleh karena itu, pada 2024 kedua negara menandatangani traktat."),
+        ("en", "Kompas.com reported on 23 April 2019 that Kim had arrived."),
+    ],
+)
+def test_not_furniture(language, text):
+    got = _events(text, language, date(2025, 9, 8))
+    assert any(event for _, event, _ in got), got
