@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -240,3 +241,45 @@ def test_maritime_incidents_share_concepts_across_languages():
     assert {"water_cannon", "resupply"} <= concepts.of("A coast guard ship fired water cannon at a supply boat.", "en") \
         & concepts.of("Kapal penjaga pantai menembakkan meriam air ke kapal pemasok.", "id")
     assert "collision" in concepts.of("Kapal China bertabrakan dengan kapal Filipina.", "id")
+
+
+# -- a date named by a noun, and clusters formed apart ---------------------------------------------
+
+@pytest.mark.parametrize("text, time, lang, named", [
+    ("Manila called Tuesday's incident illegal and irresponsible.", "Tuesday", "en", True),
+    ("The water cannon attack this week came days after the announcement.", "this week", "en", True),
+    ("China fired water cannon at a supply boat on Tuesday.", "Tuesday", "en", False),
+    ("Kim and Putin held talks on Tuesday.", "Tuesday", "en", False),
+    ("Menurut pengamat, insiden kemarin menunjukkan pentingnya perundingan.", "kemarin", "id", True),
+    ("Pertemuan pada Selasa (16/1/2024) itu membahas kunjungan Putin.", "Selasa (16/1/2024)", "id", True),
+    ("Kim mengadakan pertemuan pada Selasa (16/1/2024) dengan Putin.", "Selasa (16/1/2024)", "id", False),
+])
+def test_a_time_attached_to_a_noun_names_a_happening_told_elsewhere(text, time, lang, named):
+    assert concepts.refers(text, time, lang) is named
+
+
+def test_a_sentence_naming_the_days_incident_joins_it_in_its_article_but_not_a_statement():
+    cannon = ev("a.txt", "Kapal China menembakkan meriam air ke kapal Filipina pada Selasa.", "2024-03-05",
+                kind="military", actors=("China", "Philippines"), lang="id", paragraph=1, sentence_index=1)
+    said = ev("a.txt", "Juru bicara Kemlu mengatakan pada Selasa bahwa Indonesia meminta semua pihak menahan diri.",
+              "2024-03-05", kind="statement", actors=("Indonesia",), lang="id", paragraph=4, sentence_index=9)
+    named = ev("a.txt", "Menurut pengamat, insiden kemarin menunjukkan pentingnya perundingan.", "2024-03-05",
+               actors=("Indonesia",), lang="id", paragraph=5, sentence_index=12)
+    cannon, said, named = (replace(e, time_text=t) for e, t in ((cannon, "Selasa"), (said, "Selasa"),
+                                                                 (named, "kemarin")))
+    rows = merge.merge([cannon, said, named])
+    assert len(rows) == 2
+    assert {m.sentence for m in merge.reports(rows[0])} == {cannon.sentence, named.sentence}
+
+
+def test_clusters_a_happenings_reports_formed_apart_are_joined():
+    # The statement-typed report leads and the strike's reports do not fit it one by one;
+    # together they name the same attack, dead and hostages.
+    told = ev("a.md", "The war began on October 7, 2023, when gunmen stormed southern Israel, killing 1,200 people "
+              "and taking 251 hostages, according to Israeli tallies.", "2023-10-07", kind="statement",
+              actors=("Hamas", "Israel"))
+    war = ev("b.md", "Perang pecah setelah serangan Hamas ke Israel selatan pada 7 Oktober.", "2023-10-07",
+             kind="military", actors=("Hamas", "Israel"), lang="id")
+    dead = ev("c.md", "Serangan Hamas ke Israel selatan pada 7 Oktober 2023 menewaskan 1.200 orang, dan 251 "
+              "orang disandera.", "2023-10-07", kind="casualties", actors=("Hamas", "Israel"), lang="id")
+    assert len(merge.merge([told, war, dead])) == 1

@@ -163,3 +163,56 @@ def without_lead(text: str, language: str, path: Path = CONCEPTS_FILE) -> str:
         return text
     m = pattern.match(text)
     return text[m.end():] if m and m.end() < len(text) else text
+
+
+def _alternation(words: list[str]) -> str:
+    return "(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
+
+
+@lru_cache(maxsize=4)
+def _reference(language: str, path: Path = CONCEPTS_FILE) -> tuple[re.Pattern[str], ...] | None:
+    nouns = _words("reference_nouns", language, path)
+    if not nouns:
+        return None
+    noun = _alternation(nouns)
+    links = _words("reference_links", language, path)
+    link = "(?:" + _alternation(links) + r"\s+)?" if links else ""
+    openers = _words("reference_openers", language, path)
+    opener = r"(?:^|[,;:(—–]\s*|\b" + _alternation(openers) + r"\s+(?:[\w-]+\s+){0,2}?)" if openers else "(?:^|[,;:]\s*)"
+    # "the clash on June 17", "insiden kemarin": an opener, the noun, a linking word, the
+    # time; "Tuesday's incident", "the June 17 clash": the time, then the noun.
+    before = re.compile(opener + noun + r"\s+" + link + r"$", re.I)
+    bare = re.compile(r"\b" + noun + r"\s+" + link + r"$", re.I)
+    after = re.compile(r"^(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?" + noun + r"\b", re.I)
+    shown = _words("reference_demonstratives", language, path)
+    demonstrative = re.compile(r"^\s*\)?\s*" + _alternation(shown) + r"\b", re.I) if shown else None
+    return before, bare, after, demonstrative
+
+
+@lru_cache(maxsize=100_000)
+def refers(text: str, time_text: str, language: str, path: Path = CONCEPTS_FILE) -> bool:
+    """Tell whether `time_text` in `text` dates a happening the article names by a noun ("Tuesday's incident").
+
+    Such a sentence is about that happening, whatever else it tells; in its article it
+    joins the happening of that date.
+
+    >>> refers("Manila called Tuesday's incident illegal.", "Tuesday", "en")
+    True
+    >>> refers("Insiden kemarin menunjukkan pentingnya perundingan.", "kemarin", "id")
+    True
+    >>> refers("China fired water cannon on Tuesday.", "Tuesday", "en")
+    False
+    >>> refers("Kim and Putin held talks on Tuesday.", "Tuesday", "en")
+    False
+    """
+    patterns = _reference(language, path)
+    at = text.find(time_text) if time_text else -1
+    if patterns is None or at < 0:
+        return False
+    before, bare, after, demonstrative = patterns
+    head, tail = text[max(0, at - 80):at], text[at + len(time_text):at + len(time_text) + 60]
+    if after.match(tail) and (tail[:1] in "'’" or re.search(r"\bthe\s+$", head, re.I)):
+        return True
+    if before.search(head):
+        return True
+    return bool(demonstrative and demonstrative.match(tail) and bare.search(head))

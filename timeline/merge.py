@@ -178,6 +178,11 @@ def _caption(e: Event) -> bool:
     return bool(_CAPTION.search(e.sentence[:80]))
 
 
+def _refers(e: Event) -> bool:
+    """Tell whether `e`'s date is attached to a noun naming a happening ("Tuesday's incident")."""
+    return concepts.refers(e.sentence, e.time_text, e.language)
+
+
 def _apart(head: Event, e: Event) -> bool:
     """Tell whether two sentences of one article are in different paragraphs or far apart in one."""
     return head.paragraph != e.paragraph or abs(head.sentence_index - e.sentence_index) > 2
@@ -195,15 +200,24 @@ def _within(head: Event, e: Event, a: _Profile, b: _Profile, relation: str) -> f
         return 0.0
     if " ".join(head.sentence.split()) == " ".join(e.sentence.split()):
         return 0.0 if contained else 1.0  # the same sentence dated twice the same way
-    if a.actors and b.actors and not (a.actors & b.actors) and not e.actors_inferred:
+    # A sentence naming the day's happening by a noun ("Jakarta called Tuesday's incident …")
+    # has its speaker for actors, not the happening's.
+    named = _refers(e) or _refers(head)
+    if a.actors and b.actors and not (a.actors & b.actors) and not e.actors_inferred and not named:
         return 0.0
     sim = _similarity(a, b)
     shared_cues = len(a.cues & b.cues)
     mine, theirs = concepts.specific(a.concepts), concepts.specific(b.concepts)
     if mine and theirs and not (mine & theirs):
         return 0.0  # each names what happened, and they name different things (a treaty, a bridge)
+    shared = mine & theirs
     if contained:
-        ok = a.type == b.type != taxonomy.OTHER and shared_cues > 0
+        ok = a.type == b.type != taxonomy.OTHER and shared_cues > 0 or _refers(e)
+    elif named and not (_another(head, e) or _another(e, head)):
+        # "Manila called Tuesday's incident illegal", "Insiden kemarin itu …": the date names
+        # a happening the article tells; the sentence is about it, whatever its own verb
+        # (not about another report of that day: what is named is what happened).
+        ok = (a.type if _refers(e) else b.type) != "statement" or _refers(e) and _refers(head)
     elif _another(head, e) or _another(e, head):
         # "Pada hari yang sama, Lavrov juga diterima Kim", "Kim and Putin held talks later that
         # day": one more happening of that day, unless it says what the first one is about.
@@ -485,8 +499,70 @@ def merge(events: Iterable[Event], memo: dict | None = None, title_language: str
             clusters.append(_Cluster([e], mine, {mine.type}))
         for k in keys:
             by_key.setdefault(k, set()).add(at)
+    clusters = _unite(clusters, rare)
     groups = sorted((c.members for c in clusters), key=lambda c: min(order[id(m)] for m in c))
     return [_combine(c, title_language) if len(c) > 1 else _alone(c[0]) for c in groups]
+
+
+def _joins(a: _Cluster, b: _Cluster, rare: frozenset[str] | None) -> float:
+    """Return how well two clusters of different articles are one happening (0: they are not).
+
+    Both ways must hold: each cluster's reports together, as one report of the other's.
+    """
+    if {m.source for m in a.members} & {m.source for m in b.members}:
+        return 0.0  # rows one article keeps apart stay apart
+    fits = []
+    for one, other in ((a, b), (b, a)):
+        head, lead = one.members[0], other.members[0]
+        relation = _relation(head, lead)
+        if not relation:
+            return 0.0
+        # The other cluster answers as its best-fitting type: a report typed apart by one
+        # article (a strike as casualties) is the same report typed as the other's kind.
+        kinds = [k for k in other.types if any(concepts.compatible(k, t) for t in one.types)]
+        profile = replace(other.profile, type=kinds[0] if kinds else other.profile.type)
+        fit = _across(head, lead, one.profile, profile, relation, frozenset(one.types), rare)
+        if fit <= 0:
+            return 0.0
+        fits.append(fit)
+    return min(fits)
+
+
+def _unite(clusters: list[_Cluster], rare: frozenset[str] | None) -> list[_Cluster]:
+    """Join clusters that one happening's reports formed apart, taking reports one by one.
+
+    A report asks the clusters formed before it, so the first reports of a happening can
+    part ways (a report typed as a statement leads, a strike's report does not fit it and
+    starts a second cluster the others then join); with all reports in, each cluster
+    together is asked about the others of a compatible date.
+    """
+    by_start: dict[date, list[int]] = {}
+    for i, c in enumerate(clusters):
+        by_start.setdefault(c.members[0].date, []).append(i)
+    alive = list(range(len(clusters)))
+    gone: set[int] = set()
+    for i in alive:
+        if i in gone:
+            continue
+        head = clusters[i].members[0]
+        days = [head.date, *_neighbours(head.date)] if head.precision == "day" else []
+        if head.date_end > head.date and (head.date_end - head.date).days < CONTAIN_MAX_DAYS:
+            days = list(_days(head.date, head.date_end))
+        best, at = 0.0, -1
+        for day in days:
+            for j in by_start.get(day, ()):
+                if j == i or j in gone:
+                    continue
+                fit = _joins(clusters[i], clusters[j], rare)
+                if fit > best:
+                    best, at = fit, j
+        if at >= 0:
+            # The finer-dated cluster keeps the lead; the other's reports join it.
+            keep, drop = (i, at) if _rank(clusters[i].members[0]) <= _rank(clusters[at].members[0]) else (at, i)
+            for m in clusters[drop].members:
+                clusters[keep].add(m, _of(m))
+            gone.add(drop)
+    return [c for n, c in enumerate(clusters) if n not in gone]
 
 
 def _keys(e: Event, p: _Profile) -> tuple[str, ...]:
