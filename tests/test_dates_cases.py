@@ -40,6 +40,15 @@ CASES = [
      "24 November", "2023-11-24", "2023-11-24", "day"),
     ("id", date(2025, 11, 20), "Kesepakatan disetujui 22 November 2023. Jeda berlaku 24 November.",
      "24 November", "2023-11-24", "2023-11-24", "day"),
+    # … but not across a paragraph: a new paragraph may be back in the publication's year
+    ("en", date(2025, 10, 1), "Biden laid out a plan in May 2024.\n\nIsrael struck Doha on September 9.",
+     "September 9", "2025-09-09", "2025-09-09", "day"),
+    # "a 20-point plan to end the war" is a noun, not "plans to": the Monday before publication
+    ("en", date(2025, 10, 1), "Trump unveiled a 20-point plan to end the war in Gaza on Monday.",
+     "Monday", "2025-09-29", "2025-09-29", "day"),
+    # a day counted from part of a month stays in that month (not counted from an older day)
+    ("id", date(2024, 6, 12), "Pada 31/5/2024 Biden berpidato. Awal Mei lalu, Hamas menerima usulan. "
+     "Sehari kemudian, Israel merebut Rafah.", "Sehari kemudian", "2024-05-01", "2024-05-31", "month"),
     ("id", P, "Pertemuan dijadwalkan 27 September mendatang.", "27 September mendatang", "2025-09-27", "2025-09-27", "day"),
     ("id", P, "Harga naik pada Januari 2024.", "Januari 2024", "2024-01-01", "2024-01-31", "month"),
     ("id", P, "Harga naik pada bulan Maret 2023.", "bulan Maret 2023", "2023-03-01", "2023-03-31", "month"),

@@ -75,6 +75,7 @@ def _expressions(
     # (sentence start, year, end of its expression, start of its interval) of the last explicit year
     sentence_year: tuple[int, int, int, date] | None = None
     previous_sentence = -1  # sentence start of the latest event date
+    previous_end = -1  # where the latest event date's expression ends
     lookups = _Lookups(text)
     for c, i in zip(cands, line_of):
         role, key = roles.get(i, ("", ""))
@@ -88,7 +89,8 @@ def _expressions(
             anchor_day = heading_day
         if recent is None:
             recent = tuple(previous[-_PREVIOUS:])  # rebuilt only when a date was added
-        ctx = Context(anchor_day, recent, year, _future(text, g, c, s_start, s_end, lookups))
+        in_paragraph = previous_end >= 0 and text.find("\n\n", previous_end, c.start) < 0
+        ctx = Context(anchor_day, recent, year, _future(text, g, c, s_start, s_end, lookups), in_paragraph)
         try:
             res = c.resolve(ctx)
             if same and c.year is None and res.interval is not None and res.anchor.startswith("year from context"):
@@ -144,6 +146,7 @@ def _expressions(
             previous.append(iv)
             recent = None
             previous_sentence = s_start
+            previous_end = c.end
             if c.year:
                 sentence_year = (s_start, c.year, c.end, iv.start)
             if kind == "heading" and iv.precision in _YEARLY and iv.start.year == iv.end.year:

@@ -37,6 +37,8 @@ class Context:
     previous: tuple[Interval, ...] = ()  # the narrative's event dates so far, latest last
     year: int | None = None  # a year the sentence or a heading line already gave
     future: bool = False  # the clause speaks of what will happen
+    # The latest event date stands in the same paragraph: the story it tells goes on.
+    in_paragraph: bool = True
 
 
 @dataclass(frozen=True)
@@ -107,7 +109,9 @@ NARRATIVE_PAST = 90  # the previous date must lie this far before publication: a
 
 def _narrative_year(ctx: Context, month: int, day: int | None) -> int | None:
     """Return the year of the narrative's previous date when a yearless date continues it, else None."""
-    if not ctx.previous or ctx.future:
+    # A new paragraph may leave the story of the date before it ("…since May 2024.\n\n
+    # Israel's strike on Doha on September 9 …" in an article of October 2025).
+    if not ctx.previous or ctx.future or not ctx.in_paragraph:
         return None
     last = ctx.previous[-1]
     if last.precision not in ("day", "week", "month_part", "month"):
@@ -150,8 +154,11 @@ def relative(ctx: Context, unit: str, offset: int, anchor: str, part: str = "") 
     if anchor == "previous" and ctx.previous:
         # The last date counts; if it is too coarse to count days or weeks from ("the same
         # day" after "tahun depan"), a slightly earlier one that is fine enough does.
+        # A month or part of one is the story's point in time ("Awal Mei lalu, … Sehari
+        # kemudian, …"): counted from, it gives its own interval, not an older day's.
         recent = ctx.previous[-_LOOKBACK:]
-        prev = next((p for p in reversed(recent) if _countable(p, unit)), recent[-1])
+        within_month = (recent[-1].end - recent[-1].start).days < 31
+        prev = recent[-1] if within_month else next((p for p in reversed(recent) if _countable(p, unit)), recent[-1])
         # "Two weeks later" counts from the end of a range, "a year earlier" from its start.
         base = prev.end if offset > 0 else prev.start
         base_unit = UNIT_OF_PRECISION[prev.precision]
