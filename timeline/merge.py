@@ -225,6 +225,8 @@ def _within(head: Event, e: Event, a: _Profile, b: _Profile, relation: str) -> f
             concepts.specific(a.concepts) & concepts.specific(b.concepts))
     elif a.type == b.type != taxonomy.OTHER:
         ok = shared_cues > 0 or sim >= SIMILAR
+    elif a.type != b.type and concepts.compatible(a.type, b.type):
+        ok = bool(shared)  # both name the same thing that happened (a parade, the treaty) that day
     elif taxonomy.OTHER in (a.type, b.type) and a.type != b.type:
         ok = bool(a.actors & b.actors) and (
             bool(a.people & b.people) and (not _apart(head, e) or _caption(head) or _caption(e)) or sim >= SIMILAR)
