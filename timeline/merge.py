@@ -257,7 +257,10 @@ def _across(head: Event, e: Event, a: _Profile, b: _Profile, relation: str,
         return 0.0
     kinds = (types or frozenset((a.type,))) - {taxonomy.OTHER}
     typed = bool(kinds) and b.type != taxonomy.OTHER
-    compatible = not typed or any(concepts.compatible(k, b.type) for k in kinds)
+    # A report typed by what was said ("the White House said missiles were fired") and one
+    # typed by the statement itself are one report of a statement.
+    compatible = not typed or any(concepts.compatible(k, b.type) for k in kinds) or (
+        "statement" in kinds and STATEMENT in b.concepts or b.type == "statement" and STATEMENT in a.concepts)
     both = a.concepts & b.concepts
     specific = concepts.specific(both)
     mine, theirs = concepts.specific(a.concepts), concepts.specific(b.concepts)
@@ -307,6 +310,8 @@ def _across(head: Event, e: Event, a: _Profile, b: _Profile, relation: str,
         ok = False
     return score + 0.5 if ok else 0.0
 
+
+STATEMENT = "statement"  # the concept of a report of what someone said
 
 # Reports typed apart (a strike and its dead, a bridge as agreement or economy) are one
 # happening when this many keys agree, a rare name or person among them.
