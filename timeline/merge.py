@@ -299,7 +299,8 @@ def _across(head: Event, e: Event, a: _Profile, b: _Profile, relation: str,
     elif relation == "contained":
         # A coarser report is the same happening when it says what happened, or the same
         # kind of thing between the same states.
-        ok = bool(keys) and not (conflict and not names) and bool(a.actors & b.actors or people) or (
+        # A report naming no state ("The first truce, agreed in November 2023, …") contradicts none.
+        ok = bool(keys) and not (conflict and not names) and bool(a.actors & b.actors or people or not b.actors) or (
             typed and b.type in kinds and len(a.actors & b.actors) >= 2 and bool(both) and not conflict
         )
     elif relation == "adjacent":
