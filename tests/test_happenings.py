@@ -283,3 +283,11 @@ def test_clusters_a_happenings_reports_formed_apart_are_joined():
     dead = ev("c.md", "Serangan Hamas ke Israel selatan pada 7 Oktober 2023 menewaskan 1.200 orang, dan 251 "
               "orang disandera.", "2023-10-07", kind="casualties", actors=("Hamas", "Israel"), lang="id")
     assert len(merge.merge([told, war, dead])) == 1
+
+
+def test_numbers_written_as_words_are_shared_across_languages():
+    assert concepts.numbers("Qatar announced that the truce had been extended by two days.", "en") == {"2"}
+    assert concepts.numbers("Jeda kemanusiaan diperpanjang dua hari.", "id") == {"2"}
+    assert not concepts.numbers("The two leaders met; kedua pemimpin bertemu.", "en")
+    assert {"extension"} <= concepts.of("Jeda kemanusiaan diperpanjang dua hari.", "id") & \
+        concepts.of("Qatar said the truce had been extended.", "en")

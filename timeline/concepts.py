@@ -216,3 +216,28 @@ def refers(text: str, time_text: str, language: str, path: Path = CONCEPTS_FILE)
     if before.search(head):
         return True
     return bool(demonstrative and demonstrative.match(tail) and bare.search(head))
+
+
+@lru_cache(maxsize=4)
+def _number_words(language: str, path: Path = CONCEPTS_FILE) -> tuple[re.Pattern[str], dict[str, int], frozenset[str]]:
+    table = (_data(path).get("number_words") or {}).get(language) or {}
+    if not isinstance(table, dict) or not all(isinstance(k, str) and isinstance(v, int) for k, v in table.items()):
+        raise InputError(str(path), f"number_words, {language} must map words to whole numbers")
+    skip = frozenset(w.lower() for w in _words("number_word_skip", language, path))
+    # The word before, then the number word (longest first: "dua belas" is 12, not 2).
+    words = _alternation(list(table)) if table else r"(?!x)x"
+    return (re.compile(r"(\w+\s+)?(?<!\w)(" + words + r")(?!\w)", re.I),
+            {k.lower(): v for k, v in table.items()}, skip)
+
+
+def numbers(text: str, language: str, path: Path = CONCEPTS_FILE) -> frozenset[str]:
+    """Return the numbers `text` writes as words ("two days", "dua hari"), not after "the" or "both".
+
+    >>> sorted(numbers("The two leaders agreed on a three-phase deal.", "en"))
+    ['3']
+    >>> sorted(numbers("Jeda diperpanjang dua hari.", "id"))
+    ['2']
+    """
+    pattern, table, skip = _number_words(language, path)
+    return frozenset(str(table[m.group(2).lower()]) for m in pattern.finditer(text)
+                     if not (m.group(1) and m.group(1).split()[0].lower() in skip))

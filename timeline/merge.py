@@ -123,7 +123,8 @@ def _of(e: Event, profiles: dict | None = None, memo: dict | None = None) -> _Pr
         time_words = set(_WORD.findall(e.time_text.lower()))
         words = frozenset(w for w in _WORD.findall(e.sentence.lower()) if w not in time_words)
         about = concepts.of(own, e.language)
-        numbers = _numbers(own, e.time_text)
+        numbers = _numbers(own, e.time_text) | concepts.numbers(own.replace(e.time_text, " ") if e.time_text else own,
+                                                                e.language)
         names = _names(own if own != told else e.sentence)
         for m in e.mentions[1:]:  # an already merged event is about all its reports say
             about |= concepts.of(m.sentence, m.language)
