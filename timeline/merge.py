@@ -281,7 +281,7 @@ def _across(head: Event, e: Event, a: _Profile, b: _Profile, relation: str,
         # one, a deployment in another); only strong agreement on what happened joins them.
         strong = relation in ("same", "contained") and not conflict and (
             _statement_like(kinds, b.type) and (keys >= 2 or bool(keys and (people or numbers)))
-            or keys >= MIXED_KEYS and bool(names or rare_people)
+            or keys >= MIXED_KEYS and bool(names or rare_people or numbers or relation == "same")
         )
         return score + 0.5 if strong else 0.0
     if relation == "same":
