@@ -24,6 +24,7 @@ __all__ = ["baseline", "date_sentences", "dateline", "find_expressions"]
 _COMPARISON_WINDOW = 45  # characters before a date searched for "dibanding"/"compared with"
 _PREVIOUS = 20  # how many earlier narrative dates an anaphoric expression may look back to
 _FURNITURE_WINDOW = 40  # characters before a date searched for "Retrieved", "Diakses", "last edited on"
+_CONTACT_WINDOW = 60  # characters before a date searched for "saat dihubungi Kompas.com," (a cue and a gap)
 _LIFE_YEARS = 15  # a parenthesised range shorter than this is no one's life ("Korean War (1950–1953)")
 _LIVE_DAYS = 7  # a day heading alone in its paragraph this close to publication is a live blog's day
 _YEARLY = ("year", "year_part", "quarter", "month", "month_part", "day", "week")  # headings that give a year
@@ -65,6 +66,9 @@ def _expressions(
     for c, i in zip(cands, line_of):
         by_line.setdefault(i, []).append(c)
     roles = {i: layout.line_role(text, lns[i], cs, g) for i, cs in by_line.items()}
+    for i, why in layout.block_furniture(text, lns, g).items():
+        if i in roles:
+            roles[i] = ("furniture", why)
     head = layout.find_dateline(text, g, scan, roles, lns)
     bounds = layout.sentence_bounds(text)
     out: list[TimeExpression] = []
@@ -113,8 +117,12 @@ def _expressions(
             event, reason = False, "life dates"
         elif event and g.furniture_before.search(text, max(0, c.start - _FURNITURE_WINDOW), c.start):
             event, reason = False, "page furniture"
+        elif event and g.contact.search(text, max(s_start, c.start - _CONTACT_WINDOW), c.start):
+            event, reason = False, "page furniture (when the source was reached)"
         elif event and layout.wire_form(text[lns[i].start:lns[i].end], c, lns[i].start) and head:
             event, reason = False, "page furniture (a second dateline)"  # the page's date is read already
+        # a section title's date dates no event, yet the lines below it read their year from it
+        context = event and role == "furniture" and key == layout.SECTION_TITLE
         if head and c.start < head[1] and head[0] < c.end:
             kind, event, reason = "dateline", False, "dateline (publication date)"
         elif role == "furniture":
@@ -142,7 +150,7 @@ def _expressions(
                 reason=reason,
             )
         )
-        if event and iv is not None:
+        if (event or context) and iv is not None:
             previous.append(iv)
             recent = None
             previous_sentence = s_start

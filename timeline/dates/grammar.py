@@ -125,6 +125,8 @@ class Grammar:
     publication_label: re.Pattern
     byline: re.Pattern  # "By Jane Doe", "LAPORAN: ADITYA NUGRAHA": a byline label and a name (layout.bylines)
     furniture_before: re.Pattern  # "Retrieved", "Diakses": a date right after it is page furniture
+    photo_credit: re.Pattern  # "(Photo: AFP)", "(Foto: Sputnik via AP)" ending a line: a caption's credit
+    contact: re.Pattern  # "saat dihubungi", "when contacted" shortly before a date: the interview's time
     named_period: re.Pattern  # "War", "Perang": a parenthesised range after it is no life
     speech: re.Pattern  # verbs of saying: a future cue after one is reported speech
     gate: start_gate.Gate  # where each rule may start in a text (see gate.py)
@@ -148,9 +150,11 @@ def _dateparser_months(language: str) -> dict[str, int]:
     return {norm(w): i for i, key in enumerate(names, 1) for w in info.get(key, []) if len(w) >= 3 and w.isalpha()}
 
 
+_CONTACT_GAP = 30  # characters a contact cue ("saat dihubungi") may stand before the date it claims
 # A person's name in a byline: capitalised words or initials ("Jane Doe", "A. Writer",
-# "ADITYA NUGRAHA", "Kim Seo-yeon"), several joined by commas, "and", "dan" or "&".
-_NAME_WORD = r"(?:[A-Z][\w'’.-]*)"
+# "ADITYA NUGRAHA", "Kim Seo-yeon"), several joined by commas, "and", "dan" or "&", each
+# word maybe followed by the writer's place in parentheses ("Hannah Park (Seoul)").
+_NAME_WORD = r"(?:[A-Z][\w'’.-]*(?:\s*\([A-Z][^()\n|]{0,40}\))?)"
 _NAME = _NAME_WORD + r"(?:(?:\s*,\s*|\s+(?:and|dan|&)\s+|\s+)" + _NAME_WORD + r"){0,7}"
 
 
@@ -268,6 +272,12 @@ def build(language: str) -> Grammar:
         byline=re.compile(r"(?i:" + alternation(lex.words("byline_labels")) + r")(?:\s*:\s*|\s+)(?P<name>"
                           + _NAME + ")"),
         furniture_before=re.compile(r"(?<!\w)" + alternation(lex.words("furniture_before")) + r"[\s:,]*$", re.I),
+        photo_credit=re.compile(r"\((?=[^()\n]{0,80}\))[^()\n]*?(?<!\w)"
+                                + alternation(lex.words("photo_credits"))
+                                + r"(?!\w)[^()\n]*\)[\s*_.]*$", re.I),
+        # the cue, then at most _CONTACT_GAP characters without a sentence end ("Kompas.com, ")
+        contact=re.compile(r"(?<!\w)" + alternation(lex.words("contact_cues"))
+                           + r"(?!\w)(?:[^.;!?\n]|\.(?=\S)){0," + str(_CONTACT_GAP) + r"}$", re.I),
         named_period=re.compile(r"(?<!\w)" + alternation(lex.words("named_periods")) + r"(?:\s+\S+){0,3}\s*$", re.I),
         speech=re.compile(r"(?<!\w)" + alternation(lex.words("speech_verbs")) + r"(?!\w)", re.I),
         gate=start_gate.build(TEMPLATES, tokens, lists, skip),
