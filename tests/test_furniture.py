@@ -211,3 +211,21 @@ def test_a_date_alone_on_a_heading_line_still_dates_the_lines_below():
     text = "Kronologi\n\nApril 2019\nKim bertemu Putin di Vladivostok.\n\nJuni 2024\nPutin berkunjung ke Pyongyang."
     assert _dated(text, "id", date(2025, 1, 10)) == [
         ("Kim bertemu Putin di Vladivostok.", "2019-04-01"), ("Putin berkunjung ke Pyongyang.", "2024-06-01")]
+
+
+# -- the page's head: stamps, desks, bylines with roles give the publication date --------------------
+
+@pytest.mark.parametrize("head", [
+    "*Published August 19, 2025 · Updated August 19, 2025, 11:05 GMT · 7 min read*",
+    "**Business desk** | August 19, 2025 | 5 min read",
+    "*By Farah Lim, Southeast Asia correspondent · August 19, 2025 · Updated 14:20 SGT*",
+])
+def test_a_stamp_line_at_the_top_gives_the_publication_date(head):
+    text = f"# Headline of the story\n\n{head}\n\nThe talks ended on Monday without a deal.\n"
+    assert dateline(text, "en") == date(2025, 8, 19)
+    assert _dated(text, "en", date(2025, 8, 19)) == [("The talks ended on Monday without a deal.", "2025-08-18")]
+
+
+def test_a_markdown_year_heading_gives_the_year_to_the_entries_below():
+    text = "# Timeline\n\n## 2025\n\n- **Feb. 12** — Trump and Putin speak by phone.\n"
+    assert _dated(text, "en", None) == [("- **Feb. 12** — Trump and Putin speak by phone.", "2025-02-12")]

@@ -154,7 +154,8 @@ def _expressions(
             previous.append(iv)
             recent = None
             previous_sentence = s_start
-            previous_end = c.end
+            # A heading's or section title's date governs the paragraph below it too.
+            previous_end = _below(text, c.end) if context or kind == "heading" else c.end
             if c.year:
                 sentence_year = (s_start, c.year, c.end, iv.start)
             if kind == "heading" and iv.precision in _YEARLY and iv.start.year == iv.end.year:
@@ -165,6 +166,16 @@ def _expressions(
               and abs((iv.start - published).days) <= _LIVE_DAYS and _section(lns, i)):
             heading_day = iv.start
     return out
+
+
+def _below(text: str, pos: int) -> int:
+    """Return where the paragraph after the line holding `pos` starts (past its blank lines)."""
+    gap = text.find("\n\n", pos)
+    if gap < 0:
+        return pos
+    while gap < len(text) and text[gap].isspace():
+        gap += 1
+    return gap
 
 
 def _section(lns: list[layout.Line], i: int) -> bool:

@@ -54,6 +54,7 @@ _SITE_TAG = re.compile(r"\s*(?:[A-Z][A-Z .'’-]{0,40},\s*)?" + _SITE
 # A writer's role after the name in a byline, up to the next separator or the line's end:
 # "By Daniel Reyes, senior fellow, maritime security programme | ...", "Oleh X, pengamat ... |".
 _ROLE = re.compile(r"\s*,\s*(?P<role>[^|•·\n]{1,100}?)\s*(?=[|•·]|$)")
+_ROLE_TAIL = re.compile(r"\s+(?P<role>[^|•·,\n]{1,60}?)\s*(?=[|•·])")
 ROLE_WORDS = 10  # a role longer than this is a sentence, not a byline's tail
 # A section title: a markdown heading below the page's title ("## January 2025 ceasefire").
 _SECTION = re.compile(r"\s*#{2,6}\s+\S")
@@ -173,6 +174,10 @@ def find_dateline(text: str, g: Grammar, scan, roles: dict[int, tuple[str, str]]
         # and so may bylines ("By Jane Doe | Updated ...", "... | 16:38 WIB | LAPORAN: NAME").
         clocks = [(c.start, c.end) for c in cands if c.kind in ("clock", "duration")]
         clocks += bylines(line, g, [(c.start, c.end) for c in cands])
+        clocks += _desks(line, g, [(c.start, c.end) for c in cands])
+        # A second stamp beside the dateline ("Published August 19, 2025 · Updated August
+        # 19, 2025, 11:05 GMT") is page furniture too.
+        stamps = [(c.start, c.end) for c in cands if c.kind == "absolute"]
         for c in cands:
             if c.kind == "relative" and c.rule in ("md", "dm"):
                 wire = _wire_dateline(text, g, scan, line, c)
@@ -185,7 +190,8 @@ def find_dateline(text: str, g: Grammar, scan, roles: dict[int, tuple[str, str]]
             if res.interval is None or res.interval.precision != "day":
                 continue
             before = line[: c.start]
-            alone = only_filler(line, [(c.start, c.end)] + clocks, g)
+            alone = only_filler(line, [(c.start, c.end)] + clocks, g) or (
+                len(stamps) > 1 and only_filler(line, stamps + clocks, g))
             prefixed = bool(_PREFIX.fullmatch(before)) and len(before.split()) <= 6 and only_filler(
                 line[c.end:].split(" - ")[0].split(" – ")[0], [(a - c.end, b - c.end) for a, b in clocks if a >= c.end], g
             )
@@ -316,7 +322,8 @@ def bylines(line: str, g: Grammar, taken: list[tuple[int, int]] = ()) -> list[tu
     memposting ...") makes none.
     """
     out: list[tuple[int, int]] = []
-    lead = len(line) - len(line.lstrip())  # a separator's match takes the spaces after it itself
+    # A separator's match takes the spaces after it itself; markdown emphasis may open the line.
+    lead = len(line) - len(line.lstrip(" \t*_>"))
     for start in [lead] + [m.end() for m in _SEPARATOR.finditer(line)]:
         m = g.byline.match(line, start)
         if m is None or any(a < m.end() and m.start("name") < b for a, b in taken):
@@ -324,12 +331,35 @@ def bylines(line: str, g: Grammar, taken: list[tuple[int, int]] = ()) -> list[tu
         end, rest = m.end(), line[m.end():]
         if (rest.strip() and not _SEPARATOR.match(rest) and not g.publication_label.match(rest)
                 and not any(a >= end and not line[end:a].strip(" ,") for a, _ in taken)):
-            role = _ROLE.match(line, end)
+            # The name may have run on past its comma ("By Farah Lim, Southeast Asia"): the
+            # rest up to the separator is then the role's tail ("correspondent").
+            role = _ROLE.match(line, end) or _ROLE_TAIL.match(line, end)
             if (role is None or not _role(role["role"], g)
                     or any(a < role.end() and end < b for a, b in taken)):
                 continue
             end = role.end()
         out.append((m.start(), end))
+    return out
+
+
+# A desk or section name beside a dateline ("**Business desk** | July 17, 2025"): at most
+# this many words between separators, with no verb and no digit.
+DESK_WORDS = 4
+
+
+def _desks(line: str, g: Grammar, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Return the spans of short verbless segments of a line cut by separators ("Business desk", "ANALISIS")."""
+    cuts = [(m.start(), m.end()) for m in _SEPARATOR.finditer(line)]
+    if not cuts:
+        return []
+    out, start = [], 0
+    for a, b in [*cuts, (len(line), len(line))]:
+        piece = line[start:a]
+        words = piece.strip(" *_#>").split()
+        if (words and len(words) <= DESK_WORDS and not any(ch.isdigit() for ch in piece)
+                and not any(x < a and start < y for x, y in taken) and not has_verb(" ".join(words), g.language)):
+            out.append((start, a))
+        start = b
     return out
 
 
