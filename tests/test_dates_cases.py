@@ -49,6 +49,14 @@ CASES = [
     # a day counted from part of a month stays in that month (not counted from an older day)
     ("id", date(2024, 6, 12), "Pada 31/5/2024 Biden berpidato. Awal Mei lalu, Hamas menerima usulan. "
      "Sehari kemudian, Israel merebut Rafah.", "Sehari kemudian", "2024-05-01", "2024-05-31", "month"),
+    # "N days after <a happening>" after a date of its sentence dates that happening N days before
+    ("en", date(2025, 10, 28), "Anwar brokered a ceasefire on July 28, four days after fighting erupted.",
+     "four days after", "2025-07-24", "2025-07-24", "day"),
+    ("id", P, "KPU menetapkan hasilnya pada 24 April 2024, dua hari setelah MK menolak gugatan.",
+     "dua hari setelah", "2024-04-22", "2024-04-22", "day"),
+    # a day counted back from its sentence's date is a happening, not a comparison ("a decade earlier")
+    ("id", P, "Gencatan senjata dicapai pada 28 Juli 2025 setelah bentrokan pecah empat hari sebelumnya.",
+     "empat hari sebelumnya", "2025-07-24", "2025-07-24", "day"),
     ("id", P, "Pertemuan dijadwalkan 27 September mendatang.", "27 September mendatang", "2025-09-27", "2025-09-27", "day"),
     ("id", P, "Harga naik pada Januari 2024.", "Januari 2024", "2024-01-01", "2024-01-31", "month"),
     ("id", P, "Harga naik pada bulan Maret 2023.", "bulan Maret 2023", "2023-03-01", "2023-03-31", "month"),

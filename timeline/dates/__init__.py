@@ -106,8 +106,11 @@ def _expressions(
             event, reason = False, res.reason or "unresolved"
         elif event and _background(text, g, c, res):
             event, reason = False, "background before a date"
+        elif event and c.rule == "count_clause" and not (previous_sentence == s_start and previous):
+            # "Two days after the summit, …" counts from a happening it names, not from a date.
+            event, reason = False, "counted from a happening, not a date"
         elif event and c.rule == "count" and c.kind == "anaphoric" and previous_sentence == s_start and previous \
-                and res.interval.end < previous[-1].start:
+                and res.interval.end < previous[-1].start and res.interval.precision not in ("day", "week"):
             # "..., a step unthinkable a decade earlier": counted back from its own sentence's
             # date, it compares with an earlier time; it dates no happening of its own.
             event, reason = False, "comparison with an earlier time"

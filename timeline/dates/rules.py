@@ -661,10 +661,13 @@ def count(m, g, text):
     if n > 2000:
         return None
     anchor, sign = rel
+    rule = "count"
+    if anchor == "clause":  # counted from its own sentence's date back to the happening it names
+        anchor, rule = "previous", "count_clause"
     kind = "anaphoric" if anchor == "previous" else "relative"
     if unit in ("decade", "century"):  # "a decade later" is the year ten years on, not a decade
         n, unit = n * (10 if unit == "decade" else 100), "year"
-    return Candidate(m.start(), m.end(), "count", kind, lambda ctx: relative(ctx, unit, sign * n, anchor))
+    return Candidate(m.start(), m.end(), rule, kind, lambda ctx: relative(ctx, unit, sign * n, anchor))
 
 
 def _unit_mod(m, g, text, table: str):
