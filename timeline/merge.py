@@ -282,6 +282,9 @@ def _across(head: Event, e: Event, a: _Profile, b: _Profile, relation: str,
         strong = relation in ("same", "contained") and not conflict and (
             _statement_like(kinds, b.type) and (keys >= 2 or bool(keys and (people or numbers)))
             or keys >= MIXED_KEYS and bool(names or rare_people or numbers or relation == "same")
+            # Types come from each report's verbs ("agreed to swap prisoners" after talks):
+            # the same day, the same two states and the same kind of thing told join them.
+            or relation == "same" and len(a.actors & b.actors) >= 2 and bool(both) and not (mine and theirs)
         )
         return score + 0.5 if strong else 0.0
     if relation == "same":
