@@ -56,10 +56,15 @@ def _not_names() -> frozenset[str]:
     return frozenset(words)
 
 
+# Names are compared by their first letters, so the two languages' spellings of one name
+# meet ("Emirates" and "Emirat", "Russian-Ukrainian" and "Rusia-Ukraina" do not, "Russia-Ukraine" does).
+NAME_STEM = 6
+
+
 def _names(text: str) -> frozenset[str]:
-    """Return the proper names of `text` that are not actors, months or weekdays, lowered."""
+    """Return the proper names of `text` that are not actors, months or weekdays, lowered and cut to their stem."""
     stop = _not_names()
-    return frozenset(w for w in (m.lower() for m in _NAME.findall(text)) if w not in stop)
+    return frozenset(w[:NAME_STEM] for w in (m.lower() for m in _NAME.findall(text)) if w not in stop)
 
 
 @dataclass(frozen=True)
