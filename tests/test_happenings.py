@@ -308,3 +308,17 @@ def test_each_date_of_a_sentence_dating_several_happenings_is_compared_on_its_cl
         merge._of(e, profiles, None, clause)
     assert "invasion" in merge._of(invaded, profiles).concepts and "grain" not in merge._of(invaded, profiles).concepts
     assert "grain" in merge._of(signed, profiles).concepts and "invasion" not in merge._of(signed, profiles).concepts
+
+
+@pytest.mark.parametrize("text, time, lang, kept", [
+    ("Susunan kabinet diumumkan pada Minggu malam, beberapa jam setelah ia dilantik di Gedung Nusantara, Senayan.",
+     "Minggu malam", "id", "Susunan kabinet diumumkan pada Minggu malam"),
+    ("On Monday, before the press conference, Netanyahu phoned Qatar's prime minister.", "Monday", "en",
+     "On Monday, before the press conference, Netanyahu phoned Qatar's prime minister."),
+    ("Anwar brokered a ceasefire on July 28, four days after fighting erupted.", "four days after", "en",
+     "Anwar brokered a ceasefire on July 28, four days after fighting erupted."),
+    ("Putin landed late on Tuesday, and Kim embraced him before they rode off.", "Tuesday", "en",
+     "Putin landed late on Tuesday, and Kim embraced him before they rode off."),
+])
+def test_a_closing_phrase_naming_another_happening_as_a_time_is_left_out(text, time, lang, kept):
+    assert concepts.without_tail(text, time, lang) == kept

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from . import taxonomy
+from . import taxonomy, verbs
 from .datafile import read_yaml
 from .errors import InputError
 
@@ -150,6 +150,39 @@ def _lead(language: str, path: Path = CONCEPTS_FILE) -> re.Pattern[str] | None:
     # The lead word within the first few words, then up to the first comma.
     return re.compile(r"^(?:[\w'’-]+\s+){0,3}?(?:" + "|".join(re.escape(w) for w in words) + r")\b[^,;]{0,80}?,\s*",
                       re.I)
+
+
+@lru_cache(maxsize=4)
+def _tail(language: str, path: Path = CONCEPTS_FILE) -> re.Pattern[str] | None:
+    words = _words("reference_leads", language, path)
+    if not words:
+        return None
+    measures = _words("reference_measures", language, path)
+    measure = r"(?:(?:\d+|" + _alternation(measures) + r")\s+){0,3}" if measures else ""
+    # A comma, a count ("beberapa jam", "two days"), then the lead word.
+    return re.compile(r",\s*" + measure + _alternation(words) + r"\b", re.I)
+
+
+def without_tail(text: str, time_text: str, language: str, path: Path = CONCEPTS_FILE) -> str:
+    """Return `text` without a closing phrase that names another happening as a reference.
+
+    Left whole when the time expression stands in that phrase (then the phrase is what it dates).
+
+    >>> without_tail("The cabinet was announced on Sunday night, hours after he was sworn in.", "Sunday", "en")
+    'The cabinet was announced on Sunday night'
+    """
+    pattern = _tail(language, path)
+    if pattern is None:
+        return text
+    for m in pattern.finditer(text):
+        if time_text and time_text in text[m.start():]:
+            continue
+        # The phrase runs to the sentence's end: a later piece with a verb is the sentence
+        # going on ("…, before the talks, Netanyahu phoned …"), a place is not ("…, Senayan.").
+        if any(verbs.has_verb(piece, language) for piece in re.split(r"[,;]", text[m.end():])[1:]):
+            continue
+        return text[:m.start()]
+    return text
 
 
 def without_lead(text: str, language: str, path: Path = CONCEPTS_FILE) -> str:
