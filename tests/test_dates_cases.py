@@ -40,7 +40,10 @@ CASES = [
      "24 November", "2023-11-24", "2023-11-24", "day"),
     ("id", date(2025, 11, 20), "Kesepakatan disetujui 22 November 2023. Jeda berlaku 24 November.",
      "24 November", "2023-11-24", "2023-11-24", "day"),
-    # … but not across a paragraph: a new paragraph may be back in the publication's year
+    # … but a day of the last weeks before publication is the news itself
+    ("en", date(2025, 5, 23), "The record swap came on January 3, 2024. The deal was agreed in Istanbul on May 16.",
+     "May 16", "2025-05-16", "2025-05-16", "day"),
+    # … and not across a paragraph: a new paragraph may be back in the publication's year
     ("en", date(2025, 10, 1), "Biden laid out a plan in May 2024.\n\nIsrael struck Doha on September 9.",
      "September 9", "2025-09-09", "2025-09-09", "day"),
     # "a 20-point plan to end the war" is a noun, not "plans to": the Monday before publication

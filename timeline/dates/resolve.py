@@ -105,6 +105,7 @@ def pick_year(ctx: Context, month: int, day: int | None = None, weekday: int | N
 # when it falls within this many days after it.
 NARRATIVE_DAYS = 183
 NARRATIVE_PAST = 90  # the previous date must lie this far before publication: a past story
+NARRATIVE_RECENT = 31  # a yearless day this close before publication is of the publication's year
 
 
 def _narrative_year(ctx: Context, month: int, day: int | None) -> int | None:
@@ -116,6 +117,16 @@ def _narrative_year(ctx: Context, month: int, day: int | None) -> int | None:
     last = ctx.previous[-1]
     if last.precision not in ("day", "week", "month_part", "month"):
         return None
+    p = ctx.published
+    if p is not None and day:
+        try:
+            recent = date(p.year, month, day)
+        except ValueError:
+            recent = None
+        # The last few weeks before publication are the news itself ("the Istanbul meeting
+        # on May 16" in a paper of 23 May), whatever year the paragraph looked back to.
+        if recent is not None and timedelta(0) <= p - recent <= timedelta(days=NARRATIVE_RECENT):
+            return None
     if ctx.published is not None and (ctx.published - last.end).days < NARRATIVE_PAST:
         return None
     y = last.start.year
