@@ -211,7 +211,7 @@ def _reference(language: str, path: Path = CONCEPTS_FILE) -> tuple[re.Pattern[st
     links = _words("reference_links", language, path)
     link = "(?:" + _alternation(links) + r"\s+)?" if links else ""
     openers = _words("reference_openers", language, path)
-    opener = r"(?:^|[,;:(—–]\s*|\b" + _alternation(openers) + r"\s+(?:[\w-]+\s+){0,2}?)" if openers else "(?:^|[,;:]\s*)"
+    opener = r"(?:^|[,;:(—–]\s*|\b" + _alternation(openers) + r"\s+(?:[\w-]+\s+){0,2}?)" if openers else r"(?:^|[,;:]\s*)"
     # "the clash on June 17", "insiden kemarin": an opener, the noun, a linking word, the
     # time; "Tuesday's incident", "the June 17 clash": the time, then the noun.
     before = re.compile(opener + noun + r"\s+" + link + r"$", re.I)

@@ -93,7 +93,10 @@ def mentions(article: Article, memo: dict | None = None) -> list[Event]:
     where = {start: place_finder.names(s.text) for s in sents if (start := s.start) in by_sentence}
     for s, e in dated:
         interval = (e.date, e.date_end or e.date)
-        others = tuple(o for o in by_sentence[s.start] if (o.date, o.date_end or o.date) != interval)
+        # "…on 13 September 2023, the same day Kim met Putin": a repeat of the interval kept
+        # by the dating dates another happening, and types apart like a different date.
+        others = tuple(o for o in by_sentence[s.start] if (o.date, o.date_end or o.date) != interval or (
+            o is not e and o.kind != e.kind))
         ev = _event(article, s, e, casts.get(s, actor_finder.Cast()), others, memo, place[s.start], where[s.start])
         if ev.event_id not in seen:
             seen.add(ev.event_id)

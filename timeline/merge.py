@@ -130,9 +130,10 @@ def _of(e: Event, profiles: dict | None = None, memo: dict | None = None, clause
         time_words = set(_WORD.findall(e.time_text.lower()))
         words = frozenset(w for w in _WORD.findall(e.sentence.lower()) if w not in time_words)
         about = concepts.of(own, e.language)
-        if clause and not concepts.specific(about):
+        if clause and not concepts.specific(about) and e.time_kind != "anaphoric":
             # A clause naming nothing that happened ("… sudah mendeteksinya sejak Oktober 2024")
-            # speaks of what its sentence names.
+            # speaks of what its sentence names; one dated from the other's date ("…, the same
+            # day Trump unveiled a plan", "four days after fighting erupted") tells its own.
             about = concepts.of(e.sentence, e.language)
         numbers = _numbers(own, e.time_text) | concepts.numbers(own.replace(e.time_text, " ") if e.time_text else own,
                                                                 e.language)
@@ -210,8 +211,11 @@ def _within(head: Event, e: Event, a: _Profile, b: _Profile, relation: str) -> f
     contained = relation == "contained"
     if relation not in ("same", "contained") or (contained and e.time_kind not in DERIVED_KINDS):
         return 0.0
-    if " ".join(head.sentence.split()) == " ".join(e.sentence.split()):
-        return 0.0 if contained else 1.0  # the same sentence dated twice the same way
+    if " ".join(head.sentence.split()) == " ".join(e.sentence.split()) and not (
+            head.source == e.source and head.sentence_start == e.sentence_start and head.time_start != e.time_start):
+        # The same sentence dated twice the same way, unless each date has its own clause
+        # ("…on 13 September 2023, the same day Kim met Putin").
+        return 0.0 if contained else 1.0
     # A sentence naming the day's happening by a noun ("Jakarta called Tuesday's incident …")
     # has its speaker for actors, not the happening's.
     named = _refers(e) or _refers(head)

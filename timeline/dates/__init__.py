@@ -15,6 +15,7 @@ from datetime import date
 from functools import lru_cache
 
 from ..model import Sentence, TimeExpression
+from ..verbs import has_verb
 from . import baseline, grammar, layout
 from .resolve import Context, Resolution
 from .scan import scan
@@ -418,15 +419,31 @@ def _distinct(own: list[TimeExpression], text: str, g: grammar.Grammar) -> list[
             own = [e for e in own if e not in named]
     seen: list[TimeExpression] = []
     for e in own:
-        if all((k.date, k.date_end) != (e.date, e.date_end) for k in seen):
+        if all((k.date, k.date_end) != (e.date, e.date_end) for k in seen) or _another_same_day(e, text, g):
             seen.append(e)
     # "In October 2024 ... rising to 11,000 by the end of the year": an end point ("until/by
     # X") is a happening of its own, even when it holds the sentence's finer date.
     return [
         e for e in seen
         if e.label.startswith("until ")
-        or not any(o is not e and e.date <= o.date and o.date_end <= e.date_end for o in seen)
+        or not any(o is not e and e.date <= o.date and o.date_end <= e.date_end
+                   and (o.date, o.date_end) != (e.date, e.date_end) for o in seen)
     ]
+
+
+_CLAUSE_OPEN = re.compile(r",\s*(?:on\s+|pada\s+)?$", re.I)
+
+
+def _another_same_day(e: TimeExpression, text: str, g: grammar.Grammar) -> bool:
+    """Tell whether an anaphoric "the same day" opens a clause telling another happening of the sentence's date.
+
+    "North Korea fired two missiles on 13 September 2023, the same day Kim met Putin":
+    two happenings, one date; the repeat dates the second.
+    """
+    if e.kind != "anaphoric" or not _CLAUSE_OPEN.search(text, max(0, e.start - 6), e.start):
+        return False
+    stop = min((i for i in (text.find(".", e.end), text.find("\n", e.end)) if i >= 0), default=len(text))
+    return has_verb(text[e.end:stop], g.language)
 
 
 def _attributive(e: TimeExpression, text: str, g: grammar.Grammar) -> bool:
