@@ -57,7 +57,7 @@ def _not_names() -> frozenset[str]:
 
 
 # Names are compared by their first letters, so the two languages' spellings of one name
-# meet ("Emirates" and "Emirat", "Russian-Ukrainian" and "Rusia-Ukraina" do not, "Russia-Ukraine" does).
+# meet ("Emirates" and "Emirat"; "Russian-Ukrainian" and "Rusia-Ukraina" still do not).
 NAME_STEM = 6
 
 
