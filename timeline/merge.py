@@ -307,12 +307,10 @@ def _across(head: Event, e: Event, a: _Profile, b: _Profile, relation: str,
             ok = not conflict or bool(names)
         elif conflict:
             ok = False
-        elif typed and b.type in kinds:
+        elif typed:  # of one kind, or of kinds one happening may be given (a meeting, diplomacy)
             ok = bool(both or people or numbers or sim >= SIMILAR) or (
                 head.precision == "day" and len(a.actors & b.actors) >= 2
             )
-        elif typed:
-            ok = bool(both and (people or numbers or len(a.actors & b.actors) >= 2))
         else:
             ok = bool(a.actors & b.actors) and bool(people or sim >= SIMILAR or numbers)
     elif relation == "contained":
