@@ -66,6 +66,8 @@ CASES = [
     ("id", P, "Harga naik pada Mei 2023.", "Mei 2023", "2023-05-01", "2023-05-31", "month"),
     ("id", P, "Harga naik pada Maret lalu.", "Maret lalu", "2025-03-01", "2025-03-31", "month"),
     ("id", P, "Harga naik pada September lalu.", "September lalu", "2024-09-01", "2024-09-30", "month"),
+    ("id", date(2025, 8, 25), "Mereka bertemu pertengahan Agustus lalu.", "pertengahan Agustus lalu", "2025-08-11",
+     "2025-08-20", "month_part"),
     ("id", P, "Harga naik pada Desember mendatang.", "Desember mendatang", "2025-12-01", "2025-12-31", "month"),
     ("id", P, "Harga naik pada Agustus ini.", "Agustus ini", "2025-08-01", "2025-08-31", "month"),
     ("id", P, "Harga naik pada Juni.", "Juni", "2025-06-01", "2025-06-30", "month"),

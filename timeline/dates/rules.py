@@ -140,6 +140,9 @@ def _yearless_month(rule: str, start: int, end: int, mo: int, part: str = "", wh
                 return unresolved(NO_PUBLICATION)
             if w == "past":
                 y = p.year if mo < p.month else p.year - 1
+                # "pertengahan Agustus lalu" in a paper of 25 August: that part of this month is over.
+                if part and mo == p.month and iv.part_of(iv.month(p.year, mo), part).end < p:
+                    y = p.year
             elif w == "next":
                 y = p.year if mo > p.month else p.year + 1
             elif w == "upcoming":  # this month or the next of its name
