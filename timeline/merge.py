@@ -526,7 +526,7 @@ def merge(events: Iterable[Event], memo: dict | None = None, title_language: str
             clusters.append(_Cluster([e], mine, {mine.type}))
         for k in keys:
             by_key.setdefault(k, set()).add(at)
-    clusters = _unite(clusters, rare)
+    clusters = _attach(_unite(clusters, rare, profiles), rare, profiles)
     groups = sorted((c.members for c in clusters), key=lambda c: min(order[id(m)] for m in c))
     return [_combine(c, title_language) if len(c) > 1 else _alone(c[0]) for c in groups]
 
@@ -555,7 +555,7 @@ def _joins(a: _Cluster, b: _Cluster, rare: frozenset[str] | None) -> float:
     return min(fits)
 
 
-def _unite(clusters: list[_Cluster], rare: frozenset[str] | None) -> list[_Cluster]:
+def _unite(clusters: list[_Cluster], rare: frozenset[str] | None, profiles: dict | None = None) -> list[_Cluster]:
     """Join clusters that one happening's reports formed apart, taking reports one by one.
 
     A report asks the clusters formed before it, so the first reports of a happening can
@@ -587,8 +587,46 @@ def _unite(clusters: list[_Cluster], rare: frozenset[str] | None) -> list[_Clust
             # The finer-dated cluster keeps the lead; the other's reports join it.
             keep, drop = (i, at) if _rank(clusters[i].members[0]) <= _rank(clusters[at].members[0]) else (at, i)
             for m in clusters[drop].members:
-                clusters[keep].add(m, _of(m))
+                clusters[keep].add(m, _of(m, profiles))
             gone.add(drop)
+    return [c for n, c in enumerate(clusters) if n not in gone]
+
+
+def _attach(clusters: list[_Cluster], rare: frozenset[str] | None, profiles: dict | None = None) -> list[_Cluster]:
+    """Give a coarser report one article left alone the happening inside its interval it fits best.
+
+    Asked again once every happening holds all its reports ("The first truce, agreed in
+    November 2023, …" against the truce of 22 November as all its reports tell it); a
+    tie goes to the happening more articles report, and stays alone when that ties too.
+    """
+    by_start: dict[date, list[int]] = {}
+    for i, c in enumerate(clusters):
+        by_start.setdefault(c.members[0].date, []).append(i)
+    gone: set[int] = set()
+    for i, c in enumerate(clusters):
+        head = c.members[0]
+        sources = {m.source for m in c.members}
+        span = (head.date_end - head.date).days
+        if head.precision == "day" or not 0 < span < CONTAIN_MAX_DAYS or len(sources) > 1:
+            continue
+        scored = []
+        for day in _days(head.date, head.date_end):
+            for j in by_start.get(day, ()):
+                other = clusters[j]
+                lead = other.members[0]
+                if j == i or j in gone or lead.date_end > head.date_end or (lead.date, lead.date_end) == (
+                        head.date, head.date_end) or sources & {m.source for m in other.members}:
+                    continue
+                fit = _across(lead, head, other.profile, c.profile, "contained", frozenset(other.types), rare)
+                if fit > 0:
+                    scored.append((fit, len({m.source for m in other.members}), j))
+        scored.sort(reverse=True)
+        if not scored or len(scored) > 1 and scored[0][:2] == scored[1][:2]:
+            continue
+        at = scored[0][2]
+        for m in c.members:
+            clusters[at].add(m, _of(m, profiles))
+        gone.add(i)
     return [c for n, c in enumerate(clusters) if n not in gone]
 
 
