@@ -298,16 +298,14 @@ def test_numbers_written_as_words_are_shared_across_languages():
 
 
 def test_each_date_of_a_sentence_dating_several_happenings_is_compared_on_its_clause():
-    sentence = "Russia invaded Ukraine in February 2022, and the two sides signed a grain deal in July."
-    invaded = replace(ev("a.md", sentence, "2022-02-01", "2022-02-28", kind="military", actors=("Russia", "Ukraine")),
-                      time_text="in February 2022", time_start=sentence.index("in February"))
-    signed = replace(ev("a.md", sentence, "2022-07-01", "2022-07-31", kind="agreement", actors=("Russia", "Ukraine")),
-                     time_text="in July", time_start=sentence.index("in July"))
-    profiles: dict = {}
-    for e, clause in merge._clauses([invaded, signed], None):
-        merge._of(e, profiles, None, clause)
-    assert "invasion" in merge._of(invaded, profiles).concepts and "grain" not in merge._of(invaded, profiles).concepts
-    assert "grain" in merge._of(signed, profiles).concepts and "invasion" not in merge._of(signed, profiles).concepts
+    from timeline import events
+    from timeline.model import Article
+
+    text = "Russia invaded Ukraine in February 2022, and the two sides signed a grain deal in July 2022."
+    invaded, signed = events.mentions(Article(text, "a.txt", published=dt.date(2023, 1, 1), language="en"))
+    assert "invasion" in merge._of(invaded).concepts and "grain" not in merge._of(invaded).concepts
+    assert "grain" in merge._of(signed).concepts and "invasion" not in merge._of(signed).concepts
+
 
 
 @pytest.mark.parametrize("text, time, lang, kept", [

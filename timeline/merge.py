@@ -105,18 +105,17 @@ def _after_date(text: str, time_text: str) -> str:
     return text
 
 
-def _of(e: Event, profiles: dict | None = None, memo: dict | None = None, clause: str = "") -> _Profile:
+def _of(e: Event, profiles: dict | None = None, memo: dict | None = None) -> _Profile:
     """Return what `e` is compared on; `profiles` keeps them for one merge, `memo` the article's type answers.
 
     Both live for one call only: a cache across articles would only pay off when articles
     repeat sentences (the extraction bench recombines paragraphs, real news rarely does).
-    `clause`: the part of a sentence dating several happenings that holds `e`'s date.
     """
     key = (e.sentence, e.language, e.time_text, e.actors, e.people, e.type_clause, e.evidence)
     found = profiles.get(key) if profiles is not None else None
     if found is None:
         # The cues come from the text that typed the event: its clause when one did.
-        told = e.type_clause or clause or e.sentence
+        told = e.type_clause or e.sentence
         entry = _after_date(told, e.time_text)
         # "Hours before the summit, …", "…, hours after he was sworn in": another happening named as a time.
         own = concepts.without_tail(concepts.without_lead(entry, e.language), e.time_text, e.language)
@@ -130,7 +129,7 @@ def _of(e: Event, profiles: dict | None = None, memo: dict | None = None, clause
         time_words = set(_WORD.findall(e.time_text.lower()))
         words = frozenset(w for w in _WORD.findall(e.sentence.lower()) if w not in time_words)
         about = concepts.of(own, e.language)
-        if clause and not concepts.specific(about) and e.time_kind != "anaphoric":
+        if e.type_clause and not concepts.specific(about) and e.time_kind != "anaphoric":
             # A clause naming nothing that happened ("… sudah mendeteksinya sejak Oktober 2024")
             # speaks of what its sentence names; one dated from the other's date ("…, the same
             # day Trump unveiled a plan", "four days after fighting erupted") tells its own.
@@ -482,8 +481,6 @@ def merge(events: Iterable[Event], memo: dict | None = None, title_language: str
     """
     items = list(events)
     profiles: dict = {}
-    for e, clause in _clauses(items, memo):
-        _of(e, profiles, memo, clause)  # kept: later asks about `e` get its clause's profile
     order = {id(e): i for i, e in enumerate(items)}
     if rare is _BATCH:
         rare = _rare_names(items, profiles, memo)
@@ -628,39 +625,6 @@ def _attach(clusters: list[_Cluster], rare: frozenset[str] | None, profiles: dic
             clusters[at].add(m, _of(m, profiles))
         gone.add(i)
     return [c for n, c in enumerate(clusters) if n not in gone]
-
-
-CLAUSE_WORDS = 3  # words of 4+ letters a clause needs besides its date to tell a happening
-
-
-def _clauses(items: list[Event], memo: dict | None) -> list[tuple[Event, str]]:
-    """Return the events of sentences that date several happenings, each with the clause holding its date.
-
-    "BRICS, which Indonesia joined in January; a trade agreement with the EU concluded in
-    July": what each date tells is its clause, not the whole sentence. An event its
-    type's clause already narrows (`type_clause`) and a clause holding two dates are left.
-    """
-    by_sentence: dict[tuple[str, int, str], list[Event]] = {}
-    for e in items:
-        if len(e.mentions) <= 1 and e.time_start >= e.sentence_start:
-            by_sentence.setdefault((e.source, e.sentence_start, e.sentence), []).append(e)
-    out = []
-    for (_, start, sentence), group in by_sentence.items():
-        spans = {(e.time_start - start, e.time_start - start + len(e.time_text)) for e in group}
-        if len(spans) < 2:
-            continue
-        for e in group:
-            if e.type_clause:
-                continue
-            a = e.time_start - start
-            begin, stop = taxonomy.clause_span(sentence, a, a + len(e.time_text), e.language, memo)
-            clause = sentence[begin:stop].strip()
-            # A clause of little more than the date ("- **June 2** —" opening a timeline
-            # entry) says nothing of its own: the sentence tells it.
-            if sum(begin <= x and y <= stop for x, y in spans) == 1 and len(
-                    _WORD.findall(clause.replace(e.time_text, " "))) >= CLAUSE_WORDS:
-                out.append((e, clause))
-    return out
 
 
 def _keys(e: Event, p: _Profile) -> tuple[str, ...]:
