@@ -57,6 +57,11 @@ CASES = [
      "four days after", "2025-07-24", "2025-07-24", "day"),
     ("id", P, "KPU menetapkan hasilnya pada 24 April 2024, dua hari setelah MK menolak gugatan.",
      "dua hari setelah", "2024-04-22", "2024-04-22", "day"),
+    # "hours after <a happening>" after a date of its sentence: that happening came the same day
+    ("en", date(2025, 5, 12), "Putin made the offer late on Saturday, May 10, hours after European leaders met in Kyiv.",
+     "hours after", "2025-05-10", "2025-05-10", "day"),
+    ("id", P, "Kabinet diumumkan pada Minggu (20/10/2024) malam, beberapa jam setelah ia dilantik.",
+     "beberapa jam setelah", "2024-10-20", "2024-10-20", "day"),
     # a day counted back from its sentence's date is a happening, not a comparison ("a decade earlier")
     ("id", P, "Gencatan senjata dicapai pada 28 Juli 2025 setelah bentrokan pecah empat hari sebelumnya.",
      "empat hari sebelumnya", "2025-07-24", "2025-07-24", "day"),

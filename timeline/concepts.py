@@ -274,3 +274,22 @@ def numbers(text: str, language: str, path: Path = CONCEPTS_FILE) -> frozenset[s
     pattern, table, skip = _number_words(language, path)
     return frozenset(str(table[m.group(2).lower()]) for m in pattern.finditer(text)
                      if not (m.group(1) and m.group(1).split()[0].lower() in skip))
+
+
+@lru_cache(maxsize=4)
+def _back(language: str, path: Path = CONCEPTS_FILE) -> tuple[frozenset[str], tuple[str, ...]]:
+    words = [w.lower() for w in _words("back_references", language, path)]
+    return frozenset(w for w in words if not w.startswith("*")), tuple(w[1:] for w in words if w.startswith("*"))
+
+
+def points_back(text: str, language: str, path: Path = CONCEPTS_FILE) -> bool:
+    """Tell whether `text` refers back by a pronoun or demonstrative ("mendeteksinya", "announced it").
+
+    >>> points_back("meski intelijen sudah mendeteksinya sejak Oktober 2024", "id")
+    True
+    >>> points_back("The cabinet was announced on Sunday", "en")
+    False
+    """
+    whole, endings = _back(language, path)
+    return any(w in whole or (endings and w.endswith(endings) and len(w) > 5)
+               for w in re.findall(r"\w+", text.lower()))

@@ -129,10 +129,11 @@ def _of(e: Event, profiles: dict | None = None, memo: dict | None = None) -> _Pr
         time_words = set(_WORD.findall(e.time_text.lower()))
         words = frozenset(w for w in _WORD.findall(e.sentence.lower()) if w not in time_words)
         about = concepts.of(own, e.language)
-        if e.type_clause and not concepts.specific(about) and e.time_kind != "anaphoric":
-            # A clause naming nothing that happened ("… sudah mendeteksinya sejak Oktober 2024")
-            # speaks of what its sentence names; one dated from the other's date ("…, the same
-            # day Trump unveiled a plan", "four days after fighting erupted") tells its own.
+        if e.type_clause and not concepts.specific(about) and e.time_kind != "anaphoric" and concepts.points_back(
+                e.type_clause, e.language):
+            # A clause naming nothing that happened and pointing back ("… sudah mendeteksinya
+            # sejak Oktober 2024") speaks of what its sentence names; one dated from the other's
+            # date ("…, the same day Trump unveiled a plan") tells its own.
             about = concepts.of(e.sentence, e.language)
         numbers = _numbers(own, e.time_text) | concepts.numbers(own.replace(e.time_text, " ") if e.time_text else own,
                                                                 e.language)

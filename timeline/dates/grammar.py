@@ -75,6 +75,7 @@ TEMPLATES: tuple[tuple[str, str], ...] = (
     ("count", r"(?<![\w-])(?:(?P<pre><DB>(?:\s+<DB>)*)\s+)?(?:(?P<n><NUM>|\d{1,4}(?:[.,]\d+)?|<VAGUE>)\s*(?:-\s*)?(?P<u><UNIT>)"
               r"|(?P<se><ONE>)(?P<u2><UNIT>))(?:\s+(?P<mod><CA>|<DA>))?(?!\w)"),
     ("unit_after", r"(?<![\w-])(?:(?P<q><QUAL>)\s+)??(?P<u><UNIT>)\s+(?P<mod><UA>)(?!\w)"),
+    ("unit_clause", r"(?<![\w-])(?P<u><UNIT>)\s+(?P<mod><CA>)(?!\w)"),
     ("unit_before", r"(?<![\w-])(?:(?P<q><QUAL>)\s+)?(?P<mod><UB>)\s+(?P<u><UNIT>)(?!\w)"),
     ("deictic", r"(?<![\w-])(?P<w><DEI>)(?:\s*\(\s*(?:(?P<pwd><WD>)|(?P<pa>\d{1,2})\s*/\s*(?P<pb>\d{1,2})"
                 r"(?:\s*/\s*(?P<py>\d{4}|\d{2}))?)\s*\))?(?:\s+(?P<tod><TOD>))?(?!\w)"),

@@ -643,6 +643,8 @@ def count(m, g, text):
     mod = norm(m["mod"]) if m["mod"] else ""
     pre = norm(m["pre"]) if m["pre"] else ""
     rel = g.lex.table("count_after").get(mod)
+    if rel is not None and rel[0] == "clause" and unit in _HOURS:
+        return _hours_clause(m)
     if rel is None or unit not in _CALENDAR_UNITS:
         ages = {norm(w) for w in g.lex.words("age_cues")}
         is_age = unit == "year" and (any(a in pre.split() or pre.endswith(a) for a in ages) or mod in ages or mod == "old")
@@ -671,6 +673,23 @@ def count(m, g, text):
     if unit in ("decade", "century"):  # "a decade later" is the year ten years on, not a decade
         n, unit = n * (10 if unit == "decade" else 100), "year"
     return Candidate(m.start(), m.end(), rule, kind, lambda ctx: relative(ctx, unit, sign * n, anchor))
+
+
+_HOURS = ("hour", "minute")
+
+
+def _hours_clause(m) -> Candidate:
+    """ "…on Saturday, hours after four European leaders stood in Kyiv": that happening came the same day."""
+    return Candidate(m.start(), m.end(), "count_clause", "anaphoric", lambda ctx: relative(ctx, "day", 0, "previous"))
+
+
+def unit_clause(m, g, text):
+    """ "hours after", "jam setelah" with no count: the same day as its sentence's date (see count_clause)."""
+    unit = g.units.get(norm(m["u"]))
+    rel = g.lex.table("count_after").get(norm(m["mod"]))
+    if unit not in _HOURS or rel is None or rel[0] != "clause":
+        return None
+    return _hours_clause(m)
 
 
 def _unit_mod(m, g, text, table: str):
@@ -908,7 +927,7 @@ HANDLERS: dict[str, Callable] = {
     "month_before": month_before, "month_alone": month_alone, "decade4": decade4, "decade2": decade2,
     "century_id": century_id, "century_en": century_en, "quarter_id": quarter, "quarter_en": quarter,
     "quarter_q": quarter, "half_id": half, "half_en": half, "half_h": half, "count": count,
-    "unit_after": unit_after, "unit_before": unit_before, "deictic": deictic, "anaphoric": anaphoric, "since_then": since_then,
+    "unit_after": unit_after, "unit_clause": unit_clause, "unit_before": unit_before, "deictic": deictic, "anaphoric": anaphoric, "since_then": since_then,
     "year_past": year_past, "qy": qy, "year_word": year_word, "weekday": weekday, "clock": clock,
     "clock_word": clock_word, "bare_year": bare_year, "season": season, "month_year_ref": month_year_ref,
     "weekend": weekend, "qual_unit": qual_unit, "season_ref": season_ref, "fiscal": fiscal, "wd_range_paren": wd_range_paren, "week_of_month": week_of_month,
