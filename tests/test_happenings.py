@@ -168,8 +168,9 @@ def test_happenings_of_the_dev_corpus_are_merged_well():
     score, errors = happenings.evaluate(DEV)
     assert not errors
     assert score.found >= 0.9 * score.labelled
-    # Measured 2026-12-03: P 0.892, R 0.840, 1.25 rows per happening. The floors stop a regression.
-    assert score.precision >= 0.87 and score.recall >= 0.82 and score.rows_per_happening <= 1.3
+    # Measured 2026-12-03: P 0.892, R 0.840, 1.25 rows per happening; later the same day (clauses,
+    # references, statements, same-day clauses) P 0.899, R 0.904, 1.14. The floors stop a regression.
+    assert score.precision >= 0.88 and score.recall >= 0.88 and score.rows_per_happening <= 1.17
 
 
 def test_eval_happenings_prints_the_scores(capsys):
@@ -185,22 +186,15 @@ def test_eval_happenings_names_a_bad_gold_file(tmp_path, capsys):
 
 
 @pytest.mark.parametrize("name, floors", [
-    # Scored blind on 2026-12-03 (A: P 0.826 R 0.826, 1.27 rows per happening; B: P 0.915 R 0.398, 1.85);
-    # after tuning on them (same day): A 0.935 / 0.837 / 1.24, B 0.885 / 0.500 / 1.70.
-    # Captions, infoboxes, link lists and section titles dating nothing (furniture2 branch, same day):
-    # no furniture rows in any set; A 0.930 / 0.842 / 1.27, as one report less (a caption) makes
-    # "Sergei Shoigu" (9 of 89 reports) too common for merge.RARE_SHARE, and one Shoigu mention then
-    # joins another 2025 happening. The others are unchanged.
-    ("heldout_a", (0.93, 0.84, 1.28)),
-    ("heldout_b", (0.88, 0.60, 1.65)),
-    # Written by a third writer and scored blind on 2026-12-03 (C: Russia-North Korea weapons,
-    # P 0.754 R 0.675, 1.31 rows per happening; D: South China Sea, P 0.900 R 0.297, 1.74).
-    # After tuning on all five (later the same day): C 0.862 / 0.727 / 1.31, D 0.899 / 0.681 / 1.35.
-    # Reading bylines and the RMOL dateline (furniture branch) resolves more relative dates, whose extra
-    # mentions the merge does not all join yet: A 0.942 / 0.853 / 1.24, C 0.862 / 0.700 / 1.35,
-    # D 0.889 / 0.615 / 1.36 (2026-12-03, second session).
-    ("heldout_c", (0.84, 0.69, 1.36)),
-    ("heldout_d", (0.88, 0.60, 1.4)),
+    # Each set was scored blind first (figures in README, "Measuring the merge"); A-D were then used
+    # for tuning on 2026-12-03, E and F (a fourth writer) from the second session on. The floors sit
+    # just under the last measurement (2026-12-03, late): a merge change that loses on any set shows.
+    ("heldout_a", (0.97, 0.89, 1.21)),  # 0.989 / 0.905 / 1.19
+    ("heldout_b", (0.95, 0.78, 1.32)),  # 0.969 / 0.798 / 1.30
+    ("heldout_c", (0.89, 0.71, 1.30)),  # 0.912 / 0.729 / 1.28
+    ("heldout_d", (0.88, 0.80, 1.16)),  # 0.904 / 0.817 / 1.14
+    ("heldout_e", (0.91, 0.65, 1.43)),  # 0.927 / 0.667 / 1.41 (blind: 0.893 / 0.338 / 1.51)
+    ("heldout_f", (0.92, 0.39, 1.29)),  # 0.944 / 0.405 / 1.27 (blind: 0.625 / 0.208 / 1.32)
 ])
 def test_happenings_of_the_held_out_corpora_do_not_regress(name, floors):
     score, errors = happenings.evaluate(DEV.parent / name)
