@@ -34,6 +34,8 @@ def _dated(text: str, language: str, published: date | None = None) -> list[tupl
 
 # (language, a furniture line that holds a date, the date as found) — each placed below a story sentence
 FURNITURE = [
+    ("en", "(c) 2025 Meridian Wire. All rights reserved.", "2025"),
+    ("en", "Fri 23 May 2025 17:55 EEST · Last modified on Fri 23 May 2025 21:10 EEST", "Fri 23 May 2025 17:55 EEST"),
     ("en", "By Jane Doe | Updated 19 June 2024, 10:02 GMT", "19 June 2024, 10:02 GMT"),
     ("en", "By Jane Doe and John Roe, 20 June 2024", "20 June 2024"),
     ("id", "Penulis Aditya Nugraha | Editor Sri Lestari | Kamis, 5 Desember 2024", "Kamis, 5 Desember 2024"),
