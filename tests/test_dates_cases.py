@@ -52,6 +52,9 @@ CASES = [
     # a day counted from part of a month stays in that month (not counted from an older day)
     ("id", date(2024, 6, 12), "Pada 31/5/2024 Biden berpidato. Awal Mei lalu, Hamas menerima usulan. "
      "Sehari kemudian, Israel merebut Rafah.", "Sehari kemudian", "2024-05-01", "2024-05-31", "month"),
+    # "Minggu" (also "week") closing a wire report's sentence after a comma is Sunday
+    ("id", date(2025, 10, 28), "Timor-Leste resmi menjadi anggota ASEAN di Kuala Lumpur, Minggu.", "Minggu",
+     "2025-10-26", "2025-10-26", "day"),
     # "N days after <a happening>" after a date of its sentence dates that happening N days before
     ("en", date(2025, 10, 28), "Anwar brokered a ceasefire on July 28, four days after fighting erupted.",
      "four days after", "2025-07-24", "2025-07-24", "day"),

@@ -826,7 +826,9 @@ def weekday(m, g, text):
             return None  # "Fri" alone, "minggu" (week): not a weekday
         before = text[max(0, m.start() - 20):m.start()]
         after = text[m.end():m.end() + 2]
-        cued = m.start("wd") > m.start() or m["tod"] or after[:1] in ("(", ",") or _listed(
+        # "…di Kuala Lumpur, Minggu." ends a wire report's first sentence: the day, not "week".
+        closing = before.endswith(", ") and (after[:1] in (".", ";") or not after.strip())
+        cued = m.start("wd") > m.start() or m["tod"] or after[:1] in ("(", ",") or closing or _listed(
             tuple(g.lex.words("weekday_cues")), r"(?<!\w)", r"\s*$").search(before)
         if not cued:
             return None
