@@ -23,6 +23,7 @@ def event_id(source: str, sentence: str, time_text: str) -> str:
 
 
 CLAUSE_WORDS = 3  # words of 4+ letters a clause needs besides its date to tell a happening of its own
+RELATIVE_HEAD = 3  # words before a relative clause taken in as the noun it speaks of
 _WORD = re.compile(r"\w{4,}")
 
 
@@ -35,6 +36,13 @@ def _own_clause(text: str, start: int, end: int, time_text: str, language: str,
     clause of little more than the date ("- **June 2** —" opening a timeline entry) tells nothing.
     """
     begin, stop = taxonomy.clause_span(text, start, end, language, memo)
+    opening = text[begin:stop].split(None, 1)
+    if opening and opening[0].lower() in taxonomy.relative_words(language):
+        # "a ceasefire that Anwar brokered on July 28": the clause is about the noun before it.
+        head = text[:begin].rstrip()
+        cut = max(head.rfind(","), head.rfind(";"), head.rfind(":"))
+        words = head[cut + 1:].split()
+        begin = len(head) - len(" ".join(words[-RELATIVE_HEAD:])) if words else begin
     clause = text[begin:stop].strip()
     if any(begin <= a and b <= stop for a, b in others):
         return ""
