@@ -6,12 +6,14 @@ import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from . import events, importance, ingest, table
 from .errors import InputError
 from .model import Article, Event
+
+if TYPE_CHECKING:  # a third of a second to import: only `frame()` and `mentions()` need it
+    import pandas as pd
 
 
 @dataclass(frozen=True)
