@@ -26,9 +26,9 @@ def __getattr__(name: str):
     # The baseline imports dateparser (0.1 s): only `eval` and the bench need it, so
     # `timeline.dates.baseline` is imported on first use, never on the extraction path.
     if name == "baseline":
-        from . import baseline
+        import importlib
 
-        return baseline
+        return importlib.import_module(f"{__name__}.baseline")  # `from . import` would ask here again
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 _COMPARISON_WINDOW = 45  # characters before a date searched for "dibanding"/"compared with"
