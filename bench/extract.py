@@ -148,7 +148,7 @@ def _wall(command: list[str], cwd: Path) -> float:
     return time.perf_counter() - start
 
 
-def end_to_end(n: int, repeat: int, project: Path) -> None:
+def end_to_end(n: int, repeat: int, project: Path, jobs: int = 1) -> None:
     """Time whole processes of both systems on `n` article files; print the ratio and the start-up."""
     with tempfile.TemporaryDirectory(prefix="bench-e2e-") as tmp:
         folder = Path(tmp) / "articles"
@@ -163,15 +163,20 @@ def end_to_end(n: int, repeat: int, project: Path) -> None:
               f"`python -c pass` {bare:.3f} s): {statistics.median(start) - bare:.2f} s", flush=True)
         project_s, baseline_s = [], []
         for _ in range(repeat):
-            project_s.append(_wall(extract + [str(folder), "-o", str(Path(tmp) / "events.csv")], project))
+            run = extract + [str(folder), "-o", str(Path(tmp) / "events.csv"), "-j", str(jobs)]
+            project_s.append(_wall(run, project))
             baseline_s.append(_wall([sys.executable, __file__, "--baseline-files", str(folder),
                                      "--out", str(Path(tmp) / "baseline.csv")], ROOT))
-            print(f"{n} articles, whole process: project {project_s[-1]:.2f} s, baseline {baseline_s[-1]:.2f} s, "
+            print(f"{n} articles, whole process: project {project_s[-1]:.2f} s, "
+                  f"baseline {baseline_s[-1]:.2f} s, "
                   f"ratio {baseline_s[-1] / project_s[-1]:.1f}x", flush=True)
         best_p, best_b = min(project_s), min(baseline_s)
-        print(f"end to end at {n} articles (best of {repeat}): project {n / best_p:.0f} art/s, baseline "
+        how = "one process" if jobs == 1 else f"--jobs {jobs}"
+        print(f"end to end at {n} articles (best of {repeat}; project on {how}, baseline on one): "
+              f"project {n / best_p:.0f} art/s, baseline "
               f"{n / best_b:.1f} art/s: {best_b / best_p:.1f}x the baseline")
-        print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.2f}, Python {sys.version.split()[0]}")
+        print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.2f}, "
+              f"Python {sys.version.split()[0]}")
 
 
 def measure(system: str, n: int) -> dict:
@@ -205,8 +210,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--end-to-end", type=int, metavar="N",
                         help="instead, time whole processes of both systems on N articles written to files")
     parser.add_argument("--repeat", type=int, default=1, help="with --end-to-end: runs of each system")
+    parser.add_argument("--jobs", type=int, default=1,
+                        help="with --end-to-end: extract's --jobs (0: one per core)")
     parser.add_argument("--project", type=Path, default=ROOT,
-                        help="with --end-to-end: the checkout whose `python -m timeline` runs (to compare versions)")
+                        help="with --end-to-end: the checkout whose `python -m timeline` runs "
+                        "(to compare versions)")
     parser.add_argument("--baseline-files", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--out", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--worker", choices=["project", "project-jobs", "baseline"], help=argparse.SUPPRESS)
@@ -219,7 +227,7 @@ def main(argv: list[str] | None = None) -> int:
         _baseline_files(args.baseline_files, args.out)
         return 0
     if args.end_to_end:
-        end_to_end(args.end_to_end, args.repeat, args.project.resolve())
+        end_to_end(args.end_to_end, args.repeat, args.project.resolve(), args.jobs)
         return 0
     rows = []
     wanted = {"project": args.sizes, "project-jobs": args.jobs_sizes, "baseline": args.baseline_sizes}

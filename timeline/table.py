@@ -204,7 +204,7 @@ def csv_bytes(df: pd.DataFrame, columns: tuple[str, ...] = SCHEMA) -> bytes:
 
 
 def _cell(value: object) -> str | None:
-    """Return one cell as Arrow's writer spells it: text quoted and escaped, numbers bare (None: not plain)."""
+    """Return one cell as Arrow's writer spells it: text quoted, numbers bare (None: a number not plain)."""
     if isinstance(value, str):
         if value.startswith(FORMULA_START + (_ESCAPE,)):
             value = _ESCAPE + value
@@ -244,7 +244,8 @@ def events_csv(events: Iterable[Event]) -> bytes:
 def mentions_csv(events: Iterable[Event]) -> bytes:
     """Return the mention table as `csv_bytes(mentions_frame(events), MENTION_SCHEMA)` writes it."""
     events = list(events)
-    return _rows_csv(_mention_rows(events), MENTION_SCHEMA) or csv_bytes(mentions_frame(events), MENTION_SCHEMA)
+    direct = _rows_csv(_mention_rows(events), MENTION_SCHEMA)
+    return direct or csv_bytes(mentions_frame(events), MENTION_SCHEMA)
 
 
 def from_csv(text: str) -> pd.DataFrame:

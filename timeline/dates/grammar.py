@@ -138,7 +138,7 @@ class Grammar:
 
 
 def _dateparser_info(language: str) -> dict:
-    """Return dateparser's word data of `language` ({} when it has none), importing dateparser only if need be.
+    """Return dateparser's word data of `language` ({} when it has none), importing dateparser only at need.
 
     Importing the dateparser package costs a tenth of a second of every start; its data of
     one language is a plain module holding an `info` dict, read here on its own (the same
