@@ -137,3 +137,16 @@ def test_an_unwritable_cache_folder_only_costs_time(tmp_path, monkeypatch):
     monkeypatch.setenv(cache.CACHE_ENV, str(blocker / "cache"))  # under a file: cannot be made
     cache.keep("table", "k", [1])
     assert cache.load("table", "k") is None
+
+
+def test_a_kept_gazetteer_of_another_shape_is_derived_again(tmp_path, monkeypatch):
+    monkeypatch.setenv(cache.CACHE_ENV, str(tmp_path))
+    places._city_rows.cache_clear()
+    try:
+        derived = places._city_rows()
+        (kept,) = tmp_path.glob("gazetteer-*.json")
+        kept.write_text('{"Moscow": [1, 2]}', encoding="utf-8")  # a row too short
+        places._city_rows.cache_clear()
+        assert places._city_rows() == derived
+    finally:
+        places._city_rows.cache_clear()

@@ -178,8 +178,10 @@ def _city_rows() -> dict[str, tuple[int, float, float]]:
          cache.package_file("Sastrawi", "Stemmer", "data", "kata-dasar.txt")],
     )
     kept = cache.load("gazetteer", key)
-    if isinstance(kept, dict):
-        return {name: (row[0], row[1], row[2]) for name, row in kept.items()}
+    try:
+        return {str(name): (int(people), float(lat), float(lon)) for name, (people, lat, lon) in kept.items()}
+    except (AttributeError, TypeError, ValueError):  # none kept, or an entry not of this shape: derive
+        pass
     rows = _derive_cities()
     cache.keep("gazetteer", key, rows)
     return rows
