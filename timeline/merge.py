@@ -493,6 +493,7 @@ def merge(events: Iterable[Event], memo: dict | None = None, title_language: str
     # happening of that year).
     by_interval: dict[tuple[date, date], list[int]] = {}
     by_start: dict[date, list[int]] = {}
+    starts: list[date] = []  # each cluster's start, as by_start files it
     by_key: dict[str, set[int]] = {}
     for e in sorted(items, key=_rank):
         mine = _of(e, profiles, memo)
@@ -501,9 +502,14 @@ def merge(events: Iterable[Event], memo: dict | None = None, title_language: str
         coarse = e.date_end > e.date and (e.date_end - e.date).days < CONTAIN_MAX_DAYS
         if coarse or e.precision == "day":
             sharing = set().union(*(by_key.get(k, ()) for k in keys))
-            days = _days(e.date, e.date_end) if coarse else _neighbours(e.date)
-            for day in days if sharing else ():
-                asked.update(i for i in by_start.get(day, ()) if i in sharing)
+            if coarse and len(sharing) <= (e.date_end - e.date).days:
+                # Fewer sharing clusters than days (one article's, or a year's report): ask
+                # each whether it starts inside, rather than walk every day of the interval.
+                asked.update(i for i in sharing if e.date <= starts[i] <= e.date_end)
+            else:
+                days = _days(e.date, e.date_end) if coarse else _neighbours(e.date)
+                for day in days if sharing else ():
+                    asked.update(i for i in by_start.get(day, ()) if i in sharing)
         scored = []
         for i in asked:
             fit = _fit(clusters[i], e, mine, profiles, memo, rare)
@@ -521,6 +527,7 @@ def merge(events: Iterable[Event], memo: dict | None = None, title_language: str
             at = len(clusters)
             by_interval.setdefault((e.date, e.date_end), []).append(at)
             by_start.setdefault(e.date, []).append(at)
+            starts.append(e.date)
             clusters.append(_Cluster([e], mine, {mine.type}))
         for k in keys:
             by_key.setdefault(k, set()).add(at)

@@ -16,11 +16,21 @@ from functools import lru_cache
 
 from ..model import Sentence, TimeExpression
 from ..verbs import has_verb
-from . import baseline, grammar, layout
+from . import grammar, layout
 from .resolve import Context, Resolution
 from .scan import scan
 
 __all__ = ["baseline", "date_sentences", "dateline", "find_expressions"]
+
+
+def __getattr__(name: str):
+    # The baseline imports dateparser (0.1 s): only `eval` and the bench need it, so
+    # `timeline.dates.baseline` is imported on first use, never on the extraction path.
+    if name == "baseline":
+        import importlib
+
+        return importlib.import_module(f"{__name__}.baseline")  # `from . import` would ask here again
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 _COMPARISON_WINDOW = 45  # characters before a date searched for "dibanding"/"compared with"
 _PREVIOUS = 20  # how many earlier narrative dates an anaphoric expression may look back to

@@ -7,9 +7,11 @@ a pattern that never matches.
 """
 from __future__ import annotations
 
+import importlib.util
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from . import gate as start_gate
 from .lexicon import Lexicon, alternation, load, norm
@@ -138,14 +140,42 @@ class Grammar:
     upcoming_after: re.Pattern  # "delivery" right after a bare month ("January delivery"): the coming one
 
 
-def _dateparser_months(language: str) -> dict[str, int]:
-    """Return month names dateparser knows for `language` (3+ letters), to widen our lists."""
+def _dateparser_info(language: str) -> dict:
+    """Return dateparser's word data of `language` ({} when it has none), importing dateparser only at need.
+
+    Importing the dateparser package costs a tenth of a second of every start; its data of
+    one language is a plain module holding an `info` dict, read here on its own (the same
+    as dateparser's own loader gives for a bare language code: tests/test_lexicon.py).
+    """
+    spec = importlib.util.find_spec("dateparser")  # finds the package without importing it
+    if spec is None or not spec.submodule_search_locations or not language.isalpha():
+        return _dateparser_loaded(language)
+    path = Path(spec.submodule_search_locations[0]) / "data" / "date_translation_data" / f"{language}.py"
+    try:
+        code = compile(path.read_bytes(), str(path), "exec")
+    except (OSError, SyntaxError, ValueError):
+        return _dateparser_loaded(language)
+    space: dict = {}
+    exec(code, space)  # the installed package's own data module, as its loader would import it
+    info = space.get("info")
+    if not isinstance(info, dict) or info.get("locale_specific", {}).get(language):
+        return _dateparser_loaded(language)  # a layout this reader does not know
+    return {k: v for k, v in info.items() if k != "locale_specific"}
+
+
+def _dateparser_loaded(language: str) -> dict:
+    """Return dateparser's word data of `language` through its own loader ({} when it has none)."""
     try:
         from dateparser.languages.loader import default_loader
 
-        info = default_loader.get_locale(language).info
+        return default_loader.get_locale(language).info
     except Exception:  # an unknown language code: our own lists are enough
         return {}
+
+
+def _dateparser_months(language: str) -> dict[str, int]:
+    """Return month names dateparser knows for `language` (3+ letters), to widen our lists."""
+    info = _dateparser_info(language)
     names = ("january", "february", "march", "april", "may", "june", "july", "august",
              "september", "october", "november", "december")
     return {norm(w): i for i, key in enumerate(names, 1) for w in info.get(key, []) if len(w) >= 3 and w.isalpha()}

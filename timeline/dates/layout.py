@@ -197,17 +197,18 @@ def find_dateline(text: str, g: Grammar, scan, roles: dict[int, tuple[str, str]]
             )
             label = g.publication_label.match(before)
             labelled = bool(label) and only_filler(line, [(0, label.end()), (c.start, c.end)] + clocks, g)
-            later_heading = (
-                any(role == "heading" for i, (role, _) in roles.items() if i > n)
-                if roles is not None else _timeline(text, g, scan, ln)
-            )
-            if alone and not labelled and later_heading:
+            if alone and not labelled:
                 # On a timeline page a bare date alone on a line is a heading; a dateline is
-                # dressed (weekday, clock time) or opens the page above a blank line.
+                # dressed (weekday, clock time) or opens the page above a blank line. Whether a
+                # later line is a heading is asked last: without the caller's roles, it scans
+                # the whole rest of the text.
                 first = line[c.start:c.end].split()[0].strip(",.").lower()
                 dressed = bool(clocks) or first in g.weekdays or line[c.end:].strip(" ,.") != ""
                 opens = n == 0 and _blank_after(text, ln)
-                if not (dressed or opens):
+                if not (dressed or opens) and (
+                    any(role == "heading" for i, (role, _) in roles.items() if i > n)
+                    if roles is not None else _timeline(text, g, scan, ln)
+                ):
                     return None
             if alone or prefixed or labelled:
                 return ln.start + c.start, ln.start + c.end, res.interval.start
