@@ -49,6 +49,10 @@ CASES = [
     # "a 20-point plan to end the war" is a noun, not "plans to": the Monday before publication
     ("en", date(2025, 10, 1), "Trump unveiled a 20-point plan to end the war in Gaza on Monday.",
      "Monday", "2025-09-29", "2025-09-29", "day"),
+    # "the same day" after a whole month (background) goes back to the day of the news
+    ("id", date(2025, 10, 27), "Timor-Leste diterima di KTT ASEAN pada Minggu (26/10/2025). Negara itu menjadi "
+     "pengamat pada November 2022. Pada hari yang sama, Thailand dan Kamboja menandatangani deklarasi damai.",
+     "Pada hari yang sama", "2025-10-26", "2025-10-26", "day"),
     # a day counted from part of a month stays in that month (not counted from an older day)
     ("id", date(2024, 6, 12), "Pada 31/5/2024 Biden berpidato. Awal Mei lalu, Hamas menerima usulan. "
      "Sehari kemudian, Israel merebut Rafah.", "Sehari kemudian", "2024-05-01", "2024-05-31", "month"),

@@ -237,8 +237,9 @@ def _within(head: Event, e: Event, a: _Profile, b: _Profile, relation: str) -> f
     elif _another(head, e) or _another(e, head):
         # "Pada hari yang sama, Lavrov juga diterima Kim", "Kim and Putin held talks later that
         # day": one more happening of that day, unless it says what the first one is about.
-        ok = (a.type == b.type != taxonomy.OTHER and shared_cues > 0) or bool(
-            concepts.specific(a.concepts) & concepts.specific(b.concepts))
+        # A shared cue of its type ("signed" twice) does not say so: the Timor-Leste accession
+        # and a peace declaration "pada hari yang sama" are both signings.
+        ok = bool(concepts.specific(a.concepts) & concepts.specific(b.concepts))
     elif a.type == b.type != taxonomy.OTHER:
         ok = shared_cues > 0 or sim >= SIMILAR
     elif a.type != b.type and concepts.compatible(a.type, b.type):

@@ -154,6 +154,9 @@ def weekday_date(p: date, wd: int, direction: str) -> date:
     return p - timedelta(days=p.weekday()) + timedelta(days=wd)  # "this Monday": in this week
 
 
+_PART_DAYS = 15  # an interval shorter than this is part of a month ("awal Mei", "mid-June")
+
+
 def _countable(prev: Interval, unit: str) -> bool:
     """Tell whether `unit`s can be counted from `prev`: it is no longer than three of them."""
     return (prev.end - prev.start).days + 1 <= 3 * _UNIT_DAYS[unit]
@@ -165,11 +168,13 @@ def relative(ctx: Context, unit: str, offset: int, anchor: str, part: str = "") 
     if anchor == "previous" and ctx.previous:
         # The last date counts; if it is too coarse to count days or weeks from ("the same
         # day" after "tahun depan"), a slightly earlier one that is fine enough does.
-        # A month or part of one is the story's point in time ("Awal Mei lalu, … Sehari
-        # kemudian, …"): counted from, it gives its own interval, not an older day's.
+        # Part of a month is the story's point in time ("Awal Mei lalu, … Sehari kemudian,
+        # …"): counted from, it gives its own interval, not an older day's. A whole month
+        # is more often background ("…observer status in November 2022. Pada hari yang
+        # sama, …" goes back to the day of the news).
         recent = ctx.previous[-_LOOKBACK:]
-        within_month = (recent[-1].end - recent[-1].start).days < 31
-        prev = recent[-1] if within_month else next((p for p in reversed(recent) if _countable(p, unit)), recent[-1])
+        month_part = (recent[-1].end - recent[-1].start).days < _PART_DAYS
+        prev = recent[-1] if month_part else next((p for p in reversed(recent) if _countable(p, unit)), recent[-1])
         # "Two weeks later" counts from the end of a range, "a year earlier" from its start.
         base = prev.end if offset > 0 else prev.start
         base_unit = UNIT_OF_PRECISION[prev.precision]
