@@ -313,7 +313,10 @@ def _across(head: Event, e: Event, a: _Profile, b: _Profile, relation: str,
                 head.precision == "day" and len(a.actors & b.actors) >= 2
             )
         else:
-            ok = bool(a.actors & b.actors) and bool(people or sim >= SIMILAR or numbers)
+            # Untyped: the same states (or states only borrowed from the sentences around it),
+            # and something more in common.
+            ok = bool(a.actors & b.actors or e.actors_inferred) and bool(people or sim >= SIMILAR or numbers or (
+                both and a.actors & b.actors))
     elif relation == "contained":
         # A coarser report is the same happening when it says what happened, or the same
         # kind of thing between the same states.
