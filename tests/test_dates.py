@@ -400,3 +400,9 @@ def test_a_count_after_a_happening_at_the_start_of_a_sentence_dates_nothing():
     text = "The summit ended on 13 September 2023. Two days after the summit, Kim toured a factory."
     found = [(e.text, e.event, e.reason) for e in find_expressions(text, date(2023, 9, 20), "en")]
     assert ("Two days after", False, "counted from a happening, not a date") in found
+
+
+def test_a_period_in_parentheses_after_a_title_dates_nothing():
+    text = "# Peace negotiations in the Russo-Ukrainian war (2022–present)\n\nTalks began on 28 February 2022.\n"
+    found = [(e.text, e.event, e.reason) for e in find_expressions(text, date(2025, 1, 1), "en")]
+    assert ("2022", False, "a period named in parentheses") in found

@@ -93,3 +93,5 @@ def test_the_same_day_opening_a_clause_dates_a_second_happening_of_its_sentence(
     found = events.extract(Article(text, "a.txt", published=date(2024, 1, 1), language="en"))
     assert [(e.date.isoformat(), e.time_text, e.event_type) for e in found] == [
         ("2023-09-13", "13 September 2023", "military"), ("2023-09-13", "the same day", "meeting")]
+    assert [e.title for e in found] == ["North Korea fired two short-range ballistic missiles",
+                                       "Kim Jong Un met Vladimir Putin at the Vostochny Cosmodrome"]

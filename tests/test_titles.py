@@ -219,3 +219,9 @@ def test_any_sentence_gets_a_title_within_the_limit(parts, time_text, language):
     title = title_of(sentence, time_text, language)
     assert len(title) <= TITLE_MAX
     assert title == title.strip()
+
+
+def test_a_title_has_no_markdown_marks():
+    assert title_of("- **June 2** — A second round of talks opens in Istanbul.", "June 2", "en") == \
+        "A second round of talks opens in Istanbul"
+    assert not title_of("# Peace talks resume in Istanbul on 16 May 2025", "16 May 2025", "en").startswith("#")

@@ -49,6 +49,15 @@ def _own_clause(text: str, start: int, end: int, time_text: str, language: str,
     return clause if len(_WORD.findall(clause.replace(time_text, " "))) >= CLAUSE_WORDS else ""
 
 
+def _told(sentence: str, e: TimeExpression, clause: str) -> str:
+    """Return what a title is made from: the clause of a happening dated from its sentence's date, else the sentence.
+
+    "…, a day after Ukrainian drones hit Russian strategic bombers": that happening's
+    title is its own clause, not the sentence's main one.
+    """
+    return clause if clause and e.kind == "anaphoric" and clause.startswith(e.text) else sentence
+
+
 def _event(
     article: Article,
     s: Sentence,
@@ -76,7 +85,7 @@ def _event(
         date_end=e.date_end or e.date,
         precision=e.precision,
         date_label=e.label,
-        title=title_of(s.text, e.text, article.language),
+        title=title_of(_told(s.text, e, clause), e.text, article.language),
         sentence=s.text,
         actors=cast.actors,
         people=cast.people,

@@ -485,6 +485,9 @@ def _time_is_subject(text: str, dropped: str, time_text: str, language: str) -> 
     return not rest.lstrip().startswith(",") and _verb_first(_tidy(dropped), language)
 
 
+_MARKDOWN = re.compile(r"\*\*|__|^#{1,6}\s+")
+
+
 def title_of(sentence: str, time_text: str = "", language: str = "id", limit: int = TITLE_MAX) -> str:
     """Return a headline of at most `limit` characters for an event told by `sentence`.
 
@@ -505,7 +508,7 @@ def title_of(sentence: str, time_text: str = "", language: str = "id", limit: in
     'Sergei Lavrov said that the treaty would take effect within weeks'
     """
     w = words(language)
-    plain = " ".join(sentence.split())
+    plain = _MARKDOWN.sub("", " ".join(sentence.split()))  # "- **June 2** —", "# Heading"
     text = page = _strip_page(_lstrip(_PREFIX, plain), w, language)
     text = _lstrip(w.caption, text)
     dropped, at = _drop_time_at(text, time_text, w)

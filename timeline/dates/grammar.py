@@ -298,6 +298,7 @@ def build(language: str) -> Grammar:
         before_number=_tail(lex.words("currency_before") + lex.words("number_before") + lex.words("quantity_before")),
         year_cue=_tail(lex.words("year_cues")),
         comparison=re.compile(r"(?<!\w)" + alternation(lex.words("comparison_cues")) + r"(?!\w)", re.I),
+
         furniture=re.compile(r"^\s*(?:\d{1,3}[.)]\s*|[-•*]\s*)?(?:" + alternation(lex.words("furniture")) + ")", re.I),
         publication_label=re.compile(r"^\s*" + alternation(lex.words("publication_labels")) + r"(?!\w)", re.I),
         byline=re.compile(r"(?i:" + alternation(lex.words("byline_labels")) + r")(?:\s*:\s*|\s+)(?P<name>"

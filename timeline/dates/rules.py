@@ -888,6 +888,7 @@ def clock_word(m, g, text):
 
 
 _HEADING_MARK = re.compile(r"[ \t]*#{1,6}[ \t]+")
+_ONGOING = re.compile(r"\s*[–—-]\s*(?:present|now|today|sekarang|kini)\s*\)", re.I)
 
 
 def bare_year(m, g, text):
@@ -901,6 +902,11 @@ def bare_year(m, g, text):
         return None  # "1500" alone is more often a number than a year
     if _NUMBER_END.search(before):
         return None  # part of a longer number: "1 2024"
+    if before.endswith("(") and _ONGOING.match(text, m.end()):
+        # "Peace negotiations in the Russo-Ukrainian war (2022–present)": the period a title
+        # names, not a happening of that year.
+        return Candidate(m.start(), m.end(), "bare_year", "absolute", fixed(iv.year(y)), year=y, event=False,
+                         reason="a period named in parentheses")
     return Candidate(m.start(), m.end(), "bare_year", "absolute", fixed(iv.year(y)), year=y)
 
 
