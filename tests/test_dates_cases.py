@@ -56,6 +56,11 @@ CASES = [
     # a day counted from part of a month stays in that month (not counted from an older day)
     ("id", date(2024, 6, 12), "Pada 31/5/2024 Biden berpidato. Awal Mei lalu, Hamas menerima usulan. "
      "Sehari kemudian, Israel merebut Rafah.", "Sehari kemudian", "2024-05-01", "2024-05-31", "month"),
+    # "(almost) exactly a year ago" is the part of that month, not the whole year
+    ("id", date(2025, 6, 17), "Hampir tepat setahun lalu, Putin dan Kim meneken perjanjian.", "setahun lalu",
+     "2024-06-11", "2024-06-20", "month_part"),
+    ("en", date(2025, 6, 17), "Exactly two years ago, Kim visited Russia.", "two years ago", "2023-06-11",
+     "2023-06-20", "month_part"),
     # "Minggu" (also "week") closing a wire report's sentence after a comma is Sunday
     ("id", date(2025, 10, 28), "Timor-Leste resmi menjadi anggota ASEAN di Kuala Lumpur, Minggu.", "Minggu",
      "2025-10-26", "2025-10-26", "day"),

@@ -16,7 +16,7 @@ from typing import Callable
 from . import interval as iv
 from .grammar import Grammar
 from .lexicon import alternation, norm
-from .resolve import Context, Resolution, pick_year, relative, unresolved, weekday_date, NO_PUBLICATION
+from .resolve import NO_PUBLICATION, Context, Resolution, pick_year, published_anchor, relative, unresolved, weekday_date
 
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _NUMBER_END = re.compile(r"\d[.,]?\s*$")  # text before a year ending in a digit: "1 2024" is one number
@@ -666,6 +666,8 @@ def count(m, g, text):
     if n > 2000:
         return None
     anchor, sign = rel
+    if anchor == "published" and unit in ("year", "month") and _exactly(g, text, m.start()):
+        return Candidate(m.start(), m.end(), "count", "relative", _exact_ago(unit, sign * n))
     rule = "count"
     if anchor == "clause":  # counted from its own sentence's date back to the happening it names
         anchor, rule = "previous", "count_clause"
@@ -673,6 +675,29 @@ def count(m, g, text):
     if unit in ("decade", "century"):  # "a decade later" is the year ten years on, not a decade
         n, unit = n * (10 if unit == "decade" else 100), "year"
     return Candidate(m.start(), m.end(), rule, kind, lambda ctx: relative(ctx, unit, sign * n, anchor))
+
+
+def _exactly(g, text: str, start: int) -> bool:
+    """Tell whether "exactly"/"tepat" stands right before a count ("almost exactly a year ago")."""
+    cues = g.lex.words("exact_cues")
+    return bool(cues) and bool(_listed(tuple(cues), r"(?<!\w)", r"\s*$").search(text[max(0, start - 30):start]))
+
+
+def _exact_ago(unit: str, offset: int):
+    """ "(Almost) exactly a year ago": the part of the month that many years (or the week that
+    many months) before publication, not the whole year."""
+
+    def resolve(ctx: Context) -> Resolution:
+        p = ctx.published
+        if p is None:
+            return unresolved(NO_PUBLICATION)
+        d = iv.shift(p, unit, offset)
+        if unit == "month":
+            return Resolution(iv.week(d), published_anchor(ctx))
+        part = "early" if d.day <= 10 else "mid" if d.day <= 20 else "late"
+        return Resolution(iv.month_part(d.year, d.month, part), published_anchor(ctx))
+
+    return resolve
 
 
 _HOURS = ("hour", "minute")
