@@ -34,6 +34,9 @@ def _dated(text: str, language: str, published: date | None = None) -> list[tupl
 
 # (language, a furniture line that holds a date, the date as found) — each placed below a story sentence
 FURNITURE = [
+    ("id", "Sistem pertahanan udara mencegat objek di langit Yerusalem, Minggu (14/4/2024). (AFP/AHMAD GHARABLI)",
+     "Minggu (14/4/2024)"),
+    ("en", "**What happened last month?**", "last month"),
     ("en", "(c) 2025 Meridian Wire. All rights reserved.", "2025"),
     ("en", "Fri 23 May 2025 17:55 EEST · Last modified on Fri 23 May 2025 21:10 EEST", "Fri 23 May 2025 17:55 EEST"),
     ("en", "By Jane Doe | Updated 19 June 2024, 10:02 GMT", "19 June 2024, 10:02 GMT"),
@@ -222,6 +225,7 @@ def test_a_date_alone_on_a_heading_line_still_dates_the_lines_below():
     "**Business desk** | August 19, 2025 | 5 min read",
     "*By Farah Lim, Southeast Asia correspondent · August 19, 2025 · Updated 14:20 SGT*",
     "**Laporan Utama** | Edisi 19 Agustus 2025 | Penulis: Dewi Anggraini",
+    "**COMMENTARY** — *Daniel Hartono, Tuesday, 19 August 2025*",
 ])
 def test_a_stamp_line_at_the_top_gives_the_publication_date(head):
     text = f"# Headline of the story\n\n{head}\n\nThe talks ended on Monday without a deal.\n"

@@ -62,6 +62,8 @@ SECTION_TITLE = "page furniture (section title)"  # its date still gives the lin
 # A line wholly in italics ("*Smoke rises over Khan Younis, March 18, 2025.*"): alone in its
 # paragraph, a photo caption.
 _ITALIC_LINE = re.compile(r"\s*([*_])(?![*_\s])[^*_\n]+(?<!\s)\1\s*")
+# A picture agency's credit closing a caption: "(AFP/AHMAD GHARABLI)", "(KOMPAS.com/ANDIKA WIBOWO)".
+_AGENCY_CREDIT = re.compile(r"\((?:[A-Z][\w.&-]*\s?){1,4}/\s?[A-Z][A-Z .'’-]{2,60}\)[\s*_.]*$")
 # A list item: "- ", "• ", "* ", "1. ".
 _ITEM = re.compile(r"\s*(?:[-•*]|\d{1,3}[.)])\s+\S")
 # An infobox's caption: a line wholly in bold ("**Treaty on Comprehensive Strategic Partnership**").
@@ -210,12 +212,32 @@ def find_dateline(text: str, g: Grammar, scan, roles: dict[int, tuple[str, str]]
                     if roles is not None else _timeline(text, g, scan, ln)
                 ):
                     return None
-            if alone or prefixed or labelled:
+            if alone or prefixed or labelled or _stamp(line, [(c.start, c.end)] + clocks, g):
                 return ln.start + c.start, ln.start + c.end, res.interval.start
             break  # only the first full date of a line can be its dateline
         if len(line.split()) > STORY_WORDS:
             break
     return None
+
+
+STAMP_WORDS = 12  # at most this many words on a verbless stamp line of the page's head
+
+
+def _stamp(line: str, spans: list[tuple[int, int]], g: Grammar) -> bool:
+    """Tell whether a head line is a stamp: short, no verb, once its dates and times are left out.
+
+    "**COMMENTARY** — *Daniel Hartono, Saturday, 20 September 2025*": a desk, a writer and
+    the day, told in no fixed form; a line that tells something has a verb.
+    """
+    rest, last = [], 0
+    for a, b in sorted(spans):
+        rest.append(line[last:a])
+        last = max(last, b)
+    rest.append(line[last:])
+    plain = re.sub(r"[*_#>|•·—–-]", " ", " ".join(rest))
+    # "Tanggal penandatanganan: 19 Juni 2024" names a happening (a signing): no stamp.
+    ended = line.rstrip(" *_").endswith(".")  # a sentence ("Laporan tersebut terbit pada …")
+    return 0 < len(line.split()) <= STAMP_WORDS and not ended and not names_happening(plain, g.language)
 
 
 def _head_material(line: str) -> bool:
@@ -386,7 +408,7 @@ def block_furniture(text: str, lns: list[Line], g: Grammar) -> dict[int, str]:
             continue  # a line of a block already read (a run of links is read once, not from each line)
         para = lns[i].paragraph
         alone = (i == 0 or lns[i - 1].paragraph != para) and (i + 1 == n or lns[i + 1].paragraph != para)
-        if alone and (_ITALIC_LINE.fullmatch(line) or g.photo_credit.search(line)):
+        if alone and (_ITALIC_LINE.fullmatch(line) or g.photo_credit.search(line) or _AGENCY_CREDIT.search(line)):
             out[i] = "page furniture (photo caption)"
             continue
         label = g.furniture.match(line)
@@ -401,6 +423,8 @@ def block_furniture(text: str, lns: list[Line], g: Grammar) -> dict[int, str]:
                 if not has_verb(item["value"], g.language):
                     out[j] = "page furniture (infobox)"
                 j += 1
+            if j == i + 1 and alone and not line.rstrip(" *_").endswith("."):
+                out[i] = "page furniture (section title)"  # "**What happened last month?**"
         else:
             row = _ROW.fullmatch(line)
             first = i == 0 or not _ROW.fullmatch(texts[i - 1])
