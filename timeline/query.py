@@ -1,0 +1,364 @@
+"""The page's event table as one Parquet file queried in DuckDB: filters, pick lists, counts and rows.
+
+At a million events the table in pandas took 3.3 GB and 20 s to read. Here it stays on disk;
+DuckDB reads only the columns a question needs, and pandas holds only what the page shows:
+a page of rows, a small view, counts. Beside the schema's columns the file keeps, per row,
+its place in table order (`_row`), its actors and places as lists and its lower-cased search
+text, made by the Arrow code of `filters`, so a view here holds exactly the rows (in the
+same order) that `Filters.apply` keeps of the pandas table.
+
+>>> table = Table.open(path, scratch)                                  # doctest: +SKIP
+>>> view = table.view(Filters(actors=("Russia",), query="treaty"))     # doctest: +SKIP
+>>> len(view), view.head(500)                                          # doctest: +SKIP
+"""
+from __future__ import annotations
+
+import datetime as dt
+import html
+import os
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+import duckdb
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from . import chart, corrections, filters, table
+from .filters import Filters
+from .i18n import Catalogue, catalogue
+from .model import PRECISIONS
+
+BATCH = 65_536  # rows per batch read or written, and per Parquet row group: bounds a build's memory
+MEMORY = "384MB"  # DuckDB's own limit: a bigger sort or join spills to the scratch folder
+HIDDEN = ("_row", "_actors", "_places", "_text")  # kept beside the schema's columns, never shown
+_EPOCH = "DATE '1970-01-01'"
+
+
+def connect(scratch: Path) -> duckdb.DuckDBPyConnection:
+    """Return an in-memory DuckDB connection that spills to `scratch` beyond MEMORY."""
+    scratch.mkdir(parents=True, exist_ok=True)
+    con = duckdb.connect(config={"memory_limit": MEMORY, "temp_directory": str(scratch),
+                                 "preserve_insertion_order": True})
+    return con
+
+
+def _quote(text: str | Path) -> str:
+    """Return `text` as an SQL string literal."""
+    return "'" + str(text).replace("'", "''") + "'"
+
+
+def hidden(batch: pa.Table, first: int) -> pa.Table:
+    """Return rows of the table with the HIDDEN columns added; `first`: the table position of the first row."""
+    return (batch.append_column("_row", pa.array(np.arange(first, first + len(batch), dtype=np.int64)))
+            .append_column("_actors", filters.name_lists(batch["actors"].combine_chunks()))
+            .append_column("_places", filters.name_lists(batch["places"].combine_chunks()))
+            .append_column("_text", filters.haystack(batch[c].combine_chunks() for c in filters.SEARCHED)))
+
+
+def write(target: Path, reader: pa.RecordBatchReader) -> int:
+    """Write the rows of `reader` (the schema's columns) with the HIDDEN columns to `target` atomically; return the count."""
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    rows, writer = 0, None
+    try:
+        for batch in reader:
+            part = hidden(pa.Table.from_batches([batch]), rows)
+            if writer is None:
+                writer = pq.ParquetWriter(tmp, part.schema, compression="zstd")
+            writer.write_table(part, row_group_size=BATCH)
+            rows += len(part)
+        if writer is None:  # no rows: the file still holds the columns
+            part = hidden(pa.Table.from_batches([], schema=reader.schema), 0)
+            writer = pq.ParquetWriter(tmp, part.schema, compression="zstd")
+            writer.write_table(part)
+        writer.close()
+        os.replace(tmp, target)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return rows
+
+
+def _arrow(df: pd.DataFrame) -> pa.Table:
+    """Return rows in the schema (and any extra columns) as Arrow, each column in its schema type."""
+    return pa.Table.from_pandas(df.astype({c: t for c, t in table.DTYPES.items() if c in df}), preserve_index=False)
+
+
+def build(target: Path, base: pd.DataFrame, tables: list[Path], fixes: Mapping[str, corrections.Correction],
+          scratch: Path) -> int:
+    """Write the page's table to `target` and return its row count.
+
+    The rows and their order are those of library.merge_tables(base, tables) with the
+    corrections applied (corrections.apply): each event_id once (the first kept), sorted
+    by date, date_end and source when event tables join, corrected rows re-sorted. `tables`:
+    checked Parquet files of the event tables (library.table_parquet), with `_n`, their row.
+    """
+    con = connect(scratch)
+    try:
+        first = base.loc[:, list(table.SCHEMA)].assign(_n=np.arange(len(base), dtype=np.int64), _part=0)
+        con.register("base_rows", _arrow(first))
+        parts = ["SELECT * FROM base_rows"] + [f"SELECT *, {i} AS _part FROM read_parquet({_quote(p)})"
+                                               for i, p in enumerate(tables, 1)]
+        union = " UNION ALL BY NAME ".join(parts)
+        unique = f"SELECT * FROM ({union}) QUALIFY row_number() OVER (PARTITION BY event_id ORDER BY _part, _n) = 1"
+        order = "date, date_end, source, _part, _n" if tables else "_part, _n"
+        columns = ", ".join(f'"{c}"' for c in table.SCHEMA)
+        ids = list(fixes)
+        if ids:
+            ordered = f"SELECT *, row_number() OVER (ORDER BY {order}) AS _pos FROM ({unique})"
+            con.execute(f"CREATE TEMP VIEW ordered AS {ordered}")
+            hit = con.sql("SELECT * FROM ordered WHERE list_contains(?, event_id)", params=[ids]).to_arrow_table().to_pandas()
+            fixed = corrections.apply(hit.astype({c: t for c, t in table.DTYPES.items()}), fixes) if len(hit) else hit
+            con.register("fixed_rows", _arrow(fixed.loc[:, [*table.SCHEMA, "_pos"]]) if len(fixed) else
+                         con.sql("SELECT * FROM ordered LIMIT 0").to_arrow_table().select([*table.SCHEMA, "_pos"]))
+            some = con.sql("SELECT count(*) FROM ordered").fetchall()[0][0] > 0
+            final = (f"SELECT {columns}, _pos FROM ordered WHERE NOT coalesce(list_contains(?, event_id), false)"
+                     f" UNION ALL BY NAME SELECT * FROM fixed_rows")
+            sql = f"SELECT {columns} FROM ({final}) ORDER BY {'date, date_end, source, ' if some else ''}_pos"
+            reader = con.sql(sql, params=[ids]).to_arrow_reader(BATCH)
+        else:
+            reader = con.sql(f"SELECT {columns} FROM ({unique}) ORDER BY {order}").to_arrow_reader(BATCH)
+        return write(target, reader)
+    finally:
+        con.close()
+
+
+def unused(base: pd.DataFrame, tables: list[Path], fixes: Mapping[str, corrections.Correction],
+           scratch: Path) -> list[str]:
+    """Return the event_ids of corrections that no event of `base` or the tables has (corrections.unmatched)."""
+    ids = set(fixes)
+    if not ids:
+        return []
+    found = ids & set(base["event_id"].dropna().tolist())
+    if tables and ids - found:
+        con = connect(scratch)
+        try:
+            files = "[" + ", ".join(_quote(p) for p in tables) + "]"
+            found |= {r[0] for r in con.sql(f"SELECT DISTINCT event_id FROM read_parquet({files}) "
+                                            "WHERE list_contains(?, event_id)", params=[sorted(ids)]).fetchall()}
+        finally:
+            con.close()
+    return sorted(ids - found)
+
+
+def where(wanted: Filters) -> tuple[str, tuple]:
+    """Return the SQL condition and its parameters that keep the rows `wanted.apply` keeps."""
+    parts, params = [], []
+    if wanted.actors:
+        parts.append("list_has_any(_actors, ?)" if wanted.mode == "any" else "list_has_all(_actors, ?)")
+        params.append(sorted(set(wanted.actors)))
+    if wanted.start is not None:
+        parts.append("date_end >= ?")
+        params.append(wanted.start.isoformat())  # ISO strings sort as dates
+    if wanted.end is not None:
+        parts.append("date <= ?")
+        params.append(wanted.end.isoformat())
+    for column, chosen in (("event_type", wanted.types), ("source", wanted.sources)):
+        if chosen:
+            parts.append(f"list_contains(?, {column})")
+            params.append(list(chosen))
+    if wanted.precision in PRECISIONS:
+        parts.append("list_contains(?, precision)")
+        params.append(list(PRECISIONS[: PRECISIONS.index(wanted.precision) + 1]))
+    for word in wanted.query.lower().split():
+        parts.append("contains(_text, ?)")
+        params.append(word)
+    if wanted.places:
+        parts.append("list_has_any(_places, ?)")
+        params.append(list(wanted.places))
+    if wanted.min_confidence > 0:
+        parts.append("confidence >= ? AND NOT isnan(confidence)")  # NaN passes every comparison in DuckDB
+        params.append(wanted.min_confidence - 1e-9)
+    return " AND ".join(f"({p})" for p in parts) or "true", tuple(params)
+
+
+@dataclass(frozen=True, eq=False)
+class Table:
+    """The page's table in a Parquet file, and a DuckDB connection to ask it."""
+
+    path: Path
+    con: duckdb.DuckDBPyConnection = field(repr=False)
+
+    @classmethod
+    def open(cls, path: Path, scratch: Path) -> Table:
+        """Open the file `build` wrote."""
+        con = connect(scratch)
+        con.execute(f"CREATE VIEW events AS SELECT * FROM read_parquet({_quote(path)})")
+        return cls(path, con)
+
+    def ask(self, sql: str, params: Iterable = ()) -> duckdb.DuckDBPyRelation:
+        """Return the query `sql` on its own cursor (each of the page's sessions runs in its own thread)."""
+        return self.con.cursor().sql(sql, params=list(params))
+
+    def view(self, wanted: Filters | None = None) -> View:
+        """Return the rows `wanted` keeps (every row without it)."""
+        condition, params = where(wanted or Filters())
+        return View(self, condition, params)
+
+    def __len__(self) -> int:
+        return len(self.view())
+
+
+@dataclass(frozen=True, eq=False)
+class View:
+    """The rows of a table a condition keeps, in table order; nothing is read until asked."""
+
+    table: Table
+    condition: str = "true"
+    params: tuple = ()
+
+    def ask(self, select: str, tail: str = "", params: Iterable = ()) -> duckdb.DuckDBPyRelation:
+        """Run `SELECT select FROM` the view's rows, then `tail` (GROUP BY, ORDER BY...)."""
+        return self.table.ask(f"SELECT {select} FROM events WHERE {self.condition} {tail}", [*self.params, *params])
+
+    def narrowed(self, condition: str, *params: object) -> View:
+        """Return the rows of this view that `condition` also keeps."""
+        return View(self.table, f"({self.condition}) AND ({condition})", (*self.params, *params))
+
+    def key_events(self, minimum: float) -> View:
+        """Return the happenings at least `minimum` important (chronology.key_events)."""
+        return self.narrowed("coalesce(CASE WHEN isnan(importance) THEN 0 ELSE importance END, 0) >= ?", minimum)
+
+    @cached_property
+    def size(self) -> int:
+        """Return how many rows the view holds."""
+        return int(self.ask("count(*)").fetchall()[0][0])
+
+    def __len__(self) -> int:
+        return self.size
+
+    @property
+    def empty(self) -> bool:
+        return self.size == 0
+
+    def frame(self, columns: Iterable[str] = table.SCHEMA, limit: int | None = None) -> pd.DataFrame:
+        """Return the rows as a pandas table in the schema's types, indexed by their table position."""
+        columns = list(columns)
+        select = ", ".join(f'"{c}"' for c in [*columns, "_row"])
+        got = self.ask(select, "ORDER BY _row" + (f" LIMIT {int(limit)}" if limit is not None else "")).to_arrow_table()
+        return _pandas(got, columns)
+
+    def head(self, n: int) -> pd.DataFrame:
+        """Return the first `n` rows."""
+        return self.frame(limit=n)
+
+    def batches(self, columns: Iterable[str] = table.SCHEMA) -> Iterator[pd.DataFrame]:
+        """Yield the rows BATCH at a time as pandas tables: a download of a million rows never sits in pandas whole."""
+        columns = list(columns)
+        select = ", ".join(f'"{c}"' for c in [*columns, "_row"])
+        for batch in self.ask(select, "ORDER BY _row").to_arrow_reader(BATCH):
+            yield _pandas(pa.Table.from_batches([batch]), columns)
+
+    def row(self, event_id: str) -> dict | None:
+        """Return the first row of `event_id`, None when the view has none."""
+        got = self.narrowed("event_id = ?", event_id).frame(limit=1)
+        return got.iloc[0].to_dict() if len(got) else None
+
+    def rows(self, ids: Iterable[str]) -> pd.DataFrame:
+        """Return the rows of these event_ids."""
+        return self.narrowed("list_contains(?, event_id)", list(ids)).frame()
+
+    def has(self, event_id: str) -> bool:
+        """Return whether the view holds `event_id`."""
+        return bool(self.narrowed("event_id = ?", event_id).ask("1", "LIMIT 1").fetchall())
+
+    def names(self, column: str = "actors") -> list[str]:
+        """Return every name of a `;`-joined column ("actors" or "places") in the view, sorted (filters.actor_names)."""
+        lists = {"actors": "_actors", "places": "_places"}[column]
+        return sorted(r[0] for r in self.table.ask(
+            f"SELECT DISTINCT n FROM (SELECT unnest({lists}) AS n FROM events WHERE {self.condition})", self.params).fetchall())
+
+    def values(self, column: str) -> list[str]:
+        """Return the distinct non-empty values of `column`, sorted (filters.values)."""
+        return sorted(r[0] for r in self.ask(f'DISTINCT "{column}"', f'AND "{column}" <> \'\'').fetchall())
+
+    def distinct(self, column: str) -> int:
+        """Return how many distinct values `column` holds (pandas nunique)."""
+        return int(self.ask(f'count(DISTINCT "{column}")').fetchall()[0][0])
+
+    def bounds(self) -> tuple[dt.date, dt.date] | None:
+        """Return the first start and the last end date, None when the view is empty (filters.date_bounds)."""
+        first, last = self.ask("min(date), max(date_end)").fetchall()[0]
+        return None if first is None else (dt.date.fromisoformat(first), dt.date.fromisoformat(last))
+
+    def csv_bytes(self) -> bytes:
+        """Return the rows as exports.csv_bytes writes them, made BATCH rows at a time."""
+        from . import exports
+
+        out = [exports.BOM.encode("utf-8")]
+        for i, part in enumerate(self.batches()):
+            data = table.csv_bytes(part)
+            out.append(data if i == 0 else data.split(b"\n", 1)[1])
+        if len(out) == 1:
+            out.append(table.csv_bytes(table.empty()))
+        return b"".join(out)
+
+    # The marker's day (chart.middles) in half days since 1970: a coarse date sits in the middle of its interval.
+    _HALF_DAYS = (f"CASE WHEN precision = 'day' THEN 2 * (CAST(date AS DATE) - {_EPOCH}) "
+                  f"ELSE (CAST(date AS DATE) - {_EPOCH}) + (CAST(date_end AS DATE) - {_EPOCH}) + 1 END")
+    _MIDDLE = f"({_EPOCH} + CAST(floor(({_HALF_DAYS}) / 2.0) AS INTEGER))"
+
+    def focus(self) -> list[dt.date] | None:
+        """Return the x range the timeline opens on (chart.focus), from the view's dates in DuckDB."""
+        fine = self.narrowed("list_contains(?, precision)", list(chart.FOCUS_PRECISIONS))
+        n = fine.size
+        if n == 0:
+            bounds = self.bounds()
+            return chart.padded_range(*bounds) if bounds else None
+        # pandas' quantile(interpolation="nearest") takes element round(q * (n - 1)), halves to even (numpy).
+        days = [fine.ask(f"{self._MIDDLE}", f"ORDER BY {self._HALF_DAYS} LIMIT 1 OFFSET ?",
+                         [int(np.around(q * (n - 1)))]).fetchall()[0][0] for q in chart.FOCUS_QUANTILES]
+        return chart.focus_range(*days)
+
+    def overview_cells(self, ui: Catalogue | None = None) -> tuple[pd.DataFrame, bool]:
+        """Return the overview's cells (lane, bin, events) and whether it bins by year, as chart.overview_figure counts.
+
+        An event counts once in each of its lanes, in the month of its marker; beyond
+        LANES_MAX actors the quieter ones share a lane, where an event counts once.
+        """
+        ui = ui or catalogue("en")
+        lane_rows = (f"SELECT _row, year(m) * 12 + month(m) - 1 AS bin, unnest(l) AS lane, generate_subscripts(l, 1) AS k "
+                     f"FROM (SELECT _row, {self._MIDDLE} AS m, CASE WHEN len(_actors) = 0 THEN [?] ELSE _actors END AS l "
+                     f"FROM events WHERE {self.condition})")
+        params = [chart.NO_ACTOR, *self.params]
+        seen = self.table.ask(f"SELECT lane, count(*), min(_row), min(bin), max(bin) FROM ({lane_rows}) GROUP BY lane "
+                              "ORDER BY min((_row, k))", params).fetchall()
+        if not seen:
+            return pd.DataFrame({"lane": pd.Series([], dtype="string"), "bin": [], "events": []}), False
+        counts = pd.Series([r[1] for r in seen], index=[r[0] for r in seen]).sort_values(ascending=False)
+        kept = chart.kept_lanes(counts)
+        if kept is None:
+            got = self.table.ask(f"SELECT lane, bin, count(*) FROM ({lane_rows}) GROUP BY ALL", params).fetchall()
+            other = ""
+        else:
+            other = ui.t("other_actors", n=kept[1])
+            shown = "CASE WHEN lane = ? OR list_contains(?, lane) THEN lane ELSE ? END"
+            got = self.table.ask(f"SELECT {shown} AS lane, bin, count(DISTINCT _row) FROM ({lane_rows}) GROUP BY ALL",
+                                 [chart.NO_ACTOR, sorted(kept[0]), other, *params]).fetchall()
+        cells = pd.DataFrame(got, columns=["lane", "bin", "events"])
+        by_year = max(r[4] for r in seen) - min(r[3] for r in seen) >= chart.OVERVIEW_MONTHS_MAX
+        if by_year:
+            cells = cells.assign(bin=cells["bin"] // 12 * 12).groupby(["lane", "bin"], as_index=False)["events"].sum()
+        names = {v: html.escape(v) for v in cells["lane"].unique()}  # chart._shown_lanes: escaped, no-actor named
+        names[chart.NO_ACTOR] = html.escape(ui.t("no_actor"))
+        cells["lane"] = cells["lane"].map(names).astype("string")
+        return cells.sort_values(["lane", "bin"], ignore_index=True), bool(by_year)
+
+
+def _pandas(got: pa.Table, columns: list[str]) -> pd.DataFrame:
+    """Return Arrow rows (with `_row`) as a pandas table in the schema's types, indexed by `_row`."""
+    df = got.to_pandas()
+    index = pd.Index(df.pop("_row").to_numpy(dtype=np.int64))
+    df = df.astype({c: table.DTYPES.get(c, "string") for c in columns})
+    df.index = index
+    return df
+
+
+def timeline_figure(view: View, ui: Catalogue | None = None):
+    """Return the timeline of a view: its events (up to chart.DETAIL_MAX) or the overview counted in DuckDB."""
+    if len(view) <= chart.DETAIL_MAX:
+        return chart.detail_figure(view.frame(), ui)
+    cells, by_year = view.overview_cells(ui)
+    return chart.overview_of(cells, by_year, view.focus(), ui)
