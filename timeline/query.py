@@ -96,6 +96,7 @@ def build(target: Path, base: pd.DataFrame, tables: list[Path], fixes: Mapping[s
     checked Parquet files of the event tables (library.table_parquet), with `_n`, their row.
     """
     con = connect(scratch)
+    sorted_rows = scratch / f".{target.name}.{os.getpid()}.sorted"
     try:
         first = base.loc[:, list(table.SCHEMA)].assign(_n=np.arange(len(base), dtype=np.int64), _part=0)
         con.register("base_rows", _arrow(first))
@@ -116,13 +117,20 @@ def build(target: Path, base: pd.DataFrame, tables: list[Path], fixes: Mapping[s
             some = con.sql("SELECT count(*) FROM ordered").fetchall()[0][0] > 0
             final = (f"SELECT {columns}, _pos FROM ordered WHERE NOT coalesce(list_contains(?, event_id), false)"
                      f" UNION ALL BY NAME SELECT * FROM fixed_rows")
-            sql = f"SELECT {columns} FROM ({final}) ORDER BY {'date, date_end, source, ' if some else ''}_pos"
-            reader = con.sql(sql, params=[ids]).to_arrow_reader(BATCH)
+            sql, params = f"SELECT {columns} FROM ({final}) ORDER BY {'date, date_end, source, ' if some else ''}_pos", [ids]
         else:
-            reader = con.sql(f"SELECT {columns} FROM ({unique}) ORDER BY {order}").to_arrow_reader(BATCH)
-        return write(target, reader)
+            sql, params = f"SELECT {columns} FROM ({unique}) ORDER BY {order}", []
+        # DuckDB sorts within its memory limit and writes the file itself (an Arrow result of the
+        # sort took 1 GB at a million rows); the hidden columns are added reading it back in batches.
+        con.execute(f"COPY ({sql}) TO {_quote(sorted_rows)} (FORMAT parquet, COMPRESSION zstd, "
+                    f"ROW_GROUP_SIZE {BATCH})", params)
     finally:
         con.close()
+    try:
+        with pq.ParquetFile(sorted_rows) as done:
+            return write(target, pa.RecordBatchReader.from_batches(done.schema_arrow, done.iter_batches(BATCH)))
+    finally:
+        sorted_rows.unlink(missing_ok=True)
 
 
 def unused(base: pd.DataFrame, tables: list[Path], fixes: Mapping[str, corrections.Correction],
