@@ -240,9 +240,12 @@ with chrono_tab:
             files = [(UI.t("dl_chrono_md"), lambda: chronology.markdown_bytes(whole(), TITLE, UI), "md", "text/markdown"),
                      (UI.t("dl_chrono_docx"), lambda: chronology.docx_bytes(whole(), TITLE, UI), "docx",
                       "application/vnd.openxmlformats-officedocument.wordprocessingml.document")]
+            many = len(told) > query.PANDAS_ROWS_MAX
+            if many:
+                st.caption(UI.t("files_too_many", max=f"{query.PANDAS_ROWS_MAX:,}", n=f"{len(told):,}"))
             for column, (label, data, suffix, mime) in zip(st.columns(len(files)), files, strict=True):
                 column.download_button(label, data, f"{UI.t('file_chrono')}.{suffix}", mime, key=f"chrono_{suffix}",
-                                       on_click="ignore")
+                                       on_click="ignore", disabled=many)
             if len(told) > details.ROWS_SHOWN:
                 st.caption(UI.t("chrono_more", n=f"{details.ROWS_SHOWN:,}", total=f"{len(told):,}"))
             for part in chronology.sections(told.head(details.ROWS_SHOWN), said, UI):
@@ -265,8 +268,12 @@ with listing:
              f"{UI.t('file_mentions')}.csv", "text/csv"),
         ]
         st.caption(UI.t("downloads_note"))
+        many = len(view) > query.PANDAS_ROWS_MAX  # JSON of a million events would sit in pandas whole
+        if many:
+            st.caption(UI.t("files_too_many", max=f"{query.PANDAS_ROWS_MAX:,}", n=f"{len(view):,}"))
         for column, (label, data, name, mime) in zip(st.columns(len(downloads)), downloads, strict=True):
-            column.download_button(label, data, name, mime, key=name, on_click="ignore")
+            column.download_button(label, data, name, mime, key=name, on_click="ignore",
+                                   disabled=many and name.endswith(".json"))
         if not view.empty:  # the timeline as shown, drawn offline by Kaleido when its button is clicked
             if images.browser() is None:
                 st.caption(UI.t("no_image", error="Chromium"))

@@ -119,14 +119,15 @@ def open_table(data: Path, contents: tuple, read_article: Callable, extract: Cal
     fixes, bad = _corrections(data)
     scratch = folder / "scratch"
     made_of = hashlib.sha256()
-    for part in (query.__name__, PAGE_VERSION, title_language, repr(sorted(fixes.items())), *map(str, tables)):
+    for part in (PAGE_VERSION, title_language, repr(sorted(fixes.items())), *map(str, tables)):
         made_of.update(part.encode("utf-8") + b"\0")
     made_of.update(pd.util.hash_pandas_object(base, index=False).to_numpy().tobytes())
     target = folder / f"view-{made_of.hexdigest()[:24]}.parquet"
     if not target.exists():
         query.build(target, base, tables, fixes, scratch)
         _tidy(folder, target, tables)
-    return (query.Table.open(target, scratch), problems + bad, fixes, query.unused(base, tables, fixes, scratch), said)
+    unused = query.unused(base, tables, fixes, scratch)
+    return query.Table.open(target, scratch), problems + bad, fixes, unused, said
 
 
 def _corrections(data: Path) -> tuple[dict, list[str]]:
@@ -139,7 +140,7 @@ def _corrections(data: Path) -> tuple[dict, list[str]]:
 
 def _from_articles(data: Path, contents: tuple, read_article: Callable, extract: Callable,
                    title_language: str) -> tuple[pd.DataFrame, pd.DataFrame, list[str], list[str]]:
-    """Return the merged table of the articles, their mention table, the problems met and the importance notes."""
+    """Return the articles' merged table, their mention table, the problems met and the importance notes."""
     articles, _, _, errors = contents
     problems = list(errors)
     kept = _open_store(data)
@@ -286,12 +287,13 @@ def _to_parquet(path: Path, target: Path) -> None:
         header = next(csv.reader([head.split(b"\n", 1)[0].decode("utf-8-sig").rstrip("\r")]), [])
     except UnicodeDecodeError:
         raise InputError(name, "is not UTF-8 text; save it as UTF-8 CSV") from None
-    as_text = arrow_csv.ConvertOptions(column_types={c: pa.string() for c in header}, strings_can_be_null=False,
-                                       quoted_strings_can_be_null=False)
+    as_text = arrow_csv.ConvertOptions(column_types={c: pa.string() for c in header},
+                                       strings_can_be_null=False, quoted_strings_can_be_null=False)
     tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     writer, first = None, 0
     try:
-        reader = arrow_csv.open_csv(path, read_options=arrow_csv.ReadOptions(block_size=1 << 22), convert_options=as_text)
+        blocks = arrow_csv.ReadOptions(block_size=1 << 22)  # about 10,000 rows a batch
+        reader = arrow_csv.open_csv(path, read_options=blocks, convert_options=as_text)
         for batch in reader:
             rows = batch.to_pandas().astype("string")
             part = _checked_part(rows, name, first)
@@ -315,17 +317,18 @@ def _to_parquet(path: Path, target: Path) -> None:
 
 
 def _checked_part(rows: pd.DataFrame, name: str, first: int) -> pa.Table:
-    """Return rows read as text from table `name` typed, checked and in the schema, with `_n` (their place)."""
+    """Return rows read as text from table `name` typed, checked, in the schema, with `_n` (their place)."""
     try:
         df = table.typed(rows)
     except (ValueError, TypeError) as exc:
         raise InputError(name, f"is not an event table ({' '.join(str(exc).split())[:160]})") from None
     df = checked(df, name, first).astype(table.DTYPES)
-    return pa.Table.from_pandas(df.assign(_n=np.arange(first, first + len(df), dtype=np.int64)), preserve_index=False)
+    df = df.assign(_n=np.arange(first, first + len(df), dtype=np.int64))
+    return pa.Table.from_pandas(df, preserve_index=False)
 
 
 def _tidy(folder: Path, made: Path, tables: list[Path]) -> None:
-    """Remove the page's files no longer wanted: all but the newest combined tables, event tables not in use."""
+    """Remove the page's files no longer wanted: all but the newest combined tables, tables not in use."""
     views = sorted(folder.glob("view-*.parquet"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
     for old in views[PAGE_VIEWS_KEPT:]:
         if old != made:

@@ -34,6 +34,9 @@ from .model import PRECISIONS
 
 BATCH = 65_536  # rows per batch read or written, and per Parquet row group: bounds a build's memory
 MEMORY = "384MB"  # DuckDB's own limit: a bigger sort or join spills to the scratch folder
+# Above this many rows a view is not read into pandas whole (the JSON, TimelineJS and chronology
+# files): a million rows took 3.3 GB there. The CSVs are written a batch at a time at any size.
+PANDAS_ROWS_MAX = 200_000
 HIDDEN = ("_row", "_actors", "_places", "_text")  # kept beside the schema's columns, never shown
 _EPOCH = "DATE '1970-01-01'"
 
@@ -52,7 +55,7 @@ def _quote(text: str | Path) -> str:
 
 
 def hidden(batch: pa.Table, first: int) -> pa.Table:
-    """Return rows of the table with the HIDDEN columns added; `first`: the table position of the first row."""
+    """Return rows of the table with the HIDDEN columns added; `first`: the position of its first row."""
     return (batch.append_column("_row", pa.array(np.arange(first, first + len(batch), dtype=np.int64)))
             .append_column("_actors", filters.name_lists(batch["actors"].combine_chunks()))
             .append_column("_places", filters.name_lists(batch["places"].combine_chunks()))
@@ -60,7 +63,7 @@ def hidden(batch: pa.Table, first: int) -> pa.Table:
 
 
 def write(target: Path, reader: pa.RecordBatchReader) -> int:
-    """Write the rows of `reader` (the schema's columns) with the HIDDEN columns to `target` atomically; return the count."""
+    """Write the rows of `reader` with the HIDDEN columns to `target` atomically; return how many."""
     tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     rows, writer = 0, None
     try:
@@ -83,7 +86,8 @@ def write(target: Path, reader: pa.RecordBatchReader) -> int:
 
 def _arrow(df: pd.DataFrame) -> pa.Table:
     """Return rows in the schema (and any extra columns) as Arrow, each column in its schema type."""
-    return pa.Table.from_pandas(df.astype({c: t for c, t in table.DTYPES.items() if c in df}), preserve_index=False)
+    typed = df.astype({c: t for c, t in table.DTYPES.items() if c in df})
+    return pa.Table.from_pandas(typed, preserve_index=False)
 
 
 def build(target: Path, base: pd.DataFrame, tables: list[Path], fixes: Mapping[str, corrections.Correction],
@@ -103,21 +107,25 @@ def build(target: Path, base: pd.DataFrame, tables: list[Path], fixes: Mapping[s
         parts = ["SELECT * FROM base_rows"] + [f"SELECT *, {i} AS _part FROM read_parquet({_quote(p)})"
                                                for i, p in enumerate(tables, 1)]
         union = " UNION ALL BY NAME ".join(parts)
-        unique = f"SELECT * FROM ({union}) QUALIFY row_number() OVER (PARTITION BY event_id ORDER BY _part, _n) = 1"
+        unique = (f"SELECT * FROM ({union}) "
+                  "QUALIFY row_number() OVER (PARTITION BY event_id ORDER BY _part, _n) = 1")
         order = "date, date_end, source, _part, _n" if tables else "_part, _n"
         columns = ", ".join(f'"{c}"' for c in table.SCHEMA)
         ids = list(fixes)
         if ids:
             ordered = f"SELECT *, row_number() OVER (ORDER BY {order}) AS _pos FROM ({unique})"
             con.execute(f"CREATE TEMP VIEW ordered AS {ordered}")
-            hit = con.sql("SELECT * FROM ordered WHERE list_contains(?, event_id)", params=[ids]).to_arrow_table().to_pandas()
-            fixed = corrections.apply(hit.astype({c: t for c, t in table.DTYPES.items()}), fixes) if len(hit) else hit
-            con.register("fixed_rows", _arrow(fixed.loc[:, [*table.SCHEMA, "_pos"]]) if len(fixed) else
-                         con.sql("SELECT * FROM ordered LIMIT 0").to_arrow_table().select([*table.SCHEMA, "_pos"]))
+            hit = con.sql("SELECT * FROM ordered WHERE list_contains(?, event_id)", params=[ids])
+            hit = hit.to_arrow_table().to_pandas().astype(table.DTYPES)
+            fixed = corrections.apply(hit, fixes) if len(hit) else hit  # only these rows pass through pandas
+            none = con.sql("SELECT * FROM ordered LIMIT 0").to_arrow_table().select([*table.SCHEMA, "_pos"])
+            con.register("fixed_rows", _arrow(fixed.loc[:, [*table.SCHEMA, "_pos"]]) if len(fixed) else none)
             some = con.sql("SELECT count(*) FROM ordered").fetchall()[0][0] > 0
-            final = (f"SELECT {columns}, _pos FROM ordered WHERE NOT coalesce(list_contains(?, event_id), false)"
-                     f" UNION ALL BY NAME SELECT * FROM fixed_rows")
-            sql, params = f"SELECT {columns} FROM ({final}) ORDER BY {'date, date_end, source, ' if some else ''}_pos", [ids]
+            final = (f"SELECT {columns}, _pos FROM ordered "
+                     "WHERE NOT coalesce(list_contains(?, event_id), false)"
+                     " UNION ALL BY NAME SELECT * FROM fixed_rows")
+            by = "date, date_end, source, _pos" if some else "_pos"
+            sql, params = f"SELECT {columns} FROM ({final}) ORDER BY {by}", [ids]
         else:
             sql, params = f"SELECT {columns} FROM ({unique}) ORDER BY {order}", []
         # DuckDB sorts within its memory limit and writes the file itself (an Arrow result of the
@@ -128,14 +136,15 @@ def build(target: Path, base: pd.DataFrame, tables: list[Path], fixes: Mapping[s
         con.close()
     try:
         with pq.ParquetFile(sorted_rows) as done:
-            return write(target, pa.RecordBatchReader.from_batches(done.schema_arrow, done.iter_batches(BATCH)))
+            batches = pa.RecordBatchReader.from_batches(done.schema_arrow, done.iter_batches(BATCH))
+            return write(target, batches)
     finally:
         sorted_rows.unlink(missing_ok=True)
 
 
 def unused(base: pd.DataFrame, tables: list[Path], fixes: Mapping[str, corrections.Correction],
            scratch: Path) -> list[str]:
-    """Return the event_ids of corrections that no event of `base` or the tables has (corrections.unmatched)."""
+    """Return the event_ids of corrections no event of `base` or the tables has (corrections.unmatched)."""
     ids = set(fixes)
     if not ids:
         return []
@@ -144,8 +153,8 @@ def unused(base: pd.DataFrame, tables: list[Path], fixes: Mapping[str, correctio
         con = connect(scratch)
         try:
             files = "[" + ", ".join(_quote(p) for p in tables) + "]"
-            found |= {r[0] for r in con.sql(f"SELECT DISTINCT event_id FROM read_parquet({files}) "
-                                            "WHERE list_contains(?, event_id)", params=[sorted(ids)]).fetchall()}
+            sql = f"SELECT DISTINCT event_id FROM read_parquet({files}) WHERE list_contains(?, event_id)"
+            found |= {r[0] for r in con.sql(sql, params=[sorted(ids)]).fetchall()}
         finally:
             con.close()
     return sorted(ids - found)
@@ -219,7 +228,8 @@ class View:
 
     def ask(self, select: str, tail: str = "", params: Iterable = ()) -> duckdb.DuckDBPyRelation:
         """Run `SELECT select FROM` the view's rows, then `tail` (GROUP BY, ORDER BY...)."""
-        return self.table.ask(f"SELECT {select} FROM events WHERE {self.condition} {tail}", [*self.params, *params])
+        sql = f"SELECT {select} FROM events WHERE {self.condition} {tail}"
+        return self.table.ask(sql, [*self.params, *params])
 
     def narrowed(self, condition: str, *params: object) -> View:
         """Return the rows of this view that `condition` also keeps."""
@@ -227,7 +237,8 @@ class View:
 
     def key_events(self, minimum: float) -> View:
         """Return the happenings at least `minimum` important (chronology.key_events)."""
-        return self.narrowed("coalesce(CASE WHEN isnan(importance) THEN 0 ELSE importance END, 0) >= ?", minimum)
+        important = "coalesce(CASE WHEN isnan(importance) THEN 0 ELSE importance END, 0) >= ?"  # fillna(0.0)
+        return self.narrowed(important, minimum)
 
     @cached_property
     def size(self) -> int:
@@ -245,15 +256,15 @@ class View:
         """Return the rows as a pandas table in the schema's types, indexed by their table position."""
         columns = list(columns)
         select = ", ".join(f'"{c}"' for c in [*columns, "_row"])
-        got = self.ask(select, "ORDER BY _row" + (f" LIMIT {int(limit)}" if limit is not None else "")).to_arrow_table()
-        return _pandas(got, columns)
+        tail = "ORDER BY _row" + (f" LIMIT {int(limit)}" if limit is not None else "")
+        return _pandas(self.ask(select, tail).to_arrow_table(), columns)
 
     def head(self, n: int) -> pd.DataFrame:
         """Return the first `n` rows."""
         return self.frame(limit=n)
 
     def batches(self, columns: Iterable[str] = table.SCHEMA) -> Iterator[pd.DataFrame]:
-        """Yield the rows BATCH at a time as pandas tables: a download of a million rows never sits in pandas whole."""
+        """Yield the rows BATCH at a time as pandas tables: a million rows never sit in pandas at once."""
         columns = list(columns)
         select = ", ".join(f'"{c}"' for c in [*columns, "_row"])
         for batch in self.ask(select, "ORDER BY _row").to_arrow_reader(BATCH):
@@ -273,10 +284,10 @@ class View:
         return bool(self.narrowed("event_id = ?", event_id).ask("1", "LIMIT 1").fetchall())
 
     def names(self, column: str = "actors") -> list[str]:
-        """Return every name of a `;`-joined column ("actors" or "places") in the view, sorted (filters.actor_names)."""
+        """Return every name of a `;`-joined column ("actors", "places"), sorted (filters.actor_names)."""
         lists = {"actors": "_actors", "places": "_places"}[column]
-        return sorted(r[0] for r in self.table.ask(
-            f"SELECT DISTINCT n FROM (SELECT unnest({lists}) AS n FROM events WHERE {self.condition})", self.params).fetchall())
+        sql = f"SELECT DISTINCT n FROM (SELECT unnest({lists}) AS n FROM events WHERE {self.condition})"
+        return sorted(r[0] for r in self.table.ask(sql, self.params).fetchall())
 
     def values(self, column: str) -> list[str]:
         """Return the distinct non-empty values of `column`, sorted (filters.values)."""
@@ -303,7 +314,7 @@ class View:
             out.append(table.csv_bytes(table.empty()))
         return b"".join(out)
 
-    # The marker's day (chart.middles) in half days since 1970: a coarse date sits in the middle of its interval.
+    # The marker's day (chart.middles) in half days since 1970: a coarse date sits mid-interval.
     _HALF_DAYS = (f"CASE WHEN precision = 'day' THEN 2 * (CAST(date AS DATE) - {_EPOCH}) "
                   f"ELSE (CAST(date AS DATE) - {_EPOCH}) + (CAST(date_end AS DATE) - {_EPOCH}) + 1 END")
     _MIDDLE = f"({_EPOCH} + CAST(floor(({_HALF_DAYS}) / 2.0) AS INTEGER))"
@@ -321,35 +332,40 @@ class View:
         return chart.focus_range(*days)
 
     def overview_cells(self, ui: Catalogue | None = None) -> tuple[pd.DataFrame, bool]:
-        """Return the overview's cells (lane, bin, events) and whether it bins by year, as chart.overview_figure counts.
+        """Return the overview's cells (lane, bin, events) and whether it bins by year (chart.overview_figure).
 
         An event counts once in each of its lanes, in the month of its marker; beyond
         LANES_MAX actors the quieter ones share a lane, where an event counts once.
         """
         ui = ui or catalogue("en")
-        lane_rows = (f"SELECT _row, year(m) * 12 + month(m) - 1 AS bin, unnest(l) AS lane, generate_subscripts(l, 1) AS k "
-                     f"FROM (SELECT _row, {self._MIDDLE} AS m, CASE WHEN len(_actors) = 0 THEN [?] ELSE _actors END AS l "
+        lane_rows = ("SELECT _row, year(m) * 12 + month(m) - 1 AS bin, unnest(l) AS lane, "
+                     "generate_subscripts(l, 1) AS k FROM (SELECT _row, "
+                     f"{self._MIDDLE} AS m, CASE WHEN len(_actors) = 0 THEN [?] ELSE _actors END AS l "
                      f"FROM events WHERE {self.condition})")
         params = [chart.NO_ACTOR, *self.params]
-        seen = self.table.ask(f"SELECT lane, count(*), min(_row), min(bin), max(bin) FROM ({lane_rows}) GROUP BY lane "
-                              "ORDER BY min((_row, k))", params).fetchall()
+        # Lanes in the order they first appear, as value_counts meets them before sorting.
+        seen = self.table.ask(f"SELECT lane, count(*), min(_row), min(bin), max(bin) FROM ({lane_rows}) "
+                              "GROUP BY lane ORDER BY min((_row, k))", params).fetchall()
         if not seen:
             return pd.DataFrame({"lane": pd.Series([], dtype="string"), "bin": [], "events": []}), False
         counts = pd.Series([r[1] for r in seen], index=[r[0] for r in seen]).sort_values(ascending=False)
         kept = chart.kept_lanes(counts)
         if kept is None:
-            got = self.table.ask(f"SELECT lane, bin, count(*) FROM ({lane_rows}) GROUP BY ALL", params).fetchall()
+            sql = f"SELECT lane, bin, count(*) FROM ({lane_rows}) GROUP BY ALL"
+            got = self.table.ask(sql, params).fetchall()
             other = ""
         else:
             other = ui.t("other_actors", n=kept[1])
             shown = "CASE WHEN lane = ? OR list_contains(?, lane) THEN lane ELSE ? END"
-            got = self.table.ask(f"SELECT {shown} AS lane, bin, count(DISTINCT _row) FROM ({lane_rows}) GROUP BY ALL",
-                                 [chart.NO_ACTOR, sorted(kept[0]), other, *params]).fetchall()
+            sql = f"SELECT {shown} AS lane, bin, count(DISTINCT _row) FROM ({lane_rows}) GROUP BY ALL"
+            got = self.table.ask(sql, [chart.NO_ACTOR, sorted(kept[0]), other, *params]).fetchall()
         cells = pd.DataFrame(got, columns=["lane", "bin", "events"])
         by_year = max(r[4] for r in seen) - min(r[3] for r in seen) >= chart.OVERVIEW_MONTHS_MAX
         if by_year:
-            cells = cells.assign(bin=cells["bin"] // 12 * 12).groupby(["lane", "bin"], as_index=False)["events"].sum()
-        names = {v: html.escape(v) for v in cells["lane"].unique()}  # chart._shown_lanes: escaped, no-actor named
+            cells = cells.assign(bin=cells["bin"] // 12 * 12)
+            cells = cells.groupby(["lane", "bin"], as_index=False)["events"].sum()
+        # As chart._shown_lanes: names escaped, the no-actor lane named in the language.
+        names = {v: html.escape(v) for v in cells["lane"].unique()}
         names[chart.NO_ACTOR] = html.escape(ui.t("no_actor"))
         cells["lane"] = cells["lane"].map(names).astype("string")
         return cells.sort_values(["lane", "bin"], ignore_index=True), bool(by_year)
@@ -365,7 +381,7 @@ def _pandas(got: pa.Table, columns: list[str]) -> pd.DataFrame:
 
 
 def timeline_figure(view: View, ui: Catalogue | None = None):
-    """Return the timeline of a view: its events (up to chart.DETAIL_MAX) or the overview counted in DuckDB."""
+    """Return the timeline of a view: its events (up to chart.DETAIL_MAX), else the overview from DuckDB."""
     if len(view) <= chart.DETAIL_MAX:
         return chart.detail_figure(view.frame(), ui)
     cells, by_year = view.overview_cells(ui)
