@@ -60,6 +60,13 @@ def choices(key: tuple, _full: query.Table) -> tuple[list[str], list[str], list[
             every.bounds())
 
 
+# A view keeps what it counted and its first rows: a rerun with the same filters asks DuckDB nothing.
+@st.cache_resource(show_spinner=False, max_entries=16)
+def views(key: tuple, view_of: str, _full: query.Table, _wanted: filters.Filters) -> query.View:
+    """Return the rows of the table that the filters keep, keyed by the table and the filters."""
+    return _full.view(_wanted)
+
+
 # What each figure needs of a view: the timeline asks DuckDB for the overview's counts; the
 # others read the view's rows in pandas, only the columns they draw (only when their tab is open).
 DRAW = {"timeline": query.timeline_figure,
@@ -179,23 +186,24 @@ with st.sidebar:
     levels = {UI.precision(p): p for p in PRECISIONS}
     coarsest = levels[st.select_slider(UI.t("precision"), list(levels), value=UI.precision(PRECISIONS[-1]), key="precision",
                                        bind=Q)]
-    query = st.text_input(UI.t("search"), key="q", bind=Q, placeholder=UI.t("search_hint"))
+    searched = st.text_input(UI.t("search"), key="q", bind=Q, placeholder=UI.t("search_hint"))
     minimum = st.slider(UI.t("min_confidence"), 0.0, 1.0, 0.0, 0.05, key="min_conf", bind=Q)
     where = st.multiselect(UI.t("places"), sorted({*place_choices, *st.session_state.get("places", [])}), key="places", bind=Q, placeholder=UI.t("choose"))
 
 span = tuple(span or ())
 wanted = filters.Filters(
     actors=tuple(chosen), mode=mode, start=span[0] if span else None, end=span[1] if len(span) > 1 else None,
-    types=tuple(types), sources=tuple(sources), precision=coarsest, query=query, min_confidence=minimum,
+    types=tuple(types), sources=tuple(sources), precision=coarsest, query=searched, min_confidence=minimum,
     places=tuple(where),
 )
-view = full.view(wanted)  # counted and read in DuckDB; pandas holds only what is shown
+view = views(key, repr(wanted), full, wanted)  # counted and read in DuckDB; pandas holds only what is shown
 listed = view.head(details.ROWS_SHOWN)  # the table and the pickers; the downloads hold the whole view
 
 st.title(TITLE)
-st.caption(UI.t("shown", n=len(view), total=len(full)))
-metrics = [(UI.t("m_events"), len(view)), (UI.t("m_actors"), len(view.names("actors"))),
-           (UI.t("m_sources"), view.distinct("source")), (UI.t("m_span"), UI.date_label(details.span_label(view.bounds())))]
+events_n, actors_n, sources_n, shown_span = view.summary
+st.caption(UI.t("shown", n=events_n, total=len(full.view())))
+metrics = [(UI.t("m_events"), events_n), (UI.t("m_actors"), actors_n),
+           (UI.t("m_sources"), sources_n), (UI.t("m_span"), UI.date_label(details.span_label(shown_span)))]
 for column, (name, value) in zip(st.columns(4), metrics, strict=True):
     column.metric(name, value)
 

@@ -63,6 +63,8 @@ def made(tmp_path_factory):
 
 def same(df: pd.DataFrame, view: query.View) -> None:
     pd.testing.assert_frame_equal(view.frame(), df)
+    assert view.summary == (len(df), len(filters.actor_names(df)), df["source"].nunique(), filters.date_bounds(df))
+    pd.testing.assert_frame_equal(view.head(7), df.head(7))
 
 
 FILTERS = [
@@ -279,3 +281,20 @@ def test_the_page_runs_on_the_parquet_table_and_restarts_from_it(tmp_path, monke
     wanted = filters.Filters(actors=("Russia", "North Korea"), mode="all")
     assert int(at.metric[0].value) >= len(wanted.apply(df)) and not at.exception
     assert "heatmap" not in kinds(at) and "scatter" in kinds(at)  # few enough for one marker per event
+
+
+def test_a_view_too_big_for_pandas_offers_its_csv_only(tmp_path, monkeypatch):
+    import shutil
+
+    from streamlit.testing.v1 import AppTest
+
+    shutil.copytree(ARTICLES, tmp_path / "articles")
+    monkeypatch.setenv(library.DATA_ENV, str(tmp_path))
+    monkeypatch.setattr(query, "PANDAS_ROWS_MAX", 3)
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120).run()
+    at.session_state["tab"] = "Table and downloads"
+    at.run()
+    assert not at.exception and any("hold at most 3 events" in c.value for c in at.caption)
+    offered = {b.proto.label: b.proto.disabled for b in at.get("download_button")}
+    assert offered["Download CSV"] is False and offered["Download full table (CSV)"] is False
+    assert offered["Download JSON"] is True and offered["Download TimelineJS"] is True

@@ -39,6 +39,7 @@ MEMORY = "384MB"  # DuckDB's own limit: a bigger sort or join spills to the scra
 PANDAS_ROWS_MAX = 200_000
 HIDDEN = ("_row", "_actors", "_places", "_text")  # kept beside the schema's columns, never shown
 _EPOCH = "DATE '1970-01-01'"
+_EPOCH_DAY = dt.date(1970, 1, 1)
 
 
 def connect(scratch: Path) -> duckdb.DuckDBPyConnection:
@@ -260,8 +261,21 @@ class View:
         return _pandas(self.ask(select, tail).to_arrow_table(), columns)
 
     def head(self, n: int) -> pd.DataFrame:
-        """Return the first `n` rows."""
-        return self.frame(limit=n)
+        """Return the first `n` rows (kept: the page caches its views, and reruns ask again)."""
+        heads = self.__dict__.setdefault("_heads", {})
+        if n not in heads:
+            heads[n] = self.frame(limit=n)
+        return heads[n]
+
+    @cached_property
+    def summary(self) -> tuple[int, int, int, tuple[dt.date, dt.date] | None]:
+        """Return the page's metrics of the view in two scans: events, actors, sources and the span (bounds())."""
+        actors = f"(SELECT count(DISTINCT a) FROM (SELECT unnest(_actors) AS a FROM events WHERE {self.condition}))"
+        got = self.table.ask(f"SELECT count(*), {actors}, count(DISTINCT source), min(date), max(date_end) "
+                             f"FROM events WHERE {self.condition}", [*self.params, *self.params]).fetchall()[0]
+        self.__dict__.setdefault("size", int(got[0]))
+        span = None if got[3] is None else (dt.date.fromisoformat(got[3]), dt.date.fromisoformat(got[4]))
+        return int(got[0]), int(got[1]), int(got[2]), span
 
     def batches(self, columns: Iterable[str] = table.SCHEMA) -> Iterator[pd.DataFrame]:
         """Yield the rows BATCH at a time as pandas tables: a million rows never sit in pandas at once."""
@@ -317,50 +331,63 @@ class View:
     # The marker's day (chart.middles) in half days since 1970: a coarse date sits mid-interval.
     _HALF_DAYS = (f"CASE WHEN precision = 'day' THEN 2 * (CAST(date AS DATE) - {_EPOCH}) "
                   f"ELSE (CAST(date AS DATE) - {_EPOCH}) + (CAST(date_end AS DATE) - {_EPOCH}) + 1 END")
-    _MIDDLE = f"({_EPOCH} + CAST(floor(({_HALF_DAYS}) / 2.0) AS INTEGER))"
 
-    def focus(self) -> list[dt.date] | None:
-        """Return the x range the timeline opens on (chart.focus), from the view's dates in DuckDB."""
-        fine = self.narrowed("list_contains(?, precision)", list(chart.FOCUS_PRECISIONS))
-        n = fine.size
-        if n == 0:
+    def marks(self) -> pa.Table:
+        """Return what the overview and its opening span count, in one scan: each row's place, the half day
+        of its marker (half days since 1970), whether its date is fine enough to choose the span, its actors."""
+        select = f"SELECT _row, CAST({self._HALF_DAYS} AS INTEGER) AS h, list_contains(?, precision) AS fine, _actors"
+        sql = f"{select} FROM events WHERE {self.condition}"
+        return self.table.ask(sql, [list(chart.FOCUS_PRECISIONS), *self.params]).to_arrow_table()
+
+    def _local(self, marks: pa.Table, sql: str, params: Iterable = ()) -> list[tuple]:
+        """Return the rows of `sql` over `marks` (registered as `v`)."""
+        cursor = self.table.con.cursor()
+        try:
+            cursor.register("v", marks)
+            return cursor.sql(sql, params=list(params)).fetchall()
+        finally:
+            cursor.close()
+
+    def focus(self, marks: pa.Table | None = None) -> list[dt.date] | None:
+        """Return the x range the timeline opens on (chart.focus), from the view's marks."""
+        marks = self.marks() if marks is None else marks
+        got = self._local(marks, "SELECT h, count(*) FROM v WHERE fine GROUP BY h ORDER BY h")
+        if not got:
             bounds = self.bounds()
             return chart.padded_range(*bounds) if bounds else None
+        half, counts = np.array([r[0] for r in got]), np.cumsum([r[1] for r in got])
         # pandas' quantile(interpolation="nearest") takes element round(q * (n - 1)), halves to even (numpy).
-        days = [fine.ask(f"{self._MIDDLE}", f"ORDER BY {self._HALF_DAYS} LIMIT 1 OFFSET ?",
-                         [int(np.around(q * (n - 1)))]).fetchall()[0][0] for q in chart.FOCUS_QUANTILES]
+        at = [int(np.around(q * (counts[-1] - 1))) for q in chart.FOCUS_QUANTILES]
+        days = [_EPOCH_DAY + dt.timedelta(days=int(half[np.searchsorted(counts, i, side="right")]) // 2) for i in at]
         return chart.focus_range(*days)
 
-    def overview_cells(self, ui: Catalogue | None = None) -> tuple[pd.DataFrame, bool]:
+    def overview_cells(self, ui: Catalogue | None = None, marks: pa.Table | None = None) -> tuple[pd.DataFrame, bool]:
         """Return the overview's cells (lane, bin, events) and whether it bins by year (chart.overview_figure).
 
         An event counts once in each of its lanes, in the month of its marker; beyond
         LANES_MAX actors the quieter ones share a lane, where an event counts once.
         """
         ui = ui or catalogue("en")
-        lane_rows = ("SELECT _row, year(m) * 12 + month(m) - 1 AS bin, unnest(l) AS lane, "
-                     "generate_subscripts(l, 1) AS k FROM (SELECT _row, "
-                     f"{self._MIDDLE} AS m, CASE WHEN len(_actors) = 0 THEN [?] ELSE _actors END AS l "
-                     f"FROM events WHERE {self.condition})")
-        params = [chart.NO_ACTOR, *self.params]
-        # Lanes in the order they first appear, as value_counts meets them before sorting.
-        seen = self.table.ask(f"SELECT lane, count(*), min(_row), min(bin), max(bin) FROM ({lane_rows}) "
-                              "GROUP BY lane ORDER BY min((_row, k))", params).fetchall()
-        if not seen:
+        marks = self.marks() if marks is None else marks
+        middle = f"{_EPOCH} + CAST(floor(h / 2.0) AS INTEGER)"
+        lane_rows = ("SELECT _row, year(m) * 12 + month(m) - 1 AS bin, unnest(l) AS lane, generate_subscripts(l, 1) AS k "
+                     f"FROM (SELECT _row, {middle} AS m, CASE WHEN len(_actors) = 0 THEN [?] ELSE _actors END AS l FROM v)")
+        # Per lane and month; the lanes in the order they first appear, as value_counts meets them before sorting.
+        got = self._local(marks, f"SELECT lane, bin, count(*), min(_row * 65536 + k) FROM ({lane_rows}) GROUP BY ALL",
+                          [chart.NO_ACTOR])
+        if not got:
             return pd.DataFrame({"lane": pd.Series([], dtype="string"), "bin": [], "events": []}), False
-        counts = pd.Series([r[1] for r in seen], index=[r[0] for r in seen]).sort_values(ascending=False)
-        kept = chart.kept_lanes(counts)
-        if kept is None:
-            sql = f"SELECT lane, bin, count(*) FROM ({lane_rows}) GROUP BY ALL"
-            got = self.table.ask(sql, params).fetchall()
-            other = ""
-        else:
+        cells = pd.DataFrame(got, columns=["lane", "bin", "events", "first"])
+        per_lane = cells.groupby("lane").agg(events=("events", "sum"), first=("first", "min")).sort_values("first")
+        kept = chart.kept_lanes(per_lane["events"].sort_values(ascending=False))
+        if kept is not None:
             other = ui.t("other_actors", n=kept[1])
             shown = "CASE WHEN lane = ? OR list_contains(?, lane) THEN lane ELSE ? END"
             sql = f"SELECT {shown} AS lane, bin, count(DISTINCT _row) FROM ({lane_rows}) GROUP BY ALL"
-            got = self.table.ask(sql, [chart.NO_ACTOR, sorted(kept[0]), other, *params]).fetchall()
-        cells = pd.DataFrame(got, columns=["lane", "bin", "events"])
-        by_year = max(r[4] for r in seen) - min(r[3] for r in seen) >= chart.OVERVIEW_MONTHS_MAX
+            cells = pd.DataFrame(self._local(marks, sql, [chart.NO_ACTOR, sorted(kept[0]), other, chart.NO_ACTOR]),
+                                 columns=["lane", "bin", "events"])
+        cells = cells.loc[:, ["lane", "bin", "events"]]
+        by_year = int(cells["bin"].max() - cells["bin"].min()) >= chart.OVERVIEW_MONTHS_MAX
         if by_year:
             cells = cells.assign(bin=cells["bin"] // 12 * 12)
             cells = cells.groupby(["lane", "bin"], as_index=False)["events"].sum()
@@ -384,5 +411,6 @@ def timeline_figure(view: View, ui: Catalogue | None = None):
     """Return the timeline of a view: its events (up to chart.DETAIL_MAX), else the overview from DuckDB."""
     if len(view) <= chart.DETAIL_MAX:
         return chart.detail_figure(view.frame(), ui)
-    cells, by_year = view.overview_cells(ui)
-    return chart.overview_of(cells, by_year, view.focus(), ui)
+    marks = view.marks()  # one scan of the view for both
+    cells, by_year = view.overview_cells(ui, marks)
+    return chart.overview_of(cells, by_year, view.focus(marks), ui)
