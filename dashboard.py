@@ -67,10 +67,10 @@ def views(key: tuple, view_of: str, _full: query.Table, _wanted: filters.Filters
     return _full.view(_wanted)
 
 
-# What each figure needs of a view: the timeline asks DuckDB for the overview's counts; the
-# others read the view's rows in pandas, only the columns they draw (only when their tab is open).
+# What each figure needs of a view: the timeline and activity charts ask DuckDB for their counts; the
+# map reads the two columns it draws into pandas (only when its tab is open).
 DRAW = {"timeline": query.timeline_figure,
-        "activity": lambda v, ui: chart.activity_figure(v.frame(["event_id", "date", "date_end", "precision", "actors"]), ui),
+        "activity": query.activity_figure,
         "map": lambda v, ui: geo.map_figure(v.frame(["places", "event_type"]), ui)}
 
 

@@ -298,3 +298,14 @@ def test_a_view_too_big_for_pandas_offers_its_csv_only(tmp_path, monkeypatch):
     offered = {b.proto.label: b.proto.disabled for b in at.get("download_button")}
     assert offered["Download CSV"] is False and offered["Download full table (CSV)"] is False
     assert offered["Download JSON"] is True and offered["Download TimelineJS"] is True
+
+
+@pytest.mark.parametrize("wanted", [filters.Filters(), filters.Filters(actors=("Russia", "North Korea")),
+                                    filters.Filters(query="no such words")], ids=repr)
+def test_the_activity_chart_counted_in_duckdb_is_the_pandas_one(made, golden, tmp_path, wanted):
+    df, kept = made
+    for frame, table_ in ((df, kept), (golden, built(tmp_path, golden))):
+        assert query.activity_figure(table_.view(wanted)).to_json() == chart.activity_figure(wanted.apply(frame)).to_json()
+    few = synthetic(300)  # months fewer than ACTIVITY_BARS_MAX: bars by month
+    assert query.activity_figure(built(tmp_path, few, "few.parquet").view()).to_json() == \
+        chart.activity_figure(few).to_json()

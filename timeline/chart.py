@@ -32,6 +32,7 @@ OVERVIEW_MONTHS_MAX = 600  # a longer span is binned by year instead of by month
 # More month bars than this (lanes x months) bin the activity chart by year: thousands of
 # SVG bars took the browser half a second to draw, on every first paint of the page.
 ACTIVITY_BARS_MAX = 1200
+ACTIVITY_PRECISIONS = PRECISIONS[: PRECISIONS.index("month") + 1]  # the activity chart counts these dates only
 PALETTE = qualitative.Plotly + qualitative.D3
 MONTH_BAR_MS = 26 * 24 * 3600 * 1000  # bar width of a month in the activity chart
 YEAR_BAR_MS = 330 * 24 * 3600 * 1000  # and of a year
@@ -427,23 +428,33 @@ def activity_figure(df: pd.DataFrame, ui: Catalogue | None = None) -> go.Figure:
     a "2022" would otherwise pile up in January.
     """
     ui = ui or catalogue("en")
-    fine = df[df["precision"].isin(PRECISIONS[: PRECISIONS.index("month") + 1]).to_numpy(dtype=bool)]
+    fine = df[df["precision"].isin(ACTIVITY_PRECISIONS).to_numpy(dtype=bool)]
     data = _shown_lanes(lanes(fine, ["event_id", "date"]), ui)
-    data["month"] = _dates(data["date"].astype(str).str[:7] + "-01")
-    yearly = activity_by_year(data)
-    data["bin"] = _dates(data["date"].astype(str).str[:4] + "-01-01") if yearly else data["month"]
-    counts = data.groupby(["bin", "lane"]).size().rename("events").reset_index()
+    data["month"] = data["date"].astype(str).str[:7]
+    cells = data.groupby(["month", "lane"]).size().rename("events").reset_index()
+    return activity_of(cells, focus(df), ui)
+
+
+def activity_of(cells: pd.DataFrame, span: list | None, ui: Catalogue | None = None) -> go.Figure:
+    """Return the activity chart of its cells (columns month as "YYYY-MM", lane, events), opening on `span`.
+
+    The page's DuckDB path counts the cells without pandas (query.View.activity_cells).
+    """
+    ui = ui or catalogue("en")
+    yearly = len(cells) > ACTIVITY_BARS_MAX  # a cell per month and lane: one bar each
+    start = cells["month"].astype(str).str[:4] + "-01" if yearly else cells["month"].astype(str)
+    counts = cells.assign(bin=_dates(start + "-01")).groupby(["bin", "lane"])["events"].sum().reset_index()
     # A bar spans most of its month (year), centred in it, whatever the zoom.
     middle, width, unit = (pd.Timedelta(days=182), YEAR_BAR_MS, "%{x|%Y}") if yearly else \
         (pd.Timedelta(days=15), MONTH_BAR_MS, "%{x|%b %Y}")
     fig = go.Figure()
-    for lane in lane_order(data, ui) if len(data) else []:
+    for lane in order_of(cells.groupby("lane")["events"].sum(), ui) if len(cells) else []:
         part = counts[counts["lane"] == lane]
         fig.add_trace(go.Bar(x=part["bin"] + middle, y=part["events"], name=lane, width=width,
                              hovertemplate=unit + ": %{y}"))
     fig.update_layout(
         barmode="stack", height=320, margin={"l": 10, "r": 10, "t": 30, "b": 10},
-        xaxis={"type": "date", "title": "", "range": focus(df)},  # the timeline's opening span
+        xaxis={"type": "date", "title": "", "range": span},  # the timeline's opening span
         yaxis={"title": ui.t("per_year") if yearly else ui.t("per_month")}, legend={"title": {"text": ui.t("legend_actor")}},
     )
     return fig

@@ -361,22 +361,17 @@ class View:
         days = [_EPOCH_DAY + dt.timedelta(days=int(half[np.searchsorted(counts, i, side="right")]) // 2) for i in at]
         return chart.focus_range(*days)
 
-    def overview_cells(self, ui: Catalogue | None = None, marks: pa.Table | None = None) -> tuple[pd.DataFrame, bool]:
-        """Return the overview's cells (lane, bin, events) and whether it bins by year (chart.overview_figure).
-
-        An event counts once in each of its lanes, in the month of its marker; beyond
-        LANES_MAX actors the quieter ones share a lane, where an event counts once.
-        """
-        ui = ui or catalogue("en")
-        marks = self.marks() if marks is None else marks
-        middle = f"{_EPOCH} + CAST(floor(h / 2.0) AS INTEGER)"
-        lane_rows = ("SELECT _row, year(m) * 12 + month(m) - 1 AS bin, unnest(l) AS lane, generate_subscripts(l, 1) AS k "
-                     f"FROM (SELECT _row, {middle} AS m, CASE WHEN len(_actors) = 0 THEN [?] ELSE _actors END AS l FROM v)")
-        # Per lane and month; the lanes in the order they first appear, as value_counts meets them before sorting.
-        got = self._local(marks, f"SELECT lane, bin, count(*), min(_row * 65536 + k) FROM ({lane_rows}) GROUP BY ALL",
-                          [chart.NO_ACTOR])
+    def _lane_cells(self, run, rows: str, params: list, ui: Catalogue) -> pd.DataFrame:
+        """Return (lane, bin, events) of `rows` (an SQL query of _row, bin, _actors run by `run`), lanes as the chart
+        shows them: an event in each of its lanes; beyond LANES_MAX actors the quieter ones share a lane, where an
+        event counts once; names escaped, the no-actor lane named in the language (chart._shown_lanes)."""
+        lane_rows = ("SELECT _row, bin, unnest(l) AS lane, generate_subscripts(l, 1) AS k FROM (SELECT _row, bin, "
+                     f"CASE WHEN len(_actors) = 0 THEN [?] ELSE _actors END AS l FROM ({rows}))")
+        # Lanes also in the order they first appear, as value_counts meets them before sorting.
+        got = run(f"SELECT lane, bin, count(*), min(_row * 65536 + k) FROM ({lane_rows}) GROUP BY ALL",
+                  [chart.NO_ACTOR, *params])
         if not got:
-            return pd.DataFrame({"lane": pd.Series([], dtype="string"), "bin": [], "events": []}), False
+            return pd.DataFrame({"lane": pd.Series([], dtype="string"), "bin": [], "events": []})
         cells = pd.DataFrame(got, columns=["lane", "bin", "events", "first"])
         per_lane = cells.groupby("lane").agg(events=("events", "sum"), first=("first", "min")).sort_values("first")
         kept = chart.kept_lanes(per_lane["events"].sort_values(ascending=False))
@@ -384,18 +379,38 @@ class View:
             other = ui.t("other_actors", n=kept[1])
             shown = "CASE WHEN lane = ? OR list_contains(?, lane) THEN lane ELSE ? END"
             sql = f"SELECT {shown} AS lane, bin, count(DISTINCT _row) FROM ({lane_rows}) GROUP BY ALL"
-            cells = pd.DataFrame(self._local(marks, sql, [chart.NO_ACTOR, sorted(kept[0]), other, chart.NO_ACTOR]),
+            cells = pd.DataFrame(run(sql, [chart.NO_ACTOR, sorted(kept[0]), other, chart.NO_ACTOR, *params]),
                                  columns=["lane", "bin", "events"])
-        cells = cells.loc[:, ["lane", "bin", "events"]]
+        names = {v: html.escape(v) for v in cells["lane"].unique()}
+        names[chart.NO_ACTOR] = html.escape(ui.t("no_actor"))
+        return cells.loc[:, ["lane", "bin", "events"]].assign(lane=cells["lane"].map(names).astype("string"))
+
+    def overview_cells(self, ui: Catalogue | None = None, marks: pa.Table | None = None) -> tuple[pd.DataFrame, bool]:
+        """Return the overview's cells (lane, bin, events) and whether it bins by year (chart.overview_figure).
+
+        An event counts in the month (year * 12 + month - 1) of its marker.
+        """
+        ui = ui or catalogue("en")
+        marks = self.marks() if marks is None else marks
+        rows = (f"SELECT _row, year(m) * 12 + month(m) - 1 AS bin, _actors FROM "
+                f"(SELECT _row, {_EPOCH} + CAST(floor(h / 2.0) AS INTEGER) AS m, _actors FROM v)")
+        cells = self._lane_cells(lambda sql, params: self._local(marks, sql, params), rows, [], ui)
+        if cells.empty:
+            return cells, False
         by_year = int(cells["bin"].max() - cells["bin"].min()) >= chart.OVERVIEW_MONTHS_MAX
         if by_year:
             cells = cells.assign(bin=cells["bin"] // 12 * 12)
             cells = cells.groupby(["lane", "bin"], as_index=False)["events"].sum()
-        # As chart._shown_lanes: names escaped, the no-actor lane named in the language.
-        names = {v: html.escape(v) for v in cells["lane"].unique()}
-        names[chart.NO_ACTOR] = html.escape(ui.t("no_actor"))
-        cells["lane"] = cells["lane"].map(names).astype("string")
         return cells.sort_values(["lane", "bin"], ignore_index=True), bool(by_year)
+
+    def activity_cells(self, ui: Catalogue | None = None) -> pd.DataFrame:
+        """Return the activity chart's cells (month as "YYYY-MM", lane, events) of the view (chart.activity_figure)."""
+        rows = (f"SELECT _row, substr(date, 1, 7) AS bin, _actors FROM events "
+                f"WHERE ({self.condition}) AND list_contains(?, precision)")
+        cells = self._lane_cells(lambda sql, params: self.table.ask(sql, params).fetchall(), rows,
+                                 [*self.params, list(chart.ACTIVITY_PRECISIONS)], ui or catalogue("en"))
+        cells = cells.rename(columns={"bin": "month"}).loc[:, ["month", "lane", "events"]]
+        return cells.sort_values(["month", "lane"], ignore_index=True)
 
 
 def _pandas(got: pa.Table, columns: list[str]) -> pd.DataFrame:
@@ -405,6 +420,11 @@ def _pandas(got: pa.Table, columns: list[str]) -> pd.DataFrame:
     df = df.astype({c: table.DTYPES.get(c, "string") for c in columns})
     df.index = index
     return df
+
+
+def activity_figure(view: View, ui: Catalogue | None = None):
+    """Return the activity chart of a view, counted in DuckDB."""
+    return chart.activity_of(view.activity_cells(ui), view.focus(), ui)
 
 
 def timeline_figure(view: View, ui: Catalogue | None = None):
