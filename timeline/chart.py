@@ -32,7 +32,7 @@ OVERVIEW_MONTHS_MAX = 600  # a longer span is binned by year instead of by month
 # More month bars than this (lanes x months) bin the activity chart by year: thousands of
 # SVG bars took the browser half a second to draw, on every first paint of the page.
 ACTIVITY_BARS_MAX = 1200
-ACTIVITY_PRECISIONS = PRECISIONS[: PRECISIONS.index("month") + 1]  # the activity chart counts these dates only
+ACTIVITY_PRECISIONS = PRECISIONS[: PRECISIONS.index("month") + 1]  # the activity chart counts these only
 PALETTE = qualitative.Plotly + qualitative.D3
 MONTH_BAR_MS = 26 * 24 * 3600 * 1000  # bar width of a month in the activity chart
 YEAR_BAR_MS = 330 * 24 * 3600 * 1000  # and of a year
@@ -167,7 +167,7 @@ def folded(data: pd.DataFrame, ui: Catalogue, most: int = LANES_MAX) -> pd.DataF
 
 
 def kept_lanes(counts: pd.Series, most: int = LANES_MAX) -> tuple[set[str], int] | None:
-    """Return the actors keeping a lane of their own and how many share the other lane; None: every actor keeps one.
+    """Return the actors keeping a lane of their own and how many share the other; None: each keeps one.
 
     `counts`: lane rows per lane, busiest first (as value_counts gives them).
     """
@@ -249,8 +249,9 @@ def overview_figure(df: pd.DataFrame, ui: Catalogue | None = None) -> go.Figure:
     return overview_of(cells, bool(by_year), focus(df), ui)
 
 
-def overview_of(cells: pd.DataFrame, by_year: bool, span: list | None, ui: Catalogue | None = None) -> go.Figure:
-    """Return the overview heatmap of its cells (columns lane, bin = year * 12 + month - 1, events), opening on `span`.
+def overview_of(cells: pd.DataFrame, by_year: bool, span: list | None,
+                ui: Catalogue | None = None) -> go.Figure:
+    """Return the overview heatmap of its cells (lane, bin = year * 12 + month - 1, events), opening on `span`.
 
     The page's DuckDB path counts the cells without pandas (query.View.overview_cells).
     """
@@ -259,7 +260,8 @@ def overview_of(cells: pd.DataFrame, by_year: bool, span: list | None, ui: Catal
     counts = cells.set_index(["lane", "bin"])["events"].unstack("bin") if len(cells) else pd.DataFrame()
     if len(cells):
         step = 12 if by_year else 1
-        counts = counts.reindex(index=order[::-1], columns=range(int(cells["bin"].min()), int(cells["bin"].max()) + 1, step))
+        columns = range(int(cells["bin"].min()), int(cells["bin"].max()) + 1, step)
+        counts = counts.reindex(index=order[::-1], columns=columns)
     # A cell sits in the middle of its month (or year); an empty cell stays blank.
     centre = [_shift(dt.datetime(b // 12, b % 12 + 1, 1), dt.timedelta(days=182 if by_year else 14))
               for b in counts.columns]

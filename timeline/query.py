@@ -269,10 +269,12 @@ class View:
 
     @cached_property
     def summary(self) -> tuple[int, int, int, tuple[dt.date, dt.date] | None]:
-        """Return the page's metrics of the view in two scans: events, actors, sources and the span (bounds())."""
-        actors = f"(SELECT count(DISTINCT a) FROM (SELECT unnest(_actors) AS a FROM events WHERE {self.condition}))"
-        got = self.table.ask(f"SELECT count(*), {actors}, count(DISTINCT source), min(date), max(date_end) "
-                             f"FROM events WHERE {self.condition}", [*self.params, *self.params]).fetchall()[0]
+        """Return the page's metrics of the view in two scans: events, actors, sources, span (bounds())."""
+        named = f"SELECT unnest(_actors) AS a FROM events WHERE {self.condition}"
+        actors = f"(SELECT count(DISTINCT a) FROM ({named}))"
+        sql = (f"SELECT count(*), {actors}, count(DISTINCT source), min(date), max(date_end) "
+               f"FROM events WHERE {self.condition}")
+        got = self.table.ask(sql, [*self.params, *self.params]).fetchall()[0]
         self.__dict__.setdefault("size", int(got[0]))
         span = None if got[3] is None else (dt.date.fromisoformat(got[3]), dt.date.fromisoformat(got[4]))
         return int(got[0]), int(got[1]), int(got[2]), span
@@ -333,9 +335,13 @@ class View:
                   f"ELSE (CAST(date AS DATE) - {_EPOCH}) + (CAST(date_end AS DATE) - {_EPOCH}) + 1 END")
 
     def marks(self) -> pa.Table:
-        """Return what the overview and its opening span count, in one scan: each row's place, the half day
-        of its marker (half days since 1970), whether its date is fine enough to choose the span, its actors."""
-        select = f"SELECT _row, CAST({self._HALF_DAYS} AS INTEGER) AS h, list_contains(?, precision) AS fine, _actors"
+        """Return what the overview and its opening span count, in one scan of the view.
+
+        Per row: its place, the half day of its marker (since 1970), whether its date is
+        fine enough to choose the opening span, its actors.
+        """
+        select = (f"SELECT _row, CAST({self._HALF_DAYS} AS INTEGER) AS h, "
+                  "list_contains(?, precision) AS fine, _actors")
         sql = f"{select} FROM events WHERE {self.condition}"
         return self.table.ask(sql, [list(chart.FOCUS_PRECISIONS), *self.params]).to_arrow_table()
 
@@ -358,22 +364,28 @@ class View:
         half, counts = np.array([r[0] for r in got]), np.cumsum([r[1] for r in got])
         # pandas' quantile(interpolation="nearest") takes element round(q * (n - 1)), halves to even (numpy).
         at = [int(np.around(q * (counts[-1] - 1))) for q in chart.FOCUS_QUANTILES]
-        days = [_EPOCH_DAY + dt.timedelta(days=int(half[np.searchsorted(counts, i, side="right")]) // 2) for i in at]
+        found = [int(half[np.searchsorted(counts, i, side="right")]) for i in at]
+        days = [_EPOCH_DAY + dt.timedelta(days=h // 2) for h in found]
         return chart.focus_range(*days)
 
     def _lane_cells(self, run, rows: str, params: list, ui: Catalogue) -> pd.DataFrame:
-        """Return (lane, bin, events) of `rows` (an SQL query of _row, bin, _actors run by `run`), lanes as the chart
-        shows them: an event in each of its lanes; beyond LANES_MAX actors the quieter ones share a lane, where an
-        event counts once; names escaped, the no-actor lane named in the language (chart._shown_lanes)."""
-        lane_rows = ("SELECT _row, bin, unnest(l) AS lane, generate_subscripts(l, 1) AS k FROM (SELECT _row, bin, "
-                     f"CASE WHEN len(_actors) = 0 THEN [?] ELSE _actors END AS l FROM ({rows}))")
+        """Return (lane, bin, events) of `rows` (SQL of _row, bin, _actors, run by `run`), lanes as drawn.
+
+        An event counts in each of its lanes; beyond LANES_MAX actors the quieter ones share a
+        lane, where an event counts once; names escaped, the no-actor lane named in the
+        language (chart._shown_lanes).
+        """
+        lane_rows = ("SELECT _row, bin, unnest(l) AS lane, generate_subscripts(l, 1) AS k FROM "
+                     f"(SELECT _row, bin, CASE WHEN len(_actors) = 0 THEN [?] ELSE _actors END AS l "
+                     f"FROM ({rows}))")
         # Lanes also in the order they first appear, as value_counts meets them before sorting.
         got = run(f"SELECT lane, bin, count(*), min(_row * 65536 + k) FROM ({lane_rows}) GROUP BY ALL",
                   [chart.NO_ACTOR, *params])
         if not got:
             return pd.DataFrame({"lane": pd.Series([], dtype="string"), "bin": [], "events": []})
         cells = pd.DataFrame(got, columns=["lane", "bin", "events", "first"])
-        per_lane = cells.groupby("lane").agg(events=("events", "sum"), first=("first", "min")).sort_values("first")
+        per_lane = cells.groupby("lane").agg(events=("events", "sum"), first=("first", "min"))
+        per_lane = per_lane.sort_values("first")
         kept = chart.kept_lanes(per_lane["events"].sort_values(ascending=False))
         if kept is not None:
             other = ui.t("other_actors", n=kept[1])
@@ -385,8 +397,9 @@ class View:
         names[chart.NO_ACTOR] = html.escape(ui.t("no_actor"))
         return cells.loc[:, ["lane", "bin", "events"]].assign(lane=cells["lane"].map(names).astype("string"))
 
-    def overview_cells(self, ui: Catalogue | None = None, marks: pa.Table | None = None) -> tuple[pd.DataFrame, bool]:
-        """Return the overview's cells (lane, bin, events) and whether it bins by year (chart.overview_figure).
+    def overview_cells(self, ui: Catalogue | None = None,
+                       marks: pa.Table | None = None) -> tuple[pd.DataFrame, bool]:
+        """Return the overview's cells (lane, bin, events) and whether it bins by year: chart.overview_figure.
 
         An event counts in the month (year * 12 + month - 1) of its marker.
         """
@@ -404,7 +417,7 @@ class View:
         return cells.sort_values(["lane", "bin"], ignore_index=True), bool(by_year)
 
     def activity_cells(self, ui: Catalogue | None = None) -> pd.DataFrame:
-        """Return the activity chart's cells (month as "YYYY-MM", lane, events) of the view (chart.activity_figure)."""
+        """Return the activity chart's cells (month "YYYY-MM", lane, events) (chart.activity_figure)."""
         rows = (f"SELECT _row, substr(date, 1, 7) AS bin, _actors FROM events "
                 f"WHERE ({self.condition}) AND list_contains(?, precision)")
         cells = self._lane_cells(lambda sql, params: self.table.ask(sql, params).fetchall(), rows,
