@@ -5,11 +5,11 @@ DuckDB reads only the columns a question needs, and pandas holds only what the p
 a page of rows, a small view, counts. Beside the schema's columns the file keeps, per row,
 its place in table order (`_row`), its actors and places as lists and its lower-cased search
 text, made by the Arrow code of `filters`, so a view here holds exactly the rows (in the
-same order) that `Filters.apply` keeps of the pandas table.
+same order) that `Filters.apply` keeps of the pandas table. In use (library.open_table
+writes and opens the file):
 
->>> table = Table.open(path, scratch)                                  # doctest: +SKIP
->>> view = table.view(Filters(actors=("Russia",), query="treaty"))     # doctest: +SKIP
->>> len(view), view.head(500)                                          # doctest: +SKIP
+    view = Table.open(path, scratch).view(Filters(actors=("Russia",), query="treaty"))
+    len(view), view.summary, view.head(500), timeline_figure(view)
 """
 from __future__ import annotations
 
