@@ -47,14 +47,14 @@ def article_events(article: Article) -> list:
 # A resource: the table is a Parquet file on disk asked through DuckDB (query.Table), never a
 # million rows in pandas; the event tables of data/tables are checked once per file change.
 @st.cache_resource(show_spinner=UI.t("reading_tables"), max_entries=4)
-def load(key: tuple, lang: str) -> tuple:
+def load(key: str, lang: str, _contents: tuple) -> tuple:
     """Return the corrected table, problems, corrections, corrections left unused and mentions (titles in `lang`)."""
-    return library.open_table(DATA, key, read_article, article_events, title_language=lang)
+    return library.open_table(DATA, _contents, read_article, article_events, title_language=lang)
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
-def choices(key: tuple, _full: query.Table) -> tuple[list[str], list[str], list[str], list[str], tuple | None]:
-    """Return the actors, event types, sources and places of the whole table and its span (keyed by what it is made of)."""
+def choices(key: str, _full: query.Table) -> tuple[list[str], list[str], list[str], list[str], tuple | None]:
+    """Return the actors, event types, sources, places and span of the whole table (keyed by what it is made of)."""
     every = _full.view()
     return (every.names("actors"), every.values("event_type"), every.values("source"), every.names("places"),
             every.bounds())
@@ -62,7 +62,7 @@ def choices(key: tuple, _full: query.Table) -> tuple[list[str], list[str], list[
 
 # A view keeps what it counted and its first rows: a rerun with the same filters asks DuckDB nothing.
 @st.cache_resource(show_spinner=False, max_entries=16)
-def views(key: tuple, view_of: str, _full: query.Table, _wanted: filters.Filters) -> query.View:
+def views(key: str, view_of: str, _full: query.Table, _wanted: filters.Filters) -> query.View:
     """Return the rows of the table that the filters keep, keyed by the table and the filters."""
     return _full.view(_wanted)
 
@@ -75,7 +75,7 @@ DRAW = {"timeline": query.timeline_figure,
 
 
 @st.cache_resource(show_spinner=UI.t("drawing"), max_entries=16)  # unpickling a figure re-validates it: 0.1 s
-def figure(kind: str, key: tuple, view_of: str, lang: str, _view: query.View):
+def figure(kind: str, key: str, view_of: str, lang: str, _view: query.View):
     """Return the timeline, activity or map figure of a view, keyed by the table, the filters and the language."""
     return DRAW[kind](_view, i18n.catalogue(lang))
 
@@ -150,8 +150,10 @@ def show_details(rec: dict) -> None:
         st.link_button(UI.t("open_source"), rec["source_url"])
 
 
-key = library.contents(DATA)
-full, problems, fixes, unused, said = load(key, LANG)
+made_of = library.contents(DATA)
+# The caches are keyed by a digest: hashing the stamps of 10,000 articles per cached call took 1 s a rerun.
+key = library.digest(made_of)
+full, problems, fixes, unused, said = load(key, LANG, made_of)
 actor_choices, type_choices, source_choices, place_choices, bounds = choices(key, full)
 for kind, message in st.session_state.pop("flash", []):
     getattr(st, kind)(message)

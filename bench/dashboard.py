@@ -170,6 +170,19 @@ def server_side(n: int, folder: Path, pandas_too: bool) -> None:
     print(f"  {'peak memory of this process':<44} {_peak():9.0f} MB")
 
 
+def articles_into(folder: Path, n: int) -> None:
+    """Write `n` of bench/extract.py's articles into the data folder and index them, as a user would."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    from extract import corpus
+
+    for i, (text, _, _) in enumerate(corpus(n)):
+        (folder / "articles" / f"article-{i:06d}.txt").write_text(text, "utf-8")
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "timeline", "index", str(folder), "--jobs", "2"], cwd=ROOT, check=True,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    print(f"{n:,} articles: `index --jobs 2` {time.perf_counter() - start:.1f} s")
+
+
 def page_runs(folder: Path) -> None:
     """Time whole runs of the page (streamlit's AppTest, in this process) as a user changes the filters."""
     from streamlit.testing.v1 import AppTest
@@ -355,16 +368,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-browser", action="store_true")
     parser.add_argument("--no-reruns", action="store_true", help="skip the AppTest reruns")
     parser.add_argument("--pandas", action="store_true", help="also time the pandas path (before): slow past 100,000")
+    parser.add_argument("--articles", type=int, default=0,
+                        help="instead of synthetic events: this many bench articles, indexed (the store filled)")
     args = parser.parse_args(argv)
     folder = Path(tempfile.mkdtemp(prefix="timeline-bench-"))
     (folder / "articles").mkdir()
     try:
-        server_side(args.events, folder, args.pandas)
+        if args.articles:
+            articles_into(folder, args.articles)
+        else:
+            server_side(args.events, folder, args.pandas)
         if not args.no_reruns:
             page_runs(folder)
         if not args.no_browser:
             shutil.rmtree(folder / "eventstore" / "page", ignore_errors=True)  # the page's first start makes them
-            page = browser(folder, f"{args.events:,} events, after a restart", [
+            size = f"{args.articles:,} articles" if args.articles else f"{args.events:,} events"
+            page = browser(folder, f"{size}, after a restart", [
                 ("overview of all events", "/", "bench-dashboard.png"),
                 ("detail view (filters in the URL)", "/?actors=Russia&actors=North+Korea&mode=all&q=treaty&precision=day&min_conf=0.9",
                  "bench-dashboard-detail.png")], restart=True)
@@ -378,7 +397,7 @@ def main(argv: list[str] | None = None) -> int:
             first, floor = page.get("first visit: overview of all events"), bare.get("first visit: one chart")
             again, floor_again = page.get("reopened: overview of all events"), bare.get("reopened: one chart")
             if first and floor:
-                print(f"first paint after a restart, {args.events:,} events: {first / 1000:.2f} s first visit "
+                print(f"first paint after a restart, {size}: {first / 1000:.2f} s first visit "
                       f"({first / floor:.2f}x the bare page's {floor / 1000:.2f} s), {again / 1000:.2f} s reopened "
                       f"({again / floor_again:.2f}x {floor_again / 1000:.2f} s); dashboard peak {page['peak MB']:.0f} MB "
                       f"after the restart, {page['first start peak MB']:.0f} MB at its first start")

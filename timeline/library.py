@@ -78,6 +78,11 @@ def contents(data: Path | None = None) -> tuple:
             tuple(str(e) for e in errors))
 
 
+def digest(contents: tuple) -> str:
+    """Return a short key of a `contents()` result: equal contents, equal key."""
+    return hashlib.sha256(repr(contents).encode("utf-8")).hexdigest()[:32]
+
+
 def load(data: Path, contents: tuple, read_article: Callable, extract: Callable, read_table: Callable,
          title_language: str = "source") -> tuple:
     """Return the table of data folder `data` from its `contents()`: (corrected table, problems, corrections,
