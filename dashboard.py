@@ -54,7 +54,7 @@ def load(key: str, lang: str, _contents: tuple) -> tuple:
 
 @st.cache_data(show_spinner=False, max_entries=4)
 def choices(key: str, _full: query.Table) -> tuple[list[str], list[str], list[str], list[str], tuple | None]:
-    """Return the actors, event types, sources, places and span of the whole table (keyed by what it is made of)."""
+    """Return the actors, types, sources, places and span of the whole table (keyed by what it is made of)."""
     every = _full.view()
     return (every.names("actors"), every.values("event_type"), every.values("source"), every.names("places"),
             every.bounds())
