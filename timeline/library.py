@@ -8,6 +8,7 @@ import os
 import re
 import tempfile
 import unicodedata
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -294,7 +295,7 @@ def _to_parquet(path: Path, target: Path) -> None:
         raise InputError(name, "is not UTF-8 text; save it as UTF-8 CSV") from None
     as_text = arrow_csv.ConvertOptions(column_types={c: pa.string() for c in header},
                                        strings_can_be_null=False, quoted_strings_can_be_null=False)
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    tmp = target.with_name(f".{target.name}.{uuid.uuid4().hex}.tmp")  # one per writer, threads too
     writer, first = None, 0
     try:
         blocks = arrow_csv.ReadOptions(block_size=1 << 22)  # about 10,000 rows a batch

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import os
+import uuid
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -65,7 +66,7 @@ def hidden(batch: pa.Table, first: int) -> pa.Table:
 
 def write(target: Path, reader: pa.RecordBatchReader) -> int:
     """Write the rows of `reader` with the HIDDEN columns to `target` atomically; return how many."""
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    tmp = target.with_name(f".{target.name}.{uuid.uuid4().hex}.tmp")  # one per writer, threads too
     rows, writer = 0, None
     try:
         for batch in reader:
@@ -101,7 +102,7 @@ def build(target: Path, base: pd.DataFrame, tables: list[Path], fixes: Mapping[s
     checked Parquet files of the event tables (library.table_parquet), with `_n`, their row.
     """
     con = connect(scratch)
-    sorted_rows = scratch / f".{target.name}.{os.getpid()}.sorted"
+    sorted_rows = scratch / f".{target.name}.{uuid.uuid4().hex}.sorted"
     try:
         first = base.loc[:, list(table.SCHEMA)].assign(_n=np.arange(len(base), dtype=np.int64), _part=0)
         con.register("base_rows", _arrow(first))
