@@ -2,12 +2,19 @@
 
     python bench/extract.py                     # 100 / 1,000 / 10,000 articles
     python bench/extract.py --sizes 100 1000 --baseline-sizes 100
+    python bench/extract.py --end-to-end 1000   # whole processes, articles as files
 
 Each figure is measured in a fresh worker process (so peak memory is that run's own)
 on a corpus of distinct articles recombined from the shipped and golden articles'
 paragraphs: every article differs, so no cache can help. Both systems get the same
 parsed articles; the project does strictly more (sentences, dates, actors, types,
 titles, merging) than the baseline (search_dates on each sentence).
+
+`--end-to-end N` writes N of those articles to files and times whole processes, start-up
+and writing included: `python -m timeline extract FOLDER -o events.csv` against a process
+that reads the same files, runs the baseline on each sentence and writes what it found
+as CSV. It also times the fixed start-up of `extract` (one short article, less a bare
+`python -c pass`).
 """
 from __future__ import annotations
 
@@ -19,6 +26,8 @@ import resource
 import subprocess
 import sys
 import time
+import statistics
+import tempfile
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -104,6 +113,72 @@ def _run_worker(system: str, n: int) -> dict:
     }
 
 
+def write_corpus(n: int, folder: Path) -> list[Path]:
+    """Write `n` bench articles to `folder` as files (the dateline gives the date, the text the language)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for i, (text, _, _) in enumerate(corpus(n)):
+        path = folder / f"bench-{i:05d}.txt"
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def _baseline_files(folder: Path, out: Path) -> None:
+    """The baseline as a whole program: read each article file, search every sentence, write CSV."""
+    import csv
+
+    from timeline import ingest, segment
+    from timeline.dates import baseline
+
+    with open(out, "w", newline="", encoding="utf-8") as f:
+        writer = csv.writer(f)
+        writer.writerow(["source", "date", "date_end", "time_text", "sentence"])
+        for path in sorted(folder.glob("*.txt")):
+            a = ingest.read(path)
+            for s in segment.sentences(a.text, a.language):
+                for e in baseline.search(s.text, a.published, a.language):
+                    writer.writerow([path.name, e.date, e.date_end, e.text, s.text])
+
+
+def _wall(command: list[str], cwd: Path) -> float:
+    """Return the seconds a whole process takes, start to exit."""
+    start = time.perf_counter()
+    subprocess.run(command, cwd=cwd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def end_to_end(n: int, repeat: int, project: Path, jobs: int = 1) -> None:
+    """Time whole processes of both systems on `n` article files; print the ratio and the start-up."""
+    with tempfile.TemporaryDirectory(prefix="bench-e2e-") as tmp:
+        folder = Path(tmp) / "articles"
+        files = write_corpus(n, folder)
+        one = folder.parent / "one.txt"
+        one.write_text(files[0].read_text(encoding="utf-8")[:600], encoding="utf-8")
+        extract = [sys.executable, "-m", "timeline", "extract"]
+        _wall(extract + [str(one), "-o", str(Path(tmp) / "warm.csv")], project)  # fills the user cache
+        bare = min(_wall([sys.executable, "-c", "pass"], project) for _ in range(5))
+        start = [_wall(extract + [str(one), "-o", str(Path(tmp) / "one.csv")], project) for _ in range(5)]
+        print(f"start-up of extract (one {one.stat().st_size}-byte article, median of 5, less "
+              f"`python -c pass` {bare:.3f} s): {statistics.median(start) - bare:.2f} s", flush=True)
+        project_s, baseline_s = [], []
+        for _ in range(repeat):
+            run = extract + [str(folder), "-o", str(Path(tmp) / "events.csv"), "-j", str(jobs)]
+            project_s.append(_wall(run, project))
+            baseline_s.append(_wall([sys.executable, __file__, "--baseline-files", str(folder),
+                                     "--out", str(Path(tmp) / "baseline.csv")], ROOT))
+            print(f"{n} articles, whole process: project {project_s[-1]:.2f} s, "
+                  f"baseline {baseline_s[-1]:.2f} s, "
+                  f"ratio {baseline_s[-1] / project_s[-1]:.1f}x", flush=True)
+        best_p, best_b = min(project_s), min(baseline_s)
+        how = "one process" if jobs == 1 else f"--jobs {jobs}"
+        print(f"end to end at {n} articles (best of {repeat}; project on {how}, baseline on one): "
+              f"project {n / best_p:.0f} art/s, baseline "
+              f"{n / best_b:.1f} art/s: {best_b / best_p:.1f}x the baseline")
+        print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.2f}, "
+              f"Python {sys.version.split()[0]}")
+
+
 def measure(system: str, n: int) -> dict:
     """Run one measurement in a fresh process and return its figures."""
     out = subprocess.run(
@@ -132,11 +207,27 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--baseline-sizes", type=int, nargs="+", default=[100, 1000])
     parser.add_argument("--jobs-sizes", type=int, nargs="*", default=[1000],
                         help="sizes at which to also run the project on every core")
+    parser.add_argument("--end-to-end", type=int, metavar="N",
+                        help="instead, time whole processes of both systems on N articles written to files")
+    parser.add_argument("--repeat", type=int, default=1, help="with --end-to-end: runs of each system")
+    parser.add_argument("--jobs", type=int, default=1,
+                        help="with --end-to-end: extract's --jobs (0: one per core)")
+    parser.add_argument("--project", type=Path, default=ROOT,
+                        help="with --end-to-end: the checkout whose `python -m timeline` runs "
+                        "(to compare versions)")
+    parser.add_argument("--baseline-files", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--out", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--worker", choices=["project", "project-jobs", "baseline"], help=argparse.SUPPRESS)
     parser.add_argument("--n", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.worker:
         print(json.dumps(_run_worker(args.worker, args.n)))
+        return 0
+    if args.baseline_files:
+        _baseline_files(args.baseline_files, args.out)
+        return 0
+    if args.end_to_end:
+        end_to_end(args.end_to_end, args.repeat, args.project.resolve(), args.jobs)
         return 0
     rows = []
     wanted = {"project": args.sizes, "project-jobs": args.jobs_sizes, "baseline": args.baseline_sizes}

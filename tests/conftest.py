@@ -1,9 +1,19 @@
 """Shared paths and helpers for the tests."""
 from __future__ import annotations
 
+import atexit
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
+
+# Tests keep derived tables (timeline/cache.py) in a folder of their own, never the user's
+# cache; subprocesses the tests start inherit it.
+if "TIMELINE_CACHE_DIR" not in os.environ:
+    os.environ["TIMELINE_CACHE_DIR"] = tempfile.mkdtemp(prefix="timeline-test-cache-")
+    atexit.register(shutil.rmtree, os.environ["TIMELINE_CACHE_DIR"], True)
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = ROOT / "data" / "articles"

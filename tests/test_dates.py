@@ -394,3 +394,9 @@ def test_future_cue_lookups_answer_as_the_plain_searches(text, language, ends):
         assert memo.three_words_by(s_start, s_end, end) == bool(_THREE_WORDS.match(text, s_start, end))
         got, want = memo.first(g.future, end, s_end), g.future.search(text, end, s_end)
         assert (got and got.span()) == (want and want.span())
+
+
+def test_a_count_after_a_happening_at_the_start_of_a_sentence_dates_nothing():
+    text = "The summit ended on 13 September 2023. Two days after the summit, Kim toured a factory."
+    found = [(e.text, e.event, e.reason) for e in find_expressions(text, date(2023, 9, 20), "en")]
+    assert ("Two days after", False, "counted from a happening, not a date") in found

@@ -40,12 +40,46 @@ CASES = [
      "24 November", "2023-11-24", "2023-11-24", "day"),
     ("id", date(2025, 11, 20), "Kesepakatan disetujui 22 November 2023. Jeda berlaku 24 November.",
      "24 November", "2023-11-24", "2023-11-24", "day"),
+    # … but a day of the last weeks before publication is the news itself
+    ("en", date(2025, 5, 23), "The record swap came on January 3, 2024. The deal was agreed in Istanbul on May 16.",
+     "May 16", "2025-05-16", "2025-05-16", "day"),
+    # … and not across a paragraph: a new paragraph may be back in the publication's year
+    ("en", date(2025, 10, 1), "Biden laid out a plan in May 2024.\n\nIsrael struck Doha on September 9.",
+     "September 9", "2025-09-09", "2025-09-09", "day"),
+    # "a 20-point plan to end the war" is a noun, not "plans to": the Monday before publication
+    ("en", date(2025, 10, 1), "Trump unveiled a 20-point plan to end the war in Gaza on Monday.",
+     "Monday", "2025-09-29", "2025-09-29", "day"),
+    # "the same day" after a whole month (background) goes back to the day of the news
+    ("id", date(2025, 10, 27), "Timor-Leste diterima di KTT ASEAN pada Minggu (26/10/2025). Negara itu menjadi "
+     "pengamat pada November 2022. Pada hari yang sama, Thailand dan Kamboja menandatangani deklarasi damai.",
+     "Pada hari yang sama", "2025-10-26", "2025-10-26", "day"),
+    # a day counted from part of a month stays in that month (not counted from an older day)
+    ("id", date(2024, 6, 12), "Pada 31/5/2024 Biden berpidato. Awal Mei lalu, Hamas menerima usulan. "
+     "Sehari kemudian, Israel merebut Rafah.", "Sehari kemudian", "2024-05-01", "2024-05-31", "month"),
+    # "Minggu" (also "week") closing a wire report's sentence after a comma is Sunday
+    ("id", date(2025, 10, 28), "Timor-Leste resmi menjadi anggota ASEAN di Kuala Lumpur, Minggu.", "Minggu",
+     "2025-10-26", "2025-10-26", "day"),
+    # "N days after <a happening>" after a date of its sentence dates that happening N days before
+    ("en", date(2025, 10, 28), "Anwar brokered a ceasefire on July 28, four days after fighting erupted.",
+     "four days after", "2025-07-24", "2025-07-24", "day"),
+    ("id", P, "KPU menetapkan hasilnya pada 24 April 2024, dua hari setelah MK menolak gugatan.",
+     "dua hari setelah", "2024-04-22", "2024-04-22", "day"),
+    # "hours after <a happening>" after a date of its sentence: that happening came the same day
+    ("en", date(2025, 5, 12), "Putin made the offer late on Saturday, May 10, hours after European leaders met in Kyiv.",
+     "hours after", "2025-05-10", "2025-05-10", "day"),
+    ("id", P, "Kabinet diumumkan pada Minggu (20/10/2024) malam, beberapa jam setelah ia dilantik.",
+     "beberapa jam setelah", "2024-10-20", "2024-10-20", "day"),
+    # a day counted back from its sentence's date is a happening, not a comparison ("a decade earlier")
+    ("id", P, "Gencatan senjata dicapai pada 28 Juli 2025 setelah bentrokan pecah empat hari sebelumnya.",
+     "empat hari sebelumnya", "2025-07-24", "2025-07-24", "day"),
     ("id", P, "Pertemuan dijadwalkan 27 September mendatang.", "27 September mendatang", "2025-09-27", "2025-09-27", "day"),
     ("id", P, "Harga naik pada Januari 2024.", "Januari 2024", "2024-01-01", "2024-01-31", "month"),
     ("id", P, "Harga naik pada bulan Maret 2023.", "bulan Maret 2023", "2023-03-01", "2023-03-31", "month"),
     ("id", P, "Harga naik pada Mei 2023.", "Mei 2023", "2023-05-01", "2023-05-31", "month"),
     ("id", P, "Harga naik pada Maret lalu.", "Maret lalu", "2025-03-01", "2025-03-31", "month"),
     ("id", P, "Harga naik pada September lalu.", "September lalu", "2024-09-01", "2024-09-30", "month"),
+    ("id", date(2025, 8, 25), "Mereka bertemu pertengahan Agustus lalu.", "pertengahan Agustus lalu", "2025-08-11",
+     "2025-08-20", "month_part"),
     ("id", P, "Harga naik pada Desember mendatang.", "Desember mendatang", "2025-12-01", "2025-12-31", "month"),
     ("id", P, "Harga naik pada Agustus ini.", "Agustus ini", "2025-08-01", "2025-08-31", "month"),
     ("id", P, "Harga naik pada Juni.", "Juni", "2025-06-01", "2025-06-30", "month"),

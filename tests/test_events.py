@@ -85,3 +85,11 @@ def test_two_dates_of_one_event_keep_the_sentence_type():
     text = "Kim dan Putin bertemu pada Rabu (3/9/2025), kata KCNA pada 3 September 2025."
     out = events.mentions(Article(text, "x.txt", published=date(2025, 9, 8)))
     assert {e.event_type for e in out} == {"meeting"}
+
+
+def test_the_same_day_opening_a_clause_dates_a_second_happening_of_its_sentence():
+    text = ("North Korea fired two short-range ballistic missiles on 13 September 2023, the same day "
+            "Kim Jong Un met Vladimir Putin at the Vostochny Cosmodrome.")
+    found = events.extract(Article(text, "a.txt", published=date(2024, 1, 1), language="en"))
+    assert [(e.date.isoformat(), e.time_text, e.event_type) for e in found] == [
+        ("2023-09-13", "13 September 2023", "military"), ("2023-09-13", "the same day", "meeting")]

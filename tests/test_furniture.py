@@ -1,4 +1,6 @@
-"""Page furniture dates no event: bylines, datelines with tails, stamps, site tags, labels.
+"""Page furniture dates no event: bylines, datelines with tails, stamps, site tags, labels,
+photo captions, links to other stories, copyright lines, infoboxes, section titles, and the
+time a reporter reached a source.
 
 Each kind once in English and once in Indonesian where both write it, with story
 sentences around it, so the test also shows what stays an event. The sentences are
@@ -32,6 +34,8 @@ def _dated(text: str, language: str, published: date | None = None) -> list[tupl
 
 # (language, a furniture line that holds a date, the date as found) — each placed below a story sentence
 FURNITURE = [
+    ("en", "(c) 2025 Meridian Wire. All rights reserved.", "2025"),
+    ("en", "Fri 23 May 2025 17:55 EEST · Last modified on Fri 23 May 2025 21:10 EEST", "Fri 23 May 2025 17:55 EEST"),
     ("en", "By Jane Doe | Updated 19 June 2024, 10:02 GMT", "19 June 2024, 10:02 GMT"),
     ("en", "By Jane Doe and John Roe, 20 June 2024", "20 June 2024"),
     ("id", "Penulis Aditya Nugraha | Editor Sri Lestari | Kamis, 5 Desember 2024", "Kamis, 5 Desember 2024"),
@@ -45,6 +49,43 @@ FURNITURE = [
     ("en", "As of: 4 December 2024", "4 December 2024"),
     ("id", "Tanggal: 4 Desember 2024", "4 Desember 2024"),
     ("id", "Batas data: 4 Desember 2024 pukul 17.00 WIB", "4 Desember 2024 pukul 17.00 WIB"),
+    # bylines with the writer's role, or place, and the date
+    ("en", "ANALYSIS | By Jane Doe, senior fellow, Asia programme | September 3, 2024", "September 3, 2024"),
+    ("id", "ANALISIS | Oleh Budi Santoso, peneliti Asia Timur | Jumat, 6 September 2024",
+     "Jumat, 6 September 2024"),
+    ("en", "LIVE — Asia desk | By Jane Doe (Seoul) and John Roe (Washington) | Last updated 31 October 2024, "
+     "09:48 GMT", "31 October 2024, 09:48 GMT"),
+    ("id", "Oleh Rina Hapsari (Jakarta) dan Budi Santoso (Seoul) | Kamis, 31 Oktober 2024", "Kamis, 31 Oktober 2024"),
+    # photo captions: labelled, ending with a credit, or wholly in italics
+    ("en", "Photo caption: The coast guard ship arrives in Manila after the collision, September 1, 2024.",
+     "September 1, 2024"),
+    ("id", "Keterangan foto: Kapal patroli tiba di Natuna, Senin (2/9/2024).", "Senin (2/9/2024)"),
+    ("en", "Smoke rises over the harbour after the strikes, March 18, 2025. (Photo: Wire)", "March 18, 2025"),
+    ("id", "Kim Jong Un dan Vladimir Putin di Vladivostok, 25 April 2019. (Foto: Kantor Berita)", "25 April 2019"),
+    ("en", "*Leaders pose for a photo in Pyongyang, 20 June 2024.*", "20 June 2024"),
+    ("id", "_Suasana sidang Dewan Keamanan di New York, 10 Juni 2024._", "10 Juni 2024"),
+    # links to other stories: labelled lines, and the list below a bare label
+    ("en", 'Also on our site: "Kim says nuclear force must be readied" (Oct 23, 2024)', "Oct 23, 2024"),
+    ("id", "Berita lainnya: Putin Tiba di Pyongyang (20/6/2024)", "20/6/2024"),
+    ("en", "Read more:\n- Kim says nuclear force must be readied (Oct 23, 2024)", "Oct 23, 2024"),
+    ("id", "Baca juga:\n- Kim Jong Un Sebut Korea Selatan Musuh Utama (16/1/2024)", "16/1/2024"),
+    # copyright lines
+    ("en", "The views expressed are the author's own. Copyright 2024.", "2024"),
+    ("id", "Pandangan dalam tulisan ini milik penulis. Hak cipta 2024.", "2024"),
+    # infoboxes: items below a bold title, rows of a table whose title row has no value
+    ("en", "**Gaza ceasefire negotiations**\n\n- Type: Indirect talks\n- Second ceasefire: 19 January – 18 March 2025",
+     "19 January – 18 March 2025"),
+    ("id", "**Perjanjian Kemitraan Strategis**\n\n- Jenis: Pakta pertahanan\n- Gencatan senjata kedua: 19 Januari "
+     "– 18 Maret 2025", "19 Januari – 18 Maret 2025"),
+    ("en", "| Scarborough Shoal | |\n|---|---|\n| Infobox last reviewed | 18 September 2025 |", "18 September 2025"),
+    ("id", "| Beting Scarborough | |\n|---|---|\n| Perlindungan halaman | Dikunci sejak 2 Februari 2023 |",
+     "2 Februari 2023"),
+    # section titles
+    ("en", "## January 2025 ceasefire", "January 2025"),
+    ("id", "## Gencatan senjata Oktober 2025", "Oktober 2025"),
+    # when the reporter reached a source
+    ("en", '"We are watching closely," the analyst said when contacted on Monday.', "Monday"),
+    ("id", '"Kami mengamati," ujarnya saat dihubungi Kompas.com, Senin malam.', "Senin malam"),
 ]
 
 
@@ -69,6 +110,9 @@ def test_furniture_line_is_no_event(language, line, found):
         ("en", "Headline\n\nBy Jane Doe | Updated 19 June 2024, 10:02 GMT\n\nStory text.", date(2024, 6, 19)),
         ("en", "Headline\nBy Jane Doe and John Roe Updated 3:15 PM GMT+9, December 5, 2024\n\nStory.",
          date(2024, 12, 5)),
+        # a byline with the writer's role beside the date
+        ("id", "Judul\n\nOleh: Budi Santoso, pengamat hubungan internasional | Jumat, 15 September 2023 | "
+         "11:20 WIB\n\nIsi berita.", date(2023, 9, 15)),
     ],
 )
 def test_dateline_with_byline_or_reporter_tail_is_the_publication_date(language, text, published):
@@ -141,8 +185,51 @@ def test_site_tag_below_a_date_line_is_no_event():
         ("id", "Laporan tersebut terbit pada 3 September 2025."),
         ("id", "Oleh karena itu, pada 2024 kedua negara menandatangani traktat."),
         ("en", "Kompas.com reported on 23 April 2019 that Kim had arrived."),
+        ("en", "By Kim's own account, the troops were sent in 2024."),
+        # a phone call is a happening; only the time the reporter reached a source is furniture
+        ("id", "Kim dihubungi Putin melalui telepon pada Senin (2/9/2024)."),
+        ("en", "Officials said on Monday, 2 September 2024, that they had contacted Pyongyang."),
+        # a quoted paragraph, a photo's subject told in a story sentence, a timeline list, a data table
+        ("id", '"Kami tidak akan mundur," kata Menteri Pertahanan, Senin (2/9/2024).'),
+        ("en", "Photos released on 2 September 2024 showed the damaged hull."),
+        ("id", "**Kronologi**\n\n- 13 September 2023: Kim dan Putin bertemu di Vostochny."),
+        ("id", "**Kronologi**\n\n- Maret: Kim tiba di Moskow pada 2024."),
+        ("id", "| Tanggal | Peristiwa |\n|---|---|\n| 19 Juni 2024 | Putin dan Kim meneken traktat |"),
     ],
 )
 def test_not_furniture(language, text):
     got = _events(text, language, date(2025, 9, 8))
     assert any(event for _, event, _ in got), got
+
+
+def test_a_section_title_dates_no_event_but_gives_the_year_below_it():
+    text = "## January 2024 ceasefire\n\nThe truce took effect on 19 January."
+    got = _events(text, "en", date(2026, 3, 1))
+    assert [(t, e) for t, e, _ in got] == [("January 2024", False), ("19 January", True)]
+    assert _dated(text, "en", date(2026, 3, 1)) == [("The truce took effect on 19 January.", "2024-01-19")]
+
+
+def test_a_date_alone_on_a_heading_line_still_dates_the_lines_below():
+    text = "Kronologi\n\nApril 2019\nKim bertemu Putin di Vladivostok.\n\nJuni 2024\nPutin berkunjung ke Pyongyang."
+    assert _dated(text, "id", date(2025, 1, 10)) == [
+        ("Kim bertemu Putin di Vladivostok.", "2019-04-01"), ("Putin berkunjung ke Pyongyang.", "2024-06-01")]
+
+
+# -- the page's head: stamps, desks, bylines with roles give the publication date --------------------
+
+@pytest.mark.parametrize("head", [
+    "*Published August 19, 2025 · Updated August 19, 2025, 11:05 GMT · 7 min read*",
+    "**Business desk** | August 19, 2025 | 5 min read",
+    "*By Farah Lim, Southeast Asia correspondent · August 19, 2025 · Updated 14:20 SGT*",
+    "**Laporan Utama** | Edisi 19 Agustus 2025 | Penulis: Dewi Anggraini",
+])
+def test_a_stamp_line_at_the_top_gives_the_publication_date(head):
+    text = f"# Headline of the story\n\n{head}\n\nThe talks ended on Monday without a deal.\n"
+    assert dateline(text, "en" if "Laporan" not in head else "id") == date(2025, 8, 19)
+    if "Laporan" not in head:
+        assert _dated(text, "en", date(2025, 8, 19)) == [("The talks ended on Monday without a deal.", "2025-08-18")]
+
+
+def test_a_markdown_year_heading_gives_the_year_to_the_entries_below():
+    text = "# Timeline\n\n## 2025\n\n- **Feb. 12** — Trump and Putin speak by phone.\n"
+    assert _dated(text, "en", None) == [("- **Feb. 12** — Trump and Putin speak by phone.", "2025-02-12")]

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -167,8 +168,9 @@ def test_happenings_of_the_dev_corpus_are_merged_well():
     score, errors = happenings.evaluate(DEV)
     assert not errors
     assert score.found >= 0.9 * score.labelled
-    # Measured 2026-12-03: P 0.892, R 0.840, 1.25 rows per happening. The floors stop a regression.
-    assert score.precision >= 0.87 and score.recall >= 0.82 and score.rows_per_happening <= 1.3
+    # Measured 2026-12-03: P 0.892, R 0.840, 1.25 rows per happening; later the same day (clauses,
+    # references, statements, same-day clauses) P 0.899, R 0.904, 1.14. The floors stop a regression.
+    assert score.precision >= 0.88 and score.recall >= 0.88 and score.rows_per_happening <= 1.17
 
 
 def test_eval_happenings_prints_the_scores(capsys):
@@ -184,18 +186,15 @@ def test_eval_happenings_names_a_bad_gold_file(tmp_path, capsys):
 
 
 @pytest.mark.parametrize("name, floors", [
-    # Scored blind on 2026-12-03 (A: P 0.826 R 0.826, 1.27 rows per happening; B: P 0.915 R 0.398, 1.85);
-    # after tuning on them (same day): A 0.935 / 0.837 / 1.24, B 0.885 / 0.500 / 1.70.
-    ("heldout_a", (0.93, 0.84, 1.25)),
-    ("heldout_b", (0.88, 0.60, 1.65)),
-    # Written by a third writer and scored blind on 2026-12-03 (C: Russia-North Korea weapons,
-    # P 0.754 R 0.675, 1.31 rows per happening; D: South China Sea, P 0.900 R 0.297, 1.74).
-    # After tuning on all five (later the same day): C 0.862 / 0.727 / 1.31, D 0.899 / 0.681 / 1.35.
-    # Reading bylines and the RMOL dateline (furniture branch) resolves more relative dates, whose extra
-    # mentions the merge does not all join yet: A 0.942 / 0.853 / 1.24, C 0.862 / 0.700 / 1.35,
-    # D 0.889 / 0.615 / 1.36 (2026-12-03, second session).
-    ("heldout_c", (0.84, 0.69, 1.36)),
-    ("heldout_d", (0.88, 0.60, 1.4)),
+    # Each set was scored blind first (figures in README, "Measuring the merge"); A-D were then used
+    # for tuning on 2026-12-03, E and F (a fourth writer) from the second session on. The floors sit
+    # just under the last measurement (2026-12-03, late): a merge change that loses on any set shows.
+    ("heldout_a", (0.97, 0.89, 1.21)),  # 0.989 / 0.905 / 1.19
+    ("heldout_b", (0.95, 0.78, 1.32)),  # 0.969 / 0.798 / 1.30
+    ("heldout_c", (0.89, 0.71, 1.30)),  # 0.912 / 0.729 / 1.28
+    ("heldout_d", (0.88, 0.80, 1.16)),  # 0.904 / 0.817 / 1.14
+    ("heldout_e", (0.91, 0.65, 1.45)),  # 0.927 / 0.661 / 1.44, 96 of 98 found (blind: 0.893 / 0.338 / 1.51, 76)
+    ("heldout_f", (0.88, 0.37, 1.31)),  # 0.895 / 0.386 / 1.29, 80 of 87 found (blind: 0.625 / 0.208 / 1.32, 63)
 ])
 def test_happenings_of_the_held_out_corpora_do_not_regress(name, floors):
     score, errors = happenings.evaluate(DEV.parent / name)
@@ -240,3 +239,78 @@ def test_maritime_incidents_share_concepts_across_languages():
     assert {"water_cannon", "resupply"} <= concepts.of("A coast guard ship fired water cannon at a supply boat.", "en") \
         & concepts.of("Kapal penjaga pantai menembakkan meriam air ke kapal pemasok.", "id")
     assert "collision" in concepts.of("Kapal China bertabrakan dengan kapal Filipina.", "id")
+
+
+# -- a date named by a noun, and clusters formed apart ---------------------------------------------
+
+@pytest.mark.parametrize("text, time, lang, named", [
+    ("Manila called Tuesday's incident illegal and irresponsible.", "Tuesday", "en", True),
+    ("The water cannon attack this week came days after the announcement.", "this week", "en", True),
+    ("China fired water cannon at a supply boat on Tuesday.", "Tuesday", "en", False),
+    ("Kim and Putin held talks on Tuesday.", "Tuesday", "en", False),
+    ("Menurut pengamat, insiden kemarin menunjukkan pentingnya perundingan.", "kemarin", "id", True),
+    ("Pertemuan pada Selasa (16/1/2024) itu membahas kunjungan Putin.", "Selasa (16/1/2024)", "id", True),
+    ("Kim mengadakan pertemuan pada Selasa (16/1/2024) dengan Putin.", "Selasa (16/1/2024)", "id", False),
+])
+def test_a_time_attached_to_a_noun_names_a_happening_told_elsewhere(text, time, lang, named):
+    assert concepts.refers(text, time, lang) is named
+
+
+def test_a_sentence_naming_the_days_incident_joins_it_in_its_article_but_not_a_statement():
+    cannon = ev("a.txt", "Kapal China menembakkan meriam air ke kapal Filipina pada Selasa.", "2024-03-05",
+                kind="military", actors=("China", "Philippines"), lang="id", paragraph=1, sentence_index=1)
+    said = ev("a.txt", "Juru bicara Kemlu mengatakan pada Selasa bahwa Indonesia meminta semua pihak menahan diri.",
+              "2024-03-05", kind="statement", actors=("Indonesia",), lang="id", paragraph=4, sentence_index=9)
+    named = ev("a.txt", "Menurut pengamat, insiden kemarin menunjukkan pentingnya perundingan.", "2024-03-05",
+               actors=("Indonesia",), lang="id", paragraph=5, sentence_index=12)
+    cannon, said, named = (replace(e, time_text=t) for e, t in ((cannon, "Selasa"), (said, "Selasa"),
+                                                                 (named, "kemarin")))
+    rows = merge.merge([cannon, said, named])
+    assert len(rows) == 2
+    assert {m.sentence for m in merge.reports(rows[0])} == {cannon.sentence, named.sentence}
+
+
+def test_clusters_a_happenings_reports_formed_apart_are_joined():
+    # The statement-typed report leads and the strike's reports do not fit it one by one;
+    # together they name the same attack, dead and hostages.
+    told = ev("a.md", "The war began on October 7, 2023, when gunmen stormed southern Israel, killing 1,200 people "
+              "and taking 251 hostages, according to Israeli tallies.", "2023-10-07", kind="statement",
+              actors=("Hamas", "Israel"))
+    war = ev("b.md", "Perang pecah setelah serangan Hamas ke Israel selatan pada 7 Oktober.", "2023-10-07",
+             kind="military", actors=("Hamas", "Israel"), lang="id")
+    dead = ev("c.md", "Serangan Hamas ke Israel selatan pada 7 Oktober 2023 menewaskan 1.200 orang, dan 251 "
+              "orang disandera.", "2023-10-07", kind="casualties", actors=("Hamas", "Israel"), lang="id")
+    assert len(merge.merge([told, war, dead])) == 1
+
+
+def test_numbers_written_as_words_are_shared_across_languages():
+    assert concepts.numbers("Qatar announced that the truce had been extended by two days.", "en") == {"2"}
+    assert concepts.numbers("Jeda kemanusiaan diperpanjang dua hari.", "id") == {"2"}
+    assert not concepts.numbers("The two leaders met; kedua pemimpin bertemu.", "en")
+    assert {"extension"} <= concepts.of("Jeda kemanusiaan diperpanjang dua hari.", "id") & \
+        concepts.of("Qatar said the truce had been extended.", "en")
+
+
+def test_each_date_of_a_sentence_dating_several_happenings_is_compared_on_its_clause():
+    from timeline import events
+    from timeline.model import Article
+
+    text = "Russia invaded Ukraine in February 2022, and the two sides signed a grain deal in July 2022."
+    invaded, signed = events.mentions(Article(text, "a.txt", published=dt.date(2023, 1, 1), language="en"))
+    assert "invasion" in merge._of(invaded).concepts and "grain" not in merge._of(invaded).concepts
+    assert "grain" in merge._of(signed).concepts and "invasion" not in merge._of(signed).concepts
+
+
+
+@pytest.mark.parametrize("text, time, lang, kept", [
+    ("Susunan kabinet diumumkan pada Minggu malam, beberapa jam setelah ia dilantik di Gedung Nusantara, Senayan.",
+     "Minggu malam", "id", "Susunan kabinet diumumkan pada Minggu malam"),
+    ("On Monday, before the press conference, Netanyahu phoned Qatar's prime minister.", "Monday", "en",
+     "On Monday, before the press conference, Netanyahu phoned Qatar's prime minister."),
+    ("Anwar brokered a ceasefire on July 28, four days after fighting erupted.", "four days after", "en",
+     "Anwar brokered a ceasefire on July 28, four days after fighting erupted."),
+    ("Putin landed late on Tuesday, and Kim embraced him before they rode off.", "Tuesday", "en",
+     "Putin landed late on Tuesday, and Kim embraced him before they rode off."),
+])
+def test_a_closing_phrase_naming_another_happening_as_a_time_is_left_out(text, time, lang, kept):
+    assert concepts.without_tail(text, time, lang) == kept

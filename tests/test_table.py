@@ -89,3 +89,18 @@ def test_csv_round_trip_gives_the_same_events(evs):
         for value in row:
             assert not value.startswith(FORMULA_START), value
     pd.testing.assert_frame_equal(table.from_csv(text), frame)
+
+
+@settings(max_examples=100, deadline=None, derandomize=True, database=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(st.lists(events(), max_size=40))
+def test_direct_csv_is_the_frames_csv_byte_for_byte(evs):
+    # `extract` writes without pandas or Arrow; its bytes must be the table's.
+    assert table.events_csv(evs) == table.csv_bytes(table.to_frame(evs))
+    assert table.mentions_csv(evs) == table.csv_bytes(table.mentions_frame(evs), table.MENTION_SCHEMA)
+
+
+def test_direct_csv_leaves_numbers_it_cannot_spell_to_arrow():
+    ev = Event("0123456789ab", dt.date(2024, 3, 1), dt.date(2024, 3, 1), "day", "1 Mar 2024", "T", "S",
+               confidence=float("nan"), importance=1e-7)
+    assert table.events_csv([ev]) == table.csv_bytes(table.to_frame([ev]))

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from . import ingest, pipeline, store, table
+from .merge import reports
 
 DEBUG_ENV = "TIMELINE_DEBUG"  # "1" lets an unexpected error show its traceback
 
@@ -249,21 +250,22 @@ def extract(args: argparse.Namespace) -> int:
         print(f"{len(result.events)} events written to {args.output} ({parts} Parquet part(s))", file=sys.stderr)
     elif args.output:
         try:
-            store.write_output(args.output, table.to_csv(result.frame()).encode("utf-8"))
+            store.write_output(args.output, table.events_csv(result.events))
         except OSError as exc:
             print(f"error: {args.output}: cannot be written ({exc.strerror or exc})", file=sys.stderr)
             return 2
         print(f"{len(result.events)} events written to {args.output}", file=sys.stderr)
     else:
-        sys.stdout.write(table.to_csv(result.frame()))
+        sys.stdout.write(table.events_csv(result.events).decode("utf-8"))
     if args.mentions:
-        said = result.mentions()
+        said = table.mentions_csv(result.events)
         try:
-            store.write_output(args.mentions, table.to_csv(said, table.MENTION_SCHEMA).encode("utf-8"))
+            store.write_output(args.mentions, said)
         except OSError as exc:
             print(f"error: {args.mentions}: cannot be written ({exc.strerror or exc})", file=sys.stderr)
             return 2
-        print(f"{len(said)} mentions written to {args.mentions}", file=sys.stderr)
+        count = sum(len(reports(e)) for e in result.events)
+        print(f"{count} mentions written to {args.mentions}", file=sys.stderr)
     if result.errors:
         print(f"{len(result.errors)} input(s) rejected; the events of the others were written", file=sys.stderr)
     return 1 if result.errors else 0

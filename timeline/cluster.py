@@ -14,11 +14,13 @@ import os
 from contextlib import contextmanager
 from collections.abc import Iterator
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from . import events, ingest, merge as merging, pipeline, table
 from .model import Event
+
+if TYPE_CHECKING:  # each worker imports this module: pandas would cost each a third of a second
+    import pandas as pd
 
 _DAY = dt.timedelta(days=1)
 CHUNK_MAX = 64  # files per task: fewer round trips, still several tasks per worker

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from . import taxonomy
+from . import taxonomy, verbs
 from .datafile import read_yaml
 from .errors import InputError
 
@@ -152,6 +152,39 @@ def _lead(language: str, path: Path = CONCEPTS_FILE) -> re.Pattern[str] | None:
                       re.I)
 
 
+@lru_cache(maxsize=4)
+def _tail(language: str, path: Path = CONCEPTS_FILE) -> re.Pattern[str] | None:
+    words = _words("reference_leads", language, path)
+    if not words:
+        return None
+    measures = _words("reference_measures", language, path)
+    measure = r"(?:(?:\d+|" + _alternation(measures) + r")\s+){0,3}" if measures else ""
+    # A comma, a count ("beberapa jam", "two days"), then the lead word.
+    return re.compile(r",\s*" + measure + _alternation(words) + r"\b", re.I)
+
+
+def without_tail(text: str, time_text: str, language: str, path: Path = CONCEPTS_FILE) -> str:
+    """Return `text` without a closing phrase that names another happening as a reference.
+
+    Left whole when the time expression stands in that phrase (then the phrase is what it dates).
+
+    >>> without_tail("The cabinet was announced on Sunday night, hours after he was sworn in.", "Sunday", "en")
+    'The cabinet was announced on Sunday night'
+    """
+    pattern = _tail(language, path)
+    if pattern is None:
+        return text
+    for m in pattern.finditer(text):
+        if time_text and time_text in text[m.start():]:
+            continue
+        # The phrase runs to the sentence's end: a later piece with a verb is the sentence
+        # going on ("…, before the talks, Netanyahu phoned …"), a place is not ("…, Senayan.").
+        if any(verbs.has_verb(piece, language) for piece in re.split(r"[,;]", text[m.end():])[1:]):
+            continue
+        return text[:m.start()]
+    return text
+
+
 def without_lead(text: str, language: str, path: Path = CONCEPTS_FILE) -> str:
     """Return `text` without a lead phrase that names another happening as its time.
 
@@ -163,3 +196,100 @@ def without_lead(text: str, language: str, path: Path = CONCEPTS_FILE) -> str:
         return text
     m = pattern.match(text)
     return text[m.end():] if m and m.end() < len(text) else text
+
+
+def _alternation(words: list[str]) -> str:
+    return "(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
+
+
+@lru_cache(maxsize=4)
+def _reference(language: str, path: Path = CONCEPTS_FILE) -> tuple[re.Pattern[str], ...] | None:
+    nouns = _words("reference_nouns", language, path)
+    if not nouns:
+        return None
+    noun = _alternation(nouns)
+    links = _words("reference_links", language, path)
+    link = "(?:" + _alternation(links) + r"\s+)?" if links else ""
+    openers = _words("reference_openers", language, path)
+    opener = r"(?:^|[,;:(—–]\s*|\b" + _alternation(openers) + r"\s+(?:[\w-]+\s+){0,2}?)" if openers else r"(?:^|[,;:]\s*)"
+    # "the clash on June 17", "insiden kemarin": an opener, the noun, a linking word, the
+    # time; "Tuesday's incident", "the June 17 clash": the time, then the noun.
+    before = re.compile(opener + noun + r"\s+" + link + r"$", re.I)
+    bare = re.compile(r"\b" + noun + r"\s+" + link + r"$", re.I)
+    after = re.compile(r"^(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?" + noun + r"\b", re.I)
+    shown = _words("reference_demonstratives", language, path)
+    demonstrative = re.compile(r"^\s*\)?\s*" + _alternation(shown) + r"\b", re.I) if shown else None
+    return before, bare, after, demonstrative
+
+
+@lru_cache(maxsize=100_000)
+def refers(text: str, time_text: str, language: str, path: Path = CONCEPTS_FILE) -> bool:
+    """Tell whether `time_text` in `text` dates a happening the article names by a noun ("Tuesday's incident").
+
+    Such a sentence is about that happening, whatever else it tells; in its article it
+    joins the happening of that date.
+
+    >>> refers("Manila called Tuesday's incident illegal.", "Tuesday", "en")
+    True
+    >>> refers("Insiden kemarin menunjukkan pentingnya perundingan.", "kemarin", "id")
+    True
+    >>> refers("China fired water cannon on Tuesday.", "Tuesday", "en")
+    False
+    >>> refers("Kim and Putin held talks on Tuesday.", "Tuesday", "en")
+    False
+    """
+    patterns = _reference(language, path)
+    at = text.find(time_text) if time_text else -1
+    if patterns is None or at < 0:
+        return False
+    before, bare, after, demonstrative = patterns
+    head, tail = text[max(0, at - 80):at], text[at + len(time_text):at + len(time_text) + 60]
+    if after.match(tail) and (tail[:1] in "'’" or re.search(r"\bthe\s+$", head, re.I)):
+        return True
+    if before.search(head):
+        return True
+    return bool(demonstrative and demonstrative.match(tail) and bare.search(head))
+
+
+@lru_cache(maxsize=4)
+def _number_words(language: str, path: Path = CONCEPTS_FILE) -> tuple[re.Pattern[str], dict[str, int], frozenset[str]]:
+    table = (_data(path).get("number_words") or {}).get(language) or {}
+    if not isinstance(table, dict) or not all(isinstance(k, str) and isinstance(v, int) for k, v in table.items()):
+        raise InputError(str(path), f"number_words, {language} must map words to whole numbers")
+    skip = frozenset(w.lower() for w in _words("number_word_skip", language, path))
+    # The word before, then the number word (longest first: "dua belas" is 12, not 2).
+    words = _alternation(list(table)) if table else r"(?!x)x"
+    return (re.compile(r"(\w+\s+)?(?<!\w)(" + words + r")(?!\w)", re.I),
+            {k.lower(): v for k, v in table.items()}, skip)
+
+
+def numbers(text: str, language: str, path: Path = CONCEPTS_FILE) -> frozenset[str]:
+    """Return the numbers `text` writes as words ("two days", "dua hari"), not after "the" or "both".
+
+    >>> sorted(numbers("The two leaders agreed on a three-phase deal.", "en"))
+    ['3']
+    >>> sorted(numbers("Jeda diperpanjang dua hari.", "id"))
+    ['2']
+    """
+    pattern, table, skip = _number_words(language, path)
+    return frozenset(str(table[m.group(2).lower()]) for m in pattern.finditer(text)
+                     if not (m.group(1) and m.group(1).split()[0].lower() in skip))
+
+
+@lru_cache(maxsize=4)
+def _back(language: str, path: Path = CONCEPTS_FILE) -> tuple[frozenset[str], tuple[str, ...]]:
+    words = [w.lower() for w in _words("back_references", language, path)]
+    return frozenset(w for w in words if not w.startswith("*")), tuple(w[1:] for w in words if w.startswith("*"))
+
+
+def points_back(text: str, language: str, path: Path = CONCEPTS_FILE) -> bool:
+    """Tell whether `text` refers back by a pronoun or demonstrative ("mendeteksinya", "announced it").
+
+    >>> points_back("meski intelijen sudah mendeteksinya sejak Oktober 2024", "id")
+    True
+    >>> points_back("The cabinet was announced on Sunday", "en")
+    False
+    """
+    whole, endings = _back(language, path)
+    return any(w in whole or (endings and w.endswith(endings) and len(w) > 5)
+               for w in re.findall(r"\w+", text.lower()))

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable
 
 from . import actors as actor_finder
@@ -19,6 +20,33 @@ def event_id(source: str, sentence: str, time_text: str) -> str:
     """Return an id that is the same on every run for the same article and sentence."""
     key = "\x1f".join((source, " ".join(sentence.split()), time_text))
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
+
+
+CLAUSE_WORDS = 3  # words of 4+ letters a clause needs besides its date to tell a happening of its own
+RELATIVE_HEAD = 3  # words before a relative clause taken in as the noun it speaks of
+_WORD = re.compile(r"\w{4,}")
+
+
+def _own_clause(text: str, start: int, end: int, time_text: str, language: str,
+                others: tuple[tuple[int, int], ...], memo: dict | None) -> str:
+    """Return the clause of a sentence dating several happenings that holds this date alone, or "".
+
+    "BRICS, which Indonesia joined in January; a trade agreement with the EU concluded in
+    July": each date tells its clause, even when the sentence had to decide the type. A
+    clause of little more than the date ("- **June 2** —" opening a timeline entry) tells nothing.
+    """
+    begin, stop = taxonomy.clause_span(text, start, end, language, memo)
+    opening = text[begin:stop].split(None, 1)
+    if opening and opening[0].lower() in taxonomy.relative_words(language):
+        # "a ceasefire that Anwar brokered on July 28": the clause is about the noun before it.
+        head = text[:begin].rstrip()
+        cut = max(head.rfind(","), head.rfind(";"), head.rfind(":"))
+        words = head[cut + 1:].split()
+        begin = len(head) - len(" ".join(words[-RELATIVE_HEAD:])) if words else begin
+    clause = text[begin:stop].strip()
+    if any(begin <= a and b <= stop for a, b in others):
+        return ""
+    return clause if len(_WORD.findall(clause.replace(time_text, " "))) >= CLAUSE_WORDS else ""
 
 
 def _event(
@@ -39,6 +67,7 @@ def _event(
     if others:
         spans = tuple((o.start - s.start, o.end - s.start) for o in others)
         kind, clause = taxonomy.classify_at(s.text, e.start - s.start, e.end - s.start, lang, spans, memo=memo)
+        clause = clause or _own_clause(s.text, e.start - s.start, e.end - s.start, e.text, lang, spans, memo)
     else:
         kind, clause = taxonomy.classify(s.text, lang, memo=memo), ""
     return Event(
@@ -93,7 +122,10 @@ def mentions(article: Article, memo: dict | None = None) -> list[Event]:
     where = {start: place_finder.names(s.text) for s in sents if (start := s.start) in by_sentence}
     for s, e in dated:
         interval = (e.date, e.date_end or e.date)
-        others = tuple(o for o in by_sentence[s.start] if (o.date, o.date_end or o.date) != interval)
+        # "…on 13 September 2023, the same day Kim met Putin": a repeat of the interval kept
+        # by the dating dates another happening, and types apart like a different date.
+        others = tuple(o for o in by_sentence[s.start] if (o.date, o.date_end or o.date) != interval or (
+            o is not e and o.kind != e.kind))
         ev = _event(article, s, e, casts.get(s, actor_finder.Cast()), others, memo, place[s.start], where[s.start])
         if ev.event_id not in seen:
             seen.add(ev.event_id)

@@ -20,7 +20,7 @@ import pyarrow.csv as arrow_csv
 import pyarrow.parquet as pq
 import yaml
 
-from . import corrections, eventstore, importance, ingest, pipeline, query, store, table
+from . import corrections, eventstore, importance, ingest, pipeline, store, table
 from .errors import InputError
 from .model import PRECISIONS, Article
 
@@ -113,6 +113,8 @@ def open_table(data: Path, contents: tuple, read_article: Callable, extract: Cal
     folder): checked once per file change, combined once per change of what the table is
     made of, so a restart opens a file. A million events never sit in pandas.
     """
+    from . import query  # DuckDB and the charts: the page's, not `index`'s
+
     base, said, problems, unrated = _from_articles(data, contents, read_article, extract, title_language)
     folder = cache_dir(data)
     tables = []

@@ -56,10 +56,15 @@ def _not_names() -> frozenset[str]:
     return frozenset(words)
 
 
+# Names are compared by their first letters, so the two languages' spellings of one name
+# meet ("Emirates" and "Emirat"; "Russian-Ukrainian" and "Rusia-Ukraina" still do not).
+NAME_STEM = 6
+
+
 def _names(text: str) -> frozenset[str]:
-    """Return the proper names of `text` that are not actors, months or weekdays, lowered."""
+    """Return the proper names of `text` that are not actors, months or weekdays, lowered and cut to their stem."""
     stop = _not_names()
-    return frozenset(w for w in (m.lower() for m in _NAME.findall(text)) if w not in stop)
+    return frozenset(w[:NAME_STEM] for w in (m.lower() for m in _NAME.findall(text)) if w not in stop)
 
 
 @dataclass(frozen=True)
@@ -112,7 +117,8 @@ def _of(e: Event, profiles: dict | None = None, memo: dict | None = None) -> _Pr
         # The cues come from the text that typed the event: its clause when one did.
         told = e.type_clause or e.sentence
         entry = _after_date(told, e.time_text)
-        own = concepts.without_lead(entry, e.language)  # "Hours before the summit, …"
+        # "Hours before the summit, …", "…, hours after he was sworn in": another happening named as a time.
+        own = concepts.without_tail(concepts.without_lead(entry, e.language), e.time_text, e.language)
         own = told if own == entry else own
         if own != told:
             kind, cues = taxonomy.cues(own, e.language)
@@ -123,7 +129,14 @@ def _of(e: Event, profiles: dict | None = None, memo: dict | None = None) -> _Pr
         time_words = set(_WORD.findall(e.time_text.lower()))
         words = frozenset(w for w in _WORD.findall(e.sentence.lower()) if w not in time_words)
         about = concepts.of(own, e.language)
-        numbers = _numbers(own, e.time_text)
+        if e.type_clause and not concepts.specific(about) and e.time_kind != "anaphoric" and concepts.points_back(
+                e.type_clause, e.language):
+            # A clause naming nothing that happened and pointing back ("… sudah mendeteksinya
+            # sejak Oktober 2024") speaks of what its sentence names; one dated from the other's
+            # date ("…, the same day Trump unveiled a plan") tells its own.
+            about = concepts.of(e.sentence, e.language)
+        numbers = _numbers(own, e.time_text) | concepts.numbers(own.replace(e.time_text, " ") if e.time_text else own,
+                                                                e.language)
         names = _names(own if own != told else e.sentence)
         for m in e.mentions[1:]:  # an already merged event is about all its reports say
             about |= concepts.of(m.sentence, m.language)
@@ -178,6 +191,11 @@ def _caption(e: Event) -> bool:
     return bool(_CAPTION.search(e.sentence[:80]))
 
 
+def _refers(e: Event) -> bool:
+    """Tell whether `e`'s date is attached to a noun naming a happening ("Tuesday's incident")."""
+    return concepts.refers(e.sentence, e.time_text, e.language)
+
+
 def _apart(head: Event, e: Event) -> bool:
     """Tell whether two sentences of one article are in different paragraphs or far apart in one."""
     return head.paragraph != e.paragraph or abs(head.sentence_index - e.sentence_index) > 2
@@ -193,24 +211,39 @@ def _within(head: Event, e: Event, a: _Profile, b: _Profile, relation: str) -> f
     contained = relation == "contained"
     if relation not in ("same", "contained") or (contained and e.time_kind not in DERIVED_KINDS):
         return 0.0
-    if " ".join(head.sentence.split()) == " ".join(e.sentence.split()):
-        return 0.0 if contained else 1.0  # the same sentence dated twice the same way
-    if a.actors and b.actors and not (a.actors & b.actors) and not e.actors_inferred:
+    if " ".join(head.sentence.split()) == " ".join(e.sentence.split()) and not (
+            head.source == e.source and head.sentence_start == e.sentence_start and head.time_start != e.time_start):
+        # The same sentence dated twice the same way, unless each date has its own clause
+        # ("…on 13 September 2023, the same day Kim met Putin").
+        return 0.0 if contained else 1.0
+    # A sentence naming the day's happening by a noun ("Jakarta called Tuesday's incident …")
+    # has its speaker for actors, not the happening's.
+    named = _refers(e) or _refers(head)
+    if a.actors and b.actors and not (a.actors & b.actors) and not e.actors_inferred and not named:
         return 0.0
     sim = _similarity(a, b)
     shared_cues = len(a.cues & b.cues)
     mine, theirs = concepts.specific(a.concepts), concepts.specific(b.concepts)
     if mine and theirs and not (mine & theirs):
         return 0.0  # each names what happened, and they name different things (a treaty, a bridge)
+    shared = mine & theirs
     if contained:
-        ok = a.type == b.type != taxonomy.OTHER and shared_cues > 0
+        ok = a.type == b.type != taxonomy.OTHER and shared_cues > 0 or _refers(e)
+    elif named and not (_another(head, e) or _another(e, head)):
+        # "Manila called Tuesday's incident illegal", "Insiden kemarin itu …": the date names
+        # a happening the article tells; the sentence is about it, whatever its own verb
+        # (not about another report of that day: what is named is what happened).
+        ok = (a.type if _refers(e) else b.type) != "statement" or _refers(e) and _refers(head)
     elif _another(head, e) or _another(e, head):
         # "Pada hari yang sama, Lavrov juga diterima Kim", "Kim and Putin held talks later that
         # day": one more happening of that day, unless it says what the first one is about.
-        ok = (a.type == b.type != taxonomy.OTHER and shared_cues > 0) or bool(
-            concepts.specific(a.concepts) & concepts.specific(b.concepts))
+        # A shared cue of its type ("signed" twice) does not say so: the Timor-Leste accession
+        # and a peace declaration "pada hari yang sama" are both signings.
+        ok = bool(concepts.specific(a.concepts) & concepts.specific(b.concepts))
     elif a.type == b.type != taxonomy.OTHER:
         ok = shared_cues > 0 or sim >= SIMILAR
+    elif a.type != b.type and concepts.compatible(a.type, b.type):
+        ok = bool(shared)  # both name the same thing that happened (a parade, the treaty) that day
     elif taxonomy.OTHER in (a.type, b.type) and a.type != b.type:
         ok = bool(a.actors & b.actors) and (
             bool(a.people & b.people) and (not _apart(head, e) or _caption(head) or _caption(e)) or sim >= SIMILAR)
@@ -241,7 +274,10 @@ def _across(head: Event, e: Event, a: _Profile, b: _Profile, relation: str,
         return 0.0
     kinds = (types or frozenset((a.type,))) - {taxonomy.OTHER}
     typed = bool(kinds) and b.type != taxonomy.OTHER
-    compatible = not typed or any(concepts.compatible(k, b.type) for k in kinds)
+    # A report typed by what was said ("the White House said missiles were fired") and one
+    # typed by the statement itself are one report of a statement.
+    compatible = not typed or any(concepts.compatible(k, b.type) for k in kinds) or (
+        "statement" in kinds and STATEMENT in b.concepts or b.type == "statement" and STATEMENT in a.concepts)
     both = a.concepts & b.concepts
     specific = concepts.specific(both)
     mine, theirs = concepts.specific(a.concepts), concepts.specific(b.concepts)
@@ -261,7 +297,10 @@ def _across(head: Event, e: Event, a: _Profile, b: _Profile, relation: str,
         # one, a deployment in another); only strong agreement on what happened joins them.
         strong = relation in ("same", "contained") and not conflict and (
             _statement_like(kinds, b.type) and (keys >= 2 or bool(keys and (people or numbers)))
-            or keys >= MIXED_KEYS and bool(names or rare_people)
+            or keys >= MIXED_KEYS and bool(names or rare_people or numbers or relation == "same")
+            # Types come from each report's verbs ("agreed to swap prisoners" after talks):
+            # the same day, the same two states and the same kind of thing told join them.
+            or relation == "same" and len(a.actors & b.actors) >= 2 and bool(both) and not (mine and theirs)
         )
         return score + 0.5 if strong else 0.0
     if relation == "same":
@@ -269,18 +308,17 @@ def _across(head: Event, e: Event, a: _Profile, b: _Profile, relation: str,
             ok = not conflict or bool(names)
         elif conflict:
             ok = False
-        elif typed and b.type in kinds:
+        elif typed:  # of one kind, or of kinds one happening may be given (a meeting, diplomacy)
             ok = bool(both or people or numbers or sim >= SIMILAR) or (
                 head.precision == "day" and len(a.actors & b.actors) >= 2
             )
-        elif typed:
-            ok = bool(both and (people or numbers or len(a.actors & b.actors) >= 2))
         else:
             ok = bool(a.actors & b.actors) and bool(people or sim >= SIMILAR or numbers)
     elif relation == "contained":
         # A coarser report is the same happening when it says what happened, or the same
         # kind of thing between the same states.
-        ok = bool(keys) and not (conflict and not names) and bool(a.actors & b.actors or people) or (
+        # A report naming no state ("The first truce, agreed in November 2023, …") contradicts none.
+        ok = bool(keys) and not (conflict and not names) and bool(a.actors & b.actors or people or not b.actors) or (
             typed and b.type in kinds and len(a.actors & b.actors) >= 2 and bool(both) and not conflict
         )
     elif relation == "adjacent":
@@ -291,6 +329,8 @@ def _across(head: Event, e: Event, a: _Profile, b: _Profile, relation: str,
         ok = False
     return score + 0.5 if ok else 0.0
 
+
+STATEMENT = "statement"  # the concept of a report of what someone said
 
 # Reports typed apart (a strike and its dead, a bridge as agreement or economy) are one
 # happening when this many keys agree, a rare name or person among them.
@@ -454,6 +494,7 @@ def merge(events: Iterable[Event], memo: dict | None = None, title_language: str
     # happening of that year).
     by_interval: dict[tuple[date, date], list[int]] = {}
     by_start: dict[date, list[int]] = {}
+    starts: list[date] = []  # each cluster's start, as by_start files it
     by_key: dict[str, set[int]] = {}
     for e in sorted(items, key=_rank):
         mine = _of(e, profiles, memo)
@@ -462,9 +503,14 @@ def merge(events: Iterable[Event], memo: dict | None = None, title_language: str
         coarse = e.date_end > e.date and (e.date_end - e.date).days < CONTAIN_MAX_DAYS
         if coarse or e.precision == "day":
             sharing = set().union(*(by_key.get(k, ()) for k in keys))
-            days = _days(e.date, e.date_end) if coarse else _neighbours(e.date)
-            for day in days if sharing else ():
-                asked.update(i for i in by_start.get(day, ()) if i in sharing)
+            if coarse and len(sharing) <= (e.date_end - e.date).days:
+                # Fewer sharing clusters than days (one article's, or a year's report): ask
+                # each whether it starts inside, rather than walk every day of the interval.
+                asked.update(i for i in sharing if e.date <= starts[i] <= e.date_end)
+            else:
+                days = _days(e.date, e.date_end) if coarse else _neighbours(e.date)
+                for day in days if sharing else ():
+                    asked.update(i for i in by_start.get(day, ()) if i in sharing)
         scored = []
         for i in asked:
             fit = _fit(clusters[i], e, mine, profiles, memo, rare)
@@ -482,11 +528,112 @@ def merge(events: Iterable[Event], memo: dict | None = None, title_language: str
             at = len(clusters)
             by_interval.setdefault((e.date, e.date_end), []).append(at)
             by_start.setdefault(e.date, []).append(at)
+            starts.append(e.date)
             clusters.append(_Cluster([e], mine, {mine.type}))
         for k in keys:
             by_key.setdefault(k, set()).add(at)
+    clusters = _attach(_unite(clusters, rare, profiles), rare, profiles)
     groups = sorted((c.members for c in clusters), key=lambda c: min(order[id(m)] for m in c))
     return [_combine(c, title_language) if len(c) > 1 else _alone(c[0]) for c in groups]
+
+
+def _joins(a: _Cluster, b: _Cluster, rare: frozenset[str] | None) -> float:
+    """Return how well two clusters of different articles are one happening (0: they are not).
+
+    Both ways must hold: each cluster's reports together, as one report of the other's.
+    """
+    if {m.source for m in a.members} & {m.source for m in b.members}:
+        return 0.0  # rows one article keeps apart stay apart
+    fits = []
+    for one, other in ((a, b), (b, a)):
+        head, lead = one.members[0], other.members[0]
+        relation = _relation(head, lead)
+        if not relation:
+            return 0.0
+        # The other cluster answers as its best-fitting type: a report typed apart by one
+        # article (a strike as casualties) is the same report typed as the other's kind.
+        kinds = [k for k in other.types if any(concepts.compatible(k, t) for t in one.types)]
+        profile = replace(other.profile, type=kinds[0] if kinds else other.profile.type)
+        fit = _across(head, lead, one.profile, profile, relation, frozenset(one.types), rare)
+        if fit <= 0:
+            return 0.0
+        fits.append(fit)
+    return min(fits)
+
+
+def _unite(clusters: list[_Cluster], rare: frozenset[str] | None, profiles: dict | None = None) -> list[_Cluster]:
+    """Join clusters that one happening's reports formed apart, taking reports one by one.
+
+    A report asks the clusters formed before it, so the first reports of a happening can
+    part ways (a report typed as a statement leads, a strike's report does not fit it and
+    starts a second cluster the others then join); with all reports in, each cluster
+    together is asked about the others of a compatible date.
+    """
+    by_start: dict[date, list[int]] = {}
+    for i, c in enumerate(clusters):
+        by_start.setdefault(c.members[0].date, []).append(i)
+    alive = list(range(len(clusters)))
+    gone: set[int] = set()
+    for i in alive:
+        if i in gone:
+            continue
+        head = clusters[i].members[0]
+        days = [head.date, *_neighbours(head.date)] if head.precision == "day" else []
+        if head.date_end > head.date and (head.date_end - head.date).days < CONTAIN_MAX_DAYS:
+            days = list(_days(head.date, head.date_end))
+        best, at = 0.0, -1
+        for day in days:
+            for j in by_start.get(day, ()):
+                if j == i or j in gone:
+                    continue
+                fit = _joins(clusters[i], clusters[j], rare)
+                if fit > best:
+                    best, at = fit, j
+        if at >= 0:
+            # The finer-dated cluster keeps the lead; the other's reports join it.
+            keep, drop = (i, at) if _rank(clusters[i].members[0]) <= _rank(clusters[at].members[0]) else (at, i)
+            for m in clusters[drop].members:
+                clusters[keep].add(m, _of(m, profiles))
+            gone.add(drop)
+    return [c for n, c in enumerate(clusters) if n not in gone]
+
+
+def _attach(clusters: list[_Cluster], rare: frozenset[str] | None, profiles: dict | None = None) -> list[_Cluster]:
+    """Give a coarser report one article left alone the happening inside its interval it fits best.
+
+    Asked again once every happening holds all its reports ("The first truce, agreed in
+    November 2023, …" against the truce of 22 November as all its reports tell it); a
+    tie goes to the happening more articles report, and stays alone when that ties too.
+    """
+    by_start: dict[date, list[int]] = {}
+    for i, c in enumerate(clusters):
+        by_start.setdefault(c.members[0].date, []).append(i)
+    gone: set[int] = set()
+    for i, c in enumerate(clusters):
+        head = c.members[0]
+        sources = {m.source for m in c.members}
+        span = (head.date_end - head.date).days
+        if head.precision == "day" or not 0 < span < CONTAIN_MAX_DAYS or len(sources) > 1:
+            continue
+        scored = []
+        for day in _days(head.date, head.date_end):
+            for j in by_start.get(day, ()):
+                other = clusters[j]
+                lead = other.members[0]
+                if j == i or j in gone or lead.date_end > head.date_end or (lead.date, lead.date_end) == (
+                        head.date, head.date_end) or sources & {m.source for m in other.members}:
+                    continue
+                fit = _across(lead, head, other.profile, c.profile, "contained", frozenset(other.types), rare)
+                if fit > 0:
+                    scored.append((fit, len({m.source for m in other.members}), j))
+        scored.sort(reverse=True)
+        if not scored or len(scored) > 1 and scored[0][:2] == scored[1][:2]:
+            continue
+        at = scored[0][2]
+        for m in c.members:
+            clusters[at].add(m, _of(m, profiles))
+        gone.add(i)
+    return [c for n, c in enumerate(clusters) if n not in gone]
 
 
 def _keys(e: Event, p: _Profile) -> tuple[str, ...]:

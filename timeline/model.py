@@ -104,7 +104,8 @@ class Event:
     time_start: int = field(default=0, compare=False)  # offset of time_text in the body
     time_kind: str = field(default="absolute", compare=False)  # TimeExpression.kind of time_text
     actors_inferred: bool = field(default=False, compare=False)  # actors borrowed from context
-    type_clause: str = field(default="", compare=False)  # the clause that decided event_type, "" = the sentence
+    # the clause that decided event_type or, in a sentence dating several happenings, that holds this date alone
+    type_clause: str = field(default="", compare=False)  # "" = the sentence
     paragraph: int = field(default=-1, compare=False)  # the sentence's paragraph in its article
     sentence_index: int = field(default=-1, compare=False)  # the sentence's place in its article
     mentions: tuple["Mention", ...] = field(default=(), compare=False)  # what each source said (provenance)

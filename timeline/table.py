@@ -3,12 +3,12 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterable
-
-import pandas as pd
-import pyarrow as pa
-import pyarrow.csv as arrow_csv
+from typing import TYPE_CHECKING
 
 from .model import Event, Mention
+
+if TYPE_CHECKING:  # imported where a frame is built: a third of a second `extract` does without
+    import pandas as pd
 
 # The contract with users and checks: add columns only at the end, never reorder.
 SCHEMA: tuple[str, ...] = (
@@ -92,6 +92,8 @@ def _row(e: Event) -> dict:
 
 def to_frame(events: Iterable[Event]) -> pd.DataFrame:
     """Return the events as a DataFrame in schema order, sorted by date."""
+    import pandas as pd
+
     df = pd.DataFrame([_row(e) for e in events], columns=list(SCHEMA))
     df = df.astype({c: "string" for c in SCHEMA if c not in _NUMERIC})
     df = df.astype(_NUMERIC)
@@ -120,12 +122,19 @@ def _mention_row(event_id: str, m: Mention) -> dict:
 
 def mentions_frame(events: Iterable[Event]) -> pd.DataFrame:
     """Return every report of every event (its article, sentence and the date it gave), by event date."""
+    import pandas as pd
+
+    df = pd.DataFrame(_mention_rows(events), columns=list(MENTION_SCHEMA))
+    return df.astype({c: "string" for c in MENTION_SCHEMA})
+
+
+def _mention_rows(events: Iterable[Event]) -> list[dict]:
+    """Return the mention table's rows, by event date (as `mentions_frame` orders them)."""
     from .merge import reports  # the merge knows what an unmerged event reports
 
     rows = [(e.date, e.date_end, _mention_row(e.event_id, m)) for e in events for m in reports(e)]
     rows.sort(key=lambda r: (r[0], r[1]))
-    df = pd.DataFrame([r for _, _, r in rows], columns=list(MENTION_SCHEMA))
-    return df.astype({c: "string" for c in MENTION_SCHEMA})
+    return [r for _, _, r in rows]
 
 
 def empty() -> pd.DataFrame:
@@ -181,6 +190,9 @@ def csv_bytes(df: pd.DataFrame, columns: tuple[str, ...] = SCHEMA) -> bytes:
     one is always safe) and writes 100,000 events in a tenth of the time of
     Python's csv module, which took a second.
     """
+    import pyarrow as pa
+    import pyarrow.csv as arrow_csv
+
     out = df.loc[:, list(columns)].copy()
     for col in _text_columns(out):  # column-wise: a call per cell took seconds at 100,000 rows
         text = out[col].astype("string")
@@ -192,13 +204,62 @@ def csv_bytes(df: pd.DataFrame, columns: tuple[str, ...] = SCHEMA) -> bytes:
     return buf.getvalue()
 
 
+def _cell(value: object) -> str | None:
+    """Return one cell as Arrow's writer spells it: text quoted, numbers bare (None: a number not plain)."""
+    if isinstance(value, str):
+        if value.startswith(FORMULA_START + (_ESCAPE,)):
+            value = _ESCAPE + value
+        return '"' + value.replace('"', '""') + '"'
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return str(value)
+    text = repr(float(value))
+    if "e" in text or "n" in text:  # exponents, nan, inf: Arrow spells these its own way
+        return None
+    return text[:-2] if text.endswith(".0") else text
+
+
+def _rows_csv(rows: Iterable[dict], columns: tuple[str, ...]) -> bytes | None:
+    """Return rows as `csv_bytes` would write their table, or None when a number is not plain."""
+    lines = [",".join(columns)]
+    for row in rows:
+        cells = [_cell(row[c]) for c in columns]
+        if None in cells:
+            return None
+        lines.append(",".join(cells))  # type: ignore[arg-type]
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def events_csv(events: Iterable[Event]) -> bytes:
+    """Return the events as `csv_bytes(to_frame(events))` writes them, without pandas or Arrow.
+
+    `extract` writes its table this way: importing pandas and Arrow took a third of a second
+    of every run. The bytes are the same (tests/test_table.py compares them).
+    """
+    events = list(events)
+    rows = sorted((_row(e) for e in events), key=lambda r: (r["date"], r["date_end"], r["source"]))
+    return _rows_csv(rows, SCHEMA) or csv_bytes(to_frame(events))
+
+
+def mentions_csv(events: Iterable[Event]) -> bytes:
+    """Return the mention table as `csv_bytes(mentions_frame(events), MENTION_SCHEMA)` writes it."""
+    events = list(events)
+    direct = _rows_csv(_mention_rows(events), MENTION_SCHEMA)
+    return direct or csv_bytes(mentions_frame(events), MENTION_SCHEMA)
+
+
 def from_csv(text: str) -> pd.DataFrame:
     """Read CSV text written by `to_csv` back into a table (the formula escape undone)."""
+    import pandas as pd
+
     return typed(pd.read_csv(io.StringIO(text), dtype="string", keep_default_na=False))
 
 
 def typed(df: pd.DataFrame) -> pd.DataFrame:
     """Return CSV cells read as text with the formula escape undone and the numeric columns as numbers."""
+    import pandas as pd
+
     for col in _text_columns(df):
         text = df[col].astype("string")
         df[col] = text.where(~text.str.startswith(_ESCAPE).fillna(False), text.str.slice(1))

@@ -258,6 +258,15 @@ def clause_words(language: str, path: Path = CLAUSES_FILE) -> Clauses:
     return Clauses(pattern, frozenset(lists["complement"]), boundary, lead)
 
 
+@lru_cache(maxsize=8)
+def relative_words(language: str, path: Path = CLAUSES_FILE) -> frozenset[str]:
+    """Return the words that open a relative clause in `language` (data/clauses.yaml `relative`)."""
+    words = ((read_yaml(path, "the clause words") or {}).get("relative") or {}).get(language, [])
+    if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+        raise InputError(str(path), f"relative: {language} must list words (quote them)")
+    return frozenset(w.lower() for w in words)
+
+
 def clause_span(text: str, start: int, end: int, language: str, memo: dict | None = None) -> tuple[int, int]:
     """Return where the clause of `text` that holds `text[start:end]` (a time expression) begins and ends.
 

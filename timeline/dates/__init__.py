@@ -15,15 +15,27 @@ from datetime import date
 from functools import lru_cache
 
 from ..model import Sentence, TimeExpression
-from . import baseline, grammar, layout
+from ..verbs import has_verb
+from . import grammar, layout
 from .resolve import Context, Resolution
 from .scan import scan
 
 __all__ = ["baseline", "date_sentences", "dateline", "find_expressions"]
 
+
+def __getattr__(name: str):
+    # The baseline imports dateparser (0.1 s): only `eval` and the bench need it, so
+    # `timeline.dates.baseline` is imported on first use, never on the extraction path.
+    if name == "baseline":
+        import importlib
+
+        return importlib.import_module(f"{__name__}.baseline")  # `from . import` would ask here again
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 _COMPARISON_WINDOW = 45  # characters before a date searched for "dibanding"/"compared with"
 _PREVIOUS = 20  # how many earlier narrative dates an anaphoric expression may look back to
 _FURNITURE_WINDOW = 40  # characters before a date searched for "Retrieved", "Diakses", "last edited on"
+_CONTACT_WINDOW = 60  # characters before a date searched for "saat dihubungi Kompas.com," (a cue and a gap)
 _LIFE_YEARS = 15  # a parenthesised range shorter than this is no one's life ("Korean War (1950–1953)")
 _LIVE_DAYS = 7  # a day heading alone in its paragraph this close to publication is a live blog's day
 _YEARLY = ("year", "year_part", "quarter", "month", "month_part", "day", "week")  # headings that give a year
@@ -65,6 +77,9 @@ def _expressions(
     for c, i in zip(cands, line_of):
         by_line.setdefault(i, []).append(c)
     roles = {i: layout.line_role(text, lns[i], cs, g) for i, cs in by_line.items()}
+    for i, why in layout.block_furniture(text, lns, g).items():
+        if i in roles:
+            roles[i] = ("furniture", why)
     head = layout.find_dateline(text, g, scan, roles, lns)
     bounds = layout.sentence_bounds(text)
     out: list[TimeExpression] = []
@@ -75,6 +90,7 @@ def _expressions(
     # (sentence start, year, end of its expression, start of its interval) of the last explicit year
     sentence_year: tuple[int, int, int, date] | None = None
     previous_sentence = -1  # sentence start of the latest event date
+    previous_end = -1  # where the latest event date's expression ends
     lookups = _Lookups(text)
     for c, i in zip(cands, line_of):
         role, key = roles.get(i, ("", ""))
@@ -88,7 +104,8 @@ def _expressions(
             anchor_day = heading_day
         if recent is None:
             recent = tuple(previous[-_PREVIOUS:])  # rebuilt only when a date was added
-        ctx = Context(anchor_day, recent, year, _future(text, g, c, s_start, s_end, lookups))
+        in_paragraph = previous_end >= 0 and text.find("\n\n", previous_end, c.start) < 0
+        ctx = Context(anchor_day, recent, year, _future(text, g, c, s_start, s_end, lookups), in_paragraph)
         try:
             res = c.resolve(ctx)
             if same and c.year is None and res.interval is not None and res.anchor.startswith("year from context"):
@@ -100,8 +117,11 @@ def _expressions(
             event, reason = False, res.reason or "unresolved"
         elif event and _background(text, g, c, res):
             event, reason = False, "background before a date"
+        elif event and c.rule == "count_clause" and not (previous_sentence == s_start and previous):
+            # "Two days after the summit, …" counts from a happening it names, not from a date.
+            event, reason = False, "counted from a happening, not a date"
         elif event and c.rule == "count" and c.kind == "anaphoric" and previous_sentence == s_start and previous \
-                and res.interval.end < previous[-1].start:
+                and res.interval.end < previous[-1].start and res.interval.precision not in ("day", "week"):
             # "..., a step unthinkable a decade earlier": counted back from its own sentence's
             # date, it compares with an earlier time; it dates no happening of its own.
             event, reason = False, "comparison with an earlier time"
@@ -111,8 +131,12 @@ def _expressions(
             event, reason = False, "life dates"
         elif event and g.furniture_before.search(text, max(0, c.start - _FURNITURE_WINDOW), c.start):
             event, reason = False, "page furniture"
+        elif event and g.contact.search(text, max(s_start, c.start - _CONTACT_WINDOW), c.start):
+            event, reason = False, "page furniture (when the source was reached)"
         elif event and layout.wire_form(text[lns[i].start:lns[i].end], c, lns[i].start) and head:
             event, reason = False, "page furniture (a second dateline)"  # the page's date is read already
+        # a section title's date dates no event, yet the lines below it read their year from it
+        context = event and role == "furniture" and key == layout.SECTION_TITLE
         if head and c.start < head[1] and head[0] < c.end:
             kind, event, reason = "dateline", False, "dateline (publication date)"
         elif role == "furniture":
@@ -140,10 +164,12 @@ def _expressions(
                 reason=reason,
             )
         )
-        if event and iv is not None:
+        if (event or context) and iv is not None:
             previous.append(iv)
             recent = None
             previous_sentence = s_start
+            # A heading's or section title's date governs the paragraph below it too.
+            previous_end = _below(text, c.end) if context or kind == "heading" else c.end
             if c.year:
                 sentence_year = (s_start, c.year, c.end, iv.start)
             if kind == "heading" and iv.precision in _YEARLY and iv.start.year == iv.end.year:
@@ -154,6 +180,16 @@ def _expressions(
               and abs((iv.start - published).days) <= _LIVE_DAYS and _section(lns, i)):
             heading_day = iv.start
     return out
+
+
+def _below(text: str, pos: int) -> int:
+    """Return where the paragraph after the line holding `pos` starts (past its blank lines)."""
+    gap = text.find("\n\n", pos)
+    if gap < 0:
+        return pos
+    while gap < len(text) and text[gap].isspace():
+        gap += 1
+    return gap
 
 
 def _section(lns: list[layout.Line], i: int) -> bool:
@@ -393,15 +429,31 @@ def _distinct(own: list[TimeExpression], text: str, g: grammar.Grammar) -> list[
             own = [e for e in own if e not in named]
     seen: list[TimeExpression] = []
     for e in own:
-        if all((k.date, k.date_end) != (e.date, e.date_end) for k in seen):
+        if all((k.date, k.date_end) != (e.date, e.date_end) for k in seen) or _another_same_day(e, text, g):
             seen.append(e)
     # "In October 2024 ... rising to 11,000 by the end of the year": an end point ("until/by
     # X") is a happening of its own, even when it holds the sentence's finer date.
     return [
         e for e in seen
         if e.label.startswith("until ")
-        or not any(o is not e and e.date <= o.date and o.date_end <= e.date_end for o in seen)
+        or not any(o is not e and e.date <= o.date and o.date_end <= e.date_end
+                   and (o.date, o.date_end) != (e.date, e.date_end) for o in seen)
     ]
+
+
+_CLAUSE_OPEN = re.compile(r",\s*(?:on\s+|pada\s+)?$", re.I)
+
+
+def _another_same_day(e: TimeExpression, text: str, g: grammar.Grammar) -> bool:
+    """Tell whether an anaphoric "the same day" opens a clause telling another happening of the sentence's date.
+
+    "North Korea fired two missiles on 13 September 2023, the same day Kim met Putin":
+    two happenings, one date; the repeat dates the second.
+    """
+    if e.kind != "anaphoric" or not _CLAUSE_OPEN.search(text, max(0, e.start - 6), e.start):
+        return False
+    stop = min((i for i in (text.find(".", e.end), text.find("\n", e.end)) if i >= 0), default=len(text))
+    return has_verb(text[e.end:stop], g.language)
 
 
 def _attributive(e: TimeExpression, text: str, g: grammar.Grammar) -> bool:

@@ -7,9 +7,11 @@ a pattern that never matches.
 """
 from __future__ import annotations
 
+import importlib.util
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from . import gate as start_gate
 from .lexicon import Lexicon, alternation, load, norm
@@ -75,6 +77,7 @@ TEMPLATES: tuple[tuple[str, str], ...] = (
     ("count", r"(?<![\w-])(?:(?P<pre><DB>(?:\s+<DB>)*)\s+)?(?:(?P<n><NUM>|\d{1,4}(?:[.,]\d+)?|<VAGUE>)\s*(?:-\s*)?(?P<u><UNIT>)"
               r"|(?P<se><ONE>)(?P<u2><UNIT>))(?:\s+(?P<mod><CA>|<DA>))?(?!\w)"),
     ("unit_after", r"(?<![\w-])(?:(?P<q><QUAL>)\s+)??(?P<u><UNIT>)\s+(?P<mod><UA>)(?!\w)"),
+    ("unit_clause", r"(?<![\w-])(?P<u><UNIT>)\s+(?P<mod><CA>)(?!\w)"),
     ("unit_before", r"(?<![\w-])(?:(?P<q><QUAL>)\s+)?(?P<mod><UB>)\s+(?P<u><UNIT>)(?!\w)"),
     ("deictic", r"(?<![\w-])(?P<w><DEI>)(?:\s*\(\s*(?:(?P<pwd><WD>)|(?P<pa>\d{1,2})\s*/\s*(?P<pb>\d{1,2})"
                 r"(?:\s*/\s*(?P<py>\d{4}|\d{2}))?)\s*\))?(?:\s+(?P<tod><TOD>))?(?!\w)"),
@@ -125,6 +128,8 @@ class Grammar:
     publication_label: re.Pattern
     byline: re.Pattern  # "By Jane Doe", "LAPORAN: ADITYA NUGRAHA": a byline label and a name (layout.bylines)
     furniture_before: re.Pattern  # "Retrieved", "Diakses": a date right after it is page furniture
+    photo_credit: re.Pattern  # "(Photo: AFP)", "(Foto: Sputnik via AP)" ending a line: a caption's credit
+    contact: re.Pattern  # "saat dihubungi", "when contacted" shortly before a date: the interview's time
     named_period: re.Pattern  # "War", "Perang": a parenthesised range after it is no life
     speech: re.Pattern  # verbs of saying: a future cue after one is reported speech
     gate: start_gate.Gate  # where each rule may start in a text (see gate.py)
@@ -135,22 +140,52 @@ class Grammar:
     upcoming_after: re.Pattern  # "delivery" right after a bare month ("January delivery"): the coming one
 
 
-def _dateparser_months(language: str) -> dict[str, int]:
-    """Return month names dateparser knows for `language` (3+ letters), to widen our lists."""
+def _dateparser_info(language: str) -> dict:
+    """Return dateparser's word data of `language` ({} when it has none), importing dateparser only at need.
+
+    Importing the dateparser package costs a tenth of a second of every start; its data of
+    one language is a plain module holding an `info` dict, read here on its own (the same
+    as dateparser's own loader gives for a bare language code: tests/test_lexicon.py).
+    """
+    spec = importlib.util.find_spec("dateparser")  # finds the package without importing it
+    if spec is None or not spec.submodule_search_locations or not language.isalpha():
+        return _dateparser_loaded(language)
+    path = Path(spec.submodule_search_locations[0]) / "data" / "date_translation_data" / f"{language}.py"
+    try:
+        code = compile(path.read_bytes(), str(path), "exec")
+    except (OSError, SyntaxError, ValueError):
+        return _dateparser_loaded(language)
+    space: dict = {}
+    exec(code, space)  # the installed package's own data module, as its loader would import it
+    info = space.get("info")
+    if not isinstance(info, dict) or info.get("locale_specific", {}).get(language):
+        return _dateparser_loaded(language)  # a layout this reader does not know
+    return {k: v for k, v in info.items() if k != "locale_specific"}
+
+
+def _dateparser_loaded(language: str) -> dict:
+    """Return dateparser's word data of `language` through its own loader ({} when it has none)."""
     try:
         from dateparser.languages.loader import default_loader
 
-        info = default_loader.get_locale(language).info
+        return default_loader.get_locale(language).info
     except Exception:  # an unknown language code: our own lists are enough
         return {}
+
+
+def _dateparser_months(language: str) -> dict[str, int]:
+    """Return month names dateparser knows for `language` (3+ letters), to widen our lists."""
+    info = _dateparser_info(language)
     names = ("january", "february", "march", "april", "may", "june", "july", "august",
              "september", "october", "november", "december")
     return {norm(w): i for i, key in enumerate(names, 1) for w in info.get(key, []) if len(w) >= 3 and w.isalpha()}
 
 
+_CONTACT_GAP = 30  # characters a contact cue ("saat dihubungi") may stand before the date it claims
 # A person's name in a byline: capitalised words or initials ("Jane Doe", "A. Writer",
-# "ADITYA NUGRAHA", "Kim Seo-yeon"), several joined by commas, "and", "dan" or "&".
-_NAME_WORD = r"(?:[A-Z][\w'’.-]*)"
+# "ADITYA NUGRAHA", "Kim Seo-yeon"), several joined by commas, "and", "dan" or "&", each
+# word maybe followed by the writer's place in parentheses ("Hannah Park (Seoul)").
+_NAME_WORD = r"(?:[A-Z][\w'’.-]*(?:\s*\([A-Z][^()\n|]{0,40}\))?)"
 _NAME = _NAME_WORD + r"(?:(?:\s*,\s*|\s+(?:and|dan|&)\s+|\s+)" + _NAME_WORD + r"){0,7}"
 
 
@@ -268,6 +303,12 @@ def build(language: str) -> Grammar:
         byline=re.compile(r"(?i:" + alternation(lex.words("byline_labels")) + r")(?:\s*:\s*|\s+)(?P<name>"
                           + _NAME + ")"),
         furniture_before=re.compile(r"(?<!\w)" + alternation(lex.words("furniture_before")) + r"[\s:,]*$", re.I),
+        photo_credit=re.compile(r"\((?=[^()\n]{0,80}\))[^()\n]*?(?<!\w)"
+                                + alternation(lex.words("photo_credits"))
+                                + r"(?!\w)[^()\n]*\)[\s*_.]*$", re.I),
+        # the cue, then at most _CONTACT_GAP characters without a sentence end ("Kompas.com, ")
+        contact=re.compile(r"(?<!\w)" + alternation(lex.words("contact_cues"))
+                           + r"(?!\w)(?:[^.;!?\n]|\.(?=\S)){0," + str(_CONTACT_GAP) + r"}$", re.I),
         named_period=re.compile(r"(?<!\w)" + alternation(lex.words("named_periods")) + r"(?:\s+\S+){0,3}\s*$", re.I),
         speech=re.compile(r"(?<!\w)" + alternation(lex.words("speech_verbs")) + r"(?!\w)", re.I),
         gate=start_gate.build(TEMPLATES, tokens, lists, skip),

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from ..verbs import names_happening
+from ..verbs import has_verb, names_happening
 from .grammar import Grammar
 from .lexicon import alternation
 from .resolve import Context
@@ -51,6 +51,27 @@ _STAMP = re.compile(r"\s*(?:[A-Z][\w .'’-]{0,40},\s*)?" + _SITE + r"\s*[-–�
 # A sentence that is only a site tag: "BERITABALI.COM, DUNIA.", "TRIBUNNEWS.COM, MOSKOW -".
 _SITE_TAG = re.compile(r"\s*(?:[A-Z][A-Z .'’-]{0,40},\s*)?" + _SITE
                        + r"(?:\s*,\s*[A-Z][A-Z .'’-]{0,40})?\s*[-–—|,:.]*\s*")
+# A writer's role after the name in a byline, up to the next separator or the line's end:
+# "By Daniel Reyes, senior fellow, maritime security programme | ...", "Oleh X, pengamat ... |".
+_ROLE = re.compile(r"\s*,\s*(?P<role>[^|•·\n]{1,100}?)\s*(?=[|•·]|$)")
+_ROLE_TAIL = re.compile(r"\s+(?P<role>[^|•·,\n]{1,60}?)\s*(?=[|•·])")
+ROLE_WORDS = 10  # a role longer than this is a sentence, not a byline's tail
+# A section title: a markdown heading below the page's title ("## January 2025 ceasefire").
+_SECTION = re.compile(r"\s*#{2,6}\s+\S")
+SECTION_TITLE = "page furniture (section title)"  # its date still gives the lines below their context
+# A line wholly in italics ("*Smoke rises over Khan Younis, March 18, 2025.*"): alone in its
+# paragraph, a photo caption.
+_ITALIC_LINE = re.compile(r"\s*([*_])(?![*_\s])[^*_\n]+(?<!\s)\1\s*")
+# A list item: "- ", "• ", "* ", "1. ".
+_ITEM = re.compile(r"\s*(?:[-•*]|\d{1,3}[.)])\s+\S")
+# An infobox's caption: a line wholly in bold ("**Treaty on Comprehensive Strategic Partnership**").
+_BOLD_LINE = re.compile(r"\s*(\*\*|__)(?![*_\s])[^*_\n]+?\1\s*")
+# An infobox item: "- Second ceasefire: 19 January – 18 March 2025", a label without digits (so no
+# timeline entry "- 13 September 2023: ..."), a colon and a value.
+_INFOBOX_ITEM = re.compile(r"\s*[-•*]\s+(?P<key>[^\d:\n]{1,40}?)\s*:\s+(?P<value>\S[^\n]*)")
+# A row of a two-column markdown table: "| Page protection | Semi-protected since 2 February 2023 |".
+_ROW = re.compile(r"\s*\|(?P<key>[^|\n]*)\|(?P<value>[^|\n]*)\|\s*")
+_LABEL_END = " \t:|-–—.>»"  # what may follow a bare furniture label that heads a list ("Baca juga:")
 
 
 @dataclass(frozen=True)
@@ -153,6 +174,10 @@ def find_dateline(text: str, g: Grammar, scan, roles: dict[int, tuple[str, str]]
         # and so may bylines ("By Jane Doe | Updated ...", "... | 16:38 WIB | LAPORAN: NAME").
         clocks = [(c.start, c.end) for c in cands if c.kind in ("clock", "duration")]
         clocks += bylines(line, g, [(c.start, c.end) for c in cands])
+        clocks += _desks(line, g, [(c.start, c.end) for c in cands])
+        # A second stamp beside the dateline ("Published August 19, 2025 · Updated August
+        # 19, 2025, 11:05 GMT") is page furniture too.
+        stamps = [(c.start, c.end) for c in cands if c.kind == "absolute"]
         for c in cands:
             if c.kind == "relative" and c.rule in ("md", "dm"):
                 wire = _wire_dateline(text, g, scan, line, c)
@@ -165,23 +190,25 @@ def find_dateline(text: str, g: Grammar, scan, roles: dict[int, tuple[str, str]]
             if res.interval is None or res.interval.precision != "day":
                 continue
             before = line[: c.start]
-            alone = only_filler(line, [(c.start, c.end)] + clocks, g)
+            alone = only_filler(line, [(c.start, c.end)] + clocks, g) or (
+                len(stamps) > 1 and only_filler(line, stamps + clocks, g))
             prefixed = bool(_PREFIX.fullmatch(before)) and len(before.split()) <= 6 and only_filler(
                 line[c.end:].split(" - ")[0].split(" – ")[0], [(a - c.end, b - c.end) for a, b in clocks if a >= c.end], g
             )
             label = g.publication_label.match(before)
             labelled = bool(label) and only_filler(line, [(0, label.end()), (c.start, c.end)] + clocks, g)
-            later_heading = (
-                any(role == "heading" for i, (role, _) in roles.items() if i > n)
-                if roles is not None else _timeline(text, g, scan, ln)
-            )
-            if alone and not labelled and later_heading:
+            if alone and not labelled:
                 # On a timeline page a bare date alone on a line is a heading; a dateline is
-                # dressed (weekday, clock time) or opens the page above a blank line.
+                # dressed (weekday, clock time) or opens the page above a blank line. Whether a
+                # later line is a heading is asked last: without the caller's roles, it scans
+                # the whole rest of the text.
                 first = line[c.start:c.end].split()[0].strip(",.").lower()
                 dressed = bool(clocks) or first in g.weekdays or line[c.end:].strip(" ,.") != ""
                 opens = n == 0 and _blank_after(text, ln)
-                if not (dressed or opens):
+                if not (dressed or opens) and (
+                    any(role == "heading" for i, (role, _) in roles.items() if i > n)
+                    if roles is not None else _timeline(text, g, scan, ln)
+                ):
                     return None
             if alone or prefixed or labelled:
                 return ln.start + c.start, ln.start + c.end, res.interval.start
@@ -246,9 +273,10 @@ def latest_reported(text: str, g: Grammar, scan) -> date | None:
     for c in cands:
         by_line.setdefault(max(0, bisect.bisect_right(starts, c.start) - 1), []).append(c)
     latest = None
+    blocks = block_furniture(text, lns, g)
     for i, on_line in by_line.items():
-        # a page's own dates ("Data cut-off: 1700 ET, October 25, 2024", a byline) report nothing
-        if line_role(text, lns[i], on_line, g)[0] == "furniture":
+        # a page's own dates ("Data cut-off: 1700 ET, October 25, 2024", a byline, a caption) report nothing
+        if i in blocks or line_role(text, lns[i], on_line, g)[0] == "furniture":
             continue
         for c in on_line:
             latest = _later(text, g, c, bounds, latest)
@@ -295,7 +323,8 @@ def bylines(line: str, g: Grammar, taken: list[tuple[int, int]] = ()) -> list[tu
     memposting ...") makes none.
     """
     out: list[tuple[int, int]] = []
-    lead = len(line) - len(line.lstrip())  # a separator's match takes the spaces after it itself
+    # A separator's match takes the spaces after it itself; markdown emphasis may open the line.
+    lead = len(line) - len(line.lstrip(" \t*_>"))
     for start in [lead] + [m.end() for m in _SEPARATOR.finditer(line)]:
         m = g.byline.match(line, start)
         if m is None or any(a < m.end() and m.start("name") < b for a, b in taken):
@@ -303,8 +332,83 @@ def bylines(line: str, g: Grammar, taken: list[tuple[int, int]] = ()) -> list[tu
         end, rest = m.end(), line[m.end():]
         if (rest.strip() and not _SEPARATOR.match(rest) and not g.publication_label.match(rest)
                 and not any(a >= end and not line[end:a].strip(" ,") for a, _ in taken)):
-            continue
+            # The name may have run on past its comma ("By Farah Lim, Southeast Asia"): the
+            # rest up to the separator is then the role's tail ("correspondent").
+            role = _ROLE.match(line, end) or _ROLE_TAIL.match(line, end)
+            if (role is None or not _role(role["role"], g)
+                    or any(a < role.end() and end < b for a, b in taken)):
+                continue
+            end = role.end()
         out.append((m.start(), end))
+    return out
+
+
+# A desk or section name beside a dateline ("**Business desk** | July 17, 2025"): at most
+# this many words between separators, with no verb and no digit.
+DESK_WORDS = 4
+
+
+def _desks(line: str, g: Grammar, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Return the spans of short verbless segments of a line cut by separators ("Business desk", "ANALISIS")."""
+    cuts = [(m.start(), m.end()) for m in _SEPARATOR.finditer(line)]
+    if not cuts:
+        return []
+    out, start = [], 0
+    for a, b in [*cuts, (len(line), len(line))]:
+        piece = line[start:a]
+        words = piece.strip(" *_#>").split()
+        if (words and len(words) <= DESK_WORDS and not any(ch.isdigit() for ch in piece)
+                and not any(x < a and start < y for x, y in taken) and not has_verb(" ".join(words), g.language)):
+            out.append((start, a))
+        start = b
+    return out
+
+
+def _role(text: str, g: Grammar) -> bool:
+    """Tell whether the text after a byline's name and a comma is the writer's role ("senior fellow, ...")."""
+    return len(text.split()) <= ROLE_WORDS and not has_verb(text, g.language)
+
+
+def block_furniture(text: str, lns: list[Line], g: Grammar) -> dict[int, str]:
+    """Return {line index: reason} of the lines that are page furniture by their place on the page.
+
+    A photo caption: a line alone in its paragraph, wholly in italics or ending with a
+    credit ("(Foto: Sputnik via AP)"). Related links: the lines of a paragraph below a
+    bare "Baca juga:" / "Read more:" line that are list items or headline-like. An infobox:
+    the verbless "- Label: value" items below a line wholly in bold, and the rows of a
+    two-column markdown table whose first row names the subject with an empty value cell.
+    """
+    out: dict[int, str] = {}
+    texts = [text[ln.start:ln.end] for ln in lns]
+    n = len(lns)
+    for i, line in enumerate(texts):
+        if i in out:
+            continue  # a line of a block already read (a run of links is read once, not from each line)
+        para = lns[i].paragraph
+        alone = (i == 0 or lns[i - 1].paragraph != para) and (i + 1 == n or lns[i + 1].paragraph != para)
+        if alone and (_ITALIC_LINE.fullmatch(line) or g.photo_credit.search(line)):
+            out[i] = "page furniture (photo caption)"
+            continue
+        label = g.furniture.match(line)
+        if label and not line[label.end():].strip(_LABEL_END):
+            j = i + 1
+            while j < n and lns[j].paragraph == para and (_ITEM.match(texts[j]) or _head_material(texts[j])):
+                out[j] = "page furniture (related links)"
+                j += 1
+        elif _BOLD_LINE.fullmatch(line):
+            j = i + 1
+            while j < n and lns[j].paragraph <= para + 1 and (item := _INFOBOX_ITEM.fullmatch(texts[j])):
+                if not has_verb(item["value"], g.language):
+                    out[j] = "page furniture (infobox)"
+                j += 1
+        else:
+            row = _ROW.fullmatch(line)
+            first = i == 0 or not _ROW.fullmatch(texts[i - 1])
+            if row and first and row["key"].strip() and not row["value"].strip():
+                j = i + 1
+                while j < n and lns[j].paragraph == para and _ROW.fullmatch(texts[j]):
+                    out[j] = "page furniture (infobox)"
+                    j += 1
     return out
 
 
@@ -322,7 +426,9 @@ def line_role(text: str, ln: Line, cands: list[Candidate], g: Grammar) -> tuple[
     """Return (role, key) of a line: "heading" (a date alone), "key_value", "furniture" or "".
 
     For furniture, `key` says what kind when it is not a listed furniture word: a
-    byline, a site's time stamp, a publication stamp, a label that names no happening.
+    byline, a site's time stamp, a publication stamp, a label that names no happening,
+    a section title ("## January 2025 ceasefire"). Furniture known by its block (a
+    caption, an infobox, a list of links) is `block_furniture`'s.
     """
     line = text[ln.start:ln.end]
     if g.furniture.match(line) or "©" in line or _CITATION.match(line):
@@ -331,6 +437,8 @@ def line_role(text: str, ln: Line, cands: list[Candidate], g: Grammar) -> tuple[
     if bylines(line, g, spans):
         return "furniture", "page furniture (byline)"
     dated = [c for c in cands if c.kind not in ("clock", "duration") and c.event]
+    if dated and _SECTION.match(line) and not only_filler(line, spans, g):
+        return "furniture", SECTION_TITLE  # "## January 2025 ceasefire" names the section, tells nothing
     if len(dated) != 1:
         return "", ""
     c = dated[0]

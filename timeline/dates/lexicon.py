@@ -22,7 +22,7 @@ REQUIRED = (
     "range_open", "range_join", "quarter_words", "half_words", "ordinals", "quantity_after",
     "currency_before", "furniture", "publication_labels",
 )
-_ANCHORS = ("published", "previous")
+_ANCHORS = ("published", "previous", "clause")
 
 
 class LexiconError(ValueError):
@@ -104,7 +104,7 @@ def check(raw: object, path: Path) -> None:
     for key in ("unit_after", "unit_before", "count_after"):
         for word, value in (raw.get(key) or {}).items():
             if not (isinstance(value, list) and len(value) == 2 and value[0] in _ANCHORS):
-                raise LexiconError(f"{path}: {key}: {word!r} needs [published|previous, offset]")
+                raise LexiconError(f"{path}: {key}: {word!r} needs [published|previous|clause, offset]")
     for key in ("deictic", "anaphoric"):
         for word, value in (raw.get(key) or {}).items():
             if not (isinstance(value, list) and len(value) == 2 and isinstance(value[1], int)):

@@ -37,6 +37,8 @@ class Context:
     previous: tuple[Interval, ...] = ()  # the narrative's event dates so far, latest last
     year: int | None = None  # a year the sentence or a heading line already gave
     future: bool = False  # the clause speaks of what will happen
+    # The latest event date stands in the same paragraph: the story it tells goes on.
+    in_paragraph: bool = True
 
 
 @dataclass(frozen=True)
@@ -103,15 +105,28 @@ def pick_year(ctx: Context, month: int, day: int | None = None, weekday: int | N
 # when it falls within this many days after it.
 NARRATIVE_DAYS = 183
 NARRATIVE_PAST = 90  # the previous date must lie this far before publication: a past story
+NARRATIVE_RECENT = 31  # a yearless day this close before publication is of the publication's year
 
 
 def _narrative_year(ctx: Context, month: int, day: int | None) -> int | None:
     """Return the year of the narrative's previous date when a yearless date continues it, else None."""
-    if not ctx.previous or ctx.future:
+    # A new paragraph may leave the story of the date before it ("…since May 2024.\n\n
+    # Israel's strike on Doha on September 9 …" in an article of October 2025).
+    if not ctx.previous or ctx.future or not ctx.in_paragraph:
         return None
     last = ctx.previous[-1]
     if last.precision not in ("day", "week", "month_part", "month"):
         return None
+    p = ctx.published
+    if p is not None and day:
+        try:
+            recent = date(p.year, month, day)
+        except ValueError:
+            recent = None
+        # The last few weeks before publication are the news itself ("the Istanbul meeting
+        # on May 16" in a paper of 23 May), whatever year the paragraph looked back to.
+        if recent is not None and timedelta(0) <= p - recent <= timedelta(days=NARRATIVE_RECENT):
+            return None
     if ctx.published is not None and (ctx.published - last.end).days < NARRATIVE_PAST:
         return None
     y = last.start.year
@@ -139,6 +154,9 @@ def weekday_date(p: date, wd: int, direction: str) -> date:
     return p - timedelta(days=p.weekday()) + timedelta(days=wd)  # "this Monday": in this week
 
 
+_PART_DAYS = 15  # an interval shorter than this is part of a month ("awal Mei", "mid-June")
+
+
 def _countable(prev: Interval, unit: str) -> bool:
     """Tell whether `unit`s can be counted from `prev`: it is no longer than three of them."""
     return (prev.end - prev.start).days + 1 <= 3 * _UNIT_DAYS[unit]
@@ -150,8 +168,13 @@ def relative(ctx: Context, unit: str, offset: int, anchor: str, part: str = "") 
     if anchor == "previous" and ctx.previous:
         # The last date counts; if it is too coarse to count days or weeks from ("the same
         # day" after "tahun depan"), a slightly earlier one that is fine enough does.
+        # Part of a month is the story's point in time ("Awal Mei lalu, … Sehari kemudian,
+        # …"): counted from, it gives its own interval, not an older day's. A whole month
+        # is more often background ("…observer status in November 2022. Pada hari yang
+        # sama, …" goes back to the day of the news).
         recent = ctx.previous[-_LOOKBACK:]
-        prev = next((p for p in reversed(recent) if _countable(p, unit)), recent[-1])
+        month_part = (recent[-1].end - recent[-1].start).days < _PART_DAYS
+        prev = recent[-1] if month_part else next((p for p in reversed(recent) if _countable(p, unit)), recent[-1])
         # "Two weeks later" counts from the end of a range, "a year earlier" from its start.
         base = prev.end if offset > 0 else prev.start
         base_unit = UNIT_OF_PRECISION[prev.precision]

@@ -140,6 +140,9 @@ def _yearless_month(rule: str, start: int, end: int, mo: int, part: str = "", wh
                 return unresolved(NO_PUBLICATION)
             if w == "past":
                 y = p.year if mo < p.month else p.year - 1
+                # "pertengahan Agustus lalu" in a paper of 25 August: that part of this month is over.
+                if part and mo == p.month and iv.part_of(iv.month(p.year, mo), part).end < p:
+                    y = p.year
             elif w == "next":
                 y = p.year if mo > p.month else p.year + 1
             elif w == "upcoming":  # this month or the next of its name
@@ -640,6 +643,8 @@ def count(m, g, text):
     mod = norm(m["mod"]) if m["mod"] else ""
     pre = norm(m["pre"]) if m["pre"] else ""
     rel = g.lex.table("count_after").get(mod)
+    if rel is not None and rel[0] == "clause" and unit in _HOURS:
+        return _hours_clause(m)
     if rel is None or unit not in _CALENDAR_UNITS:
         ages = {norm(w) for w in g.lex.words("age_cues")}
         is_age = unit == "year" and (any(a in pre.split() or pre.endswith(a) for a in ages) or mod in ages or mod == "old")
@@ -661,10 +666,30 @@ def count(m, g, text):
     if n > 2000:
         return None
     anchor, sign = rel
+    rule = "count"
+    if anchor == "clause":  # counted from its own sentence's date back to the happening it names
+        anchor, rule = "previous", "count_clause"
     kind = "anaphoric" if anchor == "previous" else "relative"
     if unit in ("decade", "century"):  # "a decade later" is the year ten years on, not a decade
         n, unit = n * (10 if unit == "decade" else 100), "year"
-    return Candidate(m.start(), m.end(), "count", kind, lambda ctx: relative(ctx, unit, sign * n, anchor))
+    return Candidate(m.start(), m.end(), rule, kind, lambda ctx: relative(ctx, unit, sign * n, anchor))
+
+
+_HOURS = ("hour", "minute")
+
+
+def _hours_clause(m) -> Candidate:
+    """ "…on Saturday, hours after four European leaders stood in Kyiv": that happening came the same day."""
+    return Candidate(m.start(), m.end(), "count_clause", "anaphoric", lambda ctx: relative(ctx, "day", 0, "previous"))
+
+
+def unit_clause(m, g, text):
+    """ "hours after", "jam setelah" with no count: the same day as its sentence's date (see count_clause)."""
+    unit = g.units.get(norm(m["u"]))
+    rel = g.lex.table("count_after").get(norm(m["mod"]))
+    if unit not in _HOURS or rel is None or rel[0] != "clause":
+        return None
+    return _hours_clause(m)
 
 
 def _unit_mod(m, g, text, table: str):
@@ -801,7 +826,9 @@ def weekday(m, g, text):
             return None  # "Fri" alone, "minggu" (week): not a weekday
         before = text[max(0, m.start() - 20):m.start()]
         after = text[m.end():m.end() + 2]
-        cued = m.start("wd") > m.start() or m["tod"] or after[:1] in ("(", ",") or _listed(
+        # "…di Kuala Lumpur, Minggu." ends a wire report's first sentence: the day, not "week".
+        closing = before.endswith(", ") and (after[:1] in (".", ";") or not after.strip())
+        cued = m.start("wd") > m.start() or m["tod"] or after[:1] in ("(", ",") or closing or _listed(
             tuple(g.lex.words("weekday_cues")), r"(?<!\w)", r"\s*$").search(before)
         if not cued:
             return None
@@ -860,10 +887,15 @@ def clock_word(m, g, text):
     return Candidate(m.start(), m.end(), "clock", "clock", fixed(None), event=False, reason="clock time only")
 
 
+_HEADING_MARK = re.compile(r"[ \t]*#{1,6}[ \t]+")
+
+
 def bare_year(m, g, text):
     y = int(m["y"])
     before = text[max(0, m.start() - 25):m.start()]
-    if not _year_ok(y) or g.quantity_after.match(text, m.end()) or g.before_number.search(before):
+    # "## 2025" is a Markdown heading naming a year, not number 2025 ("#2025").
+    heading = bool(_HEADING_MARK.fullmatch(text, text.rfind("\n", 0, m.start()) + 1, m.start()))
+    if not _year_ok(y) or g.quantity_after.match(text, m.end()) or g.before_number.search(before) and not heading:
         return None
     if y < 1900 and not g.year_cue.search(before):
         return None  # "1500" alone is more often a number than a year
@@ -897,7 +929,7 @@ HANDLERS: dict[str, Callable] = {
     "month_before": month_before, "month_alone": month_alone, "decade4": decade4, "decade2": decade2,
     "century_id": century_id, "century_en": century_en, "quarter_id": quarter, "quarter_en": quarter,
     "quarter_q": quarter, "half_id": half, "half_en": half, "half_h": half, "count": count,
-    "unit_after": unit_after, "unit_before": unit_before, "deictic": deictic, "anaphoric": anaphoric, "since_then": since_then,
+    "unit_after": unit_after, "unit_clause": unit_clause, "unit_before": unit_before, "deictic": deictic, "anaphoric": anaphoric, "since_then": since_then,
     "year_past": year_past, "qy": qy, "year_word": year_word, "weekday": weekday, "clock": clock,
     "clock_word": clock_word, "bare_year": bare_year, "season": season, "month_year_ref": month_year_ref,
     "weekend": weekend, "qual_unit": qual_unit, "season_ref": season_ref, "fiscal": fiscal, "wd_range_paren": wd_range_paren, "week_of_month": week_of_month,

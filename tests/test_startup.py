@@ -1,0 +1,152 @@
+"""What `extract` loads: no pandas, Arrow or dateparser on its path; the language model only when needed."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ARTICLES, ROOT, SEED
+from timeline import cache, language, places
+from timeline.dates import grammar
+from timeline.errors import InputError
+
+# Modules `extract` must not import on a short article of a clear language.
+HEAVY = ("pandas", "pyarrow", "numpy", "dateparser", "timeline.dates.baseline", "py3langid")
+
+
+def _loaded_after_extract(tmp_path: Path, *args: str) -> set[str]:
+    """Run `extract ARGS -o FILE` in a fresh interpreter; return which HEAVY modules it imported."""
+    script = (
+        "import json, sys\n"
+        "from timeline import cli\n"
+        f"code = cli.main({list(args) + ['-o', str(tmp_path / 'out.csv')]!r})\n"
+        f"print(json.dumps([code, sorted(m for m in {HEAVY!r} if m in sys.modules)]))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True)
+    code, loaded = json.loads(out.stdout.strip().splitlines()[-1])
+    assert code == 0
+    assert (tmp_path / "out.csv").read_text(encoding="utf-8").startswith("event_id,")
+    return set(loaded)
+
+
+def test_extract_imports_no_table_library_no_baseline_and_no_language_model(tmp_path):
+    # The seed article is plainly Indonesian: its common words decide, the model stays unread.
+    assert _loaded_after_extract(tmp_path, "extract", str(SEED)) == set()
+
+
+def test_a_given_language_never_loads_the_model(tmp_path):
+    unclear = tmp_path / "unclear.txt"
+    unclear.write_text("Kim Jong Un, Vladimir Putin. Vostochny 13 September 2023.\n", encoding="utf-8")
+    assert language.glance(unclear.read_text(encoding="utf-8")) is None  # the model would be asked
+    assert _loaded_after_extract(tmp_path, "extract", str(unclear), "--language", "en") == set()
+
+
+def test_the_model_decides_an_unclear_text_from_its_start_only(monkeypatch):
+    seen: list[int] = []
+
+    class Fake:
+        def classify(self, text):
+            seen.append(len(text))
+            return ("en", 1.0)
+
+    monkeypatch.setattr(language, "_identifier", lambda: Fake())
+    names = "Kim Jong Un, Vladimir Putin, Sergei Lavrov. " * 2000  # 88,000 characters, no common word
+    assert language.detect(names) == "en"
+    assert seen == [language.MODEL_CHARS]
+
+
+def test_common_words_are_read_in_the_articles_start_only():
+    late = "Kim Jong Un, Vladimir Putin. " * 100 + "yang dan di dengan untuk ini itu dari dalam tidak " * 5
+    assert len(late) > language.GLANCE_CHARS + 100
+    assert language.glance(late) is None
+    assert language.glance(late[2900:]) == "id"
+
+
+SHIPPED = sorted(ARTICLES.glob("*.txt")) + sorted((ROOT / "tests" / "golden").glob("*.txt"))
+
+
+@pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.name)
+def test_common_words_agree_with_the_model_where_they_decide(path):
+    text = path.read_text(encoding="utf-8")[: language.MODEL_CHARS]
+    told = language.glance(text)
+    if told is not None:
+        assert told == language._identifier().classify(text)[0]
+
+
+def test_a_word_listed_for_both_languages_is_refused(tmp_path):
+    words = tmp_path / "words.yaml"
+    words.write_text("id: [yang, the]\nen: [the]\n", encoding="utf-8")
+    with pytest.raises(InputError, match="two languages"):
+        language._common_words(words)
+    words.write_text("id: [yang]\n", encoding="utf-8")
+    with pytest.raises(InputError, match="a list of words"):
+        language._common_words(words)
+
+
+def test_dateparser_month_data_is_read_as_its_loader_gives_it():
+    for lang in ("id", "en", "xx"):
+        assert grammar._dateparser_info(lang) == grammar._dateparser_loaded(lang)
+
+
+def test_the_baseline_is_imported_on_first_use():
+    import timeline.dates as dates
+    from timeline.dates import baseline
+
+    assert dates.baseline is baseline and callable(baseline.search)
+    with pytest.raises(AttributeError):
+        dates.no_such_thing  # noqa: B018
+
+
+def test_the_kept_gazetteer_is_the_derived_one(tmp_path, monkeypatch):
+    monkeypatch.setenv(cache.CACHE_ENV, str(tmp_path))
+    places._city_rows.cache_clear()
+    try:
+        derived = places._city_rows()  # an empty cache: derived, then kept
+        assert list(tmp_path.glob("gazetteer-*.json"))
+        places._city_rows.cache_clear()
+        assert places._city_rows() == derived == places._derive_cities()  # read back exactly
+    finally:
+        places._city_rows.cache_clear()
+
+
+def test_cache_key_follows_the_files_and_bad_entries_are_ignored(tmp_path, monkeypatch):
+    monkeypatch.setenv(cache.CACHE_ENV, str(tmp_path / "cache"))
+    data = tmp_path / "words.yaml"
+    data.write_text("a\n", encoding="utf-8")
+    first = cache.key([data])
+    cache.keep("table", first, {"x": [1, 2.5]})
+    assert cache.load("table", first) == {"x": [1, 2.5]}
+    data.write_text("b\n", encoding="utf-8")
+    second = cache.key([data])
+    assert second != first and cache.load("table", second) is None
+    cache.keep("table", second, [3])
+    assert [p.name for p in (tmp_path / "cache").iterdir()] == [f"table-{second}.json"]  # the stale one gone
+    (tmp_path / "cache" / f"table-{second}.json").write_bytes(b"{broken")
+    assert cache.load("table", second) is None
+    monkeypatch.setenv(cache.CACHE_ENV, "off")
+    cache.keep("table", second, [4])
+    assert cache.load("table", second) is None
+
+
+def test_an_unwritable_cache_folder_only_costs_time(tmp_path, monkeypatch):
+    blocker = tmp_path / "file"
+    blocker.write_text("", encoding="utf-8")
+    monkeypatch.setenv(cache.CACHE_ENV, str(blocker / "cache"))  # under a file: cannot be made
+    cache.keep("table", "k", [1])
+    assert cache.load("table", "k") is None
+
+
+def test_a_kept_gazetteer_of_another_shape_is_derived_again(tmp_path, monkeypatch):
+    monkeypatch.setenv(cache.CACHE_ENV, str(tmp_path))
+    places._city_rows.cache_clear()
+    try:
+        derived = places._city_rows()
+        (kept,) = tmp_path.glob("gazetteer-*.json")
+        kept.write_text('{"Moscow": [1, 2]}', encoding="utf-8")  # a row too short
+        places._city_rows.cache_clear()
+        assert places._city_rows() == derived
+    finally:
+        places._city_rows.cache_clear()
