@@ -4,11 +4,10 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-import pandas as pd
 import streamlit as st
 
 from timeline import (chart, chronology, corrections, details, exports, fetch, filters, geo, i18n, images, ingest,
-                      library, pipeline, table)
+                      library, pipeline, query, table)
 from timeline.errors import InputError
 from timeline.model import PRECISIONS, Article
 
@@ -45,35 +44,40 @@ def article_events(article: Article) -> list:
     return pipeline.extract_article(article)
 
 
-@st.cache_data(show_spinner=UI.t("reading_tables"), max_entries=20)
-def read_table(path: str, size: int, mtime: int) -> pd.DataFrame | str:
-    """Read one event table of data/tables, keyed by its size and time; a bad one gives its message."""
-    try:
-        return library.read_table(Path(path))
-    except InputError as exc:
-        return str(exc)
-
-
-# A resource, not data: cache_data would hand every rerun a fresh copy (0.2 s at 100,000 events);
-# the page never changes the table in place, it only filters it into new frames.
-@st.cache_resource(show_spinner=False, max_entries=4)
-def load(key: tuple, lang: str) -> tuple:
+# A resource: the table is a Parquet file on disk asked through DuckDB (query.Table), never a
+# million rows in pandas; the event tables of data/tables are checked once per file change.
+@st.cache_resource(show_spinner=UI.t("reading_tables"), max_entries=4)
+def load(key: str, lang: str, _contents: tuple) -> tuple:
     """Return the corrected table, problems, corrections, corrections left unused and mentions (titles in `lang`)."""
-    return library.load(DATA, key, read_article, article_events, read_table, title_language=lang)
+    return library.open_table(DATA, _contents, read_article, article_events, title_language=lang)
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
-def choices(key: tuple, _full: pd.DataFrame) -> tuple[list[str], list[str], list[str], list[str]]:
-    """Return the actors, event types, sources and places of the whole table (keyed by what it is made of)."""
-    return (filters.actor_names(_full), filters.values(_full, "event_type"), filters.values(_full, "source"),
-            filters.place_names(_full))
+def choices(key: str, _full: query.Table) -> tuple[list[str], list[str], list[str], list[str], tuple | None]:
+    """Return the actors, types, sources, places and span of the whole table (keyed by what it is made of)."""
+    every = _full.view()
+    return (every.names("actors"), every.values("event_type"), every.values("source"), every.names("places"),
+            every.bounds())
+
+
+# A view keeps what it counted and its first rows: a rerun with the same filters asks DuckDB nothing.
+@st.cache_resource(show_spinner=False, max_entries=16)
+def views(key: str, view_of: str, _full: query.Table, _wanted: filters.Filters) -> query.View:
+    """Return the rows of the table that the filters keep, keyed by the table and the filters."""
+    return _full.view(_wanted)
+
+
+# What each figure needs of a view: the timeline and activity charts ask DuckDB for their counts; the
+# map reads the two columns it draws into pandas (only when its tab is open).
+DRAW = {"timeline": query.timeline_figure,
+        "activity": query.activity_figure,
+        "map": lambda v, ui: geo.map_figure(v.frame(["places", "event_type"]), ui)}
 
 
 @st.cache_resource(show_spinner=UI.t("drawing"), max_entries=16)  # unpickling a figure re-validates it: 0.1 s
-def figure(kind: str, key: tuple, view_of: str, lang: str, _view: pd.DataFrame):
+def figure(kind: str, key: str, view_of: str, lang: str, _view: query.View):
     """Return the timeline, activity or map figure of a view, keyed by the table, the filters and the language."""
-    return {"timeline": chart.timeline_figure, "activity": chart.activity_figure, "map": geo.map_figure}[kind](
-        _view, i18n.catalogue(lang))
+    return DRAW[kind](_view, i18n.catalogue(lang))
 
 
 def reset(bounds: tuple | None) -> None:
@@ -146,10 +150,11 @@ def show_details(rec: dict) -> None:
         st.link_button(UI.t("open_source"), rec["source_url"])
 
 
-key = library.contents(DATA)
-full, problems, fixes, unused, said = load(key, LANG)
-actor_choices, type_choices, source_choices, place_choices = choices(key, full)
-bounds = filters.date_bounds(full)
+made_of = library.contents(DATA)
+# The caches are keyed by a digest: hashing the stamps of 10,000 articles per cached call took 1 s a rerun.
+key = library.digest(made_of)
+full, problems, fixes, unused, said = load(key, LANG, made_of)
+actor_choices, type_choices, source_choices, place_choices, bounds = choices(key, full)
 for kind, message in st.session_state.pop("flash", []):
     getattr(st, kind)(message)
 with st.expander(UI.t("notes", n=len(problems)), expanded=False) if problems else st.empty():
@@ -183,23 +188,24 @@ with st.sidebar:
     levels = {UI.precision(p): p for p in PRECISIONS}
     coarsest = levels[st.select_slider(UI.t("precision"), list(levels), value=UI.precision(PRECISIONS[-1]), key="precision",
                                        bind=Q)]
-    query = st.text_input(UI.t("search"), key="q", bind=Q, placeholder=UI.t("search_hint"))
+    searched = st.text_input(UI.t("search"), key="q", bind=Q, placeholder=UI.t("search_hint"))
     minimum = st.slider(UI.t("min_confidence"), 0.0, 1.0, 0.0, 0.05, key="min_conf", bind=Q)
     where = st.multiselect(UI.t("places"), sorted({*place_choices, *st.session_state.get("places", [])}), key="places", bind=Q, placeholder=UI.t("choose"))
 
 span = tuple(span or ())
 wanted = filters.Filters(
     actors=tuple(chosen), mode=mode, start=span[0] if span else None, end=span[1] if len(span) > 1 else None,
-    types=tuple(types), sources=tuple(sources), precision=coarsest, query=query, min_confidence=minimum,
+    types=tuple(types), sources=tuple(sources), precision=coarsest, query=searched, min_confidence=minimum,
     places=tuple(where),
 )
-view = wanted.apply(full)
+view = views(key, repr(wanted), full, wanted)  # counted and read in DuckDB; pandas holds only what is shown
 listed = view.head(details.ROWS_SHOWN)  # the table and the pickers; the downloads hold the whole view
 
 st.title(TITLE)
-st.caption(UI.t("shown", n=len(view), total=len(full)))
-metrics = [(UI.t("m_events"), len(view)), (UI.t("m_actors"), len(filters.actor_names(view))),
-           (UI.t("m_sources"), view["source"].nunique()), (UI.t("m_span"), UI.date_label(details.span_label(filters.date_bounds(view))))]
+events_n, actors_n, sources_n, shown_span = view.summary
+st.caption(UI.t("shown", n=events_n, total=len(full.view())))
+metrics = [(UI.t("m_events"), events_n), (UI.t("m_actors"), actors_n),
+           (UI.t("m_sources"), sources_n), (UI.t("m_span"), UI.date_label(details.span_label(shown_span)))]
 for column, (name, value) in zip(st.columns(4), metrics, strict=True):
     column.metric(name, value)
 
@@ -227,26 +233,29 @@ detail_tab, chrono_tab, map_tab, listing, activity_tab, adding, fixing = st.tabs
 with detail_tab:
     if detail_tab.open and not view.empty:
         names = details.event_names(listed, label=UI.date_label)
-        chosen_id = picked[-1] if picked and picked[-1] in set(view["event_id"]) else None
+        chosen_id = picked[-1] if picked and view.has(picked[-1]) else None
         if chosen_id is None:
             chosen_id = st.selectbox(UI.t("pick_event"), list(names), format_func=names.get, key="detail")
-        show_details(view[view["event_id"] == chosen_id].iloc[0].to_dict())
+        show_details(view.row(chosen_id))
 with chrono_tab:
     if chrono_tab.open:
         key_only = st.toggle(UI.t("key_only"), key="key_only", bind=Q, help=UI.t("key_only_help", min=chronology.KEY_MIN))
-        told = chronology.key_events(view) if key_only else view
+        told = view.key_events(chronology.KEY_MIN) if key_only else view
         if told.empty:
             st.info(UI.t("no_events"))
         else:
             st.caption(UI.t("chrono_caption", n=len(told)))
             # The files hold every happening of the view and are made on click; the page lists the first ROWS_SHOWN.
-            whole = lambda: chronology.sections(told, said, UI)  # noqa: E731
+            whole = lambda: chronology.sections(told.frame(), said, UI)  # noqa: E731
             files = [(UI.t("dl_chrono_md"), lambda: chronology.markdown_bytes(whole(), TITLE, UI), "md", "text/markdown"),
                      (UI.t("dl_chrono_docx"), lambda: chronology.docx_bytes(whole(), TITLE, UI), "docx",
                       "application/vnd.openxmlformats-officedocument.wordprocessingml.document")]
+            many = len(told) > query.PANDAS_ROWS_MAX
+            if many:
+                st.caption(UI.t("files_too_many", max=f"{query.PANDAS_ROWS_MAX:,}", n=f"{len(told):,}"))
             for column, (label, data, suffix, mime) in zip(st.columns(len(files)), files, strict=True):
                 column.download_button(label, data, f"{UI.t('file_chrono')}.{suffix}", mime, key=f"chrono_{suffix}",
-                                       on_click="ignore")
+                                       on_click="ignore", disabled=many)
             if len(told) > details.ROWS_SHOWN:
                 st.caption(UI.t("chrono_more", n=f"{details.ROWS_SHOWN:,}", total=f"{len(told):,}"))
             for part in chronology.sections(told.head(details.ROWS_SHOWN), said, UI):
@@ -258,16 +267,23 @@ with listing:
         st.dataframe(details.display_frame(listed), hide_index=True, width="stretch", key="table", column_config=COLUMNS,
                      row_height=72, height="auto" if len(listed) < 7 else 520)
         # Each file is made when its button is clicked (deferred), not on every rerun.
+        # The CSVs are written from DuckDB a batch at a time; the JSON files from the view's rows in pandas.
         downloads = [
-            (UI.t("dl_csv"), lambda: exports.csv_bytes(view), f"{UI.t('file_events')}.csv", "text/csv"),
-            (UI.t("dl_json"), lambda: exports.json_bytes(view), f"{UI.t('file_events')}.json", "application/json"),
-            (UI.t("dl_tljs"), lambda: exports.timelinejs_bytes(view, TITLE), f"{UI.t('file_tljs')}.json", "application/json"),
-            (UI.t("dl_full"), lambda: exports.csv_bytes(full), f"{UI.t('file_all')}.csv", "text/csv"),
-            (UI.t("dl_mentions"), lambda: exports.mentions_csv_bytes(said, view), f"{UI.t('file_mentions')}.csv", "text/csv"),
+            (UI.t("dl_csv"), view.csv_bytes, f"{UI.t('file_events')}.csv", "text/csv"),
+            (UI.t("dl_json"), lambda: exports.json_bytes(view.frame()), f"{UI.t('file_events')}.json", "application/json"),
+            (UI.t("dl_tljs"), lambda: exports.timelinejs_bytes(view.frame(), TITLE), f"{UI.t('file_tljs')}.json",
+             "application/json"),
+            (UI.t("dl_full"), full.view().csv_bytes, f"{UI.t('file_all')}.csv", "text/csv"),
+            (UI.t("dl_mentions"), lambda: exports.mentions_csv_bytes(said, view.frame(["event_id"])),
+             f"{UI.t('file_mentions')}.csv", "text/csv"),
         ]
         st.caption(UI.t("downloads_note"))
+        many = len(view) > query.PANDAS_ROWS_MAX  # JSON of a million events would sit in pandas whole
+        if many:
+            st.caption(UI.t("files_too_many", max=f"{query.PANDAS_ROWS_MAX:,}", n=f"{len(view):,}"))
         for column, (label, data, name, mime) in zip(st.columns(len(downloads)), downloads, strict=True):
-            column.download_button(label, data, name, mime, key=name, on_click="ignore")
+            column.download_button(label, data, name, mime, key=name, on_click="ignore",
+                                   disabled=many and name.endswith(".json"))
         if not view.empty:  # the timeline as shown, drawn offline by Kaleido when its button is clicked
             if images.browser() is None:
                 st.caption(UI.t("no_image", error="Chromium"))
@@ -324,7 +340,7 @@ with fixing:
         eid = st.selectbox(UI.t("fix_event"), list(every), format_func=every.get, index=None, key="fix_event",
                            on_change=lambda: [st.session_state.pop(k) for k in list(st.session_state) if k.startswith("fix_") and k != "fix_event"])
         if eid:
-            rec = full[full["event_id"] == eid].iloc[0].to_dict()
+            rec = full.view().row(eid)
             with st.form("correct"):
                 start = st.date_input(UI.t("fix_start"), dt.date.fromisoformat(rec["date"]), dt.date.min, dt.date.max, key="fix_start")
                 end = st.date_input(UI.t("fix_end"), dt.date.fromisoformat(rec["date_end"]), dt.date.min, dt.date.max, key="fix_end")
@@ -351,7 +367,8 @@ with fixing:
         if fixes:
             with st.expander(UI.t("fixes", n=len(fixes)) + (UI.t("fixes_unused", n=len(unused)) if unused else "")):
                 undo = st.selectbox(UI.t("undo_pick"), sorted(fixes), key="undo_event",
-                                    format_func=details.event_names(full, sorted(fixes), label=UI.date_label).get)
+                                    format_func=details.event_names(full.view().rows(fixes), sorted(fixes),
+                                                                    label=UI.date_label).get)
                 if st.button(UI.t("undo"), key="undo"):
                     corrections.remove(FIXES, undo)
                     st.session_state["flash"] = [("success", UI.t("undone", event=undo))]

@@ -32,6 +32,7 @@ OVERVIEW_MONTHS_MAX = 600  # a longer span is binned by year instead of by month
 # More month bars than this (lanes x months) bin the activity chart by year: thousands of
 # SVG bars took the browser half a second to draw, on every first paint of the page.
 ACTIVITY_BARS_MAX = 1200
+ACTIVITY_PRECISIONS = PRECISIONS[: PRECISIONS.index("month") + 1]  # the activity chart counts these only
 PALETTE = qualitative.Plotly + qualitative.D3
 MONTH_BAR_MS = 26 * 24 * 3600 * 1000  # bar width of a month in the activity chart
 YEAR_BAR_MS = 330 * 24 * 3600 * 1000  # and of a year
@@ -69,8 +70,12 @@ def lanes(df: pd.DataFrame, columns: list[str] | None = None) -> pd.DataFrame:
 
 def lane_order(data: pd.DataFrame, ui: Catalogue | None = None) -> list[str]:
     """Return the lanes, busiest first, then the shared lane of the other actors, the no-actor lane last."""
+    return order_of(data["lane"].value_counts(), ui)
+
+
+def order_of(counts: pd.Series, ui: Catalogue | None = None) -> list[str]:
+    """Return the lanes of `counts` (lane rows per lane) in lane_order."""
     ui = ui or catalogue("en")
-    counts = data["lane"].value_counts()
     nobody = {NO_ACTOR, html.escape(ui.t("no_actor"))}
     others = html.escape(ui.text["other_actors"].split("{")[0])
     return sorted(counts.index, key=lambda v: (2 if v in nobody else 1 if v.startswith(others) else 0, -counts[v], v))
@@ -150,17 +155,27 @@ def folded(data: pd.DataFrame, ui: Catalogue, most: int = LANES_MAX) -> pd.DataF
 
     An event keeps one row in the shared lane however many of its actors it holds.
     """
-    counts = data["lane"].value_counts()
-    named = counts.drop(NO_ACTOR, errors="ignore")
-    if len(named) <= most:
+    kept = kept_lanes(data["lane"].value_counts(), most)
+    if kept is None:
         return data
-    keep = set(named.index[: most - 1])
+    keep, other = kept[0], ui.t("other_actors", n=kept[1])
     rest = ~data["lane"].isin(keep | {NO_ACTOR}).to_numpy(dtype=bool)
-    other = ui.t("other_actors", n=len(named) - len(keep))
     out = data.copy()
     out.loc[rest, "lane"] = other
     key = "event_id" if "event_id" in out else None
     return out[~out.duplicated([key, "lane"] if key else None).to_numpy(dtype=bool)] if key else out
+
+
+def kept_lanes(counts: pd.Series, most: int = LANES_MAX) -> tuple[set[str], int] | None:
+    """Return the actors keeping a lane of their own and how many share the other; None: each keeps one.
+
+    `counts`: lane rows per lane, busiest first (as value_counts gives them).
+    """
+    named = counts.drop(NO_ACTOR, errors="ignore")
+    if len(named) <= most:
+        return None
+    keep = set(named.index[: most - 1])
+    return keep, len(named) - len(keep)
 
 
 def _shown_lanes(data: pd.DataFrame, ui: Catalogue) -> pd.DataFrame:
@@ -210,7 +225,7 @@ def detail_figure(df: pd.DataFrame, ui: Catalogue | None = None) -> go.Figure:
                 hoverinfo="text",
             )
         )
-    _axes(fig, df, order, ui)
+    _axes(fig, focus(df), order, ui)
     for note in labels(data, order, focus(df)):
         fig.add_annotation(**note)
     # The legend sits under the chart, the range buttons above it: eleven types never wrap onto the buttons.
@@ -230,11 +245,23 @@ def overview_figure(df: pd.DataFrame, ui: Catalogue | None = None) -> go.Figure:
     months = at.dt.year * 12 + at.dt.month - 1
     by_year = len(data) and int(months.max() - months.min()) >= OVERVIEW_MONTHS_MAX
     data["bin"] = at.dt.year * 12 if by_year else months
-    order = lane_order(data, ui) if len(data) else []
-    counts = data.groupby(["lane", "bin"]).size().unstack("bin")
-    if len(data):
+    cells = data.groupby(["lane", "bin"]).size().rename("events").reset_index()
+    return overview_of(cells, bool(by_year), focus(df), ui)
+
+
+def overview_of(cells: pd.DataFrame, by_year: bool, span: list | None,
+                ui: Catalogue | None = None) -> go.Figure:
+    """Return the overview heatmap of its cells (lane, bin = year * 12 + month - 1, events), opening on `span`.
+
+    The page's DuckDB path counts the cells without pandas (query.View.overview_cells).
+    """
+    ui = ui or catalogue("en")
+    order = order_of(cells.groupby("lane")["events"].sum(), ui) if len(cells) else []
+    counts = cells.set_index(["lane", "bin"])["events"].unstack("bin") if len(cells) else pd.DataFrame()
+    if len(cells):
         step = 12 if by_year else 1
-        counts = counts.reindex(index=order[::-1], columns=range(int(data["bin"].min()), int(data["bin"].max()) + 1, step))
+        columns = range(int(cells["bin"].min()), int(cells["bin"].max()) + 1, step)
+        counts = counts.reindex(index=order[::-1], columns=columns)
     # A cell sits in the middle of its month (or year); an empty cell stays blank.
     centre = [_shift(dt.datetime(b // 12, b % 12 + 1, 1), dt.timedelta(days=182 if by_year else 14))
               for b in counts.columns]
@@ -244,11 +271,11 @@ def overview_figure(df: pd.DataFrame, ui: Catalogue | None = None) -> go.Figure:
         hoverongaps=False, xgap=0, ygap=2, colorbar={"title": {"text": ui.t("events_unit")}},
         hovertemplate="%{y}<br>" + unit + ": %{z} " + ui.t("events_unit") + "<extra></extra>",
     ))
-    _axes(fig, df, order, ui)
+    _axes(fig, span, order, ui)
     return fig
 
 
-def _axes(fig: go.Figure, df: pd.DataFrame, order: list[str], ui: Catalogue) -> None:
+def _axes(fig: go.Figure, span: list | None, order: list[str], ui: Catalogue) -> None:
     """Lay out the timeline's axes: lanes busiest on top, quick ranges (drag to zoom, double-click resets).
 
     No range slider: it draws every trace a second time, which doubled the chart's first paint.
@@ -258,7 +285,7 @@ def _axes(fig: go.Figure, df: pd.DataFrame, order: list[str], ui: Catalogue) -> 
         margin={"l": 10, "r": 10, "t": 40, "b": 10},
         xaxis={
             "type": "date",
-            "range": focus(df),
+            "range": span,
             "rangeselector": {
                 "x": 0, "xanchor": "left", "y": 1.01, "yanchor": "bottom",
                 "buttons": [
@@ -277,7 +304,11 @@ def padded(df: pd.DataFrame) -> list[dt.date] | None:
     """Return an x range around the events, at least two months wide (never zoomed to seconds)."""
     if df.empty:
         return None
-    first, last = _day(df["date"].min()), _day(df["date_end"].max())
+    return padded_range(_day(df["date"].min()), _day(df["date_end"].max()))
+
+
+def padded_range(first: dt.date, last: dt.date) -> list[dt.date]:
+    """Return the x range around events from `first` to `last` (padded())."""
     pad = max(dt.timedelta(days=31), (last - first) * 0.03)
     return [_shift(first, -pad), _shift(last, pad)]
 
@@ -293,7 +324,11 @@ def focus(df: pd.DataFrame) -> list[dt.date] | None:
         return padded(df)
     at = middles(fine)
     low, high = at.quantile(list(FOCUS_QUANTILES), interpolation="nearest")
-    first, last = low.date(), high.date()
+    return focus_range(low.date(), high.date())
+
+
+def focus_range(first: dt.date, last: dt.date) -> list[dt.date]:
+    """Return the opening x range around the days of the FOCUS_QUANTILES of the focus events (focus())."""
     pad = max(dt.timedelta(days=31), (last - first) * 0.06)
     return [_shift(first, -pad), _shift(last, pad)]
 
@@ -395,23 +430,33 @@ def activity_figure(df: pd.DataFrame, ui: Catalogue | None = None) -> go.Figure:
     a "2022" would otherwise pile up in January.
     """
     ui = ui or catalogue("en")
-    fine = df[df["precision"].isin(PRECISIONS[: PRECISIONS.index("month") + 1]).to_numpy(dtype=bool)]
+    fine = df[df["precision"].isin(ACTIVITY_PRECISIONS).to_numpy(dtype=bool)]
     data = _shown_lanes(lanes(fine, ["event_id", "date"]), ui)
-    data["month"] = _dates(data["date"].astype(str).str[:7] + "-01")
-    yearly = activity_by_year(data)
-    data["bin"] = _dates(data["date"].astype(str).str[:4] + "-01-01") if yearly else data["month"]
-    counts = data.groupby(["bin", "lane"]).size().rename("events").reset_index()
+    data["month"] = data["date"].astype(str).str[:7]
+    cells = data.groupby(["month", "lane"]).size().rename("events").reset_index()
+    return activity_of(cells, focus(df), ui)
+
+
+def activity_of(cells: pd.DataFrame, span: list | None, ui: Catalogue | None = None) -> go.Figure:
+    """Return the activity chart of its cells (columns month as "YYYY-MM", lane, events), opening on `span`.
+
+    The page's DuckDB path counts the cells without pandas (query.View.activity_cells).
+    """
+    ui = ui or catalogue("en")
+    yearly = len(cells) > ACTIVITY_BARS_MAX  # a cell per month and lane: one bar each
+    start = cells["month"].astype(str).str[:4] + "-01" if yearly else cells["month"].astype(str)
+    counts = cells.assign(bin=_dates(start + "-01")).groupby(["bin", "lane"])["events"].sum().reset_index()
     # A bar spans most of its month (year), centred in it, whatever the zoom.
     middle, width, unit = (pd.Timedelta(days=182), YEAR_BAR_MS, "%{x|%Y}") if yearly else \
         (pd.Timedelta(days=15), MONTH_BAR_MS, "%{x|%b %Y}")
     fig = go.Figure()
-    for lane in lane_order(data, ui) if len(data) else []:
+    for lane in order_of(cells.groupby("lane")["events"].sum(), ui) if len(cells) else []:
         part = counts[counts["lane"] == lane]
         fig.add_trace(go.Bar(x=part["bin"] + middle, y=part["events"], name=lane, width=width,
                              hovertemplate=unit + ": %{y}"))
     fig.update_layout(
         barmode="stack", height=320, margin={"l": 10, "r": 10, "t": 30, "b": 10},
-        xaxis={"type": "date", "title": "", "range": focus(df)},  # the timeline's opening span
+        xaxis={"type": "date", "title": "", "range": span},  # the timeline's opening span
         yaxis={"title": ui.t("per_year") if yearly else ui.t("per_month")}, legend={"title": {"text": ui.t("legend_actor")}},
     )
     return fig

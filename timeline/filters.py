@@ -42,6 +42,28 @@ def actor_pairs(df: pd.DataFrame, column: str = "actors") -> tuple[np.ndarray, n
     return rows[kept], names[kept]
 
 
+def name_lists(text: pa.Array) -> pa.ListArray:
+    """Return each `;`-joined cell as the list of its names, as actor_pairs reads them (trimmed, none empty).
+
+    The event store's query table keeps these lists, so DuckDB matches actors and places as the filters here do.
+    """
+    text = pc.fill_null(text.cast(pa.large_string()), "")
+    lists = pc.split_pattern(text, LIST_SEP)
+    rows = pc.list_parent_indices(lists).to_numpy()
+    names = pc.utf8_trim_whitespace(pc.list_flatten(lists))
+    kept = pc.not_equal(names, "")
+    counts = np.bincount(rows[kept.to_numpy(zero_copy_only=False)], minlength=len(text))
+    offsets = np.concatenate([[0], np.cumsum(counts)]).astype(np.int32)
+    return pa.ListArray.from_arrays(pa.array(offsets, pa.int32()), names.filter(kept))
+
+
+def haystack(columns: Iterable[pa.Array]) -> pa.Array:
+    """Return the lower-cased text that `by_text` searches, one per row, from the SEARCHED columns."""
+    space = pa.scalar(" ", pa.large_string())
+    return pc.utf8_lower(pc.binary_join_element_wise(*(pc.fill_null(c.cast(pa.large_string()), "") for c in columns),
+                                                     space))
+
+
 def actor_names(df: pd.DataFrame) -> list[str]:
     """Return every actor named in the table, sorted."""
     return sorted(set(actor_pairs(df)[1].tolist()))
@@ -136,8 +158,7 @@ def by_text(df: pd.DataFrame, query: str) -> pd.DataFrame:
     if not words:
         return df
     # One lower-cased haystack per row, joined and searched in Arrow (a Python join per row took seconds).
-    space = pa.scalar(" ", pa.large_string())
-    text = pc.utf8_lower(pc.binary_join_element_wise(*(_arrow(df[c]) for c in SEARCHED), space))
+    text = haystack(_arrow(df[c]) for c in SEARCHED)
     mask = np.ones(len(df), dtype=bool)
     for w in words:
         mask &= pc.match_substring(text, w).to_numpy(zero_copy_only=False)

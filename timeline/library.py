@@ -1,16 +1,23 @@
 """The article library in data/articles: where it is, and adding articles to it safely."""
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import hashlib
 import os
 import re
+import tempfile
 import unicodedata
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.csv as arrow_csv
+import pyarrow.parquet as pq
 import yaml
 
 from . import corrections, eventstore, importance, ingest, pipeline, store, table
@@ -72,6 +79,11 @@ def contents(data: Path | None = None) -> tuple:
             tuple(str(e) for e in errors))
 
 
+def digest(contents: tuple) -> str:
+    """Return a short key of a `contents()` result: equal contents, equal key."""
+    return hashlib.sha256(repr(contents).encode("utf-8")).hexdigest()[:32]
+
+
 def load(data: Path, contents: tuple, read_article: Callable, extract: Callable, read_table: Callable,
          title_language: str = "source") -> tuple:
     """Return the table of data folder `data` from its `contents()`: (corrected table, problems, corrections,
@@ -80,8 +92,65 @@ def load(data: Path, contents: tuple, read_article: Callable, extract: Callable,
     The readers are the page's cached ones: each takes (path, size, mtime) and returns an
     Article or a table, or the message of a bad file; `extract` gives an article's events.
     """
-    articles, tables, _, errors = contents
-    problems, extra = list(errors), []
+    base, said, problems, unrated = _from_articles(data, contents, read_article, extract, title_language)
+    extra = []
+    for path, size, mtime in contents[1]:
+        got = read_table(path, size, mtime)
+        problems.append(got) if isinstance(got, str) else extra.append(got)
+    # The researchers' tables beside them; then corrections, which their events take too.
+    frame = merge_tables(base, extra)
+    problems += unrated
+    fixes, bad = _corrections(data)
+    return (corrections.apply(frame, fixes), problems + bad, fixes, corrections.unmatched(frame, fixes), said)
+
+
+def open_table(data: Path, contents: tuple, read_article: Callable, extract: Callable,
+               title_language: str = "source") -> tuple:
+    """Return what `load` returns, the table as a query.Table (DuckDB over Parquet) instead of a pandas one.
+
+    The same rows in the same order as `load`, but the event tables of data/tables and the
+    result stay on disk as Parquet (in the event store's `page/` folder, else a temporary
+    folder): checked once per file change, combined once per change of what the table is
+    made of, so a restart opens a file. A million events never sit in pandas.
+    """
+    from . import query  # DuckDB and the charts: the page's, not `index`'s
+
+    base, said, problems, unrated = _from_articles(data, contents, read_article, extract, title_language)
+    folder = cache_dir(data)
+    tables = []
+    for path, size, mtime in contents[1]:
+        try:
+            tables.append(table_parquet(Path(path), size, mtime, folder))
+        except InputError as exc:
+            problems.append(str(exc))
+    problems += unrated
+    fixes, bad = _corrections(data)
+    scratch = folder / "scratch"
+    made_of = hashlib.sha256()
+    for part in (PAGE_VERSION, title_language, repr(sorted(fixes.items())), *map(str, tables)):
+        made_of.update(part.encode("utf-8") + b"\0")
+    made_of.update(pd.util.hash_pandas_object(base, index=False).to_numpy().tobytes())
+    target = folder / f"view-{made_of.hexdigest()[:24]}.parquet"
+    if not target.exists():
+        query.build(target, base, tables, fixes, scratch)
+        _tidy(folder, target, tables)
+    unused = query.unused(base, tables, fixes, scratch)
+    return query.Table.open(target, scratch), problems + bad, fixes, unused, said
+
+
+def _corrections(data: Path) -> tuple[dict, list[str]]:
+    """Return the corrections of data folder `data` and the problems reading them."""
+    try:
+        return corrections.load(corrections.path_in(data))
+    except InputError as exc:
+        return {}, [str(exc)]
+
+
+def _from_articles(data: Path, contents: tuple, read_article: Callable, extract: Callable,
+                   title_language: str) -> tuple[pd.DataFrame, pd.DataFrame, list[str], list[str]]:
+    """Return the articles' merged table, their mention table, the problems met and the importance notes."""
+    articles, _, _, errors = contents
+    problems = list(errors)
     kept = _open_store(data)
     root = articles_dir(data)
     parts: list[tuple[str, list | None]] = []  # (name, its events; None: in the store, read when needed)
@@ -129,17 +198,7 @@ def load(data: Path, contents: tuple, read_article: Callable, extract: Callable,
                 kept.keep_merged(of, base, said, unrated, title_language)
             except (OSError, TimeoutError):
                 pass
-    for path, size, mtime in tables:
-        got = read_table(path, size, mtime)
-        problems.append(got) if isinstance(got, str) else extra.append(got)
-    # The researchers' tables beside them; then corrections, which their events take too.
-    frame = merge_tables(base, extra)
-    problems += unrated
-    try:
-        fixes, bad = corrections.load(corrections.path_in(data))
-    except InputError as exc:
-        fixes, bad = {}, [str(exc)]
-    return (corrections.apply(frame, fixes), problems + bad, fixes, corrections.unmatched(frame, fixes), said)
+    return base, said, problems, unrated
 
 
 def prepare(data: Path, title_language: str = "en") -> None:
@@ -189,6 +248,104 @@ def _stored(kept: eventstore.Store | None, name: str, path: Path, size: int, mti
     return None, eventstore.content_key(path.name, data)
 
 
+PAGE_VERSION = "1"  # of the page's Parquet files: a new one makes them again
+PAGE_VIEWS_KEPT = 4  # combined tables kept (per language, and the last few states of the folder)
+
+
+def cache_dir(data: Path) -> Path:
+    """Return the folder of the page's Parquet files: `page/` in the event store, else a temporary folder."""
+    folder = eventstore.folder_of(data) / "page"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        if os.access(folder, os.W_OK):
+            return folder
+    except OSError:
+        pass
+    digest = hashlib.sha256(str(data.resolve()).encode("utf-8")).hexdigest()[:16]
+    folder = Path(tempfile.gettempdir()) / f"timeline-page-{digest}"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def table_parquet(path: Path, size: int, mtime: int, folder: Path) -> Path:
+    """Return a checked Parquet copy of event table `path` in `folder`, made once per size and time.
+
+    The rows are those `read_table` gives (not yet sorted: `_n` holds each row's place in the
+    file); the CSV is read and checked BATCH rows at a time, so a million rows never sit in
+    pandas. Raises InputError as `read_table` does.
+    """
+    digest = hashlib.sha256(f"{path}\0{size}\0{mtime}\0{PAGE_VERSION}".encode("utf-8")).hexdigest()[:24]
+    target = folder / f"table-{digest}.parquet"
+    if not target.exists():
+        _to_parquet(path, target)
+    return target
+
+
+def _to_parquet(path: Path, target: Path) -> None:
+    """Write the checked rows of event table `path` to `target` atomically (table_parquet)."""
+    name = path.name
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(1 << 16)
+    except OSError as exc:
+        raise InputError(name, f"cannot be read ({exc.strerror or exc})") from None
+    if not head.decode("utf-8-sig", errors="ignore").strip():
+        raise InputError(name, "is empty")
+    try:
+        header = next(csv.reader([head.split(b"\n", 1)[0].decode("utf-8-sig").rstrip("\r")]), [])
+    except UnicodeDecodeError:
+        raise InputError(name, "is not UTF-8 text; save it as UTF-8 CSV") from None
+    as_text = arrow_csv.ConvertOptions(column_types={c: pa.string() for c in header},
+                                       strings_can_be_null=False, quoted_strings_can_be_null=False)
+    tmp = target.with_name(f".{target.name}.{uuid.uuid4().hex}.tmp")  # one per writer, threads too
+    writer, first = None, 0
+    try:
+        blocks = arrow_csv.ReadOptions(block_size=1 << 22)  # about 10,000 rows a batch
+        reader = arrow_csv.open_csv(path, read_options=blocks, convert_options=as_text)
+        for batch in reader:
+            rows = batch.to_pandas().astype("string")
+            part = _checked_part(rows, name, first)
+            writer = writer or pq.ParquetWriter(tmp, part.schema, compression="zstd")
+            writer.write_table(part)
+            first += len(part)
+        if writer is None:  # a header and no rows
+            part = _checked_part(pd.DataFrame({c: pd.Series([], dtype="string") for c in header}), name, 0)
+            writer = pq.ParquetWriter(tmp, part.schema, compression="zstd")
+            writer.write_table(part)
+        writer.close()
+        os.replace(tmp, target)
+    except pa.ArrowInvalid as exc:
+        if "utf8" in str(exc).lower():
+            raise InputError(name, "is not UTF-8 text; save it as UTF-8 CSV") from None
+        raise InputError(name, f"is not an event table ({' '.join(str(exc).split())[:160]})") from None
+    finally:
+        if writer is not None:
+            writer.close()
+        tmp.unlink(missing_ok=True)
+
+
+def _checked_part(rows: pd.DataFrame, name: str, first: int) -> pa.Table:
+    """Return rows read as text from table `name` typed, checked, in the schema, with `_n` (their place)."""
+    try:
+        df = table.typed(rows)
+    except (ValueError, TypeError) as exc:
+        raise InputError(name, f"is not an event table ({' '.join(str(exc).split())[:160]})") from None
+    df = checked(df, name, first).astype(table.DTYPES)
+    df = df.assign(_n=np.arange(first, first + len(df), dtype=np.int64))
+    return pa.Table.from_pandas(df, preserve_index=False)
+
+
+def _tidy(folder: Path, made: Path, tables: list[Path]) -> None:
+    """Remove the page's files no longer wanted: all but the newest combined tables, tables not in use."""
+    views = sorted(folder.glob("view-*.parquet"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
+    for old in views[PAGE_VIEWS_KEPT:]:
+        if old != made:
+            old.unlink(missing_ok=True)
+    for old in folder.glob("table-*.parquet"):
+        if old not in tables:
+            old.unlink(missing_ok=True)
+
+
 # Columns added to the schema after the first release: an older table may lack them.
 _LATER = {"source_count": 1, "corrected": "", "sources": "", "date_note": "", "importance": 0.0, "places": ""}
 _ISO_DAY = r"^\d{4}-\d{2}-\d{2}$"
@@ -214,6 +371,15 @@ def read_table(path: Path) -> pd.DataFrame:
         df = table.from_csv(text)
     except (ValueError, TypeError, pd.errors.ParserError) as exc:
         raise InputError(name, f"is not an event table ({' '.join(str(exc).split())[:160]})") from None
+    df = checked(df, name)
+    return df.sort_values(["date", "date_end", "source"], kind="stable").reset_index(drop=True)
+
+
+def checked(df: pd.DataFrame, name: str, first: int = 0) -> pd.DataFrame:
+    """Return rows read from table `name` in the schema, later columns added, checked, year 0 held.
+
+    `first`: how many rows of the file came before these (an error names the file's line).
+    """
     for column, value in _LATER.items():
         if column not in df.columns:
             kind = {int: "int64", float: "float64"}.get(type(value), "string")
@@ -222,12 +388,11 @@ def read_table(path: Path) -> pd.DataFrame:
     if missing:
         raise InputError(name, f"is not an event table: the column(s) {', '.join(missing)} are missing")
     df = df.loc[:, list(table.SCHEMA)]
-    _check(df, name)
-    df = _held(df)
-    return df.sort_values(["date", "date_end", "source"], kind="stable").reset_index(drop=True)
+    _check(df, name, first)
+    return _held(df)
 
 
-def _check(df: pd.DataFrame, name: str) -> None:
+def _check(df: pd.DataFrame, name: str, first: int = 0) -> None:
     """Raise InputError at the first row whose dates, precision or confidence make no sense."""
     checks = [
         ("date", ~df["date"].str.fullmatch(_ISO_DAY).fillna(False), "is not a date like 2024-06-19"),
@@ -239,11 +404,11 @@ def _check(df: pd.DataFrame, name: str) -> None:
     for column, bad, problem in checks:
         if bad.any():
             row = int(bad.to_numpy(dtype=bool).argmax())
-            raise InputError(f"{name} line {row + 2}", f"{column} {df[column].iloc[row]!r} {problem}")
+            raise InputError(f"{name} line {first + row + 2}", f"{column} {df[column].iloc[row]!r} {problem}")
     days = pd.to_datetime(pd.concat([df["date"], df["date_end"]]), format="%Y-%m-%d", errors="coerce")
     if days.isna().any():  # well-formed but impossible, like 2024-02-30
         row = int(days.isna().to_numpy().argmax()) % len(df)
-        raise InputError(f"{name} line {row + 2}", f"date {df['date'].iloc[row]!r} or date_end is not a real day")
+        raise InputError(f"{name} line {first + row + 2}", f"date {df['date'].iloc[row]!r} or date_end is not a real day")
 
 
 def _held(df: pd.DataFrame) -> pd.DataFrame:

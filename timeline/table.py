@@ -38,6 +38,7 @@ SCHEMA: tuple[str, ...] = (
     "places",
 )
 _NUMERIC = {"confidence": "float64", "source_count": "int64", "importance": "float64"}
+DTYPES = {c: _NUMERIC.get(c, "string") for c in SCHEMA}  # the pandas type of every column
 # The mention table: what each article said of each event (provenance), one row per
 # report; `event_id` is the row of the event table it belongs to.
 MENTION_SCHEMA: tuple[str, ...] = (
@@ -252,7 +253,13 @@ def from_csv(text: str) -> pd.DataFrame:
     """Read CSV text written by `to_csv` back into a table (the formula escape undone)."""
     import pandas as pd
 
-    df = pd.read_csv(io.StringIO(text), dtype="string", keep_default_na=False)
+    return typed(pd.read_csv(io.StringIO(text), dtype="string", keep_default_na=False))
+
+
+def typed(df: pd.DataFrame) -> pd.DataFrame:
+    """Return CSV cells read as text with the formula escape undone and the numeric columns as numbers."""
+    import pandas as pd
+
     for col in _text_columns(df):
         text = df[col].astype("string")
         df[col] = text.where(~text.str.startswith(_ESCAPE).fillna(False), text.str.slice(1))
