@@ -61,6 +61,11 @@ CASES = [
      "2024-06-11", "2024-06-20", "month_part"),
     ("en", date(2025, 6, 17), "Exactly two years ago, Kim visited Russia.", "two years ago", "2023-06-11",
      "2023-06-20", "month_part"),
+    # hours from a date stay on its day
+    ("id", P, "BI memangkas suku bunga pada Rabu (18/9/2024). Beberapa jam kemudian, The Fed menyusul.",
+     "Beberapa jam kemudian", "2024-09-18", "2024-09-18", "day"),
+    ("en", date(2025, 5, 6), "Putin spoke on 5 May 2025. About two hours later, Trump replied.",
+     "About two hours later", "2025-05-05", "2025-05-05", "day"),
     # "Minggu" (also "week") closing a wire report's sentence after a comma is Sunday
     ("id", date(2025, 10, 28), "Timor-Leste resmi menjadi anggota ASEAN di Kuala Lumpur, Minggu.", "Minggu",
      "2025-10-26", "2025-10-26", "day"),

@@ -643,8 +643,13 @@ def count(m, g, text):
     mod = norm(m["mod"]) if m["mod"] else ""
     pre = norm(m["pre"]) if m["pre"] else ""
     rel = g.lex.table("count_after").get(mod)
-    if rel is not None and rel[0] == "clause" and unit in _HOURS:
-        return _hours_clause(m)
+    if rel is not None and unit in _HOURS and rel[0] != "published":
+        # Hours or minutes from a date stay on its day: "beberapa jam kemudian" (the narrative's
+        # day), "…, hours after <a happening>" (its sentence's). "Updated 2 hours ago" stays a
+        # length beside a dateline.
+        if rel[0] == "clause":
+            return _hours_clause(m)
+        return Candidate(m.start(), m.end(), "count", "anaphoric", lambda ctx: relative(ctx, "day", 0, "previous"))
     if rel is None or unit not in _CALENDAR_UNITS:
         ages = {norm(w) for w in g.lex.words("age_cues")}
         is_age = unit == "year" and (any(a in pre.split() or pre.endswith(a) for a in ages) or mod in ages or mod == "old")
