@@ -400,3 +400,10 @@ def test_a_count_after_a_happening_at_the_start_of_a_sentence_dates_nothing():
     text = "The summit ended on 13 September 2023. Two days after the summit, Kim toured a factory."
     found = [(e.text, e.event, e.reason) for e in find_expressions(text, date(2023, 9, 20), "en")]
     assert ("Two days after", False, "counted from a happening, not a date") in found
+
+
+def test_lines_one_by_one_are_the_lines():
+    from timeline.dates import layout
+
+    for text in ["", "\n\n", "a\n\n\nb\n  \nc\n\nd", "Judul\n\nSenin, 8 September 2025\n \n\nIsi."]:
+        assert list(layout._each_line(text)) == layout.lines(text)
