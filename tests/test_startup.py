@@ -158,8 +158,8 @@ def test_the_kept_language_model_answers_as_the_packed_one(tmp_path, monkeypatch
     monkeypatch.setenv(cache.CACHE_ENV, str(tmp_path))
     packed = LanguageIdentifier.from_model_file(MODEL_FILE)
     packed.set_languages(list(language.SUPPORTED))
-    texts = ["Presiden bertemu Putin di Moskow pada Senin.", "The president met Putin in Moscow.", "Kim Jong Un",
-             "12 / 3 / 2024", "", "Ia said bahwa the talks akan dilanjutkan."]
+    texts = ["Presiden bertemu Putin di Moskow pada Senin.", "The president met Putin in Moscow.",
+             "Kim Jong Un", "12 / 3 / 2024", "", "Ia said bahwa the talks akan dilanjutkan."]
     language._identifier.cache_clear()
     try:
         unpacked = language._identifier()  # an empty cache: unpacked, then kept

@@ -83,7 +83,8 @@ def test_kept_token_readings_give_the_answers_a_fresh_reading_gives(language):
     # _spans keeps each token's reading per language; asked again, and after the readings are
     # dropped, every text gives the same verbs (a token read in one text is read alike in another).
     texts = ["Kim is visiting Moscow, Putin said.", "“Kami bertemu,” kata Putin (Rusia) pada 2024.",
-             "SEOUL — North Korea, which tested missiles, said: talks ended.", "Mengunjungi pabrik, Kim tiba."]
+             "SEOUL — North Korea, which tested missiles, said: talks ended.",
+             "Mengunjungi pabrik, Kim tiba."]
     first = [(verbs.verb_spans(t, language), verbs.first_verb(t, language, 5)) for t in texts]
     again = [(verbs.verb_spans(t, language), verbs.first_verb(t, language, 5)) for t in texts]
     verbs.words(language).tokens.clear()

@@ -69,7 +69,8 @@ def _unpacked(data: bytes, identifier_class):
         nextmove.frombytes(memoryview(np.ascontiguousarray(z["nextmove"])).cast("B"))  # one copy, not two
         row = array(str(z["row_code"]))
         row.frombytes(memoryview(np.ascontiguousarray(z["row"])).cast("B"))
-        ident = identifier_class(z["ptc"], z["pc"], z["classes"].tolist(), nextmove, z["output"].tolist(), tk_row=row)
+        ident = identifier_class(z["ptc"], z["pc"], z["classes"].tolist(), nextmove, z["output"].tolist(),
+                                 tk_row=row)
     ident.set_languages(list(SUPPORTED))
     return ident
 

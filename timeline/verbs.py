@@ -44,7 +44,8 @@ class Words:
     answers: tuple[dict[str, bool], dict[str, bool]] = field(default_factory=lambda: ({}, {}), compare=False,
                                                                repr=False)
     # _spans's reading of each token ("said," → "said"), kept for the same reason
-    tokens: dict[str, tuple[str, int, int, bool, bool]] = field(default_factory=dict, compare=False, repr=False)
+    tokens: dict[str, tuple[str, int, int, bool, bool]] = field(default_factory=dict, compare=False,
+                                                                 repr=False)
 
 
 def _third_person(stem: str) -> str:
