@@ -406,3 +406,10 @@ def test_a_period_in_parentheses_after_a_title_dates_nothing():
     text = "# Peace negotiations in the Russo-Ukrainian war (2022–present)\n\nTalks began on 28 February 2022.\n"
     found = [(e.text, e.event, e.reason) for e in find_expressions(text, date(2025, 1, 1), "en")]
     assert ("2022", False, "a period named in parentheses") in found
+
+
+def test_lines_one_by_one_are_the_lines():
+    from timeline.dates import layout
+
+    for text in ["", "\n\n", "a\n\n\nb\n  \nc\n\nd", "Judul\n\nSenin, 8 September 2025\n \n\nIsi."]:
+        assert list(layout._each_line(text)) == layout.lines(text)

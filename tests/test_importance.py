@@ -145,3 +145,11 @@ def test_a_year_named_as_often_as_a_day_counts_as_far_as_it_is_exact():
     assert date(2019, 1, 1) not in told.days
     assert importance.parts(year[0], told)["date"] == pytest.approx(importance.load().precision["year"])
     assert importance.parts(day[0], told)["date"] == 1.0
+
+
+def test_importance_is_set_as_replace_would_set_it():
+    # assess sets the value without dataclasses.replace: same event, only `importance` differs.
+    e = ev("a", actors=("Libya",), evidence=("x",))
+    got = importance._with_importance(e, 0.5)
+    assert got == replace(e, importance=0.5) and got is not e and e.importance == 0.0
+    assert not hasattr(Event, "__post_init__")  # replace would run it; _with_importance does not

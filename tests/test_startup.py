@@ -150,3 +150,32 @@ def test_a_kept_gazetteer_of_another_shape_is_derived_again(tmp_path, monkeypatc
         assert places._city_rows() == derived
     finally:
         places._city_rows.cache_clear()
+
+
+def test_the_kept_language_model_answers_as_the_packed_one(tmp_path, monkeypatch):
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    monkeypatch.setenv(cache.CACHE_ENV, str(tmp_path))
+    packed = LanguageIdentifier.from_model_file(MODEL_FILE)
+    packed.set_languages(list(language.SUPPORTED))
+    texts = ["Presiden bertemu Putin di Moskow pada Senin.", "The president met Putin in Moscow.",
+             "Kim Jong Un", "12 / 3 / 2024", "", "Ia said bahwa the talks akan dilanjutkan."]
+    language._identifier.cache_clear()
+    try:
+        unpacked = language._identifier()  # an empty cache: unpacked, then kept
+        assert len(list(tmp_path.glob("langid-*.npz"))) == 1
+        language._identifier.cache_clear()
+        kept = language._identifier()  # read back from the cache
+        assert kept is not unpacked
+        for ident in (unpacked, kept):
+            assert ident.nb_classes == packed.nb_classes and ident.tk_output == packed.tk_output
+            assert ident.tk_nextmove == packed.tk_nextmove and ident.tk_row == packed.tk_row
+            assert [ident.classify(t) for t in texts] == [packed.classify(t) for t in texts]
+            assert [ident.rank(t) for t in texts] == [packed.rank(t) for t in texts]
+        entry = next(tmp_path.glob("langid-*.npz"))
+        for damaged in (b"broken", entry.read_bytes()[:1000]):  # not an archive; a cut one: unpacked again
+            entry.write_bytes(damaged)
+            language._identifier.cache_clear()
+            assert [language._identifier().classify(t) for t in texts] == [packed.classify(t) for t in texts]
+    finally:
+        language._identifier.cache_clear()

@@ -76,3 +76,18 @@ def test_bad_file_is_named(tmp_path):
     bad.write_text("en:\n  verbs: [said]\n", encoding="utf-8")
     with pytest.raises(InputError, match="lacks the lists"):
         verbs.words("en", bad)
+
+
+@pytest.mark.parametrize("language", ["en", "id"])
+def test_kept_token_readings_give_the_answers_a_fresh_reading_gives(language):
+    # _spans keeps each token's reading per language; asked again, and after the readings are
+    # dropped, every text gives the same verbs (a token read in one text is read alike in another).
+    texts = ["Kim is visiting Moscow, Putin said.", "“Kami bertemu,” kata Putin (Rusia) pada 2024.",
+             "SEOUL — North Korea, which tested missiles, said: talks ended.",
+             "Mengunjungi pabrik, Kim tiba."]
+    first = [(verbs.verb_spans(t, language), verbs.first_verb(t, language, 5)) for t in texts]
+    again = [(verbs.verb_spans(t, language), verbs.first_verb(t, language, 5)) for t in texts]
+    verbs.words(language).tokens.clear()
+    fresh = [(verbs.verb_spans(t, language), verbs.first_verb(t, language, 5)) for t in texts]
+    assert first == again == fresh
+    assert verbs.words(language).tokens  # the readings are kept

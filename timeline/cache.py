@@ -66,25 +66,41 @@ def key(files: Iterable[Path], packaged: Iterable[Path | None] = (), extra: str 
 
 def load(name: str, entry_key: str) -> object | None:
     """Return the kept table `name` under `entry_key`, None when there is none (or it is unreadable)."""
-    where = folder()
-    if where is None:
+    data = load_bytes(name, entry_key, ".json")
+    if data is None:
         return None
     try:
-        return orjson.loads((where / f"{name}-{entry_key}.json").read_bytes())
-    except (OSError, orjson.JSONDecodeError):
+        return orjson.loads(data)
+    except orjson.JSONDecodeError:
         return None
 
 
 def keep(name: str, entry_key: str, value: object) -> None:
     """Keep `value` as table `name` under `entry_key`, dropping that table's older entries."""
+    keep_bytes(name, entry_key, orjson.dumps(value), ".json")
+
+
+def load_bytes(name: str, entry_key: str, suffix: str) -> bytes | None:
+    """Return the kept bytes `name` under `entry_key` (files ending in `suffix`), None when there are none."""
+    where = folder()
+    if where is None:
+        return None
+    try:
+        return (where / f"{name}-{entry_key}{suffix}").read_bytes()
+    except OSError:
+        return None
+
+
+def keep_bytes(name: str, entry_key: str, data: bytes, suffix: str) -> None:
+    """Keep `data` as `name` under `entry_key`, dropping that name's older entries of the same suffix."""
     where = folder()
     if where is None:
         return
-    path = where / f"{name}-{entry_key}.json"
+    path = where / f"{name}-{entry_key}{suffix}"
     try:
         where.mkdir(parents=True, exist_ok=True)
-        write_atomic(path, orjson.dumps(value))
-        for old in where.glob(f"{name}-*.json"):
+        write_atomic(path, data)
+        for old in where.glob(f"{name}-*{suffix}"):
             if old != path:
                 old.unlink(missing_ok=True)
     except OSError:  # a read-only or full disk: the next run derives it again

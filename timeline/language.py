@@ -20,10 +20,57 @@ _WORD = re.compile(r"[^\W\d_]+")
 @lru_cache(maxsize=1)
 def _identifier():
     # py3langid is deterministic and small; restricting it to the languages we have
-    # data for keeps Indonesian from being read as Malay.
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+    # data for keeps Indonesian from being read as Malay. Its packed model took half a
+    # second to unpack (68 MB of LZMA): the restricted model is kept in the user cache.
+    from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
 
+    from . import cache
+
+    key = cache.key([Path(__file__)], [MODEL_DIR / MODEL_FILE], extra=",".join(SUPPORTED))
+    kept = cache.load_bytes(MODEL_CACHE, key, ".npz")
+    if kept is not None:
+        try:
+            return _unpacked(kept, LanguageIdentifier)
+        except Exception:  # noqa: BLE001 - a damaged entry (cut, not an archive): unpack the model again
+            pass
     ident = LanguageIdentifier.from_model_file(MODEL_FILE)
+    ident.set_languages(list(SUPPORTED))
+    cache.keep_bytes(MODEL_CACHE, key, _packed(ident), ".npz")
+    return ident
+
+
+MODEL_CACHE = "langid"  # the cache entry of the restricted model
+
+
+def _packed(ident) -> bytes:
+    """Return the identifier's model, restricted to SUPPORTED, as an uncompressed .npz."""
+    import io
+
+    import numpy as np
+
+    buf = io.BytesIO()
+    np.savez(buf, ptc=np.ascontiguousarray(ident.nb_ptc), pc=ident.nb_pc, classes=np.array(ident.nb_classes),
+             nextmove=np.frombuffer(ident.tk_nextmove, dtype=f"u{ident.tk_nextmove.itemsize}"),
+             nextmove_code=np.array(ident.tk_nextmove.typecode),
+             row=np.frombuffer(ident.tk_row, dtype=f"u{ident.tk_row.itemsize}"),
+             row_code=np.array(ident.tk_row.typecode), output=np.array(ident.tk_output, dtype=np.int64))
+    return buf.getvalue()
+
+
+def _unpacked(data: bytes, identifier_class):
+    """Return the identifier `_packed` kept: the same arrays, so the same answers."""
+    import io
+    from array import array
+
+    import numpy as np
+
+    with np.load(io.BytesIO(data), allow_pickle=False) as z:
+        nextmove = array(str(z["nextmove_code"]))
+        nextmove.frombytes(memoryview(np.ascontiguousarray(z["nextmove"])).cast("B"))  # one copy, not two
+        row = array(str(z["row_code"]))
+        row.frombytes(memoryview(np.ascontiguousarray(z["row"])).cast("B"))
+        ident = identifier_class(z["ptc"], z["pc"], z["classes"].tolist(), nextmove, z["output"].tolist(),
+                                 tk_row=row)
     ident.set_languages(list(SUPPORTED))
     return ident
 

@@ -43,6 +43,9 @@ class Words:
     # _verb's answers by word, plain and after "be", kept: a word is looked at once per process
     answers: tuple[dict[str, bool], dict[str, bool]] = field(default_factory=lambda: ({}, {}), compare=False,
                                                                repr=False)
+    # _spans's reading of each token ("said," → "said"), kept for the same reason
+    tokens: dict[str, tuple[str, int, int, bool, bool]] = field(default_factory=dict, compare=False,
+                                                                 repr=False)
 
 
 def _third_person(stem: str) -> str:
@@ -130,6 +133,7 @@ def _spans(text: str, language: str, pos: int = 0, first_only: bool = False) -> 
     """
     w = words(language)
     plain, after_be = w.answers
+    known = w.tokens
     out: list[tuple[int, int]] = []
     previous_be = False
     first = pos == 0 or not text[:pos].strip()  # a capitalised word counts only as the text's first word
@@ -137,23 +141,41 @@ def _spans(text: str, language: str, pos: int = 0, first_only: bool = False) -> 
     for token in text[pos:].split():
         start = text.find(token, at)
         at = start + len(token)
-        core = token.strip(_EDGE)
-        if not core[:1].isalpha():
+        seen = known.get(token)
+        if seen is None:
+            seen = known[token] = _token(token, w)
+        if seen is _NO_WORD:
             first = previous_be = False
             continue
-        low = core.lower()
-        if first or not core[0].isupper():
+        low, offset, size, capital, be = seen
+        if first or not capital:
             answers = after_be if previous_be else plain
             verb = answers.get(low)
             if verb is None:
                 verb = answers[low] = _verb(low, "is" if previous_be else "", w)
             if verb:
-                begin = start + token.find(core)
-                out.append((begin, begin + len(core)))
+                begin = start + offset
+                out.append((begin, begin + size))
                 if first_only:
                     return out
-        first, previous_be = False, low in w.be
+        first, previous_be = False, be
     return out
+
+
+_NO_WORD = ("", 0, 0, False, False)  # a token that opens with no letter ("2024", "—")
+_TOKENS_MAX = 200_000  # tokens kept per language: words recur, but a long run must not grow without end
+
+
+def _token(token: str, w: Words) -> tuple[str, int, int, bool, bool]:
+    """Return what `_spans` needs of a token: its word lower-cased, the word's offset and length in it,
+    whether it is capitalised, whether it is a form of "be"."""
+    if len(w.tokens) >= _TOKENS_MAX:
+        w.tokens.clear()
+    core = token.strip(_EDGE)
+    if not core[:1].isalpha():
+        return _NO_WORD
+    low = core.lower()
+    return low, token.find(core), len(core), core[0].isupper(), low in w.be
 
 
 def verb_spans(text: str, language: str) -> list[tuple[int, int]]:

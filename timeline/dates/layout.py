@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -38,6 +39,7 @@ _WIRE_AFTER = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?(?:[-–—]{1,2}|$)")
 # — the author's surname, a comma, given names or initials, then the year in parentheses.
 _CITATION = re.compile(r"\s*(?:\d{1,3}[.)]\s*)?(?:\^\s*)?[A-Z][\w'’-]+,\s+[A-Z][^()\n]{0,80}?"
                        r"\(\s*(?:\d{4}[a-z]?|n\.\s?d\.)(?:,\s*[^()\n]{1,20})?\s*\)\s*[.:]")
+_LINE = re.compile(r"[^\n]+")
 # A match starts only at the first mark of a run and takes the run whole (possessive), so a
 # line of 100,000 dots is one linear pass, not a retry at every dot (that was quadratic).
 _SENTENCE_END = re.compile(r"(?<![.!?])[.!?]++[\"'”’)]*+\s++(?=[\"'“‘(]?[A-Z])|\n")
@@ -87,16 +89,19 @@ class Line:
 
 def lines(text: str) -> list[Line]:
     """Return the non-empty lines of `text`; a blank line starts a new paragraph."""
-    out: list[Line] = []
-    paragraph, last_end = 0, 0
-    for m in re.finditer(r"[^\n]+", text):
+    return list(_each_line(text))
+
+
+def _each_line(text: str) -> Iterator[Line]:
+    """Yield `lines(text)` one by one: the dateline reads only the first few of a long text."""
+    paragraph, last_end, first = 0, 0, True
+    for m in _LINE.finditer(text):
         if not m.group().strip():
             continue
-        if out and text.count("\n", last_end, m.start()) > 1:
+        if not first and text.count("\n", last_end, m.start()) > 1:
             paragraph += 1
-        last_end = m.end()
-        out.append(Line(m.start(), m.end(), paragraph))
-    return out
+        last_end, first = m.end(), False
+        yield Line(m.start(), m.end(), paragraph)
 
 
 def line_index(lns: list[Line], pos: int) -> int:
@@ -166,7 +171,7 @@ def find_dateline(text: str, g: Grammar, scan, roles: dict[int, tuple[str, str]]
     when the caller has one; `lns` (the text's `lines`) saves splitting it again.
     """
     counted = 0
-    for n, ln in enumerate(lines(text) if lns is None else lns):
+    for n, ln in enumerate(_each_line(text) if lns is None else lns):
         if counted >= DATELINE_LINES or n >= HEAD_LINES:
             break
         line = text[ln.start:ln.end]
