@@ -259,7 +259,7 @@ def _number_words(language: str, path: Path = CONCEPTS_FILE) -> tuple[re.Pattern
     skip = frozenset(w.lower() for w in _words("number_word_skip", language, path))
     # The word before, then the number word (longest first: "dua belas" is 12, not 2).
     words = _alternation(list(table)) if table else r"(?!x)x"
-    return (re.compile(r"(\w+\s+)?(?<!\w)(" + words + r")(?!\w)", re.I),
+    return (re.compile(r"((?<!\w)\w+\s+)?(?<!\w)(" + words + r")(?!\w)", re.I),
             {k.lower(): v for k, v in table.items()}, skip)
 
 

@@ -11,6 +11,7 @@ concepts of the bilingual list in data/concepts.yaml, people or numbers.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -446,6 +447,11 @@ def _neighbours(day: date) -> list[date]:
     return [day + timedelta(days=n) for n in (-1, 1) if (day > date.min if n < 0 else day < date.max)]
 
 
+def _starts_within(known: list[date], first: date, last: date) -> list[date]:
+    """Return the days of sorted `known` from `first` to `last`: what walking every day of it finds."""
+    return known[bisect.bisect_left(known, first):bisect.bisect_right(known, last)]
+
+
 def _days(first: date, last: date) -> Iterable[date]:
     for n in range((last - first).days + 1):
         yield first + timedelta(days=n)
@@ -575,6 +581,7 @@ def _unite(clusters: list[_Cluster], rare: frozenset[str] | None, profiles: dict
     by_start: dict[date, list[int]] = {}
     for i, c in enumerate(clusters):
         by_start.setdefault(c.members[0].date, []).append(i)
+    known = sorted(by_start)  # the start days, for _starts_within
     alive = list(range(len(clusters)))
     gone: set[int] = set()
     for i in alive:
@@ -583,7 +590,7 @@ def _unite(clusters: list[_Cluster], rare: frozenset[str] | None, profiles: dict
         head = clusters[i].members[0]
         days = [head.date, *_neighbours(head.date)] if head.precision == "day" else []
         if head.date_end > head.date and (head.date_end - head.date).days < CONTAIN_MAX_DAYS:
-            days = list(_days(head.date, head.date_end))
+            days = _starts_within(known, head.date, head.date_end)
         best, at = 0.0, -1
         for day in days:
             for j in by_start.get(day, ()):
@@ -611,6 +618,7 @@ def _attach(clusters: list[_Cluster], rare: frozenset[str] | None, profiles: dic
     by_start: dict[date, list[int]] = {}
     for i, c in enumerate(clusters):
         by_start.setdefault(c.members[0].date, []).append(i)
+    known = sorted(by_start)  # the start days, for _starts_within
     gone: set[int] = set()
     for i, c in enumerate(clusters):
         head = c.members[0]
@@ -619,7 +627,7 @@ def _attach(clusters: list[_Cluster], rare: frozenset[str] | None, profiles: dic
         if head.precision == "day" or not 0 < span < CONTAIN_MAX_DAYS or len(sources) > 1:
             continue
         scored = []
-        for day in _days(head.date, head.date_end):
+        for day in _starts_within(known, head.date, head.date_end):
             for j in by_start.get(day, ()):
                 other = clusters[j]
                 lead = other.members[0]
