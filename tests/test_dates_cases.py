@@ -61,6 +61,9 @@ CASES = [
      "2024-06-11", "2024-06-20", "month_part"),
     ("en", date(2025, 6, 17), "Exactly two years ago, Kim visited Russia.", "two years ago", "2023-06-11",
      "2023-06-20", "month_part"),
+    # "two weeks later" is the days around that day, not the calendar week it falls in
+    ("id", P, "Israel menyerang Damaskus pada 1 April 2024. Dua pekan kemudian Teheran menyerang Israel.",
+     "Dua pekan kemudian", "2024-04-12", "2024-04-18", "week"),
     # hours from a date stay on its day
     ("id", P, "BI memangkas suku bunga pada Rabu (18/9/2024). Beberapa jam kemudian, The Fed menyusul.",
      "Beberapa jam kemudian", "2024-09-18", "2024-09-18", "day"),

@@ -50,6 +50,11 @@ def week(d: date) -> Interval:
     return Interval(monday, monday + timedelta(days=6), "week", f"week of {day(monday).label}")
 
 
+def about(d: date, days: int = 3) -> Interval:
+    """Return the week centred on `d` ("two weeks later" is about then, not a calendar week): "around 15 Apr 2024"."""
+    return Interval(d - timedelta(days=days), d + timedelta(days=days), "week", f"around {day(d).label}")
+
+
 def weekend(d: date) -> Interval:
     """Return the Saturday–Sunday of the week holding `d`."""
     saturday = d - timedelta(days=d.weekday()) + timedelta(days=5)

@@ -673,6 +673,10 @@ def count(m, g, text):
     anchor, sign = rel
     if anchor == "published" and unit in ("year", "month") and _exactly(g, text, m.start()):
         return Candidate(m.start(), m.end(), "count", "relative", _exact_ago(unit, sign * n))
+    if anchor == "previous" and unit == "week":
+        # "Dua pekan kemudian" from 1 April is about 15 April: the days around it, not the
+        # calendar week it falls in (which may hold the next happening and not this one).
+        return Candidate(m.start(), m.end(), "count", "anaphoric", _weeks_on(sign * n))
     rule = "count"
     if anchor == "clause":  # counted from its own sentence's date back to the happening it names
         anchor, rule = "previous", "count_clause"
@@ -701,6 +705,18 @@ def _exact_ago(unit: str, offset: int):
             return Resolution(iv.week(d), published_anchor(ctx))
         part = "early" if d.day <= 10 else "mid" if d.day <= 20 else "late"
         return Resolution(iv.month_part(d.year, d.month, part), published_anchor(ctx))
+
+    return resolve
+
+
+def _weeks_on(offset: int):
+    """Resolve "<offset> weeks later/earlier" to the days around that many weeks from the narrative's date."""
+
+    def resolve(ctx: Context) -> Resolution:
+        res = relative(ctx, "day", 7 * offset, "previous")
+        if res.interval is None or res.interval.precision != "day":
+            return relative(ctx, "week", offset, "previous")  # counted from a coarse date: as before
+        return Resolution(iv.about(res.interval.start), res.anchor)
 
     return resolve
 
