@@ -243,6 +243,8 @@ def _within(head: Event, e: Event, a: _Profile, b: _Profile, relation: str) -> f
         ok = bool(concepts.specific(a.concepts) & concepts.specific(b.concepts))
     elif a.type == b.type != taxonomy.OTHER:
         ok = shared_cues > 0 or sim >= SIMILAR
+    elif "statement" in (a.type, b.type) and a.type != b.type and shared:
+        ok = True  # a report of what was said of the day's happening, naming it ("… dioperasikan," kata Jokowi)
     elif a.type != b.type and concepts.compatible(a.type, b.type):
         ok = bool(shared)  # both name the same thing that happened (a parade, the treaty) that day
     elif taxonomy.OTHER in (a.type, b.type) and a.type != b.type:
