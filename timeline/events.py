@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from . import actors as actor_finder
 from dataclasses import replace
 
-from . import confidence, dates, merge as merging, places as place_finder, taxonomy
+from . import confidence, dates, merge as merging, places as place_finder, taxonomy, verbs
 from .model import Article, Event, Sentence, TimeExpression
 from .segment import sentences
 from .titles import TITLE_MAX, title_of
@@ -35,18 +35,29 @@ def _own_clause(text: str, start: int, end: int, time_text: str, language: str,
     July": each date tells its clause, even when the sentence had to decide the type. A
     clause of little more than the date ("- **June 2** —" opening a timeline entry) tells nothing.
     """
-    begin, stop = taxonomy.clause_span(text, start, end, language, memo)
-    opening = text[begin:stop].split(None, 1)
-    if opening and opening[0].lower() in taxonomy.relative_words(language):
-        # "a ceasefire that Anwar brokered on July 28": the clause is about the noun before it.
-        head = text[:begin].rstrip()
-        cut = max(head.rfind(","), head.rfind(";"), head.rfind(":"))
-        words = head[cut + 1:].split()
-        begin = len(head) - len(" ".join(words[-RELATIVE_HEAD:])) if words else begin
+    begin, stop = _widened(text, *taxonomy.clause_span(text, start, end, language, memo), time_text, language, memo)
     clause = text[begin:stop].strip()
     if any(begin <= a and b <= stop for a, b in others):
         return ""
     return clause if len(_WORD.findall(clause.replace(time_text, " "))) >= CLAUSE_WORDS else ""
+
+
+def _widened(text: str, begin: int, stop: int, time_text: str, language: str, memo: dict | None) -> tuple[int, int]:
+    """Return a date's clause taken wider where it cannot stand alone.
+
+    A relative clause ("a ceasefire that Anwar brokered on July 28") takes in the noun
+    before it; a clause with no verb ("…struck nuclear | and military targets across Iran
+    on 13 June 2025": an "and" between nouns, not clauses) takes in the clause before it.
+    """
+    opening = text[begin:stop].split(None, 1)
+    if opening and opening[0].lower() in taxonomy.relative_words(language):
+        head = text[:begin].rstrip()
+        cut = max(head.rfind(","), head.rfind(";"), head.rfind(":"))
+        words = head[cut + 1:].split()
+        begin = len(head) - len(" ".join(words[-RELATIVE_HEAD:])) if words else begin
+    elif begin > 1 and not verbs.has_verb(text[begin:stop].replace(time_text, " "), language):
+        begin = min(begin, taxonomy.clause_span(text, begin - 2, begin - 1, language, memo)[0])
+    return begin, stop
 
 
 def _told(sentence: str, e: TimeExpression, clause: str) -> str:
@@ -76,6 +87,10 @@ def _event(
     if others:
         spans = tuple((o.start - s.start, o.end - s.start) for o in others)
         kind, clause = taxonomy.classify_at(s.text, e.start - s.start, e.end - s.start, lang, spans, memo=memo)
+        at = s.text.find(clause) if clause else -1
+        if at >= 0:
+            a, b = _widened(s.text, at, at + len(clause), e.text, lang, memo)
+            clause = s.text[a:b].strip()
         clause = clause or _own_clause(s.text, e.start - s.start, e.end - s.start, e.text, lang, spans, memo)
     else:
         kind, clause = taxonomy.classify(s.text, lang, memo=memo), ""
