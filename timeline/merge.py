@@ -299,7 +299,8 @@ def _across(head: Event, e: Event, a: _Profile, b: _Profile, relation: str,
         # Reports type one happening differently ("X said troops were sent" is a statement in
         # one, a deployment in another); only strong agreement on what happened joins them.
         strong = relation in ("same", "contained") and not conflict and (
-            _statement_like(kinds, b.type) and (keys >= 2 or bool(keys and (people or numbers)))
+            _statement_like(kinds, b.type) and (keys >= 2 or bool(keys and (
+                people or numbers or len(a.actors & b.actors) >= 2)))
             or keys >= MIXED_KEYS and bool(names or rare_people or numbers or relation == "same")
             # Types come from each report's verbs ("agreed to swap prisoners" after talks):
             # the same day, the same two states and the same kind of thing told join them.
