@@ -50,7 +50,7 @@ def _widened(text: str, begin: int, stop: int, time_text: str, language: str, me
     on 13 June 2025": an "and" between nouns, not clauses) takes in the clause before it.
     """
     opening = text[begin:stop].split(None, 1)
-    if opening and opening[0].lower() in taxonomy.relative_words(language):
+    if opening and opening[0].lower() in taxonomy.clause_words(language).relative:
         head = text[:begin].rstrip()
         cut = max(head.rfind(","), head.rfind(";"), head.rfind(":"))
         words = head[cut + 1:].split()

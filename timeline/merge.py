@@ -136,8 +136,8 @@ def _of(e: Event, profiles: dict | None = None, memo: dict | None = None) -> _Pr
             # sejak Oktober 2024") speaks of what its sentence names; one dated from the other's
             # date ("…, the same day Trump unveiled a plan") tells its own.
             about = concepts.of(e.sentence, e.language)
-        numbers = _numbers(own, e.time_text) | concepts.numbers(own.replace(e.time_text, " ") if e.time_text else own,
-                                                                e.language)
+        untimed = own.replace(e.time_text, " ") if e.time_text else own
+        numbers = _numbers(untimed, "") | concepts.numbers(untimed, e.language)
         names = _names(own if own != told else e.sentence)
         for m in e.mentions[1:]:  # an already merged event is about all its reports say
             about |= concepts.of(m.sentence, m.language)
@@ -280,7 +280,7 @@ def _across(head: Event, e: Event, a: _Profile, b: _Profile, relation: str,
     # A report typed by what was said ("the White House said missiles were fired") and one
     # typed by the statement itself are one report of a statement.
     compatible = not typed or any(concepts.compatible(k, b.type) for k in kinds) or (
-        "statement" in kinds and STATEMENT in b.concepts or b.type == "statement" and STATEMENT in a.concepts)
+        STATEMENT in kinds and STATEMENT in b.concepts or b.type == STATEMENT and STATEMENT in a.concepts)
     both = a.concepts & b.concepts
     specific = concepts.specific(both)
     mine, theirs = concepts.specific(a.concepts), concepts.specific(b.concepts)
@@ -346,7 +346,7 @@ MIXED_KEYS = 2
 
 def _statement_like(kinds: frozenset[str], other: str) -> bool:
     """Tell whether one side is a report ("statement") and the other its content."""
-    return "statement" in kinds or other == "statement"
+    return STATEMENT in kinds or other == STATEMENT
 
 
 def mention_of(e: Event) -> Mention:
@@ -448,6 +448,14 @@ def _combine(members: list[Event], title_language: str = "source") -> Event:
 def _neighbours(day: date) -> list[date]:
     """Return the days before and after `day` that the calendar has (Python's runs from 0001-01-01 to 9999-12-31)."""
     return [day + timedelta(days=n) for n in (-1, 1) if (day > date.min if n < 0 else day < date.max)]
+
+
+def _start_index(clusters: list[_Cluster]) -> tuple[dict[date, list[int]], list[date]]:
+    """Return the clusters by their head's start day, and those days sorted (for _starts_within)."""
+    by_start: dict[date, list[int]] = {}
+    for i, c in enumerate(clusters):
+        by_start.setdefault(c.members[0].date, []).append(i)
+    return by_start, sorted(by_start)
 
 
 def _starts_within(known: list[date], first: date, last: date) -> list[date]:
@@ -581,10 +589,7 @@ def _unite(clusters: list[_Cluster], rare: frozenset[str] | None, profiles: dict
     starts a second cluster the others then join); with all reports in, each cluster
     together is asked about the others of a compatible date.
     """
-    by_start: dict[date, list[int]] = {}
-    for i, c in enumerate(clusters):
-        by_start.setdefault(c.members[0].date, []).append(i)
-    known = sorted(by_start)  # the start days, for _starts_within
+    by_start, known = _start_index(clusters)
     alive = list(range(len(clusters)))
     gone: set[int] = set()
     for i in alive:
@@ -618,10 +623,7 @@ def _attach(clusters: list[_Cluster], rare: frozenset[str] | None, profiles: dic
     November 2023, …" against the truce of 22 November as all its reports tell it); a
     tie goes to the happening more articles report, and stays alone when that ties too.
     """
-    by_start: dict[date, list[int]] = {}
-    for i, c in enumerate(clusters):
-        by_start.setdefault(c.members[0].date, []).append(i)
-    known = sorted(by_start)  # the start days, for _starts_within
+    by_start, known = _start_index(clusters)
     gone: set[int] = set()
     for i, c in enumerate(clusters):
         head = c.members[0]

@@ -232,6 +232,7 @@ class Clauses:
     complement: frozenset[str]
     boundary: re.Pattern[str] | None = None  # punctuation (group "p") or a word that starts a clause
     lead: re.Pattern[str] | None = None  # a word that opens a lead phrase ("In talks on Tuesday, ...")
+    relative: frozenset[str] = frozenset()  # words that open a relative clause ("that", "yang")
 
 
 @lru_cache(maxsize=8)
@@ -241,7 +242,7 @@ def clause_words(language: str, path: Path = CLAUSES_FILE) -> Clauses:
     if not isinstance(data, dict):
         raise InputError(str(path), "expected `subordinate` and `complement`, each with word lists per language")
     lists = {}
-    for key in ("subordinate", "complement", "coordinate", "lead"):
+    for key in ("subordinate", "complement", "coordinate", "lead", "relative"):
         words = (data.get(key) or {}).get(language, [])
         if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
             raise InputError(str(path), f"{key}: {language} must list words (quote them)")
@@ -255,16 +256,7 @@ def clause_words(language: str, path: Path = CLAUSES_FILE) -> Clauses:
     boundary = re.compile(rf"(?P<p>[,;]\s+|\s[-–—]{{1,2}}\s){word}", re.I)
     leads = literal_alternation(lists["lead"])
     lead = re.compile(rf"[\s\"'“(]*(?:{leads})(?![\w-])", re.I) if leads else None
-    return Clauses(pattern, frozenset(lists["complement"]), boundary, lead)
-
-
-@lru_cache(maxsize=8)
-def relative_words(language: str, path: Path = CLAUSES_FILE) -> frozenset[str]:
-    """Return the words that open a relative clause in `language` (data/clauses.yaml `relative`)."""
-    words = ((read_yaml(path, "the clause words") or {}).get("relative") or {}).get(language, [])
-    if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
-        raise InputError(str(path), f"relative: {language} must list words (quote them)")
-    return frozenset(w.lower() for w in words)
+    return Clauses(pattern, frozenset(lists["complement"]), boundary, lead, frozenset(lists["relative"]))
 
 
 def clause_span(text: str, start: int, end: int, language: str, memo: dict | None = None) -> tuple[int, int]:

@@ -142,15 +142,19 @@ def _filler_of(language: str) -> re.Pattern:
                       re.I)
 
 
-def only_filler(text: str, spans: list[tuple[int, int]], g: Grammar) -> bool:
-    """Tell whether nothing but filler words and punctuation is left of `text` without the given spans."""
-    keep = []
-    last = 0
+def _outside(text: str, spans: list[tuple[int, int]]) -> str:
+    """Return `text` without the given spans, its pieces joined by spaces."""
+    keep, last = [], 0
     for s, e in sorted(spans):
         keep.append(text[last:s])
         last = max(last, e)
     keep.append(text[last:])
-    rest = " ".join(keep)
+    return " ".join(keep)
+
+
+def only_filler(text: str, spans: list[tuple[int, int]], g: Grammar) -> bool:
+    """Tell whether nothing but filler words and punctuation is left of `text` without the given spans."""
+    rest = _outside(text, spans)
     # Removing every filler match leaves nothing exactly when filler matches follow one
     # another from the start to the end (whitespace is filler too); a line of prose
     # fails at its first word instead of being rewritten whole.
@@ -234,12 +238,7 @@ def _stamp(line: str, spans: list[tuple[int, int]], g: Grammar) -> bool:
     "**COMMENTARY** — *Daniel Hartono, Saturday, 20 September 2025*": a desk, a writer and
     the day, told in no fixed form; a line that tells something has a verb.
     """
-    rest, last = [], 0
-    for a, b in sorted(spans):
-        rest.append(line[last:a])
-        last = max(last, b)
-    rest.append(line[last:])
-    plain = re.sub(r"[*_#>|•·—–-]", " ", " ".join(rest))
+    plain = re.sub(r"[*_#>|•·—–-]", " ", _outside(line, spans))
     # "Tanggal penandatanganan: 19 Juni 2024" names a happening (a signing): no stamp.
     ended = line.rstrip(" *_").endswith(".")  # a sentence ("Laporan tersebut terbit pada …")
     return 0 < len(line.split()) <= STAMP_WORDS and not ended and not names_happening(plain, g.language)

@@ -941,8 +941,8 @@ def bare_year(m, g, text):
     y = int(m["y"])
     before = text[max(0, m.start() - 25):m.start()]
     # "## 2025" is a Markdown heading naming a year, not number 2025 ("#2025").
-    heading = bool(_HEADING_MARK.fullmatch(text, text.rfind("\n", 0, m.start()) + 1, m.start()))
-    if not _year_ok(y) or g.quantity_after.match(text, m.end()) or g.before_number.search(before) and not heading:
+    if not _year_ok(y) or g.quantity_after.match(text, m.end()) or g.before_number.search(before) and not (
+            _HEADING_MARK.fullmatch(text, text.rfind("\n", 0, m.start()) + 1, m.start())):
         return None
     if y < 1900 and not g.year_cue.search(before):
         return None  # "1500" alone is more often a number than a year
