@@ -73,6 +73,24 @@ def test_a_sentence_with_two_dates_types_each_event_by_its_clause():
     assert all(e.type_clause and e.time_text in e.type_clause for e in out)
 
 
+def test_an_undated_part_before_the_first_date_is_that_dates_clause():
+    # "targets" reads as a verb, so "and military targets … on 13 June 2025" looked like a clause
+    text = ("It began when Israel struck nuclear and military targets across Iran on 13 June 2025 "
+            "and ended with a ceasefire that took effect on 24 June 2025.")
+    out = events.mentions(Article(text, "x.txt", published=date(2025, 9, 8), language="en"))
+    clauses = {e.date.isoformat(): e.type_clause for e in out}
+    assert clauses["2025-06-13"].startswith("when Israel struck")
+    assert "struck" not in clauses["2025-06-24"]
+
+
+def test_an_undated_part_after_another_date_stays_out_of_the_next_dates_clause():
+    text = ("On 6 May 2024, Hamas said it had accepted the proposal; Israel said the text fell short "
+            "and seized the Rafah crossing the next day.")
+    out = events.mentions(Article(text, "x.txt", published=date(2025, 9, 8), language="en"))
+    (later,) = [e for e in out if e.time_text == "the next day"]
+    assert "fell short" not in later.type_clause
+
+
 def test_a_sentence_with_one_date_is_typed_whole():
     # the attribution clause holds the date, but with one event the sentence decides
     text = "North Korea has sent more troops to Russia, South Korea's spy agency said on 5 March 2025."

@@ -35,28 +35,39 @@ def _own_clause(text: str, start: int, end: int, time_text: str, language: str,
     July": each date tells its clause, even when the sentence had to decide the type. A
     clause of little more than the date ("- **June 2** —" opening a timeline entry) tells nothing.
     """
-    begin, stop = _widened(text, *taxonomy.clause_span(text, start, end, language, memo), time_text, language, memo)
+    begin, stop = _widened(text, *taxonomy.clause_span(text, start, end, language, memo), time_text, language, memo,
+                           others)
     clause = text[begin:stop].strip()
     if any(begin <= a and b <= stop for a, b in others):
         return ""
     return clause if len(_WORD.findall(clause.replace(time_text, " "))) >= CLAUSE_WORDS else ""
 
 
-def _widened(text: str, begin: int, stop: int, time_text: str, language: str, memo: dict | None) -> tuple[int, int]:
+def _widened(text: str, begin: int, stop: int, time_text: str, language: str, memo: dict | None,
+             others: tuple[tuple[int, int], ...] = ()) -> tuple[int, int]:
     """Return a date's clause taken wider where it cannot stand alone.
 
     A relative clause ("a ceasefire that Anwar brokered on July 28") takes in the noun
     before it; a clause with no verb ("…struck nuclear | and military targets across Iran
-    on 13 June 2025": an "and" between nouns, not clauses) takes in the clause before it.
+    on 13 June 2025": an "and" between nouns, not clauses) takes in the clause before it,
+    and so does the sentence's first date in a clause opened by "and" (`others`: the
+    spans of its other dates): the sentence is cut so that each date tells its own part,
+    and an undated part before the first date is that date's ("targets" read as a verb).
+    An undated part after another date may be either's ("Hamas said …; Israel said … and
+    seized the crossing the next day"), so it stays apart.
     """
     opening = text[begin:stop].split(None, 1)
-    if opening and opening[0].lower() in taxonomy.clause_words(language).relative:
+    first = opening[0].lower() if opening else ""
+    if first in taxonomy.clause_words(language).relative:
         head = text[:begin].rstrip()
         cut = max(head.rfind(","), head.rfind(";"), head.rfind(":"))
         words = head[cut + 1:].split()
         begin = len(head) - len(" ".join(words[-RELATIVE_HEAD:])) if words else begin
     elif begin > 1 and not verbs.has_verb(text[begin:stop].replace(time_text, " "), language):
         begin = min(begin, taxonomy.clause_span(text, begin - 2, begin - 1, language, memo)[0])
+    elif begin > 1 and others and first in taxonomy.clause_words(language).coordinate:
+        if not any(a < begin for a, _ in others):
+            begin = taxonomy.clause_span(text, begin - 2, begin - 1, language, memo)[0]
     return begin, stop
 
 
@@ -89,7 +100,7 @@ def _event(
         kind, clause = taxonomy.classify_at(s.text, e.start - s.start, e.end - s.start, lang, spans, memo=memo)
         at = s.text.find(clause) if clause else -1
         if at >= 0:
-            a, b = _widened(s.text, at, at + len(clause), e.text, lang, memo)
+            a, b = _widened(s.text, at, at + len(clause), e.text, lang, memo, spans)
             clause = s.text[a:b].strip()
         clause = clause or _own_clause(s.text, e.start - s.start, e.end - s.start, e.text, lang, spans, memo)
     else:

@@ -233,6 +233,7 @@ class Clauses:
     boundary: re.Pattern[str] | None = None  # punctuation (group "p") or a word that starts a clause
     lead: re.Pattern[str] | None = None  # a word that opens a lead phrase ("In talks on Tuesday, ...")
     relative: frozenset[str] = frozenset()  # words that open a relative clause ("that", "yang")
+    coordinate: frozenset[str] = frozenset()  # words that join two clauses ("and", "dan")
 
 
 @lru_cache(maxsize=8)
@@ -256,7 +257,8 @@ def clause_words(language: str, path: Path = CLAUSES_FILE) -> Clauses:
     boundary = re.compile(rf"(?P<p>[,;]\s+|\s[-–—]{{1,2}}\s){word}", re.I)
     leads = literal_alternation(lists["lead"])
     lead = re.compile(rf"[\s\"'“(]*(?:{leads})(?![\w-])", re.I) if leads else None
-    return Clauses(pattern, frozenset(lists["complement"]), boundary, lead, frozenset(lists["relative"]))
+    return Clauses(pattern, frozenset(lists["complement"]), boundary, lead, frozenset(lists["relative"]),
+                   frozenset(lists["coordinate"]))
 
 
 def clause_span(text: str, start: int, end: int, language: str, memo: dict | None = None) -> tuple[int, int]:
