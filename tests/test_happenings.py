@@ -329,3 +329,23 @@ def test_what_was_said_of_the_days_happening_joins_it_in_its_article():
               kind="statement", actors=("Indonesia",), people=("Joko Widodo",), lang="id", paragraph=4,
               sentence_index=9)
     assert len(merge.merge([opened, said])) == 1
+
+
+def test_the_same_figure_between_the_same_two_states_that_day_joins_reports_naming_it_differently():
+    call = ev("a.md", "On 15 July 2025, Donald Trump announced that the rate would be cut to 19% after a telephone "
+              "call with Prabowo.", "2025-07-15", kind="statement", actors=("Indonesia", "United States"))
+    tariff = ev("b.md", "Trump said on Tuesday that goods from Indonesia would face a 19% tariff.", "2025-07-15",
+                kind="statement", actors=("Indonesia", "United States"))
+    other = ev("c.md", "Trump said on Tuesday that goods from Indonesia would face a 32% tariff.", "2025-07-15",
+               kind="statement", actors=("Indonesia", "United States"))
+    assert len(merge.merge([call, tariff])) == 1
+    assert len(merge.merge([call, other])) == 2
+
+
+def test_general_news_happenings_share_concepts_across_languages():
+    assert "coup" in concepts.of("The military seized power in a coup.", "en") & \
+        concepts.of("Militer melancarkan kudeta.", "id")
+    assert "earthquake" in concepts.of("A magnitude 7.7 earthquake struck.", "en") & \
+        concepts.of("Gempa bumi berkekuatan 7,7 mengguncang.", "id")
+    assert "export_controls" in concepts.of("Washington tightened export controls on chips.", "en") & \
+        concepts.of("AS memperketat kontrol ekspor cip.", "id")

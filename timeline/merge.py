@@ -292,6 +292,10 @@ def _across(head: Event, e: Event, a: _Profile, b: _Profile, relation: str,
     conflict = bool(mine and theirs and not specific)
     people, numbers = a.people & b.people, a.numbers & b.numbers
     rare_people = people if rare is None else {p for p in people if "@" + p in rare}
+    if conflict and relation == "same" and numbers and len(a.actors & b.actors) >= 2:
+        # The same figure between the same two states that day ("a 19% tariff" after a call,
+        # "the rate would be cut to 19%") is one happening each report names differently.
+        conflict = False
     sim = _similarity(a, b)
     keys = len(specific) + len(names) + len(rare_people)  # what says which happening it is, in any language
     score = 2 * keys + 0.5 * len(both - specific) + len(people) + len(numbers) + sim
