@@ -349,3 +349,20 @@ def test_general_news_happenings_share_concepts_across_languages():
         concepts.of("Gempa bumi berkekuatan 7,7 mengguncang.", "id")
     assert "export_controls" in concepts.of("Washington tightened export controls on chips.", "en") & \
         concepts.of("AS memperketat kontrol ekspor cip.", "id")
+
+
+def test_reports_typed_apart_join_on_the_same_named_thing_between_the_same_states_that_day():
+    war = ev("a.md", "Russia launched its full-scale invasion of Ukraine on 24 February 2022.", "2022-02-24",
+             kind="military", actors=("Russia", "Ukraine"))
+    trip = ev("b.md", "Jokowi adalah pemimpin Asia pertama yang mengunjungi Ukraina dan Rusia sejak invasi dimulai "
+              "pada 24 Februari.", "2022-02-24", kind="diplomacy", actors=("Indonesia", "Russia", "Ukraine"),
+              lang="id")
+    talks = ev("c.md", "Russia and Ukraine held talks in Belarus on 24 February 2022.", "2022-02-24",
+               kind="diplomacy", actors=("Russia", "Ukraine"))
+    assert len(merge.merge([war, trip])) == 1
+    assert len(merge.merge([war, talks])) == 2
+
+
+def test_fighting_that_erupted_is_no_volcano():
+    assert "eruption" not in concepts.of("Fighting erupted along the border on 24 July.", "en")
+    assert "eruption" not in concepts.of("Perang meletus di perbatasan.", "id")

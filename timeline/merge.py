@@ -306,9 +306,12 @@ def _across(head: Event, e: Event, a: _Profile, b: _Profile, relation: str,
             _statement_like(kinds, b.type) and (keys >= 2 or bool(keys and (
                 people or numbers or len(a.actors & b.actors) >= 2)))
             or keys >= MIXED_KEYS and bool(names or rare_people or numbers or relation == "same")
-            # Types come from each report's verbs ("agreed to swap prisoners" after talks):
-            # the same day, the same two states and the same kind of thing told join them.
-            or relation == "same" and len(a.actors & b.actors) >= 2 and bool(both) and not (mine and theirs)
+            # Types come from each report's verbs ("agreed to swap prisoners" after talks;
+            # "visited both countries since the invasion began on 24 February"): the same
+            # day, the same two states and the same kind of thing told, or the same named
+            # thing, join them.
+            or relation == "same" and len(a.actors & b.actors) >= 2 and (
+                bool(both) and not (mine and theirs) or bool(specific))
         )
         return score + 0.5 if strong else 0.0
     if relation == "same":
