@@ -176,6 +176,19 @@ def build_parser() -> argparse.ArgumentParser:
                     help="instead, score the merge of happenings across the articles of each DIR "
                     "(gold.yaml beside them; default: tests/happenings/dev): pairwise precision and "
                     "recall, rows per happening, dates and furniture rows")
+    tr = sub.add_parser(
+        "train-merge",
+        help="fit the cross-article merge's weights on hand-labelled happenings folders",
+        description="Fit the weights of the cross-article merge (data/merge_weights.json) on the\n"
+        "happenings folders given (gold.yaml beside their articles; default: every folder of\n"
+        "tests/happenings), choosing the threshold by leaving each folder out in turn, and\n"
+        "print the scores of the left-out folders.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    tr.add_argument("folders", nargs="*", type=Path, metavar="DIR", help="happenings folders (at least two)")
+    tr.add_argument("-o", "--output", type=Path, metavar="FILE",
+                    help="where to write the weights (default: data/merge_weights.json)")
+    tr.add_argument("--dry-run", action="store_true", help="print the scores, write nothing")
     return parser
 
 
@@ -415,10 +428,26 @@ def evaluate_happenings(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
+def train_merge(args: argparse.Namespace) -> int:
+    """Run `train-merge`; return 1 when a folder could not be read or gives nothing to learn from."""
+    from . import affinity, happenings, training
+    from .errors import InputError
+
+    folders = args.folders or sorted(p.parent for p in happenings.HAPPENINGS_DIR.parent.glob("*/gold.yaml"))
+    try:
+        _, report = training.train(folders, None if args.dry_run else args.output or affinity.WEIGHTS_FILE)
+    except (InputError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    sys.stdout.write(report)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Parse `argv` and run the command."""
     args = build_parser().parse_args(argv)
-    commands = {"extract": extract, "index": index, "dates": list_dates, "summarize": summarize, "eval": evaluate}
+    commands = {"extract": extract, "index": index, "dates": list_dates, "summarize": summarize, "eval": evaluate,
+                "train-merge": train_merge}
     command = commands[args.command]
     try:
         return command(args)

@@ -6,8 +6,9 @@ and a cue, person or wording; a sentence that continues the one before it in its
 paragraph, on the same date, joins it too. Across articles and languages the keys are
 what a happening is, not its wording: compatible dates (the same interval; a coarser
 mention containing a finer one; day dates one day apart, as time zones and reporting
-lag give), actors that do not exclude each other, compatible types, and shared
-concepts of the bilingual list in data/concepts.yaml, people or numbers.
+lag give), and then what the reports share (states, types, concepts of the bilingual
+list in data/concepts.yaml, names, people, numbers, wording) weighed by the learned fit
+of timeline/affinity.py, within the rules it cannot outvote.
 """
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
-from . import concepts, confidence, taxonomy
+from . import affinity, concepts, confidence, taxonomy
 from .model import PRECISIONS, Event, Mention
 
 # Wording overlap (Jaccard of words of 4+ letters) that counts as the same story.
@@ -271,89 +272,15 @@ def _across(head: Event, e: Event, a: _Profile, b: _Profile, relation: str,
     """Return how well `e` fits a happening (`head`, `a`: what its reports say together) of other articles.
 
     `types`: the types its reports were given; `rare`: the names rare enough to tell
-    happenings apart (all when None).
+    happenings apart (all when None). The fit is the learned probability of
+    timeline/affinity.py (plus one, so any join outranks none), 0 below its threshold.
     """
-    if a.actors and b.actors and not (a.actors & b.actors) and not (e.actors_inferred or head.actors_inferred):
+    x = affinity.features(head, e, a, b, relation, types, rare)
+    if affinity.ruled_out(x):
         return 0.0
-    kinds = (types or frozenset((a.type,))) - {taxonomy.OTHER}
-    typed = bool(kinds) and b.type != taxonomy.OTHER
-    # A report typed by what was said ("the White House said missiles were fired") and one
-    # typed by the statement itself are one report of a statement.
-    compatible = not typed or any(concepts.compatible(k, b.type) for k in kinds) or (
-        STATEMENT in kinds and STATEMENT in b.concepts or b.type == STATEMENT and STATEMENT in a.concepts)
-    both = a.concepts & b.concepts
-    specific = concepts.specific(both)
-    mine, theirs = concepts.specific(a.concepts), concepts.specific(b.concepts)
-    names = a.names & b.names
-    if rare is not None:
-        names &= rare
-    # Two reports that each name what happened, and name different things, tell different
-    # happenings of one day (the invasion, and a statement backing it).
-    conflict = bool(mine and theirs and not specific)
-    people, numbers = a.people & b.people, a.numbers & b.numbers
-    rare_people = people if rare is None else {p for p in people if "@" + p in rare}
-    if conflict and relation == "same" and numbers and len(a.actors & b.actors) >= 2:
-        # The same figure between the same two states that day ("a 19% tariff" after a call,
-        # "the rate would be cut to 19%") is one happening each report names differently.
-        conflict = False
-    sim = _similarity(a, b)
-    keys = len(specific) + len(names) + len(rare_people)  # what says which happening it is, in any language
-    score = 2 * keys + 0.5 * len(both - specific) + len(people) + len(numbers) + sim
-    if not compatible:
-        # Reports type one happening differently ("X said troops were sent" is a statement in
-        # one, a deployment in another); only strong agreement on what happened joins them.
-        strong = relation in ("same", "contained") and not conflict and (
-            _statement_like(kinds, b.type) and (keys >= 2 or bool(keys and (
-                people or numbers or len(a.actors & b.actors) >= 2)))
-            or keys >= MIXED_KEYS and bool(names or rare_people or numbers or relation == "same")
-            # Types come from each report's verbs ("agreed to swap prisoners" after talks;
-            # "visited both countries since the invasion began on 24 February"): the same
-            # day, the same two states and the same kind of thing told, or the same named
-            # thing, join them.
-            or relation == "same" and len(a.actors & b.actors) >= 2 and (
-                bool(both) and not (mine and theirs) or bool(specific))
-        )
-        return score + 0.5 if strong else 0.0
-    if relation == "same":
-        if keys:
-            ok = not conflict or bool(names)
-        elif conflict:
-            ok = False
-        elif typed:  # of one kind, or of kinds one happening may be given (a meeting, diplomacy)
-            ok = bool(both or people or numbers or sim >= SIMILAR) or (
-                head.precision == "day" and len(a.actors & b.actors) >= 2
-            )
-        else:
-            # Untyped: the same states (or states only borrowed from the sentences around it),
-            # and something more in common.
-            ok = bool(a.actors & b.actors or e.actors_inferred) and bool(people or sim >= SIMILAR or numbers or (
-                both and a.actors & b.actors))
-    elif relation == "contained":
-        # A coarser report is the same happening when it says what happened, or the same
-        # kind of thing between the same states.
-        # A report naming no state ("The first truce, agreed in November 2023, …") contradicts none.
-        ok = bool(keys) and not (conflict and not names) and bool(a.actors & b.actors or people or not b.actors) or (
-            typed and b.type in kinds and len(a.actors & b.actors) >= 2 and bool(both) and not conflict
-        )
-    elif relation == "adjacent":
-        # A day apart, the reports must agree on what happened and who: a summit and the
-        # next day's state-media report of it stay two rows.
-        ok = typed and not conflict and (keys >= 2 or bool(keys and (rare_people or numbers or names or len(people) >= 2)))
-    else:
-        ok = False
-    return score + 0.5 if ok else 0.0
-
-
-STATEMENT = "statement"  # the concept of a report of what someone said
-
-# Reports typed apart (a strike and its dead, a bridge as agreement or economy) are one
-# happening when this many keys agree, a rare name or person among them.
-MIXED_KEYS = 2
-
-
-def _statement_like(kinds: frozenset[str], other: str) -> bool:
-    """Tell whether one side is a report ("statement") and the other its content."""
-    return STATEMENT in kinds or other == STATEMENT
+    model = affinity.current()
+    p = affinity.probability(x, model)
+    return 1.0 + p if p > model.threshold else 0.0
 
 
 def mention_of(e: Event) -> Mention:
