@@ -37,7 +37,7 @@ FEATURES = (
     "same_type",
     "shared_specific",  # specific concepts both name (a treaty, a coup)
     "conflict",  # both name specific concepts, none in common
-    "shared_generic",  # generic concepts both name (a meeting, a statement)
+    "shared_generic",  # generic concepts both name but "said" (a meeting, a signing)
     "rare_names",  # proper names rare in the batch both name (a place, an operation)
     "rare_people",  # people rare in the batch both name
     "people",  # people both name
@@ -88,7 +88,8 @@ def features(head, e, a, b, relation: str, types: frozenset[str] = frozenset(),
         float(relation == "same"), float(relation == "contained"), float(relation == "adjacent"),
         float(min(states, 3)), float(apart), float(typed), float(compatible),
         float(typed and kinds == {b.type}), float(len(specific)), float(bool(mine and theirs and not specific)),
-        float(len(both - specific)), float(len(names)), float(len(rare_people)), float(len(people)),
+        # "Said" is in most news sentences: shared, it says nothing of which happening.
+        float(len(both - specific - {STATEMENT})), float(len(names)), float(len(rare_people)), float(len(people)),
         float(len(a.numbers & b.numbers)), len(a.words & b.words) / len(words) if words else 0.0,
         float(head.language != e.language), math.log1p(span), float(bool(mine) != bool(theirs)),
         float(not mine and not theirs), float(STATEMENT in kinds or b.type == STATEMENT),
