@@ -193,8 +193,8 @@ def test_eval_happenings_names_a_bad_gold_file(tmp_path, capsys):
     # change that loses on any set shows.
     ("heldout_a", (0.91, 0.92, 1.13)),  # 0.927 / 0.937 / 1.11 (hand rules: 0.989 / 0.916 / 1.16)
     ("heldout_b", (0.92, 0.90, 1.14)),  # 0.940 / 0.924 / 1.12 (rules: 0.948 / 0.773 / 1.33)
-    ("heldout_c", (0.82, 0.65, 1.30)),  # 0.838 / 0.671 / 1.28 (rules: 0.913 / 0.741 / 1.26)
-    ("heldout_d", (0.89, 0.84, 1.09)),  # 0.909 / 0.865 / 1.07 (rules: 0.904 / 0.817 / 1.14)
+    ("heldout_c", (0.82, 0.66, 1.28)),  # 0.841 / 0.682 / 1.26 (rules: 0.913 / 0.741 / 1.26)
+    ("heldout_d", (0.89, 0.87, 1.07)),  # 0.912 / 0.894 / 1.05 (rules: 0.904 / 0.817 / 1.14)
     ("heldout_e", (0.92, 0.80, 1.22)),  # 0.940 / 0.817 / 1.20, 96 of 98 found (blind: 0.893 / 0.338 / 1.51, 76)
     ("heldout_f", (0.85, 0.60, 1.20)),  # 0.871 / 0.614 / 1.18, 80 of 87 found (blind: 0.625 / 0.208 / 1.32, 63)
     ("heldout_g", (0.81, 0.66, 1.32)),  # 0.827 / 0.683 / 1.30, 56 of 62 (blind: 0.881 / 0.597 / 1.41, 54)
@@ -385,3 +385,16 @@ def test_folders_of_different_stories_merged_in_one_batch_seldom_join_across_the
     rows = merge.merge(events)
     mixed = [r for r in rows if len({m.source.split("/")[0] for m in merge.reports(r)}) > 1]
     assert len(mixed) <= 5
+
+
+def test_a_coarser_relative_report_of_the_same_kind_and_thing_joins_in_its_article():
+    # "Misi kemarin … sejak kedua negara menyepakati pengaturan sementara pada pekan lalu" and the
+    # list entry of that day: the same kind of report naming the same thing
+    entry = ev("a.md", "- 21 Juli 2024 - Manila dan Beijing mengumumkan pengaturan sementara misi pasokan.",
+               "2024-07-21", kind="arms transfer", actors=("China", "Philippines"), lang="id", paragraph=1,
+               sentence_index=1)
+    later = ev("a.md", "Misi kemarin adalah yang pertama sejak kedua negara menyepakati pengaturan sementara soal "
+               "pengiriman logistik ke beting itu pada pekan lalu.",
+               "2024-07-15", "2024-07-21", kind="arms transfer", actors=("China", "Philippines"), lang="id",
+               precision="week", time_kind="relative", paragraph=4, sentence_index=9)
+    assert len(merge.merge([entry, later])) == 1

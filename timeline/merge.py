@@ -230,7 +230,10 @@ def _within(head: Event, e: Event, a: _Profile, b: _Profile, relation: str) -> f
         return 0.0  # each names what happened, and they name different things (a treaty, a bridge)
     shared = mine & theirs
     if contained:
-        ok = a.type == b.type != taxonomy.OTHER and shared_cues > 0 or _refers(e)
+        # A coarser date computed from the article's ("pekan lalu") on a report of the same
+        # kind that names the same thing, or the finer one naming its happening by a noun
+        # ("Pertemuan pada Selasa (16/1/2024) itu …"): the one happening told twice.
+        ok = a.type == b.type != taxonomy.OTHER and (shared_cues > 0 or bool(shared)) or _refers(e) or _refers(head)
     elif named and not (_another(head, e) or _another(e, head)):
         # "Manila called Tuesday's incident illegal", "Insiden kemarin itu …": the date names
         # a happening the article tells; the sentence is about it, whatever its own verb
