@@ -413,3 +413,13 @@ def test_lines_one_by_one_are_the_lines():
 
     for text in ["", "\n\n", "a\n\n\nb\n  \nc\n\nd", "Judul\n\nSenin, 8 September 2025\n \n\nIsi."]:
         assert list(layout._each_line(text)) == layout.lines(text)
+
+
+@pytest.mark.parametrize("text, language, day", [
+    ("Court\n\nJAKARTA, Aug 20, 2024 (Reuters) - The court on Tuesday lowered the threshold.\n", "en", "2024-08-20"),
+    ("Court\n\nWASHINGTON, Aug. 20, 2024 — The court ruled on Tuesday.\n", "en", "2024-08-20"),
+    ("Judul\n\nJakarta, 20 Agustus 2024 - Mahkamah memutuskan pada Selasa.\n", "id", "2024-08-20"),
+    ("# The week\n\n*Sunday briefing | August 25, 2024*\n*By A Writer*\n\nGood evening.\n", "en", "2024-08-25"),
+])
+def test_wire_datelines_with_their_year_and_emphasised_stamps_give_the_publication_date(text, language, day):
+    assert dateline(text, language).isoformat() == day

@@ -235,6 +235,12 @@ def parse(
     if published is None:
         published = dates.dateline(body, lang)
         pub_from = "dateline" if published else ""
+    if published is None:
+        # Said, because the article then gives few rows and nothing else tells why: a wire
+        # dateline without a year ("JAKARTA, Aug 20 (Wire) -") leaves every weekday unread.
+        problems.append("no publication date found (no dateline with a year, stamp line or front matter "
+                        "'published:'), so dates relative to it (\"on Tuesday\", \"kemarin\") are left out; "
+                        "give it with --published YYYY-MM-DD or front matter")
     return Article(
         text=body,
         source=source,
@@ -293,8 +299,41 @@ def html_article(
     if not text or not text.strip():
         raise InputError(source, "holds no readable article text")
     if published is None:
-        published = _as_date(getattr(doc, "date", None))
+        published = _page_date(html, text, lang) or _as_date(getattr(doc, "date", None))
     return parse(text, source, published, lang, title=getattr(doc, "title", None) or "", url=url)
+
+
+_BLOCKS = ("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "br", "header", "time", "section", "article",
+           "figure", "figcaption", "nav", "table", "tr")
+HEAD_CHARS = 3000  # a page's stamp line ("Diperbarui: Kamis, 22 Agu 2024 23:48 WIB") stands this near its top
+
+
+def _page_date(html: str, text: str, lang: str | None) -> dt.date | None:
+    """Return the date the page states for itself: its markup's (meta tags, <time>), else its visible stamp line.
+
+    htmldate's wider search (what trafilatura gives) also guesses from dates in the
+    story and from image names, which on a live blog is an earlier day the story
+    names; a stamp line the main text leaves out ("<p class=timestamp>") is the page's
+    own. Only when neither is there does that guess count.
+    """
+    import htmldate
+    import lxml.html
+
+    found = _as_date(htmldate.find_date(html, extensive_search=False, original_date=True))
+    if found is not None:
+        return found
+    try:
+        page = lxml.html.fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        return None
+    for node in page.xpath("//script|//style|//noscript|//template"):
+        node.drop_tree()
+    for node in page.iter(*_BLOCKS):  # each block its own line, as the page shows it
+        node.tail = "\n" + (node.tail or "")
+    body = page.find("body")
+    visible = (body if body is not None else page).text_content()[:HEAD_CHARS]
+    head = "\n".join(line.strip() for line in visible.splitlines() if line.strip())
+    return dates.dateline(head, lang or language.detect(text))
 
 
 def _yaml_problem(exc: Exception) -> str:

@@ -28,7 +28,7 @@ HEAD_WORDS = 20  # a line no longer than this that ends without a full stop is h
 # lookups would otherwise make the work grow with the square of the line.
 SENTENCE_MAX = 5_000
 _PUNCT = r"[\s\-–—•·*:#|,.;()\[\]/>_=~\"'“”‘’]"
-_PREFIX = re.compile(r"\s*[A-Z][^\n]{0,70}?\s*[-–—|]\s*"  # "KOTA, SITE.com - "
+_PREFIX = re.compile(r"\s*[*_]{0,2}[A-Z][^\n]{0,70}?\s*[-–—|]\s*"  # "KOTA, SITE.com - ", "*Sunday briefing | "
                      r"|\s*[A-Za-z][\w-]*\.(?:com|co|id|net|org|co\.id|co\.uk)\s*,\s*")  # "Kompas.com, "
 _KEY = re.compile(r"\s*(?:[-•*]\s*)?(?P<key>[^\n:|]{1,40}?)\s*[:|]\s*")
 _HEAD_END = re.compile(r"[.!?:;][\"'”’]?\s*$")  # a line ending like a sentence
@@ -208,6 +208,8 @@ def find_dateline(text: str, g: Grammar, scan, roles: dict[int, tuple[str, str]]
             )
             label = g.publication_label.match(before)
             labelled = bool(label) and only_filler(line, [(0, label.end()), (c.start, c.end)] + clocks, g)
+            # A wire dateline with its year: "JAKARTA, Aug 20, 2024 (Reuters) -", "Jakarta, 20 Agustus 2024 -".
+            wired = bool(_WIRE_BEFORE.fullmatch(before) and _WIRE_AFTER.match(line, c.end)) and line[c.end:].strip() != ""
             if alone and not labelled:
                 # On a timeline page a bare date alone on a line is a heading; a dateline is
                 # dressed (weekday, clock time) or opens the page above a blank line. Whether a
@@ -221,7 +223,7 @@ def find_dateline(text: str, g: Grammar, scan, roles: dict[int, tuple[str, str]]
                     if roles is not None else _timeline(text, g, scan, ln)
                 ):
                     return None
-            if alone or prefixed or labelled or _stamp(line, [(c.start, c.end)] + clocks, g):
+            if alone or prefixed or labelled or wired or _stamp(line, [(c.start, c.end)] + clocks, g):
                 return ln.start + c.start, ln.start + c.end, res.interval.start
             break  # only the first full date of a line can be its dateline
         if len(line.split()) > STORY_WORDS:
