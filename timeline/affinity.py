@@ -49,6 +49,8 @@ FEATURES = (
     "no_specific",  # neither does
     "statement",  # one side is a report of what was said
     "one_statement",  # one side is a report of what was said, the other is not
+    "shared_places",  # places both name (canonical, either language: Kyiv, Kiev)
+    "places_apart",  # both name places, none in common (strikes on two cities that day)
 )
 
 
@@ -94,6 +96,7 @@ def features(head, e, a, b, relation: str, types: frozenset[str] = frozenset(),
         float(head.language != e.language), math.log1p(span), float(bool(mine) != bool(theirs)),
         float(not mine and not theirs), float(STATEMENT in kinds or b.type == STATEMENT),
         float((STATEMENT in kinds) != (b.type == STATEMENT)),
+        float(len(a.places & b.places)), float(bool(a.places and b.places and not a.places & b.places)),
     )
 
 

@@ -81,6 +81,7 @@ class _Profile:
     concepts: frozenset[str]  # the bilingual concepts of its sentences
     numbers: frozenset[str]
     names: frozenset[str] = frozenset()  # proper names that are no actor: places, weapons, operations
+    places: frozenset[str] = frozenset()  # canonical places its sentences name (timeline/places.py), any language
 
 
 def _numbers(text: str, time_text: str) -> frozenset[str]:
@@ -143,7 +144,8 @@ def _of(e: Event, profiles: dict | None = None, memo: dict | None = None) -> _Pr
         for m in e.mentions[1:]:  # an already merged event is about all its reports say
             about |= concepts.of(m.sentence, m.language)
             names |= _names(m.sentence)
-        found = _Profile(kind, cues, words, frozenset(e.actors), frozenset(e.people), about, numbers, names)
+        found = _Profile(kind, cues, words, frozenset(e.actors), frozenset(e.people), about, numbers, names,
+                         frozenset(e.places))
         if profiles is not None:
             profiles[key] = found
     return found
@@ -419,7 +421,8 @@ class _Cluster:
         self.types.add(p.type)
         q = self.profile
         self.profile = _Profile(q.type, q.cues, q.words | p.words, q.actors | p.actors, q.people | p.people,
-                                q.concepts | p.concepts, q.numbers | p.numbers, q.names | p.names)
+                                q.concepts | p.concepts, q.numbers | p.numbers, q.names | p.names,
+                                q.places | p.places)
 
 
 _BATCH = object()  # merge's default for `rare`: from the events merged
