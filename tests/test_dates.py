@@ -423,3 +423,12 @@ def test_lines_one_by_one_are_the_lines():
 ])
 def test_wire_datelines_with_their_year_and_emphasised_stamps_give_the_publication_date(text, language, day):
     assert dateline(text, language).isoformat() == day
+
+
+def test_other_words_of_a_stamp_line_date_nothing_but_a_story_lead_on_the_dateline_does():
+    stamp = "# The week\n\n*Sunday briefing | August 25, 2024*\n*By A Writer*\n\nThe court ruled on Tuesday.\n"
+    found = {e.text: e for e in find_expressions(stamp, date(2024, 8, 25), "en")}
+    assert not found["Sunday"].event and found["Tuesday"].event
+    lead = "Court\n\nJAKARTA, Aug 20, 2024 (Reuters) - Indonesia's court on Tuesday lowered the threshold.\n"
+    found = {e.text: e for e in find_expressions(lead, date(2024, 8, 20), "en")}
+    assert found["Tuesday"].event and found["Tuesday"].date == date(2024, 8, 20)

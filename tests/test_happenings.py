@@ -188,24 +188,28 @@ def test_eval_happenings_names_a_bad_gold_file(tmp_path, capsys):
 @pytest.mark.parametrize("name, floors", [
     # Each set was scored blind first (figures in README, "Measuring the merge"); A-D were then used
     # for tuning on 2026-12-03, E and F (a fourth writer) from the second session on, G and H (a fifth)
-    # at its end; I and J (a sixth) were scored blind in the third session, and since then all of them
+    # at its end; I, J and the busy-week K, L (a sixth and a seventh) were scored blind in the third
+    # session, and since then all of them
     # train the merge's weights (train-merge). The floors sit just under the last measurement: a merge
     # change that loses on any set shows.
-    ("heldout_a", (0.91, 0.92, 1.13)),  # 0.927 / 0.937 / 1.11 (hand rules: 0.989 / 0.916 / 1.16)
-    ("heldout_b", (0.92, 0.90, 1.14)),  # 0.940 / 0.924 / 1.12 (rules: 0.948 / 0.773 / 1.33)
+    ("heldout_a", (0.93, 0.92, 1.13)),  # 0.947 / 0.937 / 1.11 (hand rules: 0.989 / 0.916 / 1.16)
+    ("heldout_b", (0.94, 0.91, 1.11)),  # 0.965 / 0.933 / 1.09 (rules: 0.948 / 0.773 / 1.33)
     ("heldout_c", (0.82, 0.66, 1.28)),  # 0.841 / 0.682 / 1.26 (rules: 0.913 / 0.741 / 1.26)
     ("heldout_d", (0.89, 0.87, 1.07)),  # 0.912 / 0.894 / 1.05 (rules: 0.904 / 0.817 / 1.14)
-    ("heldout_e", (0.92, 0.80, 1.22)),  # 0.940 / 0.817 / 1.20, 96 of 98 found (blind: 0.893 / 0.338 / 1.51, 76)
+    ("heldout_e", (0.95, 0.80, 1.22)),  # 0.969 / 0.817 / 1.20, 96 of 98 found (blind: 0.893 / 0.338 / 1.51, 76)
     ("heldout_f", (0.85, 0.60, 1.20)),  # 0.871 / 0.614 / 1.18, 80 of 87 found (blind: 0.625 / 0.208 / 1.32, 63)
-    ("heldout_g", (0.81, 0.66, 1.32)),  # 0.827 / 0.683 / 1.30, 56 of 62 (blind: 0.881 / 0.597 / 1.41, 54)
+    ("heldout_g", (0.87, 0.76, 1.24)),  # 0.891 / 0.778 / 1.22, 56 of 62 (blind: 0.881 / 0.597 / 1.41, 54)
     ("heldout_h", (0.83, 0.80, 1.11)),  # 0.848 / 0.824 / 1.09, 57 of 62 (blind: 0.762 / 0.471 / 1.29, 57)
     ("heldout_i", (0.93, 0.73, 1.17)),  # 0.951 / 0.753 / 1.15, 95 of 110 (blind: 0.880 / 0.286 / 1.36)
-    ("heldout_j", (0.67, 0.56, 1.22)),  # 0.690 / 0.586 / 1.20, 112 of 126 (blind: 0.737 / 0.424 / 1.39)
+    ("heldout_j", (0.70, 0.54, 1.24)),  # 0.718 / 0.566 / 1.22, 112 of 126 (blind: 0.737 / 0.424 / 1.39)
+    # busy weeks; four wire stories of K and three of L give no year, so their weekdays stay unread
+    ("heldout_k", (0.49, 0.58, 1.43, 0.64)),  # 0.516 / 0.605 / 1.41, 83 of 127 (blind: 0.296 / 0.314 / 1.49, 69)
+    ("heldout_l", (0.37, 0.39, 1.53, 0.63)),  # 0.390 / 0.411 / 1.51, 82 of 128 (blind: 0.372 / 0.397 / 1.51, 82)
 ])
 def test_happenings_of_the_held_out_corpora_do_not_regress(name, floors):
     score, errors = happenings.evaluate(DEV.parent / name)
-    precision, recall, rows = floors
-    assert not errors and score.found >= 0.85 * score.labelled
+    precision, recall, rows, found = (*floors, 0.85)[:4]
+    assert not errors and score.found >= found * score.labelled
     assert score.precision >= precision and score.recall >= recall and score.rows_per_happening <= rows
 
 

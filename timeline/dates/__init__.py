@@ -81,6 +81,14 @@ def _expressions(
         if i in roles:
             roles[i] = ("furniture", why)
     head = layout.find_dateline(text, g, scan, roles, lns)
+    # A dateline alone on a short line is the page's stamp: its other words date nothing ("*Sunday
+    # briefing | August 25, 2024*": "Sunday" names the issue). A dateline opening the story's first
+    # paragraph ("JAKARTA, Aug 20, 2024 (Reuters) - The court on Tuesday …") dates its events.
+    head_line = bisect.bisect_right(line_starts, head[0]) - 1 if head else -1
+    if head_line >= 0:
+        stamp = text[lns[head_line].start:lns[head_line].end]
+        if len(stamp.split()) > layout.STAMP_WORDS or _SENTENCE_CLOSE.search(stamp.rstrip()):
+            head_line = -1
     bounds = layout.sentence_bounds(text)
     out: list[TimeExpression] = []
     previous: list = []
@@ -139,6 +147,8 @@ def _expressions(
         context = event and role == "furniture" and key == layout.SECTION_TITLE
         if head and c.start < head[1] and head[0] < c.end:
             kind, event, reason = "dateline", False, "dateline (publication date)"
+        elif i == head_line and event:
+            event, reason = False, "page furniture (the dateline's line)"
         elif role == "furniture":
             event, reason = False, reason or key or "page furniture"
         elif role == "heading" and event:
