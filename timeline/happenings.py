@@ -17,7 +17,7 @@ from . import pipeline
 from .datafile import read_yaml
 from .errors import InputError
 from .merge import reports
-from .model import Event
+from .model import Event, Mention
 
 GOLD_NAME = "gold.yaml"
 HAPPENINGS_DIR = Path(__file__).resolve().parent.parent / "tests" / "happenings" / "dev"
@@ -90,6 +90,12 @@ def _matches(g: GoldMention, source: str, sentence: str, time_text: str) -> bool
     if source != g.source or g.anchor not in sentence:
         return False
     return not g.time or g.time in time_text or (bool(time_text) and time_text in g.time)
+
+
+def labelled(gold: Gold, m: Mention) -> GoldMention | None:
+    """Return the gold mention that report `m` is, if any (its article, anchor and time expression)."""
+    sentence, time_text = _norm(m.sentence), _norm(m.time_text)
+    return next((g for g in gold.mentions if _matches(g, m.source, sentence, time_text)), None)
 
 
 def _date_right(e: Event, truth: str) -> bool:

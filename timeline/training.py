@@ -42,8 +42,7 @@ def examples(folder: Path) -> Examples:
     label: dict[int, str] = {}
     for e in events:
         for m in merge.reports(e):
-            sentence, time_text = happenings._norm(m.sentence), happenings._norm(m.time_text)
-            hit = next((g for g in gold.mentions if happenings._matches(g, m.source, sentence, time_text)), None)
+            hit = happenings.labelled(gold, m)
             if hit is not None:
                 label.setdefault(id(e), hit.happening)
     x, y = [], []
