@@ -123,8 +123,11 @@ def page(browser, server):
 
 def open_page(page, url: str) -> None:
     page.goto(url)
-    page.wait_for_selector(".js-plotly-plot")
-    page.wait_for_function("() => document.querySelector('.js-plotly-plot').data !== undefined")
+    # The page first shows the chart's empty frame (timeline.skeleton); the timeline replaces it.
+    page.wait_for_function("""() => {
+      const plot = document.querySelector('.js-plotly-plot');
+      return plot && plot.data !== undefined && plot.data.length > 0 && plot.data[0].meta !== 'skeleton';
+    }""")
 
 
 def shown_count(page) -> int:
