@@ -99,24 +99,9 @@ def reset(bounds: tuple | None) -> None:
 
 
 def switch_language(old: str) -> None:
-    """Carry the filters over to the new language, and put its code in the URL.
-
-    Types, match mode and precision are offered by their names in the page's language, so
-    the URL (which holds an option as shown) reads in that language too; here their chosen
-    values are renamed, so the view stays and the URL follows.
-    """
-    was, new = i18n.catalogue(old), i18n.catalogue(st.session_state["lang"])
-    st.query_params["lang"] = new.lang
-    for name, words in (("types", "event_types"), ("precision", "precisions")):
-        back = {v: k for k, v in getattr(was, words).items()}
-        value = st.session_state.get(name)
-        rename = lambda v: getattr(new, words).get(back.get(v, v), v)  # noqa: E731
-        if value is not None:
-            st.session_state[name] = [rename(v) for v in value] if isinstance(value, list) else rename(value)
-    if st.session_state.get("mode") is not None:
-        st.session_state["mode"] = new.t(i18n.key_of(was, st.session_state["mode"], ("mode_any", "mode_all")) or "mode_any")
-    if (same := i18n.relabel(st.session_state.get("tab") or "", TAB_KEYS, new.lang)) is not None:
-        st.session_state["tab"] = same
+    """Carry the chosen filters over to the new language (i18n.carried), and put its code in the URL."""
+    st.query_params["lang"] = st.session_state["lang"]
+    st.session_state.update(i18n.carried(st.session_state, old, st.session_state["lang"], TAB_KEYS))
 
 
 def add(jobs: list) -> None:
@@ -146,8 +131,7 @@ def show_details(rec: dict) -> None:
     st.markdown(details.highlighted(rec["sentence"], rec["time_text"]))
     if rec.get("date_note"):
         st.caption(esc(UI.t("date_disagree", note=rec["date_note"])))
-    others = [r for r in details.reports(said, rec["event_id"]) if " ".join(r["sentence"].split()) != " ".join(rec["sentence"].split())]
-    if others:  # every further report, with the article that made it and a link to it
+    if others := details.other_reports(said, rec):  # every further report, with the article that made it and a link to it
         st.markdown(f"**{UI.t('reported_by', n=rec['source_count'])}**")
         for r in others:
             st.markdown(details.report_line(r, UI))
