@@ -66,8 +66,8 @@ def load(key: str, lang: str, _contents: tuple) -> tuple:
 def choices(key: str, _full: query.Table) -> tuple[list[str], list[str], list[str], bool, list[str], tuple | None]:
     """Return the actors, types, busiest sources (and whether there are more), places and span of the whole table."""
     every = _full.view()
-    sources = every.busiest("source", filters.SOURCES_LISTED)
-    return (every.names("actors"), every.values("event_type"), sources, every.distinct("source") > len(sources),
+    sources, every_source = every.busiest("source", filters.SOURCES_LISTED)
+    return (every.names("actors"), every.values("event_type"), sources, every_source > len(sources),
             every.names("places"), every.bounds())
 
 
