@@ -17,7 +17,7 @@ import datetime as dt  # noqa: E402 (after the frame is sent: see above)
 from pathlib import Path  # noqa: E402
 
 from timeline import (chart, chronology, corrections, details, exports, fetch, filters, geo, i18n,  # noqa: E402
-                      images, ingest, library, pipeline, query, table)
+                      images, ingest, library, query, table)
 from timeline.errors import InputError  # noqa: E402
 from timeline.model import PRECISIONS, Article  # noqa: E402
 
@@ -51,6 +51,8 @@ def read_article(path: str, size: int, mtime: int) -> Article | str:
 @st.cache_data(show_spinner=UI.t("extracting"), max_entries=5000)
 def article_events(article: Article) -> list:
     """Extract one article's events; keyed by its text and metadata, so it runs once per content."""
+    from timeline import pipeline  # only when an article is new or changed: a restart need not import it
+
     return pipeline.extract_article(article)
 
 

@@ -20,7 +20,7 @@ import pyarrow.csv as arrow_csv
 import pyarrow.parquet as pq
 import yaml
 
-from . import corrections, eventstore, importance, ingest, pipeline, store, table
+from . import corrections, eventstore, ingest, store, table
 from .errors import InputError
 from .model import PRECISIONS, Article
 
@@ -191,6 +191,8 @@ def _from_articles(data: Path, contents: tuple, read_article: Callable, extract:
     else:
         found = [e for (path, size, mtime), (name, mine) in zip(articles_read, parts, strict=True)
                  for e in (_events(kept, name, path, size, mtime, read_article, extract) if mine is None else mine)]
+        from . import importance, pipeline  # merging only: a restart with a kept merge never imports them
+
         merged, unrated = importance.rate(pipeline.merge_events(found, title_language))
         base, said = table.to_frame(merged), table.mentions_frame(merged)
         if of:
@@ -210,6 +212,8 @@ def prepare(data: Path, title_language: str = "en") -> None:
             return ingest.read(Path(path))
         except InputError as exc:
             return str(exc)
+
+    from . import pipeline
 
     load(data, contents(data), read_article, pipeline.extract_article, lambda path, size, mtime: "", title_language)
 
