@@ -181,8 +181,9 @@ with st.sidebar:
     type_names = {UI.event_type(t): t for t in type_choices}
     types = [type_names.get(t, t) for t in st.multiselect(UI.t("event_types"), list(type_names), key="types", bind=Q,
                                                      placeholder=UI.t("choose"))]
-    # Past SOURCES_LISTED the busiest are offered, and any other is typed in full (a new option).
-    offered = sorted({*source_choices, *st.session_state.get("sources", []), *st.query_params.get_all("sources")})
+    # Past SOURCES_LISTED the busiest are offered, and any other is typed in full (a new option, kept offered).
+    typed = [*st.session_state.get("sources", []), *st.query_params.get_all("sources")] if more_sources else []
+    offered = sorted({*source_choices, *typed})
     sources = st.multiselect(UI.t("sources"), offered, key="sources", bind=Q, placeholder=UI.t("choose"),
                              accept_new_options=more_sources)
     levels = {UI.precision(p): p for p in PRECISIONS}

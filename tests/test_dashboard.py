@@ -478,3 +478,5 @@ def test_past_the_listed_sources_the_busiest_are_offered_and_any_other_is_typed(
     box.set_value([other]).run()
     assert not at.exception and set(table(at)["source"]) == {other}
     assert other in at.multiselect(key="sources").options  # a chosen source stays offered
+    linked = run({"sources": other})  # a shared link naming a source past the list
+    assert not linked.exception and set(table(linked)["source"]) == {other}
