@@ -147,7 +147,8 @@ def server_side(n: int, folder: Path, pandas_too: bool) -> None:
         found = timed(f"filter: {label}", lambda w=wanted: len(kept.view(w)))
         print(f"  {'':<44} {found:>9,} events")
     timed("pick lists: actors, types, sources, places", lambda: (every.names("actors"), every.values("event_type"),
-                                                                  every.values("source"), every.names("places")))
+                                                                  every.busiest("source", filters.SOURCES_LISTED),
+                                                                  every.names("places")))
     timed("metrics: count, actors, sources, span", lambda: (len(kept.view()), every.names("actors"),
                                                             every.distinct("source"), every.bounds()))
     fig = timed("timeline figure, all events (overview)", query.timeline_figure, kept.view())
