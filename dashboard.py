@@ -1,15 +1,25 @@
 """The Streamlit page: widgets, layout, caching and wiring; the work is done in timeline.*."""
 from __future__ import annotations
 
-import datetime as dt
-from pathlib import Path
-
 import streamlit as st
 
-from timeline import (chart, chronology, corrections, details, exports, fetch, filters, geo, i18n, images, ingest,
-                      library, pipeline, query, table)
-from timeline.errors import InputError
-from timeline.model import PRECISIONS, Article
+from timeline import skeleton
+
+# The first thing sent: the page's places and, on a session's first run, the chart's empty frame,
+# so the browser fetches and starts Plotly's script while this process imports and reads the table.
+st.set_page_config(layout="wide")
+NOTES, TITLE_SLOT, HEADING, CHART_SLOT = st.container(), st.empty(), st.container(), st.empty()
+if "framed" not in st.session_state:
+    CHART_SLOT.plotly_chart(skeleton.figure(), config={"displaylogo": False, "staticPlot": True})
+st.session_state["framed"] = True
+
+import datetime as dt  # noqa: E402 (after the frame is sent: see above)
+from pathlib import Path  # noqa: E402
+
+from timeline import (chart, chronology, corrections, details, exports, fetch, filters, geo, i18n,  # noqa: E402
+                      images, ingest, library, query, table)
+from timeline.errors import InputError  # noqa: E402
+from timeline.model import PRECISIONS, Article  # noqa: E402
 
 # The language: the sidebar switch (kept in the URL as ?lang=), else the browser's locale.
 LANG = i18n.choose(st.session_state.get("lang") or st.query_params.get("lang"), st.context.locale)
@@ -41,6 +51,8 @@ def read_article(path: str, size: int, mtime: int) -> Article | str:
 @st.cache_data(show_spinner=UI.t("extracting"), max_entries=5000)
 def article_events(article: Article) -> list:
     """Extract one article's events; keyed by its text and metadata, so it runs once per content."""
+    from timeline import pipeline  # only when an article is new or changed: a restart need not import it
+
     return pipeline.extract_article(article)
 
 
@@ -53,11 +65,12 @@ def load(key: str, lang: str, _contents: tuple) -> tuple:
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
-def choices(key: str, _full: query.Table) -> tuple[list[str], list[str], list[str], list[str], tuple | None]:
-    """Return the actors, types, sources, places and span of the whole table (keyed by what it is made of)."""
+def choices(key: str, _full: query.Table) -> tuple[list[str], list[str], list[str], bool, list[str], tuple | None]:
+    """Return the actors, types, busiest sources (and whether there are more), places and span of the whole table."""
     every = _full.view()
-    return (every.names("actors"), every.values("event_type"), every.values("source"), every.names("places"),
-            every.bounds())
+    sources, every_source = every.busiest("source", filters.SOURCES_LISTED)
+    return (every.names("actors"), every.values("event_type"), sources, every_source > len(sources),
+            every.names("places"), every.bounds())
 
 
 # A view keeps what it counted and its first rows: a rerun with the same filters asks DuckDB nothing.
@@ -88,24 +101,9 @@ def reset(bounds: tuple | None) -> None:
 
 
 def switch_language(old: str) -> None:
-    """Carry the filters over to the new language, and put its code in the URL.
-
-    Types, match mode and precision are offered by their names in the page's language, so
-    the URL (which holds an option as shown) reads in that language too; here their chosen
-    values are renamed, so the view stays and the URL follows.
-    """
-    was, new = i18n.catalogue(old), i18n.catalogue(st.session_state["lang"])
-    st.query_params["lang"] = new.lang
-    for name, words in (("types", "event_types"), ("precision", "precisions")):
-        back = {v: k for k, v in getattr(was, words).items()}
-        value = st.session_state.get(name)
-        rename = lambda v: getattr(new, words).get(back.get(v, v), v)  # noqa: E731
-        if value is not None:
-            st.session_state[name] = [rename(v) for v in value] if isinstance(value, list) else rename(value)
-    if st.session_state.get("mode") is not None:
-        st.session_state["mode"] = new.t(i18n.key_of(was, st.session_state["mode"], ("mode_any", "mode_all")) or "mode_any")
-    if (same := i18n.relabel(st.session_state.get("tab") or "", TAB_KEYS, new.lang)) is not None:
-        st.session_state["tab"] = same
+    """Carry the chosen filters over to the new language (i18n.carried), and put its code in the URL."""
+    st.query_params["lang"] = st.session_state["lang"]
+    st.session_state.update(i18n.carried(st.session_state, old, st.session_state["lang"], TAB_KEYS))
 
 
 def add(jobs: list) -> None:
@@ -135,8 +133,7 @@ def show_details(rec: dict) -> None:
     st.markdown(details.highlighted(rec["sentence"], rec["time_text"]))
     if rec.get("date_note"):
         st.caption(esc(UI.t("date_disagree", note=rec["date_note"])))
-    others = [r for r in details.reports(said, rec["event_id"]) if " ".join(r["sentence"].split()) != " ".join(rec["sentence"].split())]
-    if others:  # every further report, with the article that made it and a link to it
+    if others := details.other_reports(said, rec):  # every further report, with the article that made it and a link to it
         st.markdown(f"**{UI.t('reported_by', n=rec['source_count'])}**")
         for r in others:
             st.markdown(details.report_line(r, UI))
@@ -154,10 +151,10 @@ made_of = library.contents(DATA)
 # The caches are keyed by a digest: hashing the stamps of 10,000 articles per cached call took 1 s a rerun.
 key = library.digest(made_of)
 full, problems, fixes, unused, said = load(key, LANG, made_of)
-actor_choices, type_choices, source_choices, place_choices, bounds = choices(key, full)
+actor_choices, type_choices, source_choices, more_sources, place_choices, bounds = choices(key, full)
 for kind, message in st.session_state.pop("flash", []):
-    getattr(st, kind)(message)
-with st.expander(UI.t("notes", n=len(problems)), expanded=False) if problems else st.empty():
+    getattr(NOTES, kind)(message)
+with NOTES.expander(UI.t("notes", n=len(problems)), expanded=False) if problems else st.empty():
     for message in problems:
         st.warning(message)
 
@@ -184,7 +181,11 @@ with st.sidebar:
     type_names = {UI.event_type(t): t for t in type_choices}
     types = [type_names.get(t, t) for t in st.multiselect(UI.t("event_types"), list(type_names), key="types", bind=Q,
                                                      placeholder=UI.t("choose"))]
-    sources = st.multiselect(UI.t("sources"), source_choices, key="sources", bind=Q, placeholder=UI.t("choose"))
+    # Past SOURCES_LISTED the busiest are offered, and any other is typed in full (a new option, kept offered).
+    typed = [*st.session_state.get("sources", []), *st.query_params.get_all("sources")] if more_sources else []
+    offered = sorted({*source_choices, *typed})
+    sources = st.multiselect(UI.t("sources"), offered, key="sources", bind=Q, placeholder=UI.t("choose"),
+                             accept_new_options=more_sources)
     levels = {UI.precision(p): p for p in PRECISIONS}
     coarsest = levels[st.select_slider(UI.t("precision"), list(levels), value=UI.precision(PRECISIONS[-1]), key="precision",
                                        bind=Q)]
@@ -199,27 +200,25 @@ wanted = filters.Filters(
     places=tuple(where),
 )
 view = views(key, repr(wanted), full, wanted)  # counted and read in DuckDB; pandas holds only what is shown
-listed = view.head(details.ROWS_SHOWN)  # the table and the pickers; the downloads hold the whole view
 
-st.title(TITLE)
-events_n, actors_n, sources_n, shown_span = view.summary
-st.caption(UI.t("shown", n=events_n, total=len(full.view())))
-metrics = [(UI.t("m_events"), events_n), (UI.t("m_actors"), actors_n),
-           (UI.t("m_sources"), sources_n), (UI.t("m_span"), UI.date_label(details.span_label(shown_span)))]
-for column, (name, value) in zip(st.columns(4), metrics, strict=True):
-    column.metric(name, value)
-
+TITLE_SLOT.title(TITLE)
 picked: list = []
 if view.empty:
-    st.info(UI.t("no_events"))
-else:
-    if len(view) > chart.DETAIL_MAX:
-        st.caption(UI.t("overview_note", n=f"{len(view):,}", max=f"{chart.DETAIL_MAX:,}"))
-    else:
-        st.caption(UI.t("chart_note"))
-    plot = st.plotly_chart(figure("timeline", key, repr(wanted), LANG, view), key="timeline", on_select="rerun",
-                           selection_mode="points", config={"displaylogo": False})
+    CHART_SLOT.info(UI.t("no_events"))
+else:  # the chart first, then what stands above it (HEADING), so it is sent as soon as it is drawn
+    plot = CHART_SLOT.plotly_chart(figure("timeline", key, repr(wanted), LANG, view), key="timeline",
+                                   on_select="rerun", selection_mode="points", config={"displaylogo": False})
     picked = [p.get("customdata") for p in plot.selection.points if p.get("customdata")]
+events_n, actors_n, sources_n, shown_span = view.summary
+HEADING.caption(UI.t("shown", n=events_n, total=len(full.view())))
+metrics = [(UI.t("m_events"), events_n), (UI.t("m_actors"), actors_n),
+           (UI.t("m_sources"), sources_n), (UI.t("m_span"), UI.date_label(details.span_label(shown_span)))]
+for column, (name, value) in zip(HEADING.columns(4), metrics, strict=True):
+    column.metric(name, value)
+if not view.empty:
+    HEADING.caption(UI.t("overview_note", n=f"{len(view):,}", max=f"{chart.DETAIL_MAX:,}")
+                    if len(view) > chart.DETAIL_MAX else UI.t("chart_note"))
+listed = view.head(details.ROWS_SHOWN)  # the table and the pickers; the downloads hold the whole view
 if picked and picked != st.session_state.get("picked_before"):
     st.session_state["tab"] = TABS[0]  # a new click on the chart shows that event (the reader can leave it after)
 st.session_state["picked_before"] = picked

@@ -147,7 +147,8 @@ def server_side(n: int, folder: Path, pandas_too: bool) -> None:
         found = timed(f"filter: {label}", lambda w=wanted: len(kept.view(w)))
         print(f"  {'':<44} {found:>9,} events")
     timed("pick lists: actors, types, sources, places", lambda: (every.names("actors"), every.values("event_type"),
-                                                                  every.values("source"), every.names("places")))
+                                                                  every.busiest("source", filters.SOURCES_LISTED),
+                                                                  every.names("places")))
     timed("metrics: count, actors, sources, span", lambda: (len(kept.view()), every.names("actors"),
                                                             every.distinct("source"), every.bounds()))
     fig = timed("timeline figure, all events (overview)", query.timeline_figure, kept.view())
@@ -264,6 +265,45 @@ st.plotly_chart(go.Figure(go.Scatter(x=[1, 2, 3], y=[1, 3, 2], mode="markers")))
 """
 
 
+def _record_messages(context, tab) -> list:
+    """Record, through the DevTools protocol, each websocket message the page receives: (seconds, bytes)."""
+    cdp, frames = context.new_cdp_session(tab), []
+    cdp.send("Network.enable")
+    cdp.on("Network.requestWillBeSent", lambda e: frames.insert(0, ("start", e["timestamp"], b""))
+           if e.get("type") == "Document" and not frames else None)
+    cdp.on("Network.webSocketFrameReceived", lambda e: frames.append(("in", e["timestamp"], e["response"])))
+    return frames
+
+
+def _print_messages(frames: list, painted: float) -> None:
+    """Print when Streamlit's messages came (ms from the page's request): the chart's frame, the chart, the end."""
+    import base64
+
+    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+    if not frames or frames[0][0] != "start":
+        return
+    start, seen, before, charts, end = frames[0][1], 0, 0, [], None
+    for _, at, response in frames[1:]:
+        data = base64.b64decode(response["payloadData"]) if response["opcode"] == 2 else b""
+        message = ForwardMsg()
+        try:
+            message.ParseFromString(data)
+        except Exception:  # noqa: BLE001 (a message of another shape: counted as bytes only)
+            continue
+        element = message.delta.new_element.WhichOneof("type") if message.WhichOneof("type") == "delta" else None
+        seen += element is not None
+        before += len(data) if len(charts) < 2 else 0
+        if element == "plotly_chart":
+            charts.append((1000 * (at - start), seen, before))
+        if message.WhichOneof("type") == "script_finished":
+            end = 1000 * (at - start)
+    parts = [f"{'frame' if i == 0 and len(charts) > 1 else 'chart'} at {ms:.0f} ms (element {n}, {size / 1000:.0f} kB so far)"
+             for i, (ms, n, size) in enumerate(charts)]
+    done = f"script done at {end:.0f} ms" if end is not None else "script still running at the paint"
+    print(f"  {'':<4}messages: {'; '.join(parts)}; {done}; {seen} elements", flush=True)
+
+
 def browser(folder: Path, title: str, views: list[tuple[str, str, str | None]],
             script: Path = ROOT / "dashboard.py", restart: bool = False) -> dict:
     """Serve `script` (the page) on `folder` and time the first painted chart of each view in headless Chromium.
@@ -342,11 +382,14 @@ def browser(folder: Path, title: str, views: list[tuple[str, str, str | None]],
                 for visit in ("first visit", "reopened"):
                     tab = profile.new_page()
                     tab.add_init_script(WATCH)
+                    frames = _record_messages(profile, tab) if visit == "first visit" else None
                     tab.goto(f"http://127.0.0.1:{port}{path}")
                     tab.wait_for_function("() => window.__painted !== null", timeout=300_000, polling=50)
                     painted = tab.evaluate("() => window.__painted")
                     found.setdefault(f"{visit}: {label}", painted)
                     print(f"  {'first paint, ' + visit + ': ' + label:<58} {painted:9.1f} ms", flush=True)
+                    if frames is not None:
+                        _print_messages(frames, painted)
                     if shot and visit == "reopened":
                         tab.wait_for_timeout(2000)  # let the rest of the page arrive for the picture
                         tab.screenshot(path=str(out / shot), full_page=True)

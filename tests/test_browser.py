@@ -123,8 +123,12 @@ def page(browser, server):
 
 def open_page(page, url: str) -> None:
     page.goto(url)
-    page.wait_for_selector(".js-plotly-plot")
-    page.wait_for_function("() => document.querySelector('.js-plotly-plot').data !== undefined")
+    # The page first shows the chart's empty frame (timeline.skeleton); the timeline replaces it.
+    page.wait_for_function("""() => {
+      const plot = document.querySelector('.js-plotly-plot');
+      return plot && plot.data !== undefined && plot.data.length > 0 && plot.data[0].meta !== 'skeleton';
+    }""")
+    page.locator('[data-testid="stMetricValue"]').first.wait_for()  # sent after the chart (and the sidebar)
 
 
 def shown_count(page) -> int:
@@ -267,6 +271,7 @@ def test_the_seed_view_has_labels_that_never_overlap_and_opens_on_recent_years(p
 
 def test_lang_id_shows_the_page_in_indonesian(page, server):
     open_page(page, server + "/?lang=id")
+    page.wait_for_function("() => document.querySelector('[data-testid=\"stSidebar\"]').innerText.includes('Tempat')")
     sidebar = page.locator('[data-testid="stSidebar"]').inner_text()
     assert "Aktor" in sidebar and "Jenis peristiwa" in sidebar and "Actors" not in sidebar
     assert page.get_by_role("tab", name="Kronologi").count() == 1

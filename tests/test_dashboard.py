@@ -463,3 +463,20 @@ def test_dates_in_year_0_1_and_9999_do_not_crash_the_page(data):
         open_tab(at, tab)
     correct(at, "feedbeef0011", fix_title="Tahun pertama")
     assert not at.exception
+
+
+def test_past_the_listed_sources_the_busiest_are_offered_and_any_other_is_typed(data, monkeypatch):
+    (data / "articles" / "2024-05-02-delegasi.txt").write_text(PASTED, encoding="utf-8")  # a second source
+    monkeypatch.setattr(filters, "SOURCES_LISTED", 1)
+    at = run()
+    everything = table(at)
+    counts = everything["source"].value_counts()
+    assert len(counts) == 2 and counts.iloc[0] > counts.iloc[1]
+    box = at.multiselect(key="sources")
+    assert box.options == [counts.index[0]]  # the one source with the most events
+    other = counts.index[-1]
+    box.set_value([other]).run()
+    assert not at.exception and set(table(at)["source"]) == {other}
+    assert other in at.multiselect(key="sources").options  # a chosen source stays offered
+    linked = run({"sources": other})  # a shared link naming a source past the list
+    assert not linked.exception and set(table(linked)["source"]) == {other}

@@ -41,3 +41,11 @@ def test_reports_list_each_article_with_the_date_it_gave():
     [rec] = details.reports(said, "e1")
     line = details.report_line(rec)
     assert line.startswith("› Putin \\*signed\\* the treaty\\.") and "a\\.md\\, 18 Jun 2024\\, published 2024\\-06\\-19" in line
+
+
+def test_other_reports_leave_out_the_sentence_shown():
+    import pandas as pd
+
+    said = pd.DataFrame({"event_id": ["a", "a", "b"], "sentence": ["Kim  met Putin.", "Putin hosted Kim.", "x"]})
+    assert [r["sentence"] for r in details.other_reports(said, {"event_id": "a", "sentence": "Kim met Putin."})] == [
+        "Putin hosted Kim."]

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pandas as pd
 import pytest
 
 from conftest import make_event
@@ -31,6 +32,13 @@ def test_actor_names_and_values(events):
     assert filters.values(events, "source") == ["one.txt", "two.md"]
     assert filters.date_bounds(events) == (dt.date(2000, 1, 1), dt.date(2024, 6, 19))
     assert filters.date_bounds(events.iloc[0:0]) is None
+
+
+def test_busiest_keeps_the_values_most_rows_hold():
+    df = pd.DataFrame({"source": ["b", "a", "c", "c", "", "b", "d", "c"]})
+    assert filters.busiest(df, "source", 2) == ["b", "c"]  # c: 3 rows, then b: 2
+    assert filters.busiest(df, "source", 3) == ["a", "b", "c"]  # a and d hold one each: the first by value
+    assert filters.busiest(df, "source", 99) == ["a", "b", "c", "d"]  # never the empty value
 
 
 def test_actors_any_of_and_all_of(events):

@@ -99,6 +99,8 @@ def test_pick_lists_metrics_and_rows_as_in_pandas(made, golden, tmp_path):
         assert every.names("places") == filters.place_names(df)
         assert every.values("event_type") == filters.values(df, "event_type")
         assert every.values("source") == filters.values(df, "source")
+        for most in (1, 5, 10_000):
+            assert every.busiest("source", most) == (filters.busiest(df, "source", most), len(filters.values(df, "source")))
         assert every.bounds() == filters.date_bounds(df)
         assert every.distinct("source") == df["source"].nunique()
         assert len(kept) == len(df)

@@ -97,6 +97,12 @@ def reports(mentions: pd.DataFrame, event_id: str) -> list[dict]:
     return rows.to_dict("records")
 
 
+def other_reports(mentions: pd.DataFrame, rec: dict) -> list[dict]:
+    """Return the reports of event `rec` whose sentence is not the one the event shows (spacing aside)."""
+    shown = " ".join(rec["sentence"].split())
+    return [r for r in reports(mentions, rec["event_id"]) if " ".join(r["sentence"].split()) != shown]
+
+
 def report_line(rec: dict, ui=None) -> str:
     """Return one report as literal Markdown: the sentence, then its source and the date it gave (in `ui`'s words)."""
     from .i18n import catalogue

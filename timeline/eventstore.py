@@ -442,9 +442,13 @@ def update(
     return done, unchanged, removed
 
 
-def name_in(path: Path, articles: Path) -> str:
+def name_in(path: Path | str, articles: Path) -> str:
     """Return the name an article has in the manifest: its path under the articles folder."""
+    # On strings first: a restart names 10,000 articles, and Path.relative_to took 0.1 s of it.
+    text, folder = str(path), os.path.join(str(articles), "")
+    if text.startswith(folder) and os.sep == "/" and "/./" not in text and "//" not in text[len(folder) - 1:]:
+        return text[len(folder):]
     try:
-        return path.relative_to(articles).as_posix()
+        return Path(path).relative_to(articles).as_posix()
     except ValueError:
         return str(path)

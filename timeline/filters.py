@@ -14,6 +14,9 @@ from .model import PRECISIONS
 from .table import LIST_SEP
 
 SEARCHED = ("title", "sentence", "evidence", "actors", "people", "time_text", "source", "date_label", "places")
+# Sources offered in the page's picker: the busiest, so 10,000 names (200 kB) are not sent before
+# the chart; any other is typed in full.
+SOURCES_LISTED = 1000
 MODES = ("any", "all")  # actor matching: any of the chosen actors, or all of them
 
 
@@ -88,6 +91,13 @@ def by_places(df: pd.DataFrame, wanted: Iterable[str]) -> pd.DataFrame:
 def values(df: pd.DataFrame, column: str) -> list[str]:
     """Return the distinct non-empty values of `column`, sorted."""
     return sorted(v for v in df[column].dropna().unique().tolist() if v)
+
+
+def busiest(df: pd.DataFrame, column: str, most: int) -> list[str]:
+    """Return the `most` non-empty values of `column` that most rows hold (ties: the first by value), sorted."""
+    counts = df.loc[df[column].fillna("") != "", column].value_counts()
+    counts = counts.sort_index(kind="stable").sort_values(ascending=False, kind="stable")
+    return sorted(counts.index[:most].tolist())
 
 
 def date_bounds(df: pd.DataFrame) -> tuple[dt.date, dt.date] | None:

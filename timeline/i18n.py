@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import string
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -110,6 +111,31 @@ def relabel(label: str, keys: tuple[str, ...] | list[str], lang: str) -> str | N
         if any(catalogue(other).text.get(key) == label for other in LANGS):
             return catalogue(lang).t(key)
     return None
+
+
+def carried(state: Mapping[str, object], old: str, new: str, tab_keys: tuple[str, ...]) -> dict[str, object]:
+    """Return the page's filter values that read in language `old`, in language `new`.
+
+    Types, match mode, precision and the open tab are offered by their names in the page's
+    language (a link holds an option as shown); a language switch renames the chosen ones
+    so the view stays. Values of neither language, and the keys `state` lacks, are left out.
+
+    >>> carried({"types": ["pertemuan"], "mode": "semua", "tab": "Kronologi"}, "id", "en", ("tab_chronology",))
+    {'types': ['meeting'], 'mode': 'all', 'tab': 'Chronology'}
+    """
+    was, now = catalogue(old), catalogue(new)
+    out: dict[str, object] = {}
+    for name, words in (("types", "event_types"), ("precision", "precisions")):
+        back = {v: k for k, v in getattr(was, words).items()}
+        value = state.get(name)
+        rename = lambda v: getattr(now, words).get(back.get(v, v), v)  # noqa: E731
+        if value is not None:
+            out[name] = [rename(v) for v in value] if isinstance(value, list) else rename(value)
+    if state.get("mode") is not None:
+        out["mode"] = now.t(key_of(was, str(state["mode"]), ("mode_any", "mode_all")) or "mode_any")
+    if (same := relabel(str(state.get("tab") or ""), tab_keys, now.lang)) is not None:
+        out["tab"] = same
+    return out
 
 
 def _fields(text: str) -> set[str]:
