@@ -353,12 +353,12 @@ def find(text: str, path: Path = PLACES_FILE) -> list[PlaceMention]:
     skip_to = dateline.end() if dateline else 0
     hits = []
     index = _index(path)
+    keys = index.keys
     for end, n in index.automaton.iter(lowered):
-        entries = _entries(index, n)
-        start, stop = end - len(index.keys[n]) + 1, end + 1
+        start, stop = end - len(keys[n]) + 1, end + 1
         if start < skip_to or (start > 0 and text[start - 1].isalnum()) or (stop < size and text[stop].isalnum()):
-            continue
-        found = [e for e in entries if _case_ok(text[start:stop], e.alias, e.listed)]
+            continue  # most of the automaton's hits are inside words: their entries are not looked up
+        found = [e for e in _entries(index, n) if _case_ok(text[start:stop], e.alias, e.listed)]
         if found:
             hits.append((start, stop, found))
     hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
