@@ -28,3 +28,9 @@ def _plain(text: str, language: str) -> frozenset[str]:
 @pytest.mark.parametrize("text", TEXTS)
 def test_number_words_gate_gives_the_patterns_answer(text, language):
     assert concepts.numbers(text, language) == _plain(text, language)
+
+
+def test_a_letter_that_folds_to_ascii_is_no_number_word_and_no_crash():
+    # "ſix" matches the pattern case-insensitively but is no word of the table
+    assert concepts.numbers("They waited \u017fix days.", "en") == frozenset()
+    assert concepts.numbers("They waited six days.", "en") == {"6"}

@@ -287,8 +287,11 @@ def numbers(text: str, language: str, path: Path = CONCEPTS_FILE) -> frozenset[s
     if firsts is not None and not _FOLDS_TO_ASCII.search(text) and firsts.isdisjoint(
             _WORD_RUN.findall(text.lower())):
         return frozenset()
-    return frozenset(str(table[m.group(2).lower()]) for m in pattern.finditer(text)
-                     if not (m.group(1) and m.group(1).split()[0].lower() in skip))
+    # A case-insensitive match may be a letter Python folds to ASCII ("ſix"), not a word of
+    # the table: such a match is no number the table knows.
+    return frozenset(str(table[word]) for m in pattern.finditer(text)
+                     if (word := m.group(2).lower()) in table
+                     and not (m.group(1) and m.group(1).split()[0].lower() in skip))
 
 
 @lru_cache(maxsize=4)
