@@ -247,7 +247,10 @@ def _within(head: Event, e: Event, a: _Profile, b: _Profile, relation: str) -> f
         # day": one more happening of that day, unless it says what the first one is about.
         # A shared cue of its type ("signed" twice) does not say so: the Timor-Leste accession
         # and a peace declaration "pada hari yang sama" are both signings.
-        ok = bool(concepts.specific(a.concepts) & concepts.specific(b.concepts))
+        # On a busy day the same kind of thing happens in two places ("Rusia menggempur Kyiv …";
+        # "Di Ternopil, drone memicu kebakaran … dini hari itu"): places apart, two happenings.
+        ok = bool(concepts.specific(a.concepts) & concepts.specific(b.concepts)) and not (
+            a.places and b.places and not a.places & b.places)
     elif a.type == b.type != taxonomy.OTHER:
         ok = shared_cues > 0 or sim >= SIMILAR
     elif "statement" in (a.type, b.type) and a.type != b.type and shared:
