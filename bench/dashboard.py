@@ -342,6 +342,15 @@ def browser(folder: Path, title: str, views: list[tuple[str, str, str | None]],
                     raise
                 time.sleep(0.5)
 
+    def first_load(chromium, port: int, label: str, timeout_ms: int) -> None:
+        """Open the page once, wait for its chart and print how long that took."""
+        page = chromium.new_page(viewport={"width": 1400, "height": 1000})
+        answered(page, port)
+        start = time.perf_counter()
+        page.wait_for_selector(PAINTED, timeout=timeout_ms)
+        page.close()
+        print(f"  {label:<44} {1000 * (time.perf_counter() - start):9.1f} ms")
+
     server, port = serve()
     try:
         with sync_playwright() as p:
@@ -349,12 +358,7 @@ def browser(folder: Path, title: str, views: list[tuple[str, str, str | None]],
                 "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"])
             print(f"browser (Chromium, headless): {title}")
             if restart:  # the first start makes the kept files; the views are timed on a new server
-                page = chromium.new_page(viewport={"width": 1400, "height": 1000})
-                answered(page, port)
-                start = time.perf_counter()
-                page.wait_for_selector(PAINTED, timeout=900_000)
-                page.close()
-                print(f"  {'first start (checks and combines the table)':<44} {1000 * (time.perf_counter() - start):9.1f} ms")
+                first_load(chromium, port, "first start (checks and combines the table)", 900_000)
                 rss, peak = _memory_mb(server.pid)
                 found["first start peak MB"] = peak
                 print(f"  {'dashboard memory at its first start (RSS / peak)':<44} {rss:6.0f} / {peak:.0f} MB")
@@ -367,12 +371,7 @@ def browser(folder: Path, title: str, views: list[tuple[str, str, str | None]],
                         time.sleep(0.2)
                 print("  -- server restarted --")
             else:
-                page = chromium.new_page(viewport={"width": 1400, "height": 1000})
-                answered(page, port)
-                start = time.perf_counter()
-                page.wait_for_selector(PAINTED, timeout=300_000)
-                page.close()
-                print(f"  {'first load (reads and caches the data)':<44} {1000 * (time.perf_counter() - start):9.1f} ms")
+                first_load(chromium, port, "first load (reads and caches the data)", 300_000)
             out = ROOT / "artifacts"
             out.mkdir(exist_ok=True)
             for label, path, shot in views:

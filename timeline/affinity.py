@@ -63,6 +63,12 @@ class Model:
     threshold: float
 
 
+def overlap(a, b) -> float:
+    """Return the share of their words (four letters or more, no time words) two profiles have in common."""
+    union = a.words | b.words
+    return len(a.words & b.words) / len(union) if union else 0.0
+
+
 def features(head, e, a, b, relation: str, types: frozenset[str] = frozenset(),
              rare: frozenset[str] | None = None) -> tuple[float, ...]:
     """Return FEATURES for report `e` (profile `b`) against a happening led by `head` (profile `a`).
@@ -84,7 +90,6 @@ def features(head, e, a, b, relation: str, types: frozenset[str] = frozenset(),
     rare_people = people if rare is None else {p for p in people if "@" + p in rare}
     states = len(a.actors & b.actors)
     apart = bool(a.actors and b.actors and not states and not (e.actors_inferred or head.actors_inferred))
-    words = a.words | b.words
     span = max((e.date_end - e.date).days, (head.date_end - head.date).days)
     return (
         float(relation == "same"), float(relation == "contained"), float(relation == "adjacent"),
@@ -92,7 +97,7 @@ def features(head, e, a, b, relation: str, types: frozenset[str] = frozenset(),
         float(typed and kinds == {b.type}), float(len(specific)), float(bool(mine and theirs and not specific)),
         # "Said" is in most news sentences: shared, it says nothing of which happening.
         float(len(both - specific - {STATEMENT})), float(len(names)), float(len(rare_people)), float(len(people)),
-        float(len(a.numbers & b.numbers)), len(a.words & b.words) / len(words) if words else 0.0,
+        float(len(a.numbers & b.numbers)), overlap(a, b),
         float(head.language != e.language), math.log1p(span), float(bool(mine) != bool(theirs)),
         float(not mine and not theirs), float(STATEMENT in kinds or b.type == STATEMENT),
         float((STATEMENT in kinds) != (b.type == STATEMENT)),

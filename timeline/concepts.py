@@ -8,6 +8,7 @@ from pathlib import Path
 
 from . import taxonomy, verbs
 from .datafile import read_yaml
+from .dates.lexicon import FOLDS_TO_ASCII
 from .errors import InputError
 
 CONCEPTS_FILE = Path(__file__).resolve().parent.parent / "data" / "concepts.yaml"
@@ -266,9 +267,6 @@ def _number_words(language: str, path: Path = CONCEPTS_FILE) -> tuple[re.Pattern
 
 
 _WORD_RUN = re.compile(r"\w+")
-# The characters that lower() or re.I turn into ASCII letters ("İ", "ı", "ſ", Kelvin's "K"):
-# in a text holding one, its lower-cased words may differ from what the pattern sees.
-_FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
 
 
 def numbers(text: str, language: str, path: Path = CONCEPTS_FILE) -> frozenset[str]:
@@ -284,7 +282,7 @@ def numbers(text: str, language: str, path: Path = CONCEPTS_FILE) -> frozenset[s
     # characters up to its first non-word one, so when no lower-cased word of the text is
     # such a first word there is no match, and the pattern (which tries its optional leading
     # word at every word) is not run; a third of the cost on the bench's event sentences.
-    if firsts is not None and not _FOLDS_TO_ASCII.search(text) and firsts.isdisjoint(
+    if firsts is not None and not FOLDS_TO_ASCII.search(text) and firsts.isdisjoint(
             _WORD_RUN.findall(text.lower())):
         return frozenset()
     # A case-insensitive match may be a letter Python folds to ASCII ("ſix"), not a word of

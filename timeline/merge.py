@@ -152,11 +152,6 @@ def _of(e: Event, profiles: dict | None = None, memo: dict | None = None) -> _Pr
     return found
 
 
-def _similarity(a: _Profile, b: _Profile) -> float:
-    union = a.words | b.words
-    return len(a.words & b.words) / len(union) if union else 0.0
-
-
 def _rank(e: Event) -> tuple:
     """Order in which mentions become the event's own sentence: finest, typed, earliest."""
     return (
@@ -226,7 +221,7 @@ def _within(head: Event, e: Event, a: _Profile, b: _Profile, relation: str) -> f
     named = _refers(e) or _refers(head)
     if a.actors and b.actors and not (a.actors & b.actors) and not e.actors_inferred and not named:
         return 0.0
-    sim = _similarity(a, b)
+    sim = affinity.overlap(a, b)
     shared_cues = len(a.cues & b.cues)
     mine, theirs = concepts.specific(a.concepts), concepts.specific(b.concepts)
     if mine and theirs and not (mine & theirs):

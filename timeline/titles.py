@@ -8,7 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from . import verbs
-from .dates.lexicon import literal_alternation
+from .dates.lexicon import FOLDS_TO_ASCII, literal_alternation
 from .datafile import read_yaml
 from .errors import InputError
 
@@ -48,9 +48,6 @@ _PUNCT_RUN = re.compile(r"([,;:])(?:\s*[,;:])+")
 _SPACED_MARK = re.compile(r" [,.;:!?]")
 _RUN_MARK = re.compile(r"[,;:]")
 _WIDE_SPACE = re.compile(r"\s\s")
-_PAREN_AFTER = re.compile(r"\s*\([^()]*\)")
-# Under re.I these match ASCII letters ("İ", "ı" as i, "ſ" as s, Kelvin "K" as k).
-_FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
 
 
 @dataclass(frozen=True)
@@ -122,7 +119,7 @@ def _by_first(words: list[str]) -> dict[str, tuple[re.Pattern[str], ...]] | None
 
     For ASCII first characters only: there a text character matches case-insensitively
     exactly when its lower-cased form is that character, unless it is one of the few
-    that fold to ASCII letters (`_FOLDS_TO_ASCII`), where every pattern is tried.
+    that fold to ASCII letters (`FOLDS_TO_ASCII`), where every pattern is tried.
     """
     if not words or not all(w[:1].isascii() and w[:1] for w in words):
         return None
@@ -168,7 +165,7 @@ def _unquote(text: str) -> str:
 def _time_finder(text: str, time_text: str) -> tuple[Callable[[int], bool], int]:
     """Return a test whether `time_text` stands at an offset of `text` (case-insensitive, as
     re.I matches it) and the first offset where it does (-1: nowhere)."""
-    if time_text.isascii() and (text.isascii() or _FOLDS_TO_ASCII.search(text) is None):
+    if time_text.isascii() and (text.isascii() or FOLDS_TO_ASCII.search(text) is None):
         # Then only ASCII letters match the ASCII ones of the time text, and lower() keeps
         # every offset (only "İ" lower-cases to two characters): lower-cased copies compare.
         low, key = text.lower(), time_text.lower()
@@ -187,7 +184,7 @@ def _time_start(text: str, x: int, depth: int, w: Words, at_time: Callable[[int]
     """
     if depth < 3 and w.time_word.match(text, x):
         first = text[x]
-        if w.time_word_by_first is None or _FOLDS_TO_ASCII.match(first):
+        if w.time_word_by_first is None or FOLDS_TO_ASCII.match(first):
             candidates = w.time_word_each
         else:
             candidates = w.time_word_by_first.get(first.lower(), ())
@@ -232,7 +229,7 @@ def _drop_time_at(text: str, time_text: str, w: Words) -> tuple[str, int]:
     else:
         at = _time_start(text, first, 0, w, at_time)
     end = at + len(time_text)
-    paren = _PAREN_AFTER.match(text, end)
+    paren = _PAREN.match(text, end)
     return text[:start] + " " + text[paren.end() if paren else end:], start
 
 

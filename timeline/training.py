@@ -39,6 +39,7 @@ def examples(folder: Path) -> Examples:
     gold = happenings.load_gold(folder)
     events = tuple(pipeline.extract_paths([folder], merge_sources=False).events)
     rare = merge.rare_names(events)
+    profiles: dict = {}  # each report's profile, built once for all the pairs it is in
     label: dict[int, str] = {}
     for e in events:
         for m in merge.reports(e):
@@ -53,7 +54,7 @@ def examples(folder: Path) -> Examples:
         relation = merge._relation(head, e)
         if not relation:
             continue
-        a, b = merge._of(head), merge._of(e)
+        a, b = merge._of(head, profiles), merge._of(e, profiles)
         x.append(affinity.features(head, e, a, b, relation, frozenset((a.type,)), rare))
         y.append(int(label[id(one)] == label[id(other)]))
     return Examples(folder, tuple(x), tuple(y), events, gold)

@@ -135,6 +135,11 @@ def _trie(words) -> dict:
     return trie
 
 
+# Under re.I these match ASCII letters ("İ", "ı" as i, "ſ" as s, Kelvin "K" as k): a text holding
+# one can match a case-insensitive pattern where its lower-cased words show no match.
+FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
 def literal_alternation(words) -> str:
     """Return a regex matching any of `words` exactly as written, trying the longest first.
 
