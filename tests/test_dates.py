@@ -7,7 +7,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from timeline.dates import date_sentences, dateline, find_expressions
+from timeline import ingest
+from timeline.dates import date_sentences, dateline, find_expressions, undated_wire
 from timeline.segment import sentences
 
 P = date(2025, 9, 8)
@@ -131,6 +132,19 @@ DATELINES = [
     ("en", "HANOI, July 22 (Wire) -- Talks ended. The pact was signed on June 19, 2024.", date(2024, 7, 22)),
     ("en", "LIMA, Dec. 3 (Wire) - Talks ended. Rains hit in the 2024/25 winter. Trade grew in 2023.", date(2024, 12, 3)),
     ("id", "JAKARTA, 12 Februari (Kantor Berita) - Kapal tiba. Pakta diteken pada Juni 2024.", date(2025, 2, 12)),
+    # the story's copyright line gives the year, unless the story reports a later month or day
+    ("en", "GENEVA, May 12 (Wire) - Talks ended. A deal was signed in January 2020.\n\n(c) Wire 2025. All rights "
+           "reserved.", date(2025, 5, 12)),
+    ("en", "SINGAPORE/JAKARTA, Aug 22 (Wire) - The rupiah fell. The 2025 draft budget was read.\n\n© 2024 Wire",
+     date(2024, 8, 22)),
+    ("en", "HANOI, March 6 (Wire) - Talks ended. The pact was signed in June 2024.\n\nCopyright 2023 Wire",
+     date(2025, 3, 6)),
+    ("id", "JAKARTA, 12 Februari (Kantor Berita) - Kapal tiba.\n\nHak cipta © 2025 Kantor Berita", date(2025, 2, 12)),
+    # of the years on or after the latest reported date, the first whose day fits the lead's weekday
+    ("en", "JAKARTA/BRASILIA, Jan 7 (Wire) - Indonesia joined the bloc, Brazil announced on Monday. It had applied "
+           "in August 2023.", date(2025, 1, 7)),
+    ("en", "JAKARTA, Jan 7 (Wire) - Indonesia joined the bloc, Brazil announced. It had applied in August 2023.",
+     date(2024, 1, 7)),
 ]
 
 
@@ -162,6 +176,18 @@ def test_no_dateline_from_a_story_sentence(language, text):
 )
 def test_yearless_wire_dateline_without_support_stays_unresolved(language, text):
     assert dateline(text, language) is None
+
+
+def test_a_wire_story_whose_dateline_names_no_day_is_dated_by_its_latest_day_in_its_copyright_year():
+    story = ("Headline\n\nBy A. WRITER\n\nKYIV, Ukraine (AW) — Drones hit Kyiv overnight into Friday, officials said."
+             " The strikes followed raids on Sunday, June 1, and came on Friday, June 6, 2025.\n\n")
+    assert undated_wire(story + "Copyright 2025 The Wire. All rights reserved.", "en") == date(2025, 6, 6)
+    assert undated_wire(story + "Copyright 2026 The Wire.", "en") is None  # a later footer: no guess
+    assert undated_wire(story, "en") is None  # no copyright line: no guess
+    assert undated_wire("Kyiv was hit on Friday, June 6, 2025.\n\n© 2025 The Wire", "en") is None  # no dateline
+    article = ingest.parse(story + "© 2025 The Wire", "ap.md", lang="en")
+    assert article.published == date(2025, 6, 6) and article.published_from == "latest reported day"
+    assert any(p.startswith("publication date taken to be 2025-06-06") for p in article.problems)
 
 
 def test_wire_dateline_is_no_event_and_anchors_relative_dates():

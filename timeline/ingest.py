@@ -236,6 +236,13 @@ def parse(
         published = dates.dateline(body, lang)
         pub_from = "dateline" if published else ""
     if published is None:
+        published = dates.undated_wire(body, lang)
+        if published is not None:
+            pub_from = "latest reported day"
+            problems.append(f"publication date taken to be {published.isoformat()}, the latest day the story "
+                            "reports (its wire dateline names no day); give it with --published YYYY-MM-DD "
+                            "or front matter")
+    if published is None:
         # Said, because the article then gives few rows and nothing else tells why: a wire
         # dateline without a year ("JAKARTA, Aug 20 (Wire) -") leaves every weekday unread.
         problems.append("no publication date found (no dateline with a year, stamp line or front matter "

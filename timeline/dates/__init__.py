@@ -494,6 +494,11 @@ def _heading_scopes(text: str, lns: list[layout.Line], exprs: list[TimeExpressio
     return out
 
 
+def undated_wire(text: str, language: str) -> date | None:
+    """Return the inferred publication date of a wire story whose dateline names no day (layout.undated_wire)."""
+    return layout.undated_wire(text, _grammar(language), scan)
+
+
 def dateline(text: str, language: str) -> date | None:
     """Return the publication date written in the article's first lines, if any.
 

@@ -128,6 +128,7 @@ class Grammar:
     publication_label: re.Pattern
     byline: re.Pattern  # "By Jane Doe", "LAPORAN: ADITYA NUGRAHA": a byline label and a name (layout.bylines)
     furniture_before: re.Pattern  # "Retrieved", "Diakses": a date right after it is page furniture
+    copyright: re.Pattern  # a line opening with "©", "Copyright", "Hak cipta": its years date the page
     photo_credit: re.Pattern  # "(Photo: AFP)", "(Foto: Sputnik via AP)" ending a line: a caption's credit
     contact: re.Pattern  # "saat dihubungi", "when contacted" shortly before a date: the interview's time
     named_period: re.Pattern  # "War", "Perang": a parenthesised range after it is no life
@@ -304,6 +305,7 @@ def build(language: str) -> Grammar:
         byline=re.compile(r"(?i:" + alternation(lex.words("byline_labels")) + r")(?:\s*:\s*|\s+)(?P<name>"
                           + _NAME + ")"),
         furniture_before=re.compile(r"(?<!\w)" + alternation(lex.words("furniture_before")) + r"[\s:,]*$", re.I),
+        copyright=re.compile(r"^[ \t*_>]*" + alternation(lex.words("copyright_marks")) + r"[^\n]*", re.I | re.M),
         photo_credit=re.compile(r"\((?=[^()\n]{0,80}\))[^()\n]*?(?<!\w)"
                                 + alternation(lex.words("photo_credits"))
                                 + r"(?!\w)[^()\n]*\)[\s*_.]*$", re.I),

@@ -9,10 +9,12 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
+from ..model import PRECISIONS
 from ..verbs import has_verb, names_happening
 from .grammar import Grammar
 from .lexicon import alternation
@@ -33,7 +35,7 @@ _PREFIX = re.compile(r"\s*[*_]{0,2}[A-Z][^\n]{0,70}?\s*[-–—|]\s*"  # "KOTA, 
 _KEY = re.compile(r"\s*(?:[-•*]\s*)?(?P<key>[^\n:|]{1,40}?)\s*[:|]\s*")
 _HEAD_END = re.compile(r"[.!?:;][\"'”’]?\s*$")  # a line ending like a sentence
 # A wire dateline without a year: "SEOUL, March 6 (Reuters) -", "WASHINGTON, Dec. 3 (AP) --".
-_WIRE_BEFORE = re.compile(r"\s*[A-Z][A-Za-z .'’-]{1,40}(?:,\s*[A-Z][A-Za-z .'’-]{1,30})?,\s*$")
+_WIRE_BEFORE = re.compile(r"\s*[A-Z][A-Za-z .'’/-]{1,40}(?:,\s*[A-Z][A-Za-z .'’-]{1,30})?,\s*$")
 _WIRE_AFTER = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?(?:[-–—]{1,2}|$)")
 # A bibliography entry: "Hadiwijoyo, Teguh (2015). Title. Publisher." / "Lee, S. & Park, J. (2020)."
 # — the author's surname, a comma, given names or initials, then the year in parentheses.
@@ -267,9 +269,10 @@ def wire_form(line: str, c: Candidate, offset: int = 0) -> bool:
 def _wire_dateline(text: str, g: Grammar, scan, line: str, c: Candidate) -> date | None:
     """Return the date of a yearless wire dateline ("SEOUL, March 6 (Reuters) -"), or None.
 
-    The year is inferred (README "Dates"): the year that puts the dateline's day on
-    or after the start of the latest date with a stated year the article reports,
-    and nearest to it. Dates in sentences about the future and dates coarser than a
+    The year is inferred (README "Dates"): the year of the article's copyright line
+    ("© 2025 Nusa Wire") when the dateline's day in it is not before the latest date
+    the article reports; else the year that puts the dateline's day on or after the
+    start of the latest date with a stated year the article reports, and nearest to it. Dates in sentences about the future and dates coarser than a
     year do not count. With no such date the dateline stays unresolved (None).
     """
     if not wire_form(line, c):
@@ -279,20 +282,70 @@ def _wire_dateline(text: str, g: Grammar, scan, line: str, c: Candidate) -> date
         return None
     mo, d = probe.interval.start.month, probe.interval.start.day
     latest = latest_reported(text, g, scan)
+    year = copyright_year(text, g)
+    if year is not None:
+        # The story's own copyright line is the page's year, unless the story reports a
+        # later month or day than the dateline's day in that year (then the line is an old
+        # page's footer). A bare year does not count: "the 2025 draft budget" names a year
+        # ahead.
+        finest = latest_reported(text, g, scan, coarse=("year",))
+        with suppress(ValueError):  # 29 February of a common year
+            if finest is None or date(year, mo, d) >= finest:
+                return date(year, mo, d)
     if latest is None:
         return None
+    days = []
     for y in (latest.year, latest.year + 1, latest.year + 2):
-        try:
-            day = date(y, mo, d)
-        except ValueError:  # 29 February of a common year
-            continue
-        if day >= latest:
-            return day
-    return None
+        with suppress(ValueError):  # 29 February of a common year
+            if date(y, mo, d) >= latest:
+                days.append(date(y, mo, d))
+    # A wire's lead tells of that day or the day before ("announced on Monday"): of the
+    # years left, the first whose dateline day the lead's weekday fits.
+    lead = _WEEKDAY_WORD.findall(text, c.end, c.end + LEAD_CHARS)
+    said = next((g.weekdays[w.lower()] for w in lead if len(w) > 3 and w.lower() in g.weekdays), None)
+    fits = [day for day in days if said is None or (day.weekday() - said) % 7 <= 1]
+    return (fits or days or [None])[0]
 
 
-def latest_reported(text: str, g: Grammar, scan) -> date | None:
-    """Return the start of the latest reported date with a stated year (not in a future clause)."""
+_YEAR = re.compile(r"(?<![\d.,/-])(?:19|20)\d\d(?![\d.,/]\d)")
+
+
+# A wire dateline that names no day: "KYIV, Ukraine (AP) — Russia fired ...".
+_UNDATED_WIRE = re.compile(r"\s*[A-Z][A-Z .'’/-]{1,40}(?:,\s*[A-Z][A-Za-z .'’-]{1,30})?\s*\([^()\n]{1,40}\)\s*[-–—]{1,2}\s")
+
+
+def undated_wire(text: str, g: Grammar, scan) -> date | None:
+    """Return the publication date of a story whose wire dateline names no day, or None.
+
+    Such a story ("KYIV, Ukraine (AP) — ...", "© 2025 The Wire" below it) is taken to be
+    published on the latest day it reports, when that day is of its copyright line's
+    year: a news story leads with its newest happening. Without a copyright line, or
+    when the latest day is of another year, nothing is guessed.
+    """
+    if not any(_UNDATED_WIRE.match(text, ln.start) for ln in lines(text)[:HEAD_LINES]):
+        return None
+    year = copyright_year(text, g)
+    if year is None:
+        return None
+    day = latest_reported(text, g, scan, coarse=tuple(p for p in PRECISIONS if p != "day"))
+    return day if day is not None and day.year == year else None
+
+
+_WEEKDAY_WORD = re.compile(r"[A-Za-z]+")
+LEAD_CHARS = 400  # a wire's lead: the weekday it names dates the story
+
+
+def copyright_year(text: str, g: Grammar) -> int | None:
+    """Return the latest year of the article's copyright lines ("© 2025 Nusa Wire"), or None."""
+    years = [int(y) for m in g.copyright.finditer(text) for y in _YEAR.findall(m.group())]
+    return max(years) if years else None
+
+
+def latest_reported(text: str, g: Grammar, scan, coarse: tuple[str, ...] = ()) -> date | None:
+    """Return the start of the latest reported date with a stated year (not in a future clause).
+
+    Dates coarser than a year, and those of a precision in `coarse`, do not count.
+    """
     bounds = sentence_bounds(text)
     lns = lines(text)
     starts = [ln.start for ln in lns]
@@ -307,16 +360,17 @@ def latest_reported(text: str, g: Grammar, scan) -> date | None:
         if i in blocks or line_role(text, lns[i], on_line, g)[0] == "furniture":
             continue
         for c in on_line:
-            latest = _later(text, g, c, bounds, latest)
+            latest = _later(text, g, c, bounds, latest, coarse)
     return latest
 
 
-def _later(text: str, g: Grammar, c: Candidate, bounds: list[int], latest: date | None) -> date | None:
+def _later(text: str, g: Grammar, c: Candidate, bounds: list[int], latest: date | None,
+           coarse: tuple[str, ...] = ()) -> date | None:
     """Return the later of `latest` and the start of `c`, when `c` is a reported date with a stated year."""
     if not (c.year and c.event and c.kind in ("absolute", "range", "open_range")):
         return latest
     iv = c.resolve(Context()).interval
-    if iv is None or iv.precision in ("decade_part", "decade", "century"):
+    if iv is None or iv.precision in ("decade_part", "decade", "century", *coarse):
         return latest
     i = bisect.bisect_right(bounds, c.start) - 1
     s_end = bounds[i + 1] if i + 1 < len(bounds) else len(text)
