@@ -458,3 +458,28 @@ def test_other_words_of_a_stamp_line_date_nothing_but_a_story_lead_on_the_dateli
     lead = "Court\n\nJAKARTA, Aug 20, 2024 (Reuters) - Indonesia's court on Tuesday lowered the threshold.\n"
     found = {e.text: e for e in find_expressions(lead, date(2024, 8, 20), "en")}
     assert found["Tuesday"].event and found["Tuesday"].date == date(2024, 8, 20)
+
+
+@pytest.mark.parametrize(("text", "language", "published", "want"), [
+    ("The minerals deal was signed in Washington on the last day of April.", "en", date(2025, 8, 19),
+     ("2025-04-30", "2025-04-30")),
+    ("The pact was signed on the first day of March 2024.", "en", date(2025, 8, 19), ("2024-03-01", "2024-03-01")),
+    ("Perjanjian itu diteken pada hari terakhir bulan Februari 2024.", "id", date(2025, 8, 19),
+     ("2024-02-29", "2024-02-29")),
+])
+def test_a_named_day_of_a_month(text, language, published, want):
+    assert [(e.date.isoformat(), e.date_end.isoformat())
+            for e in find_expressions(text, published, language) if e.event] == [want]
+
+
+def test_a_heading_year_of_publication_does_not_put_a_reported_date_after_it():
+    text = ("Myanmar coup - live\n\nJanuary 31\n\nThe army seized power late Sunday.\n\n"
+            "The military cited what it called fraud in the November 8 election.\n")
+    found = {e.text: e.date for e in find_expressions(text, date(2021, 2, 1), "en")}
+    assert found["January 31"] == date(2021, 1, 31)
+    assert found["November 8"] == date(2020, 11, 8)
+
+
+def test_awaiting_looks_forward():
+    text = "Investors are awaiting a speech by Fed Chair Jerome Powell on Friday."
+    assert [e.date for e in find_expressions(text, date(2024, 8, 19), "en")] == [date(2024, 8, 23)]

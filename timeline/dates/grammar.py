@@ -30,6 +30,8 @@ TEMPLATES: tuple[tuple[str, str], ...] = (
                        r"(?P<d2>\d{1,2})\s*/\s*(?P<mo>\d{1,2})(?:\s*/\s*(?P<y>\d{4}|\d{2}))?\s*\)"),
     ("week_of_month", r"(?<![\w-])(?:the\s+)?(?:(?P<o><ORDW>|<LASTORD>)\s+<WEEKU>|<WEEKU>\s+(?:ke-?)?(?P<o2><ORDW>|<LASTORD>))"
                       r"\s+(?:(?:of|in)\s+)?(?:<MONTHW>\s+)?(?P<m><MON>)(?:\.|(?!\w))(?:,?\s+(?:<YW>\s+)?(?P<y>\d{4})(?!\d))?"),
+    ("day_of_month", r"(?<![\w-])(?:the\s+)?(?:(?P<o><ORDW>|<LASTORD>)\s+<DAYU>|<DAYU>\s+(?:ke-?)?(?P<o2><ORDW>|<LASTORD>))"
+                     r"\s+(?:(?:of|in)\s+)?(?:<MONTHW>\s+)?(?P<m><MON>)(?:\.|(?!\w))(?:,?\s+(?:<YW>\s+)?(?P<y>\d{4})(?!\d))?"),
     ("day_range_md", r"(?<![\w/.,-])(?P<m><MON>)\.?\s+(?P<d1><D>)<ORD>\s*(?:[-–—]|<DJOIN>)\s*(?P<d2><D>)<ORD>"
                      r"(?:,?\s+(?P<y>\d{4}))?(?![\w]|[.,:]\d)"),
     ("month_range", r"(?<![\w-])(?P<m1><MON>)\.?\s*(?:[-–—]|<DJOIN>)\s*(?P<m2><MON>)"
@@ -253,6 +255,7 @@ def build(language: str) -> Grammar:
         "YPAST": past_words,
         "SEASON": list(lex.grouped("seasons")),
         "WEEKU": [w for w, u in units.items() if u == "week"],
+        "DAYU": [w for w, u in units.items() if u == "day"],
         "WKND": lex.words("weekend_words"),
         "FISC": lex.words("fiscal_words"),
         "NARR": list(lex.table("narrative_units")),

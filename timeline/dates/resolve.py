@@ -66,9 +66,12 @@ def pick_year(ctx: Context, month: int, day: int | None = None, weekday: int | N
     moved back (report) or forward (future tense) so the date lies on the tense's
     side of publication. A weekday written beside the date picks the year it fits.
     """
-    if ctx.year:
-        return ctx.year, f"year from context {ctx.year}"
     p = ctx.published
+    if ctx.year and not (p is not None and ctx.year == p.year and not ctx.future and _after(p, month, day)):
+        return ctx.year, f"year from context {ctx.year}"
+    # A context year that is the publication's own (a yearless heading under the dateline)
+    # cannot put a reported date after publication ("fraud in the November 8 election" on
+    # 1 February 2021): the date is then read from the publication date as any other.
     told = _narrative_year(ctx, month, day)
     if told is not None:
         return told, f"year of the narrative's previous date {told}"
@@ -98,6 +101,13 @@ def pick_year(ctx: Context, month: int, day: int | None = None, weekday: int | N
         if (p_cmp - start(y)).days > 300 and (start(y + 1) - p_cmp).days <= 45:
             y += 1
     return y, published_anchor(ctx)
+
+
+def _after(p: date, month: int, day: int | None) -> bool:
+    """Tell whether the month (and day) in the year of `p` lies after `p` (a month: after its month)."""
+    if day is None:
+        return month > p.month
+    return (month, day) > (p.month, p.day)
 
 
 # A yearless date right after a dated one of an earlier year ("… on 22 November 2023. The

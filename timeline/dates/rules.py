@@ -257,6 +257,40 @@ def week_of_month(m, g, text):
     return Candidate(m.start(), _end(m), "week_of_month", "relative", resolve)
 
 
+def day_of_month(m, g, text):
+    """ "the last day of April", "hari pertama bulan Maret 2024": that day of the month."""
+    raw = m["o"] or m["o2"]
+    word = norm(raw)
+    if raw.isdigit() or raw.isupper() or word in g.numbers:
+        return None  # "one day in March" is a length
+    last = word in {norm(w) for w in g.lex.words("last_ordinal")}
+    n = g.ordinals.get(word)
+    mo = _month(g, m["m"], strict=True)
+    if mo is None or not (last or n and 1 <= n <= 31):
+        return None
+
+    def day_of(y: int) -> iv.Interval | None:
+        days = calendar.monthrange(y, mo)[1]
+        d = days if last else n
+        return iv.day(date(y, mo, d)) if d <= days else None
+
+    if m["y"]:
+        y = int(m["y"])
+        if not _year_ok(y) or day_of(y) is None:
+            return None
+        return Candidate(m.start(), m.end(), "day_of_month", "absolute", fixed(day_of(y)), year=y)
+    yearless = _yearless_month("day_of_month", m.start(), _end(m), mo)
+
+    def resolve(ctx: Context) -> Resolution:
+        r = yearless.resolve(ctx)
+        if r.interval is None:
+            return r
+        found = day_of(r.interval.start.year)
+        return Resolution(found, r.anchor) if found else Resolution(None, "", "no such day")
+
+    return Candidate(m.start(), _end(m), "day_of_month", "relative", resolve)
+
+
 def day_range_md(m, g, text):
     if g.lex.raw["date_order"] != "MDY":
         return None
@@ -984,6 +1018,6 @@ HANDLERS: dict[str, Callable] = {
     "unit_after": unit_after, "unit_clause": unit_clause, "unit_before": unit_before, "deictic": deictic, "anaphoric": anaphoric, "since_then": since_then,
     "year_past": year_past, "qy": qy, "year_word": year_word, "weekday": weekday, "clock": clock,
     "clock_word": clock_word, "bare_year": bare_year, "season": season, "month_year_ref": month_year_ref,
-    "weekend": weekend, "qual_unit": qual_unit, "season_ref": season_ref, "fiscal": fiscal, "wd_range_paren": wd_range_paren, "week_of_month": week_of_month,
+    "weekend": weekend, "qual_unit": qual_unit, "season_ref": season_ref, "fiscal": fiscal, "wd_range_paren": wd_range_paren, "week_of_month": week_of_month, "day_of_month": day_of_month,
     "time_ref": time_ref, "set": set_, "month_bare": month_bare,
 }
