@@ -1,6 +1,7 @@
 """One event per happening: mentions merge within and across articles, different ones don't."""
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from timeline.events import event_id
@@ -85,6 +86,15 @@ def test_same_sentence_dated_twice_the_same_way_is_one_event():
     b = Event(**{**a.__dict__, "event_id": "x", "time_text": "3/9/2025"})
     (merged,) = merge([a, b])
     assert merged.evidence == ()
+
+
+def test_one_sentence_dating_two_happenings_of_one_day_gives_two_events():
+    told = ("On April 4, the same day it announced tariffs on U.S. goods, China placed export controls on "
+            "seven rare earths.")
+    tariffs = replace(ev(told, D, start=0, etype="economic", language="en"), time_start=3, time_text="April 4")
+    controls = replace(ev(told, D, start=0, etype="economic", language="en", kind="anaphoric"), time_start=15,
+                       time_text="the same day")
+    assert len(merge([tariffs, controls])) == 2
 
 
 def test_merge_keeps_the_input_order_of_happenings():

@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from timeline import affinity, cli, training
+from timeline import affinity, cli, happenings, training
 
 HAPPENINGS = Path(__file__).parent / "happenings"
 
@@ -35,3 +35,11 @@ def test_a_dry_run_writes_nothing_and_one_folder_is_refused(tmp_path, capsys):
     assert cli.main(["train-merge", str(HAPPENINGS / "dev"), str(HAPPENINGS / "heldout_b"), "--dry-run",
                      "-o", str(out)]) == 0
     assert not out.exists()
+
+
+def test_the_highest_of_thresholds_tied_on_mean_f1_is_chosen():
+    def at(p, r):
+        return [happenings.Score("x", p, r, 1.0, 0, 10, 10, 5, 1.0)]
+    validated = {0.1: at(0.80, 0.90), 0.2: at(0.85, 0.846), 0.3: at(0.90, 0.70)}
+    assert training.best_threshold(validated) == 0.2  # F1 0.847 and 0.848: a tie, the higher one
+    assert training.best_threshold({0.1: at(0.80, 0.90), 0.3: at(0.90, 0.70)}) == 0.1

@@ -211,11 +211,13 @@ def _within(head: Event, e: Event, a: _Profile, b: _Profile, relation: str) -> f
     contained = relation == "contained"
     if relation not in ("same", "contained") or (contained and e.time_kind not in DERIVED_KINDS):
         return 0.0
-    if " ".join(head.sentence.split()) == " ".join(e.sentence.split()) and not (
-            head.source == e.source and head.sentence_start == e.sentence_start and head.time_start != e.time_start):
-        # The same sentence dated twice the same way, unless each date has its own clause
-        # ("…on 13 September 2023, the same day Kim met Putin").
-        return 0.0 if contained else 1.0
+    if head.source == e.source and head.sentence_start == e.sentence_start and head.time_start != e.time_start:
+        # One sentence dating two happenings, each its own clause ("…on 13 September 2023,
+        # the same day Kim met Putin"; "On April 4, the same day it announced tariffs, China
+        # placed …"): the writer tells two happenings of one day.
+        return 0.0
+    if " ".join(head.sentence.split()) == " ".join(e.sentence.split()):
+        return 0.0 if contained else 1.0  # the same sentence dated twice the same way
     # A sentence naming the day's happening by a noun ("Jakarta called Tuesday's incident …")
     # has its speaker for actors, not the happening's.
     named = _refers(e) or _refers(head)
