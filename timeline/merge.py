@@ -513,7 +513,7 @@ def _joins(a: _Cluster, b: _Cluster, rare: frozenset[str] | None) -> float:
             return 0.0
         # The other cluster answers as its best-fitting type: a report typed apart by one
         # article (a strike as casualties) is the same report typed as the other's kind.
-        kinds = [k for k in other.types if any(concepts.compatible(k, t) for t in one.types)]
+        kinds = sorted(k for k in other.types if any(concepts.compatible(k, t) for t in one.types))
         profile = replace(other.profile, type=kinds[0] if kinds else other.profile.type)
         fit = _across(head, lead, one.profile, profile, relation, frozenset(one.types), rare)
         if fit <= 0:
