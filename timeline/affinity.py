@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from . import concepts, taxonomy
+from . import concepts, gloss, taxonomy
 from .errors import InputError
 
 WEIGHTS_FILE = Path(__file__).resolve().parent.parent / "data" / "merge_weights.json"
@@ -36,7 +36,7 @@ FEATURES = (
     "compatible_types",  # their types may be one happening's (data/concepts.yaml)
     "same_type",
     "shared_specific",  # specific concepts both name (a treaty, a coup)
-    "conflict",  # both name specific concepts, none in common
+    "conflict",  # both name specific concepts, none in common nor of one family (data/concepts.yaml)
     "shared_generic",  # generic concepts both name but "said" (a meeting, a signing)
     "rare_names",  # proper names rare in the batch both name (a place, an operation)
     "rare_people",  # people rare in the batch both name
@@ -51,6 +51,9 @@ FEATURES = (
     "one_statement",  # one side is a report of what was said, the other is not
     "shared_places",  # places both name (canonical, either language: Kyiv, Kiev)
     "places_apart",  # both name places, none in common (strikes on two cities that day)
+    "shared_meaning",  # share of the shorter's words whose English gloss the other has (timeline/gloss.py)
+    "related",  # no specific concept in common, but two of one family (a missile strike, an attack)
+    "said_after",  # a day apart, and the report of what was said is the later one (state media's account)
 )
 
 
@@ -83,6 +86,7 @@ def features(head, e, a, b, relation: str, types: frozenset[str] = frozenset(),
     both = a.concepts & b.concepts
     specific = concepts.specific(both)
     mine, theirs = concepts.specific(a.concepts), concepts.specific(b.concepts)
+    kin = bool(mine and theirs and not specific and concepts.related(mine, theirs))
     names = a.names & b.names
     if rare is not None:
         names &= rare
@@ -94,7 +98,7 @@ def features(head, e, a, b, relation: str, types: frozenset[str] = frozenset(),
     return (
         float(relation == "same"), float(relation == "contained"), float(relation == "adjacent"),
         float(min(states, 3)), float(apart), float(typed), float(compatible),
-        float(typed and kinds == {b.type}), float(len(specific)), float(bool(mine and theirs and not specific)),
+        float(typed and kinds == {b.type}), float(len(specific)), float(bool(mine and theirs and not specific and not kin)),
         # "Said" is in most news sentences: shared, it says nothing of which happening.
         float(len(both - specific - {STATEMENT})), float(len(names)), float(len(rare_people)), float(len(people)),
         float(len(a.numbers & b.numbers)), overlap(a, b),
@@ -102,31 +106,40 @@ def features(head, e, a, b, relation: str, types: frozenset[str] = frozenset(),
         float(not mine and not theirs), float(STATEMENT in kinds or b.type == STATEMENT),
         float((STATEMENT in kinds) != (b.type == STATEMENT)),
         float(len(a.places & b.places)), float(bool(a.places and b.places and not a.places & b.places)),
+        gloss.shared(a.glosses, b.glosses, a.meaning, b.meaning), float(kin),
+        float(relation == "adjacent" and (STATEMENT in kinds) != (b.type == STATEMENT)
+              and (e.date > head.date) == (b.type == STATEMENT)),
     )
 
 
 _AT = {name: i for i, name in enumerate(FEATURES)}
-# Reports sharing no concept, name, person or figure must share this much of their wording.
+# Reports sharing no concept, name, person or figure must share this much of their wording,
+# as English glosses (timeline/gloss.py): the shorter's words the other has, in either language.
 BARE_OVERLAP = 0.2
 
 
 def ruled_out(x: tuple[float, ...]) -> bool:
     """Tell whether the reports compared in `x` cannot be one happening, whatever the weights say.
 
-    Two reports that each name what happened and name different things (a treaty, a
-    bridge), with no rare name, person or figure in common, are two happenings of one
-    day; so are reports naming only different states, a happening and a report of what
-    was said a day apart (the summit, and state media's account of it the next day), and
-    reports with nothing in common but the date and one state. The labelled folders are
+    Without a rare name, person or figure in common, two reports that each name what
+    happened and name different things (a treaty, a bridge) are two happenings of one
+    day; so are reports naming only different states. A happening and a report of what
+    was said the day after (the summit, and state media's account of it the next day),
+    and reports with nothing in common but the date and one state, are two happenings
+    whatever. (What was said the day before a report of the other kind is the same
+    announcement told from another time zone: "a 19% tariff" announced on 15 July in
+    Washington, agreed "Rabu (16/7/2025) dini hari WIB".) The labelled folders are
     small stories, where most reports of one day are of one happening; an archive's
     busy day is not, so these stay rules the weights cannot outvote.
     """
     keyed = x[_AT["rare_names"]] or x[_AT["rare_people"]] or x[_AT["numbers"]]
-    reported = x[_AT["adjacent"]] and x[_AT["one_statement"]]  # a summit, and the next day's report of it
-    # Nothing in common but the date and a state: on a busy news day, two stories about Russia.
+    reported = x[_AT["said_after"]]  # a summit, and the next day's report of it
+    # Nothing in common but the date and a state, not even their wording: on a busy news
+    # day, two stories about Russia.
     shared = sum(x[_AT[f]] for f in ("shared_specific", "shared_generic", "rare_names", "people", "numbers"))
-    bare = not shared and x[_AT["word_overlap"]] < BARE_OVERLAP and x[_AT["shared_states"]] < 2
-    return bool(x[_AT["conflict"]] and not keyed or x[_AT["states_apart"]] or reported or bare)
+    bare = not shared and x[_AT["shared_meaning"]] < BARE_OVERLAP and x[_AT["shared_states"]] < 2
+    # A rare name, person or figure both give ties them whatever else differs.
+    return bool(not keyed and (x[_AT["conflict"]] or x[_AT["states_apart"]]) or reported or bare)
 
 
 def probability(x: tuple[float, ...], model: Model | None = None) -> float:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -22,6 +22,7 @@ class Concepts:
     gates: dict[str, object]  # language → Aho-Corasick automaton: a literal piece → the cues holding it
     generic: frozenset[str]
     compatible: frozenset[frozenset[str]]  # pairs of event types one happening may be given
+    family: dict[str, frozenset[str]] = field(default_factory=dict)  # concept → the concepts of its families
 
 
 @lru_cache(maxsize=4)
@@ -74,11 +75,21 @@ def load(path: Path = CONCEPTS_FILE) -> Concepts:
         for kind in pair:
             if kind not in taxonomy.TYPES:
                 raise InputError(str(path), f"compatible_types: {kind!r} is not one of {', '.join(taxonomy.TYPES)}")
+    families = data.get("families", [])
+    if not isinstance(families, list) or not all(isinstance(f, list) and len(f) >= 2 for f in families):
+        raise InputError(str(path), "families must list groups of two or more concepts")
+    family: dict[str, set[str]] = {}
+    for group in families:
+        for name in group:
+            if name not in data["concepts"]:
+                raise InputError(str(path), f"families: {name!r} is no concept of the list")
+            family.setdefault(name, set()).update(g for g in group if g != name)
     return Concepts(
         {k: tuple((n, c) for n, c, _ in v) for k, v in cues.items()},
         gates,
         frozenset(generic),
         frozenset(frozenset(p) for p in pairs),
+        {k: frozenset(v) for k, v in family.items()},
     )
 
 
@@ -106,6 +117,16 @@ def of(text: str, language: str, path: Path = CONCEPTS_FILE) -> frozenset[str]:
 def specific(found: frozenset[str], path: Path = CONCEPTS_FILE) -> frozenset[str]:
     """Return the concepts of `found` that can make a merge on their own (not generic)."""
     return found - load(path).generic
+
+
+def related(a: frozenset[str], b: frozenset[str], path: Path = CONCEPTS_FILE) -> bool:
+    """Tell whether a concept of `a` and one of `b` are of one family (a missile strike told as an attack).
+
+    >>> related(frozenset({"missile"}), frozenset({"attack"})), related(frozenset({"treaty"}), frozenset({"railway"}))
+    (True, False)
+    """
+    family = load(path).family
+    return any(family.get(x, frozenset()) & b for x in a)
 
 
 def compatible(a: str, b: str, path: Path = CONCEPTS_FILE) -> bool:

@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
-from . import affinity, concepts, confidence, taxonomy
+from . import affinity, concepts, confidence, gloss, taxonomy
 from .model import PRECISIONS, Event, Mention
 
 # Wording overlap (Jaccard of words of 4+ letters) that counts as the same story.
@@ -83,6 +83,8 @@ class _Profile:
     numbers: frozenset[str]
     names: frozenset[str] = frozenset()  # proper names that are no actor: places, weapons, operations
     places: frozenset[str] = frozenset()  # canonical places its sentences name (timeline/places.py), any language
+    glosses: tuple[frozenset[str], ...] = ()  # its content words as English stems (timeline/gloss.py)
+    meaning: frozenset[str] = frozenset()  # all of them together
 
 
 def _numbers(text: str, time_text: str) -> frozenset[str]:
@@ -142,11 +144,13 @@ def _of(e: Event, profiles: dict | None = None, memo: dict | None = None) -> _Pr
         untimed = own.replace(e.time_text, " ") if e.time_text else own
         numbers = _numbers(untimed, "") | concepts.numbers(untimed, e.language)
         names = _names(own if own != told else e.sentence)
+        glosses = gloss.of(own, e.language, frozenset(time_words))
         for m in e.mentions[1:]:  # an already merged event is about all its reports say
             about |= concepts.of(m.sentence, m.language)
             names |= _names(m.sentence)
+            glosses += gloss.of(m.sentence, m.language, frozenset(_WORD.findall(m.time_text.lower())))
         found = _Profile(kind, cues, words, frozenset(e.actors), frozenset(e.people), about, numbers, names,
-                         frozenset(e.places))
+                         frozenset(e.places), glosses, frozenset().union(*glosses))
         if profiles is not None:
             profiles[key] = found
     return found
@@ -206,6 +210,22 @@ def _another(head: Event, e: Event) -> bool:
     return e.time_kind == "anaphoric" or concepts.adds(e.sentence, e.language)
 
 
+SAME_DAY_REACH = 2  # sentences: how far back "the same day" points to the happening it dates from
+
+
+def _next_of_day(head: Event, e: Event) -> bool:
+    """Tell whether `e`, dated "the same day" from `head` just before it, tells a happening of its own.
+
+    "US tariffs on $34 billion take effect. Same day: China imposes retaliatory tariffs …":
+    a writer who dates a sentence by the one before tells one more happening of that day,
+    unless the sentence only goes on about it, naming nobody of its own ("During their
+    talks that day, they discussed …").
+    """
+    if e.time_kind != "anaphoric" or e.actors_inferred or head.source != e.source:
+        return False
+    return head.paragraph == e.paragraph and 0 < e.sentence_index - head.sentence_index <= SAME_DAY_REACH
+
+
 def _within(head: Event, e: Event, a: _Profile, b: _Profile, relation: str) -> float:
     """Return how well `e` fits `head` when both come from one article (0: a different happening)."""
     contained = relation == "contained"
@@ -218,6 +238,8 @@ def _within(head: Event, e: Event, a: _Profile, b: _Profile, relation: str) -> f
         return 0.0
     if " ".join(head.sentence.split()) == " ".join(e.sentence.split()):
         return 0.0 if contained else 1.0  # the same sentence dated twice the same way
+    if relation == "same" and _next_of_day(head, e):
+        return 0.0
     # A sentence naming the day's happening by a noun ("Jakarta called Tuesday's incident …")
     # has its speaker for actors, not the happening's.
     named = _refers(e) or _refers(head)
@@ -423,7 +445,7 @@ class _Cluster:
         q = self.profile
         self.profile = _Profile(q.type, q.cues, q.words | p.words, q.actors | p.actors, q.people | p.people,
                                 q.concepts | p.concepts, q.numbers | p.numbers, q.names | p.names,
-                                q.places | p.places)
+                                q.places | p.places, q.glosses + p.glosses, q.meaning | p.meaning)
 
 
 _BATCH = object()  # merge's default for `rare`: from the events merged

@@ -11,6 +11,18 @@ from .model import Sentence
 _LINE = re.compile(r"[^\n]+")
 _EMPHASIS = re.compile(r"\*+|(?<!\w)_+|_+(?!\w)")
 _PIECE = 1_000  # characters given to sentencex at once from a line without spaces
+# What opens a story's line without being part of its sentence: a wire dateline ("KYIV,
+# Ukraine (AP) — ", "BRUSSELS, June 5 (Nusa Wire) - ", "JAKARTA, KOMPAS.com - ",
+# "TRIBUNNEWS.COM, JAKARTA - ") or a live blog's clock heading ("**06.55** — "). Split off,
+# it is page furniture; the sentence after it is the story's.
+_LEAD = re.compile(
+    r"\s*(?:"
+    r"[A-Z][A-Z .'’/-]{1,40}(?:,\s*[A-Z][\w .'’-]{0,40}?)?(?:,\s*[A-Z][a-z]{2,}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
+    r"\s*\([^()\n]{1,40}\)"
+    r"|[A-Z][A-Z .'’/-]{1,40},\s*[A-Za-z][\w-]*\.(?i:com|co\.id|id|net)"
+    r"|[A-Za-z][\w-]*\.(?i:com|co\.id|id|net),\s*[A-Z][A-Z .'’/-]{1,40}"
+    r"|[*_]{0,2}\d{1,2}[.:]\d{2}(?:\s*[A-Z]{2,4})?[*_]{0,2}"
+    r")\s*[—–-]{1,2}\s+(?=\S)")
 
 
 def sentences(text: str, language: str = "id") -> list[Sentence]:
@@ -46,6 +58,9 @@ def _line_sentences(line: str, base: int, language: str, paragraph: int) -> list
             spans[-1][1] = end
         else:
             spans.append([start, end])
+    lead = _LEAD.match(line)
+    if lead and spans and spans[0][0] <= lead.start() < lead.end() < spans[0][1]:
+        spans[0:1] = [[spans[0][0], lead.end()], [lead.end(), spans[0][1]]]
     out = []
     for start, end in spans:
         chunk = line[start:end]

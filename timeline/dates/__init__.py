@@ -174,7 +174,11 @@ def _expressions(
                 reason=reason,
             )
         )
-        if (event or context) and iv is not None:
+        # A second date of a sentence in a clause about the future ("Beijing retaliated on
+        # Friday, … to take effect on April 10") is not where its story goes on: "the same
+        # morning" in the next sentence is Friday's.
+        aside = previous_sentence == s_start and ctx.future
+        if (event or context) and iv is not None and not aside:
             previous.append(iv)
             recent = None
             previous_sentence = s_start
