@@ -145,6 +145,11 @@ DATELINES = [
            "in August 2023.", date(2025, 1, 7)),
     ("en", "JAKARTA, Jan 7 (Wire) - Indonesia joined the bloc, Brazil announced. It had applied in August 2023.",
      date(2024, 1, 7)),
+    ("en", "NEW DELHI, May 12 (Wire) - Modi said on Monday that India had only paused. Both armies reaffirmed the "
+           "truce in February 2021.", date(2025, 5, 12)),  # the first year from 2021 that May 12 is a Monday
+    # a live blog's stamp: its two dates and labels, not a sentence
+    ("en", "Live updates\nBy A. Writer\nStarted May 6, 2025, 4:20 PM ET · Last updated May 10, 2025, 2:10 PM ET\n"
+           "All times are Eastern.", date(2025, 5, 6)),
 ]
 
 

@@ -7,7 +7,7 @@ import zipfile
 
 import pytest
 
-from timeline import ingest
+from timeline import ingest, pipeline
 from timeline.errors import InputError
 
 CURLY_ID = "Menteri itu berkata, \u201cKami siap bekerja sama,\u201d pada 19 Juni 2024 \u2014 katanya \u2018resmi\u2019."
@@ -224,3 +224,16 @@ def test_a_pages_own_stamp_line_beats_a_date_guessed_from_its_story():
             "Mahkamah Konstitusi pada Selasa (20/8/2024). Massa berdatangan sejak pagi ini ke depan gedung DPR "
             "dan polisi menutup jalan di sekitarnya.</p></article></body></html>")
     assert ingest.html_article(html, "live.html", lang="id").published == dt.date(2024, 8, 22)
+
+
+def test_a_live_blogs_time_headings_are_kept_and_its_stamp_dates_nothing():
+    html = ("<html><body><article><h1>Live updates: strikes and a ceasefire</h1>"
+            "<p class='stamp'>Started <time datetime='2025-05-06T16:20:00-04:00'>May 6, 2025, 4:20 PM ET</time> · "
+            "Last updated <time datetime='2025-05-10T14:10:00-04:00'>May 10, 2025, 2:10 PM ET</time></p>"
+            "<section><h2><time datetime='2025-05-10T14:10:00-04:00'>May 10, 2:10 PM ET</time></h2>"
+            "<p>India's foreign secretary said in a late-night statement in New Delhi on Saturday that Pakistan had "
+            "violated the understanding reached only hours earlier.</p></section></article></body></html>")
+    article = ingest.html_article(html, "live.html", lang="en")
+    assert "May 10, 2:10 PM ET" in article.text  # trafilatura alone drops the text of <time>
+    rows = pipeline.extract_article(article)
+    assert [(e.date.isoformat(), e.time_text) for e in rows] == [("2025-05-10", "Saturday")]

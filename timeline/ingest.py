@@ -301,7 +301,11 @@ def html_article(
 
     if not html.strip():
         raise InputError(source, "is empty")
-    doc = trafilatura.bare_extraction(html, url=url or None, with_metadata=True, favor_recall=True)
+    # trafilatura drops the text of <time> elements: a live blog's entry headings
+    # ("<h2><time>May 10, 2:10 PM ET</time></h2>") and stamp lines would vanish, and with
+    # them the day every entry's "on Saturday" counts from. Unwrapped, their text stays.
+    doc = trafilatura.bare_extraction(_TIME_TAG.sub("", html), url=url or None, with_metadata=True,
+                                      favor_recall=True)
     text = getattr(doc, "text", None) if doc is not None else None
     if not text or not text.strip():
         raise InputError(source, "holds no readable article text")
@@ -310,6 +314,7 @@ def html_article(
     return parse(text, source, published, lang, title=getattr(doc, "title", None) or "", url=url)
 
 
+_TIME_TAG = re.compile(r"</?time\b[^>]*>", re.I)
 _BLOCKS = ("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "br", "header", "time", "section", "article",
            "figure", "figcaption", "nav", "table", "tr")
 HEAD_CHARS = 3000  # a page's stamp line ("Diperbarui: Kamis, 22 Agu 2024 23:48 WIB") stands this near its top

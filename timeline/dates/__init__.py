@@ -86,8 +86,12 @@ def _expressions(
     # paragraph ("JAKARTA, Aug 20, 2024 (Reuters) - The court on Tuesday …") dates its events.
     head_line = bisect.bisect_right(line_starts, head[0]) - 1 if head else -1
     if head_line >= 0:
-        stamp = text[lns[head_line].start:lns[head_line].end]
-        if len(stamp.split()) > layout.STAMP_WORDS or _SENTENCE_CLOSE.search(stamp.rstrip()):
+        ln = lns[head_line]
+        stamp = text[ln.start:ln.end]
+        # Its dates and clock times are not counted: "Started May 6, 2025, 4:20 PM ET · Last
+        # updated May 10, 2025, 2:10 PM ET" is a stamp of four words.
+        dated = [(c.start - ln.start, c.end - ln.start) for c in by_line.get(head_line, ())]
+        if len(layout.outside(stamp, dated).split()) > layout.STAMP_WORDS or _SENTENCE_CLOSE.search(stamp.rstrip()):
             head_line = -1
     bounds = layout.sentence_bounds(text)
     out: list[TimeExpression] = []

@@ -144,7 +144,7 @@ def _filler_of(language: str) -> re.Pattern:
                       re.I)
 
 
-def _outside(text: str, spans: list[tuple[int, int]]) -> str:
+def outside(text: str, spans: list[tuple[int, int]]) -> str:
     """Return `text` without the given spans, its pieces joined by spaces."""
     keep, last = [], 0
     for s, e in sorted(spans):
@@ -156,7 +156,7 @@ def _outside(text: str, spans: list[tuple[int, int]]) -> str:
 
 def only_filler(text: str, spans: list[tuple[int, int]], g: Grammar) -> bool:
     """Tell whether nothing but filler words and punctuation is left of `text` without the given spans."""
-    rest = _outside(text, spans)
+    rest = outside(text, spans)
     # Removing every filler match leaves nothing exactly when filler matches follow one
     # another from the start to the end (whitespace is filler too); a line of prose
     # fails at its first word instead of being rewritten whole.
@@ -242,7 +242,7 @@ def _stamp(line: str, spans: list[tuple[int, int]], g: Grammar) -> bool:
     "**COMMENTARY** — *Daniel Hartono, Saturday, 20 September 2025*": a desk, a writer and
     the day, told in no fixed form; a line that tells something has a verb.
     """
-    plain = re.sub(r"[*_#>|•·—–-]", " ", _outside(line, spans))
+    plain = re.sub(r"[*_#>|•·—–-]", " ", outside(line, spans))
     # "Tanggal penandatanganan: 19 Juni 2024" names a happening (a signing): no stamp.
     ended = line.rstrip(" *_").endswith(".")  # a sentence ("Laporan tersebut terbit pada …")
     return 0 < len(line.split()) <= STAMP_WORDS and not ended and not names_happening(plain, g.language)
@@ -294,17 +294,19 @@ def _wire_dateline(text: str, g: Grammar, scan, line: str, c: Candidate) -> date
                 return date(year, mo, d)
     if latest is None:
         return None
+    # A wire's lead tells of that day or the day before ("Modi said on Monday"): the first
+    # year from the latest reported one whose dateline day the lead's weekday fits, up to
+    # this year (a story of May 2025 that looks back to 2021 only); without a weekday, or
+    # when none fits, the nearest year of the next three.
+    lead = _WEEKDAY_WORD.findall(text, c.end, c.end + LEAD_CHARS)
+    said = next((g.weekdays[w.lower()] for w in lead if len(w) > 3 and w.lower() in g.weekdays), None)
     days = []
-    for y in (latest.year, latest.year + 1, latest.year + 2):
+    for y in range(latest.year, max(latest.year + 2, date.today().year) + 1):
         with suppress(ValueError):  # 29 February of a common year
             if date(y, mo, d) >= latest:
                 days.append(date(y, mo, d))
-    # A wire's lead tells of that day or the day before ("announced on Monday"): of the
-    # years left, the first whose dateline day the lead's weekday fits.
-    lead = _WEEKDAY_WORD.findall(text, c.end, c.end + LEAD_CHARS)
-    said = next((g.weekdays[w.lower()] for w in lead if len(w) > 3 and w.lower() in g.weekdays), None)
-    fits = [day for day in days if said is None or (day.weekday() - said) % 7 <= 1]
-    return (fits or days or [None])[0]
+    fits = [day for day in days if said is not None and (day.weekday() - said) % 7 <= 1]
+    return (fits or days[:3] or [None])[0]
 
 
 _YEAR = re.compile(r"(?<![\d.,/-])(?:19|20)\d\d(?![\d.,/]\d)")
