@@ -237,3 +237,20 @@ def test_a_stamp_line_at_the_top_gives_the_publication_date(head):
 def test_a_markdown_year_heading_gives_the_year_to_the_entries_below():
     text = "# Timeline\n\n## 2025\n\n- **Feb. 12** — Trump and Putin speak by phone.\n"
     assert _dated(text, "en", None) == [("- **Feb. 12** — Trump and Putin speak by phone.", "2025-02-12")]
+
+
+def test_a_section_titled_references_is_furniture_down_to_the_next_section():
+    text = ("# The standoff\n\nThe standoff began on 14 February 2019 when a bomber struck a convoy.\n\n"
+            "## References\n\n1. \"Convoy attack in Pulwama\", *Northern Gazette*, 15 February 2019.\n"
+            "2. \"Pakistan reopens airspace\", *Aviation Brief*, 16 July 2019.\n\n"
+            "## Aftermath\n\nPakistan reopened its airspace on 16 July 2019.\n")
+    found = [(e.text, e.event) for e in find_expressions(text, date(2020, 1, 1), "en")]
+    assert found == [("14 February 2019", True), ("15 February 2019", False), ("16 July 2019", False),
+                     ("16 July 2019", True)]
+
+
+def test_the_years_a_title_covers_date_nothing():
+    text = ("# India and Pakistan, 2019-2025: a timeline of crises and contacts\n\n"
+            "The war lasted from 2019 to 2021, officials said.\n")
+    found = [(e.text, e.event) for e in find_expressions(text, date(2025, 5, 21), "en")]
+    assert found == [("2019-2025", False), ("2019 to 2021", True)]

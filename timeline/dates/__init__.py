@@ -145,6 +145,9 @@ def _expressions(
             event, reason = False, "page furniture"
         elif event and g.contact.search(text, max(s_start, c.start - _CONTACT_WINDOW), c.start):
             event, reason = False, "page furniture (when the source was reached)"
+        elif event and c.kind == "range" and res.interval.precision == "year" and layout.title_line(text, lns, i):
+            # "# India and Pakistan, 2019-2025: a timeline of crises": the years a page covers.
+            event, reason = False, "page furniture (the years a title covers)"
         elif event and layout.wire_form(text[lns[i].start:lns[i].end], c, lns[i].start) and head:
             event, reason = False, "page furniture (a second dateline)"  # the page's date is read already
         # a section title's date dates no event, yet the lines below it read their year from it

@@ -453,6 +453,15 @@ def _role(text: str, g: Grammar) -> bool:
     return len(text.split()) <= ROLE_WORDS and not has_verb(text, g.language)
 
 
+_TITLE = re.compile(r"\s*#\s+\S")
+
+
+def title_line(text: str, lns: list[Line], i: int) -> bool:
+    """Tell whether line `i` is the page's title: a markdown "# " line, or the first line above a blank one."""
+    line = text[lns[i].start:lns[i].end]
+    return bool(_TITLE.match(line)) or i == 0 and len(lns) > 1 and lns[1].paragraph != lns[0].paragraph
+
+
 def block_furniture(text: str, lns: list[Line], g: Grammar) -> dict[int, str]:
     """Return {line index: reason} of the lines that are page furniture by their place on the page.
 
@@ -472,6 +481,15 @@ def block_furniture(text: str, lns: list[Line], g: Grammar) -> dict[int, str]:
         alone = (i == 0 or lns[i - 1].paragraph != para) and (i + 1 == n or lns[i + 1].paragraph != para)
         if alone and (_ITALIC_LINE.fullmatch(line) or g.photo_credit.search(line) or _AGENCY_CREDIT.search(line)):
             out[i] = "page furniture (photo caption)"
+            continue
+        titled = _SECTION.match(line) and g.furniture.match(line.lstrip(" #"))
+        if titled and not line.lstrip(" #")[titled.end():].strip(_LABEL_END + "*_"):
+            # A section titled as furniture ("## References", "## Pranala luar"): every line
+            # down to the next section title is.
+            j = i + 1
+            while j < n and not _SECTION.match(texts[j]):
+                out[j] = "page furniture (references)"
+                j += 1
             continue
         label = g.furniture.match(line)
         if label and not line[label.end():].strip(_LABEL_END):
