@@ -488,3 +488,15 @@ def test_a_heading_year_of_publication_does_not_put_a_reported_date_after_it():
 def test_awaiting_looks_forward():
     text = "Investors are awaiting a speech by Fed Chair Jerome Powell on Friday."
     assert [e.date for e in find_expressions(text, date(2024, 8, 19), "en")] == [date(2024, 8, 23)]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # "di depan parlemen" is "in front of parliament", no future ("pekan depan" is)
+    ("Judul\n\nDia berpidato di depan parlemen pada 28 Februari di Jakarta.\n", date(2025, 2, 28)),
+    # "22 April lalu" is the last 22 April before publication, whatever year the paragraph before told
+    ("Judul\n\nPada Februari 2021 kedua pihak sepakat menghentikan tembakan. Pola lama itu kembali setelah "
+     "serangan di Pahalgam, 22 April lalu.\n", date(2025, 4, 22)),
+])
+def test_indonesian_words_of_time_read_against_publication(text, want):
+    found = [e for e in find_expressions(text, date(2025, 5, 24), "id") if e.event]
+    assert found[-1].date == want

@@ -108,8 +108,10 @@ def _day_or_yearless(rule: str, start: int, end: int, y: int | None, mo: int, d:
         return None
 
     def resolve(ctx: Context) -> Resolution:
-        if which and not ctx.year:  # "27 November mendatang", "5 Maret lalu": the tense the word gives
-            ctx = Context(ctx.published, ctx.previous, None, which == "next")
+        if which and not ctx.year:
+            # "27 November mendatang", "5 Maret lalu": the tense the word gives, counted from
+            # publication, not from the narrative's year ("22 April lalu" after a paragraph on 2021).
+            ctx = Context(ctx.published, (), None, which == "next")
         got = pick_year(ctx, mo, d, wd)
         if got is None:
             return unresolved(NO_PUBLICATION)
