@@ -500,3 +500,10 @@ def test_awaiting_looks_forward():
 def test_indonesian_words_of_time_read_against_publication(text, want):
     found = [e for e in find_expressions(text, date(2025, 5, 24), "id") if e.event]
     assert found[-1].date == want
+
+
+def test_an_infobox_span_is_no_publication_date():
+    text = ("Red Sea crisis\n\nFrom OpenAtlas, the free reference encyclopedia\n\nRed Sea crisis\n"
+            "Date: 19 October 2023 – present\nLocation: Red Sea\n\nThe crisis began on 19 October 2023.\n")
+    assert dateline(text, "en") is None
+    assert dateline("Headline\n\nDate: 19 October 2023\n\nStory.", "en") == date(2023, 10, 19)

@@ -169,6 +169,17 @@ def only_filler(text: str, spans: list[tuple[int, int]], g: Grammar) -> bool:
     return True
 
 
+def _range_start(g: Grammar) -> re.Pattern:
+    """Match what follows the first date of a range: a dash, then "present" or another date or year."""
+    return _range_start_of(tuple(g.lex.words("open_range_ends")))
+
+
+@lru_cache(maxsize=8)
+def _range_start_of(ends: tuple[str, ...]) -> re.Pattern:
+    return re.compile(r"\s*[-–—]\s*(?:" + alternation(list(ends)) + r"(?!\w)|\d{4}(?!\d)|\d{1,2}\s+[^\W\d_])",
+                      re.I)
+
+
 def find_dateline(text: str, g: Grammar, scan, roles: dict[int, tuple[str, str]] | None = None,
                   lns: list[Line] | None = None) -> tuple[int, int, date] | None:
     """Return (start, end, date) of the publication date in the first lines, if any.
@@ -199,6 +210,8 @@ def find_dateline(text: str, g: Grammar, scan, roles: dict[int, tuple[str, str]]
                 continue
             if c.kind not in ("absolute",):
                 continue
+            if _range_start(g).match(line, c.end):
+                continue  # "Date: 19 October 2023 – present": an infobox's span
             res = c.resolve(Context())
             if res.interval is None or res.interval.precision != "day":
                 continue
