@@ -254,3 +254,12 @@ def test_the_years_a_title_covers_date_nothing():
             "The war lasted from 2019 to 2021, officials said.\n")
     found = [(e.text, e.event) for e in find_expressions(text, date(2025, 5, 21), "en")]
     assert found == [("2019-2025", False), ("2019 to 2021", True)]
+
+
+def test_a_readers_comment_stamp_dates_nothing():
+    text = ("Headline\n\nRebels took the town on March 23, 2011, officials said.\n"
+            "March 24 , 2011 at 7:31 am | Reply I cant believe we went to war.\n"
+            "February 28 , 2011 10:44 pm at 10:44 pm | Please let us send Obama.\n")
+    found = [(e.text, e.event) for e in find_expressions(text, date(2011, 3, 25), "en") if e.date]
+    assert ("March 23, 2011", True) in found
+    assert ("March 24", False) in found and ("February 28", False) in found and ("2011", True) not in found

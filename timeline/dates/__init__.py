@@ -145,6 +145,9 @@ def _expressions(
             event, reason = False, "page furniture"
         elif event and g.contact.search(text, max(s_start, c.start - _CONTACT_WINDOW), c.start):
             event, reason = False, "page furniture (when the source was reached)"
+        elif event and layout.comment_stamp(text, lns[i].start, c):
+            # "March 24 , 2011 at 7:31 am | Reply I ca n't believe …": a reader's comment.
+            event, reason = False, "page furniture (a comment's stamp)"
         elif event and c.kind == "range" and res.interval.precision == "year" and layout.title_line(text, lns, i):
             # "# India and Pakistan, 2019-2025: a timeline of crises": the years a page covers.
             event, reason = False, "page furniture (the years a title covers)"

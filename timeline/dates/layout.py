@@ -466,6 +466,19 @@ def _role(text: str, g: Grammar) -> bool:
     return len(text.split()) <= ROLE_WORDS and not has_verb(text, g.language)
 
 
+# After a date opening a line, its clock time(s) and a separator: a comment's stamp
+# ("March 24, 2011 at 7:31 am | Reply …", "February 28, 2011 10:44 pm at 10:44 pm | …").
+_STAMP_TAIL = re.compile(r"(?:\s*,\s*\d{4})?(?:\s*(?:at|pukul|,)?\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?|WIB|ET|GMT)?)+\s*\|")
+
+
+_STAMP_HEAD = re.compile(r"\s*(?:[A-Z][a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?\s*,?\s*)?")  # "March 24 , " before "2011"
+
+
+def comment_stamp(text: str, line_start: int, c: Candidate) -> bool:
+    """Tell whether `c` opens its line with a clock time and a "|" after it: a reader's comment's stamp."""
+    return bool(_STAMP_HEAD.fullmatch(text, line_start, c.start) and _STAMP_TAIL.match(text, c.end))
+
+
 _TITLE = re.compile(r"\s*#\s+\S")
 
 
