@@ -139,7 +139,8 @@ def ruled_out(x: tuple[float, ...]) -> bool:
     shared = sum(x[_AT[f]] for f in ("shared_specific", "shared_generic", "rare_names", "people", "numbers"))
     bare = not shared and x[_AT["shared_meaning"]] < BARE_OVERLAP and x[_AT["shared_states"]] < 2
     # A rare name, person or figure both give ties them whatever else differs.
-    return bool(not keyed and (x[_AT["conflict"]] or x[_AT["states_apart"]]) or reported or bare)
+    named = x[_AT["rare_names"]] or x[_AT["rare_people"]]  # a figure alone ("9", "2") does not tie two states' reports
+    return bool(not keyed and x[_AT["conflict"]] or not named and x[_AT["states_apart"]] or reported or bare)
 
 
 def probability(x: tuple[float, ...], model: Model | None = None) -> float:
