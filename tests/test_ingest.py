@@ -237,3 +237,10 @@ def test_a_live_blogs_time_headings_are_kept_and_its_stamp_dates_nothing():
     assert "May 10, 2:10 PM ET" in article.text  # trafilatura alone drops the text of <time>
     rows = pipeline.extract_article(article)
     assert [(e.date.isoformat(), e.time_text) for e in rows] == [("2025-05-10", "Saturday")]
+
+
+@pytest.mark.parametrize("key", ["published", "date", "pubDate"])
+def test_the_front_matters_date_is_the_publication_date(key):
+    article = ingest.parse(f"---\ntitle: T\n{key}: 2025-04-29\n---\nNorth Korea confirmed it on Monday.\n",
+                           "a.md", lang="en")
+    assert article.published == dt.date(2025, 4, 29) and article.published_from == "front matter"

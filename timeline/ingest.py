@@ -228,10 +228,12 @@ def parse(
         problems.append(f"{wrapped} line(s) longer than {MAX_LINE_CHARS:,} characters were wrapped at spaces")
     lang = lang or str(meta.get("language") or "") or language.detect(body)
     pub_from = "flag" if published else ""
-    if published is None and _as_date(meta.get("published")):
-        published, pub_from = _as_date(meta.get("published")), "front matter"
-    elif meta.get("published") and not _as_date(meta.get("published")):
-        problems.append(f"front matter 'published' is not a YYYY-MM-DD date: {str(meta['published'])[:40]!r}")
+    # "published" is ours; "date" is what Jekyll, Hugo and most static-site tools write.
+    key = next((k for k in PUBLISHED_KEYS if meta.get(k)), "published")
+    if published is None and _as_date(meta.get(key)):
+        published, pub_from = _as_date(meta.get(key)), "front matter"
+    elif meta.get(key) and not _as_date(meta.get(key)):
+        problems.append(f"front matter {key!r} is not a YYYY-MM-DD date: {str(meta[key])[:40]!r}")
     if published is None:
         published = dates.dateline(body, lang)
         pub_from = "dateline" if published else ""
@@ -314,6 +316,7 @@ def html_article(
     return parse(text, source, published, lang, title=getattr(doc, "title", None) or "", url=url)
 
 
+PUBLISHED_KEYS = ("published", "date", "pubDate", "publishDate", "published_at", "date_published")
 _TIME_TAG = re.compile(r"</?time\b[^>]*>", re.I)
 _BLOCKS = ("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "br", "header", "time", "section", "article",
            "figure", "figcaption", "nav", "table", "tr")
