@@ -129,6 +129,12 @@ def open_page(page, url: str) -> None:
       return plot && plot.data !== undefined && plot.data.length > 0 && plot.data[0].meta !== 'skeleton';
     }""")
     page.locator('[data-testid="stMetricValue"]').first.wait_for()  # sent after the chart (and the sidebar)
+    # A first visit after a clean checkout builds the event store while the page shows what is
+    # ready, then runs again: wait until the script has stopped ("Stop" is shown while it runs)
+    # and the timeline and the count tell the same run.
+    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')")
+    page.wait_for_function(f"() => ({PLOTTED_IDS})().length === "
+                           "Number(document.querySelector('[data-testid=\"stMetricValue\"]').innerText)")
 
 
 def shown_count(page) -> int:
