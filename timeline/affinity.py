@@ -86,7 +86,8 @@ def features(head, e, a, b, relation: str, types: frozenset[str] = frozenset(),
     both = a.concepts & b.concepts
     specific = concepts.specific(both)
     mine, theirs = concepts.specific(a.concepts), concepts.specific(b.concepts)
-    kin = bool(mine and theirs and not specific and concepts.related(mine, theirs))
+    differ = bool(mine and theirs and not specific)  # each names what happened, not the same thing
+    kin = differ and concepts.related(mine, theirs)  # …but things of one family (a missile strike, an attack)
     names = a.names & b.names
     if rare is not None:
         names &= rare
@@ -98,7 +99,7 @@ def features(head, e, a, b, relation: str, types: frozenset[str] = frozenset(),
     return (
         float(relation == "same"), float(relation == "contained"), float(relation == "adjacent"),
         float(min(states, 3)), float(apart), float(typed), float(compatible),
-        float(typed and kinds == {b.type}), float(len(specific)), float(bool(mine and theirs and not specific and not kin)),
+        float(typed and kinds == {b.type}), float(len(specific)), float(differ and not kin),
         # "Said" is in most news sentences: shared, it says nothing of which happening.
         float(len(both - specific - {STATEMENT})), float(len(names)), float(len(rare_people)), float(len(people)),
         float(len(a.numbers & b.numbers)), overlap(a, b),
@@ -138,8 +139,9 @@ def ruled_out(x: tuple[float, ...]) -> bool:
     # day, two stories about Russia.
     shared = sum(x[_AT[f]] for f in ("shared_specific", "shared_generic", "rare_names", "people", "numbers"))
     bare = not shared and x[_AT["shared_meaning"]] < BARE_OVERLAP and x[_AT["shared_states"]] < 2
-    # A rare name, person or figure both give ties them whatever else differs.
-    named = x[_AT["rare_names"]] or x[_AT["rare_people"]]  # a figure alone ("9", "2") does not tie two states' reports
+    # A rare name, person or figure both give ties them whatever else differs; two states'
+    # reports only a name or a person (a figure alone, "9", "2", does not).
+    named = x[_AT["rare_names"]] or x[_AT["rare_people"]]
     return bool(not keyed and x[_AT["conflict"]] or not named and x[_AT["states_apart"]] or reported or bare)
 
 

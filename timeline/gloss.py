@@ -57,29 +57,22 @@ def _stop_words() -> frozenset[str]:
         w.lower() for lang in ("en", "id") for w in load(lang).words("stop_words"))
 
 
-@lru_cache(maxsize=65536)
 def _english_stem(word: str) -> str:
-    _, irregular = _glossary()
-    return _english().stemWord(irregular.get(word, word))
+    return _english().stemWord(_glossary()[1].get(word, word))
 
 
-@lru_cache(maxsize=65536)
-def _indonesian(word: str) -> frozenset[str]:
-    from .taxonomy import _stemmer
-
-    root = _stemmer().stem(word) or word
-    english = _glossary()[0].get(root)
-    return frozenset(_english_stem(w) for w in english) if english else frozenset((root,))
-
-
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=65536)  # the one cache of a word's glosses (Sastrawi's stemmer keeps its own roots)
 def of_word(word: str, language: str) -> frozenset[str]:
     """Return the English stems a lowercase word stands for ({} for a stop word)."""
     if word in _stop_words():
         return frozenset()
-    if language == "id":
-        return _indonesian(word)
-    return frozenset((_english_stem(word),))
+    if language != "id":
+        return frozenset((_english_stem(word),))
+    from .taxonomy import _stemmer
+
+    root = _stemmer().stem(word) or word
+    english = _glossary()[0].get(root)  # stemmed here, not all at load: that took 0.2 s of start-up
+    return frozenset(_english_stem(w) for w in english) if english else frozenset((root,))
 
 
 def of(text: str, language: str, skip: frozenset[str] = frozenset()) -> tuple[frozenset[str], ...]:

@@ -5,7 +5,7 @@ import re
 
 import sentencex
 
-from .dates.layout import SENTENCE_MAX
+from .dates.layout import SENTENCE_MAX, SITE, WIRE_AGENCY, WIRE_PLACE
 from .model import Sentence
 
 _LINE = re.compile(r"[^\n]+")
@@ -17,10 +17,8 @@ _PIECE = 1_000  # characters given to sentencex at once from a line without spac
 # it is page furniture; the sentence after it is the story's.
 _LEAD = re.compile(
     r"\s*(?:"
-    r"[A-Z][A-Z .'’/-]{1,40}(?:,\s*[A-Z][\w .'’-]{0,40}?)?(?:,\s*[A-Z][a-z]{2,}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
-    r"\s*\([^()\n]{1,40}\)"
-    r"|[A-Z][A-Z .'’/-]{1,40},\s*[A-Za-z][\w-]*\.(?i:com|co\.id|id|net)"
-    r"|[A-Za-z][\w-]*\.(?i:com|co\.id|id|net),\s*[A-Z][A-Z .'’/-]{1,40}"
+    + WIRE_PLACE + r"(?:,\s*[A-Z][a-z]{2,}\.?\s+\d{1,2}(?:,\s*\d{4})?)?" + WIRE_AGENCY +
+    r"|[A-Z][A-Z .'’/-]{1,40},\s*" + SITE + r"|" + SITE + r",\s*[A-Z][A-Z .'’/-]{1,40}"
     r"|[*_]{0,2}\d{1,2}[.:]\d{2}(?:\s*[A-Z]{2,4})?[*_]{0,2}"
     r")\s*[—–-]{1,2}\s+(?=\S)")
 

@@ -131,6 +131,7 @@ class Grammar:
     byline: re.Pattern  # "By Jane Doe", "LAPORAN: ADITYA NUGRAHA": a byline label and a name (layout.bylines)
     furniture_before: re.Pattern  # "Retrieved", "Diakses": a date right after it is page furniture
     copyright: re.Pattern  # a line opening with "©", "Copyright", "Hak cipta": its years date the page
+    range_start: re.Pattern  # what follows a range's first date: a dash, then "present" or another date
     photo_credit: re.Pattern  # "(Photo: AFP)", "(Foto: Sputnik via AP)" ending a line: a caption's credit
     contact: re.Pattern  # "saat dihubungi", "when contacted" shortly before a date: the interview's time
     named_period: re.Pattern  # "War", "Perang": a parenthesised range after it is no life
@@ -309,6 +310,8 @@ def build(language: str) -> Grammar:
                           + _NAME + ")"),
         furniture_before=re.compile(r"(?<!\w)" + alternation(lex.words("furniture_before")) + r"[\s:,]*$", re.I),
         copyright=re.compile(r"^[ \t*_>]*" + alternation(lex.words("copyright_marks")) + r"[^\n]*", re.I | re.M),
+        range_start=re.compile(r"\s*[-–—]\s*(?:" + alternation(lex.words("open_range_ends"))
+                               + r"(?!\w)|\d{4}(?!\d)|\d{1,2}\s+[^\W\d_])", re.I),
         photo_credit=re.compile(r"\((?=[^()\n]{0,80}\))[^()\n]*?(?<!\w)"
                                 + alternation(lex.words("photo_credits"))
                                 + r"(?!\w)[^()\n]*\)[\s*_.]*$", re.I),

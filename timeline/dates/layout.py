@@ -49,11 +49,11 @@ _SENTENCE_END = re.compile(r"(?<![.!?])[.!?]++[\"'”’)]*+\s++(?=[\"'“‘(]?
 # run and takes it whole (possessive), so a long run of spaces is one pass, not a retry per space.
 _SEPARATOR = re.compile(r"(?<!\s)\s*+[|•·]\s*+")
 # A news site's name: "Kompas.com", "TRIBUNNEWS.COM", "detik.co.id".
-_SITE = r"[A-Za-z][\w-]*\.(?i:co\.id|co\.uk|com|net|org|id|co)(?![\w.])"
+SITE = r"[A-Za-z][\w-]*\.(?i:co\.id|co\.uk|com|net|org|id|co)(?![\w.])"
 # A site stamp before a date: "Kompas.com - ", "JAKARTA, KOMPAS.com, ", "TRIBUNNEWS.COM | ".
-_STAMP = re.compile(r"\s*(?:[A-Z][\w .'’-]{0,40},\s*)?" + _SITE + r"\s*[-–—|,:]?\s*", re.I)
+_STAMP = re.compile(r"\s*(?:[A-Z][\w .'’-]{0,40},\s*)?" + SITE + r"\s*[-–—|,:]?\s*", re.I)
 # A sentence that is only a site tag: "BERITABALI.COM, DUNIA.", "TRIBUNNEWS.COM, MOSKOW -".
-_SITE_TAG = re.compile(r"\s*(?:[A-Z][A-Z .'’-]{0,40},\s*)?" + _SITE
+_SITE_TAG = re.compile(r"\s*(?:[A-Z][A-Z .'’-]{0,40},\s*)?" + SITE
                        + r"(?:\s*,\s*[A-Z][A-Z .'’-]{0,40})?\s*[-–—|,:.]*\s*")
 # A writer's role after the name in a byline, up to the next separator or the line's end:
 # "By Daniel Reyes, senior fellow, maritime security programme | ...", "Oleh X, pengamat ... |".
@@ -169,17 +169,6 @@ def only_filler(text: str, spans: list[tuple[int, int]], g: Grammar) -> bool:
     return True
 
 
-def _range_start(g: Grammar) -> re.Pattern:
-    """Match what follows the first date of a range: a dash, then "present" or another date or year."""
-    return _range_start_of(tuple(g.lex.words("open_range_ends")))
-
-
-@lru_cache(maxsize=8)
-def _range_start_of(ends: tuple[str, ...]) -> re.Pattern:
-    return re.compile(r"\s*[-–—]\s*(?:" + alternation(list(ends)) + r"(?!\w)|\d{4}(?!\d)|\d{1,2}\s+[^\W\d_])",
-                      re.I)
-
-
 def find_dateline(text: str, g: Grammar, scan, roles: dict[int, tuple[str, str]] | None = None,
                   lns: list[Line] | None = None) -> tuple[int, int, date] | None:
     """Return (start, end, date) of the publication date in the first lines, if any.
@@ -210,7 +199,7 @@ def find_dateline(text: str, g: Grammar, scan, roles: dict[int, tuple[str, str]]
                 continue
             if c.kind not in ("absolute",):
                 continue
-            if _range_start(g).match(line, c.end):
+            if g.range_start.match(line, c.end):
                 continue  # "Date: 19 October 2023 – present": an infobox's span
             res = c.resolve(Context())
             if res.interval is None or res.interval.precision != "day":
@@ -283,10 +272,11 @@ def _wire_dateline(text: str, g: Grammar, scan, line: str, c: Candidate) -> date
     """Return the date of a yearless wire dateline ("SEOUL, March 6 (Reuters) -"), or None.
 
     The year is inferred (README "Dates"): the year of the article's copyright line
-    ("© 2025 Nusa Wire") when the dateline's day in it is not before the latest date
-    the article reports; else the year that puts the dateline's day on or after the
-    start of the latest date with a stated year the article reports, and nearest to it. Dates in sentences about the future and dates coarser than a
-    year do not count. With no such date the dateline stays unresolved (None).
+    ("© 2025 Nusa Wire") when the dateline's day in it is not before the latest month or
+    day the article reports; else, of the years that put the dateline's day on or after
+    the start of the latest date with a stated year the article reports, the first the
+    lead's weekday fits, or the nearest. Dates in sentences about the future and dates
+    coarser than a year do not count. With no such date the dateline stays unresolved.
     """
     if not wire_form(line, c):
         return None
@@ -294,18 +284,19 @@ def _wire_dateline(text: str, g: Grammar, scan, line: str, c: Candidate) -> date
     if probe.interval is None:
         return None
     mo, d = probe.interval.start.month, probe.interval.start.day
-    latest = latest_reported(text, g, scan)
+    found = reported(text, g, scan)
     year = copyright_year(text, g)
     if year is not None:
         # The story's own copyright line is the page's year, unless the story reports a
         # later month or day than the dateline's day in that year (then the line is an old
         # page's footer). A bare year does not count: "the 2025 draft budget" names a year
         # ahead.
-        finest = latest_reported(text, g, scan, coarse=("year",))
+        finest = latest(found, coarse=("year",))
         with suppress(ValueError):  # 29 February of a common year
             if finest is None or date(year, mo, d) >= finest:
                 return date(year, mo, d)
-    if latest is None:
+    last = latest(found)
+    if last is None:
         return None
     # A wire's lead tells of that day or the day before ("Modi said on Monday"): the first
     # year from the latest reported one whose dateline day the lead's weekday fits, up to
@@ -314,9 +305,9 @@ def _wire_dateline(text: str, g: Grammar, scan, line: str, c: Candidate) -> date
     lead = _WEEKDAY_WORD.findall(text, c.end, c.end + LEAD_CHARS)
     said = next((g.weekdays[w.lower()] for w in lead if len(w) > 3 and w.lower() in g.weekdays), None)
     days = []
-    for y in range(latest.year, max(latest.year + 2, date.today().year) + 1):
+    for y in range(last.year, max(last.year + 2, date.today().year) + 1):
         with suppress(ValueError):  # 29 February of a common year
-            if date(y, mo, d) >= latest:
+            if date(y, mo, d) >= last:
                 days.append(date(y, mo, d))
     fits = [day for day in days if said is not None and (day.weekday() - said) % 7 <= 1]
     return (fits or days[:3] or [None])[0]
@@ -325,8 +316,11 @@ def _wire_dateline(text: str, g: Grammar, scan, line: str, c: Candidate) -> date
 _YEAR = re.compile(r"(?<![\d.,/-])(?:19|20)\d\d(?![\d.,/]\d)")
 
 
-# A wire dateline that names no day: "KYIV, Ukraine (AP) — Russia fired ...".
-_UNDATED_WIRE = re.compile(r"\s*[A-Z][A-Z .'’/-]{1,40}(?:,\s*[A-Z][A-Za-z .'’-]{1,30})?\s*\([^()\n]{1,40}\)\s*[-–—]{1,2}\s")
+# A wire dateline's place and agency ("KYIV, Ukraine (AP)"; timeline/segment.py splits them
+# off a story's first sentence); without a day between them the dateline names none.
+WIRE_PLACE = r"[A-Z][A-Z .'’/-]{1,40}(?:,\s*[A-Z][\w .'’-]{0,40}?)?"
+WIRE_AGENCY = r"\s*\([^()\n]{1,40}\)"
+_UNDATED_WIRE = re.compile(r"\s*" + WIRE_PLACE + WIRE_AGENCY + r"\s*[-–—]{1,2}\s")
 
 
 def undated_wire(text: str, g: Grammar, scan) -> date | None:
@@ -342,7 +336,7 @@ def undated_wire(text: str, g: Grammar, scan) -> date | None:
     year = copyright_year(text, g)
     if year is None:
         return None
-    day = latest_reported(text, g, scan, coarse=tuple(p for p in PRECISIONS if p != "day"))
+    day = latest(reported(text, g, scan), coarse=tuple(p for p in PRECISIONS if p != "day"))
     return day if day is not None and day.year == year else None
 
 
@@ -356,42 +350,38 @@ def copyright_year(text: str, g: Grammar) -> int | None:
     return max(years) if years else None
 
 
-def latest_reported(text: str, g: Grammar, scan, coarse: tuple[str, ...] = ()) -> date | None:
-    """Return the start of the latest reported date with a stated year (not in a future clause).
+def reported(text: str, g: Grammar, scan) -> list[tuple[date, str]]:
+    """Return (start, precision) of every reported date with a stated year, not in a future clause.
 
-    Dates coarser than a year, and those of a precision in `coarse`, do not count.
+    Dates on furniture lines and dates coarser than a year do not count.
     """
     bounds = sentence_bounds(text)
     lns = lines(text)
     starts = [ln.start for ln in lns]
-    cands = scan(text, g)
     by_line: dict[int, list[Candidate]] = {}
-    for c in cands:
+    for c in scan(text, g):
         by_line.setdefault(max(0, bisect.bisect_right(starts, c.start) - 1), []).append(c)
-    latest = None
+    out = []
     blocks = block_furniture(text, lns, g)
     for i, on_line in by_line.items():
         # a page's own dates ("Data cut-off: 1700 ET, October 25, 2024", a byline, a caption) report nothing
         if i in blocks or line_role(text, lns[i], on_line, g)[0] == "furniture":
             continue
         for c in on_line:
-            latest = _later(text, g, c, bounds, latest, coarse)
-    return latest
+            if not (c.year and c.event and c.kind in ("absolute", "range", "open_range")):
+                continue
+            iv = c.resolve(Context()).interval
+            if iv is None or iv.precision in ("decade_part", "decade", "century"):
+                continue
+            k = bisect.bisect_right(bounds, c.start) - 1
+            if not g.future.search(text, bounds[k], bounds[k + 1] if k + 1 < len(bounds) else len(text)):
+                out.append((iv.start, iv.precision))
+    return out
 
 
-def _later(text: str, g: Grammar, c: Candidate, bounds: list[int], latest: date | None,
-           coarse: tuple[str, ...] = ()) -> date | None:
-    """Return the later of `latest` and the start of `c`, when `c` is a reported date with a stated year."""
-    if not (c.year and c.event and c.kind in ("absolute", "range", "open_range")):
-        return latest
-    iv = c.resolve(Context()).interval
-    if iv is None or iv.precision in ("decade_part", "decade", "century", *coarse):
-        return latest
-    i = bisect.bisect_right(bounds, c.start) - 1
-    s_end = bounds[i + 1] if i + 1 < len(bounds) else len(text)
-    if g.future.search(text, bounds[i], s_end):
-        return latest
-    return iv.start if latest is None or iv.start > latest else latest
+def latest(found: list[tuple[date, str]], coarse: tuple[str, ...] = ()) -> date | None:
+    """Return the latest start of `found` (as `reported` gives) whose precision is not in `coarse`."""
+    return max((day for day, precision in found if precision not in coarse), default=None)
 
 
 def _blank_after(text: str, ln: Line) -> bool:
