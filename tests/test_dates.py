@@ -215,6 +215,16 @@ def test_anaphoric_resolves_against_the_previous_narrative_date():
     assert ("Setahun sebelumnya kedua pemimpin menandatangani pakta.", "2024-01-01", "2024-12-31") in pairs
 
 
+def test_an_undated_page_carries_its_narrative_year_into_the_next_section():
+    text = ("On 14 February 2019, a convoy was attacked in Pulwama.\n\n## Air strike\n\n"
+            "On 26 February, Indian jets crossed the line of control.")
+    assert ("On 26 February, Indian jets crossed the line of control.", "2019-02-26", "2019-02-26") in _pairs(
+        text, None, "en")
+    # With a publication date, a new paragraph may leave the story before it: its year is the paper's.
+    dated = _pairs(text, date(2025, 3, 10), "en")
+    assert ("On 26 February, Indian jets crossed the line of control.", "2025-02-26", "2025-02-26") in dated
+
+
 def test_anaphoric_day_after_a_day():
     text = "The summit opened on June 12, 2018. The next day, both sides signed a statement."
     pairs = _pairs(text, date(2018, 6, 20), "en")

@@ -210,11 +210,29 @@ def _besides_no_publication_date(problems: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def test_an_article_without_a_publication_date_says_so_and_how_to_give_one():
-    wire = ingest.parse("JAKARTA, Aug 20 (Wire) - The court ruled on Tuesday.\n", "w.txt", lang="en")
+    wire = ingest.parse("JAKARTA, Aug 20 (Wire) - The court ruled yesterday.\n", "w.txt", lang="en")
     assert wire.published is None
     assert any(p.startswith("no publication date found") and "--published" in p for p in wire.problems)
     dated = ingest.parse("JAKARTA, Aug 20, 2024 (Wire) - The court ruled on Tuesday.\n", "d.txt", lang="en")
     assert dated.published is not None and not any("publication date" in p for p in dated.problems)
+
+
+def test_a_wire_without_any_year_is_dated_by_its_leads_weekday_and_says_so(monkeypatch):
+    from timeline.dates import layout
+
+    class Today(dt.date):
+        @classmethod
+        def today(cls):
+            return cls(2026, 12, 3)
+
+    monkeypatch.setattr(layout, "date", Today)
+    # 11 January was a Thursday in 2024, and in no other of the last five years.
+    wire = ingest.parse("WASHINGTON, Jan 11 (Wire) - Jets struck targets late on Thursday.\n\nIt began on Oct 7.\n",
+                        "w.txt", lang="en")
+    assert wire.published == dt.date(2024, 1, 11)
+    assert any("weekday" in p and "--published" in p for p in wire.problems)
+    # A lead without a weekday names no year.
+    assert ingest.parse("WASHINGTON, Jan 11 (Wire) - Jets struck.\n", "x.txt", lang="en").published is None
 
 
 def test_a_pages_own_stamp_line_beats_a_date_guessed_from_its_story():
@@ -237,6 +255,19 @@ def test_a_live_blogs_time_headings_are_kept_and_its_stamp_dates_nothing():
     assert "May 10, 2:10 PM ET" in article.text  # trafilatura alone drops the text of <time>
     rows = pipeline.extract_article(article)
     assert [(e.date.isoformat(), e.time_text) for e in rows] == [("2025-05-10", "Saturday")]
+
+
+@pytest.mark.parametrize("front", ["terbit: Senin, 24 November 2025 07:00 WIB", "tanggal: 24/11/2025",
+                                   "published: Monday, November 24, 2025"])
+def test_the_front_matters_date_may_be_written_as_a_stamp_under_the_languages_key(front):
+    article = ingest.parse(f"---\njudul: T\n{front}\n---\nTrump berjanji turun tangan pekan lalu.\n", "a.md", lang="id")
+    assert article.published == dt.date(2025, 11, 24) and article.published_from == "front matter"
+    assert not article.problems
+
+
+def test_a_front_matter_date_that_names_no_day_is_reported():
+    article = ingest.parse("---\nterbit: kapan-kapan\n---\nTrump berjanji turun tangan pekan lalu.\n", "a.md", lang="id")
+    assert any("front matter 'terbit' is not a date" in p for p in article.problems)
 
 
 @pytest.mark.parametrize("key", ["published", "date", "pubDate"])

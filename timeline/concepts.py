@@ -207,8 +207,11 @@ def without_tail(text: str, time_text: str, language: str, path: Path = CONCEPTS
     return text
 
 
-def without_lead(text: str, language: str, path: Path = CONCEPTS_FILE) -> str:
+def without_lead(text: str, language: str, path: Path = CONCEPTS_FILE, time_text: str = "") -> str:
     """Return `text` without a lead phrase that names another happening as its time.
+
+    Left whole when the time expression stands in that phrase (then the phrase is what it
+    dates: "Situasi memanas setelah AS menggempur Houthi pada Jumat (12/1), disusul …").
 
     >>> without_lead("Hours before the summit, North Korea fired two missiles.", "en")
     'North Korea fired two missiles.'
@@ -217,6 +220,8 @@ def without_lead(text: str, language: str, path: Path = CONCEPTS_FILE) -> str:
     if pattern is None:
         return text
     m = pattern.match(text)
+    if time_text and m and time_text in text[:m.end()]:
+        return text
     return text[m.end():] if m and m.end() < len(text) else text
 
 

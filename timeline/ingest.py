@@ -189,6 +189,11 @@ def _as_date(value: object) -> dt.date | None:
     return None
 
 
+def _written_date(value: object, language: str) -> dt.date | None:
+    """Return the day a front matter value writes as a stamp ("Senin, 24 November 2025 07:00 WIB"), or None."""
+    return dates.dateline(value, language) if isinstance(value, str) and value.strip() else None
+
+
 def parse(
     raw: str,
     source: str,
@@ -228,15 +233,23 @@ def parse(
         problems.append(f"{wrapped} line(s) longer than {MAX_LINE_CHARS:,} characters were wrapped at spaces")
     lang = lang or str(meta.get("language") or "") or language.detect(body)
     pub_from = "flag" if published else ""
-    # "published" is ours; "date" is what Jekyll, Hugo and most static-site tools write.
-    key = next((k for k in PUBLISHED_KEYS if meta.get(k)), "published")
-    if published is None and _as_date(meta.get(key)):
-        published, pub_from = _as_date(meta.get(key)), "front matter"
-    elif meta.get(key) and not _as_date(meta.get(key)):
-        problems.append(f"front matter {key!r} is not a YYYY-MM-DD date: {str(meta[key])[:40]!r}")
+    # "published" is ours; "date" is what Jekyll, Hugo and most static-site tools write; a
+    # language's own words too (data/lang `publication_keys`: "terbit", "tanggal").
+    key = next((k for k in PUBLISHED_KEYS if meta.get(k)), None) or next(
+        (k for k in meta if isinstance(k, str) and meta.get(k) and dates.publication_key(k, lang)), "published")
+    stated = _as_date(meta.get(key)) or _written_date(meta.get(key), lang)
+    if published is None and stated:
+        published, pub_from = stated, "front matter"
+    elif meta.get(key) and not stated:
+        problems.append(f"front matter {key!r} is not a date: {str(meta[key])[:40]!r}")
     if published is None:
         published = dates.dateline(body, lang)
         pub_from = "dateline" if published else ""
+        if published and not _ANY_YEAR.search(body):
+            # Only the lead's weekday can have given a yearless dateline its year (dates/layout.py).
+            problems.append(f"publication year taken to be {published.year}: the latest of the last years in "
+                            "which the dateline's day fits the weekday its lead names; give the date with "
+                            "--published YYYY-MM-DD or front matter")
     if published is None:
         published = dates.undated_wire(body, lang)
         if published is not None:
@@ -316,6 +329,7 @@ def html_article(
     return parse(text, source, published, lang, title=getattr(doc, "title", None) or "", url=url)
 
 
+_ANY_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 PUBLISHED_KEYS = ("published", "date", "pubDate", "publishDate", "published_at", "date_published")
 _TIME_TAG = re.compile(r"</?time\b[^>]*>", re.I)
 _BLOCKS = ("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "br", "header", "time", "section", "article",

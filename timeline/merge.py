@@ -124,7 +124,8 @@ def _of(e: Event, profiles: dict | None = None, memo: dict | None = None) -> _Pr
         told = e.type_clause or e.sentence
         entry = _after_date(told, e.time_text)
         # "Hours before the summit, …", "…, hours after he was sworn in": another happening named as a time.
-        own = concepts.without_tail(concepts.without_lead(entry, e.language), e.time_text, e.language)
+        own = concepts.without_tail(concepts.without_lead(entry, e.language, time_text=e.time_text), e.time_text,
+                                     e.language)
         own = told if own == entry else own
         if own != told:
             kind, cues = taxonomy.cues(own, e.language)

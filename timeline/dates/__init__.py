@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from ..model import Sentence, TimeExpression
 from ..verbs import has_verb
-from . import grammar, layout
+from . import grammar, layout, lexicon
 from .resolve import Context, Resolution
 from .scan import scan
 
@@ -511,6 +511,13 @@ def _heading_scopes(text: str, lns: list[layout.Line], exprs: list[TimeExpressio
 def undated_wire(text: str, language: str) -> date | None:
     """Return the inferred publication date of a wire story whose dateline names no day (layout.undated_wire)."""
     return layout.undated_wire(text, _grammar(language), scan)
+
+
+def publication_key(key: str, language: str) -> bool:
+    """Tell whether a front matter key ("terbit", "Diterbitkan") gives the publication date (data/lang)."""
+    key = key.replace("_", " ").strip().lower()
+    words = lexicon.load(language).words("publication_keys") + lexicon.load("en").words("publication_keys")
+    return key in {w.lower() for w in words}
 
 
 def dateline(text: str, language: str) -> date | None:

@@ -18,7 +18,8 @@ from .lexicon import Lexicon, alternation, load, norm
 
 # Rule names, most specific first: on equal length the earlier rule wins.
 TEMPLATES: tuple[tuple[str, str], ...] = (
-    ("iso", r"(?<![\w/.-])(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"
+    # ISO, and its slashed or dotted form of East Asian pages ("2024/06/20 16:42 KST", "2024.06.20").
+    ("iso", r"(?<![\w/.-])(?P<y>\d{4})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})"
             r"(?:[T ]\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?(?![\w/-]|\.\d)"),
     ("wd_paren", r"(?<![\w-])(?:<DAYW>\s+)?(?P<wd><WD>)\s*,?\s*\(\s*(?P<a>\d{1,2})\s*(?P<s>[/.-])\s*(?P<b>\d{1,2})"
                  r"(?:\s*(?P=s)\s*(?P<y>\d{4}|\d{2}))?\s*\)(?:\s+(?P<tod><TOD>)(?!\w))?"),
@@ -270,7 +271,8 @@ def build(language: str) -> Grammar:
     tokens["YREL"] = (
         "(?:" + alternation(year_units) + r"\s+" + tokens["UA"] + "|" + tokens["UB"] + r"\s+" + alternation(year_units) + ")"
     )
-    tokens["WDPRE"] = r"(?:(?:<DAYW>\s+)?(?P<wd><WDALL>)\.?(?:\s*,\s*|\s+))?"
+    # "Sunday, 2 October 2022"; also with a time of day between: "Minggu dini hari, 2 Oktober 2022".
+    tokens["WDPRE"] = r"(?:(?:<DAYW>\s+)?(?P<wd><WDALL>)\.?(?:\s+<TOD>)?(?:\s*,\s*|\s+))?"
     rules = []
     skip = set(lex.words("skip_rules"))
     for name, template in TEMPLATES:

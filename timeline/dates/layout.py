@@ -296,14 +296,18 @@ def _wire_dateline(text: str, g: Grammar, scan, line: str, c: Candidate) -> date
             if finest is None or date(year, mo, d) >= finest:
                 return date(year, mo, d)
     last = latest(found)
-    if last is None:
-        return None
     # A wire's lead tells of that day or the day before ("Modi said on Monday"): the first
     # year from the latest reported one whose dateline day the lead's weekday fits, up to
     # this year (a story of May 2025 that looks back to 2021 only); without a weekday, or
     # when none fits, the nearest year of the next three.
     lead = _WEEKDAY_WORD.findall(text, c.end, c.end + LEAD_CHARS)
     said = next((g.weekdays[w.lower()] for w in lead if len(w) > 3 and w.lower() in g.weekdays), None)
+    if last is None:
+        # No year anywhere ("Jan 11 (Wire) - … late on Thursday", then "on Oct 7"): the
+        # latest of the last WEEKDAY_YEARS years whose dateline day the lead's weekday fits;
+        # a day of a weekday recurs in another year about every six years, so further back
+        # it names nothing.
+        return _weekday_year(mo, d, said)
     days = []
     for y in range(last.year, max(last.year + 2, date.today().year) + 1):
         with suppress(ValueError):  # 29 February of a common year
@@ -311,6 +315,22 @@ def _wire_dateline(text: str, g: Grammar, scan, line: str, c: Candidate) -> date
                 days.append(date(y, mo, d))
     fits = [day for day in days if said is not None and (day.weekday() - said) % 7 <= 1]
     return (fits or days[:3] or [None])[0]
+
+
+WEEKDAY_YEARS = 5
+
+
+def _weekday_year(month: int, day: int, said: int | None) -> date | None:
+    """Return the dateline day of the latest of the last WEEKDAY_YEARS years the lead's weekday fits, or None."""
+    if said is None:
+        return None
+    this = date.today().year
+    for y in range(this, this - WEEKDAY_YEARS, -1):
+        with suppress(ValueError):  # 29 February of a common year
+            day_in = date(y, month, day)
+            if day_in <= date.today() and (day_in.weekday() - said) % 7 <= 1:
+                return day_in
+    return None
 
 
 _YEAR = re.compile(r"(?<![\d.,/-])(?:19|20)\d\d(?![\d.,/]\d)")

@@ -121,8 +121,9 @@ NARRATIVE_RECENT = 31  # a yearless day this close before publication is of the 
 def _narrative_year(ctx: Context, month: int, day: int | None) -> int | None:
     """Return the year of the narrative's previous date when a yearless date continues it, else None."""
     # A new paragraph may leave the story of the date before it ("…since May 2024.\n\n
-    # Israel's strike on Doha on September 9 …" in an article of October 2025).
-    if not ctx.previous or ctx.future or not ctx.in_paragraph:
+    # Israel's strike on Doha on September 9 …" in an article of October 2025); in a page
+    # without a publication date (an encyclopedia's next section) nothing else gives a year.
+    if not ctx.previous or ctx.future or not ctx.in_paragraph and ctx.published is not None:
         return None
     last = ctx.previous[-1]
     if last.precision not in ("day", "week", "month_part", "month"):
