@@ -517,3 +517,10 @@ def test_an_infobox_span_is_no_publication_date():
             "Date: 19 October 2023 – present\nLocation: Red Sea\n\nThe crisis began on 19 October 2023.\n")
     assert dateline(text, "en") is None
     assert dateline("Headline\n\nDate: 19 October 2023\n\nStory.", "en") == date(2023, 10, 19)
+
+
+def test_a_slashed_stamp_line_is_the_dateline_and_gives_a_yearless_wire_its_year():
+    text = ("Hanwol News Agency | English Service\n2024/06/20 16:42 KST\n\n(LEAD) Seoul to review arms policy\n\n"
+            "SEOUL, June 20 (Hanwol) -- South Korea said Thursday it will review its policy, a day after the "
+            "two leaders met. They first met in 2019.\n")
+    assert dateline(text, "en") == date(2024, 6, 20)

@@ -175,6 +175,14 @@ CASES = [
     ("id", P, "Harga naik akhir pekan lalu.", "akhir pekan lalu", "2025-09-06", "2025-09-07", "week"),
     ("id", P, "Pertemuan digelar di Beijing pada hari Rabu.", "hari Rabu", "2025-09-03", "2025-09-03", "day"),
     ("id", P, "Laporan KCNA terbit pada hari Kamis.", "hari Kamis", "2025-09-04", "2025-09-04", "day"),
+    # A weekday with its time of day, then the date it names: one expression, the date's.
+    ("id", P, "Tragedi itu terjadi pada Minggu dini hari, 2 Oktober 2022, di Malang.", "Minggu dini hari, 2 Oktober 2022",
+     "2022-10-02", "2022-10-02", "day"),
+    ("en", P, "The stadium crush came on Sunday night, Oct. 2, 2022, after the match.", "Sunday night, Oct. 2, 2022",
+     "2022-10-02", "2022-10-02", "day"),
+    # ISO's slashed and dotted forms (East Asian stamps).
+    ("en", P, "The agency filed the report on 2024/06/20 at noon.", "2024/06/20", "2024-06-20", "2024-06-20", "day"),
+    ("en", P, "The ministry confirmed it on 2024.06.20 in Seoul.", "2024.06.20", "2024-06-20", "2024-06-20", "day"),
     ("id", P, "Putin akan berkunjung pada hari Rabu.", "hari Rabu", "2025-09-10", "2025-09-10", "day"),
     ("id", P, "Sidang dijadwalkan pada Jumat mendatang.", "Jumat mendatang", "2025-09-12", "2025-09-12", "day"),
     ("id", P, "Sidang digelar Jumat lalu.", "Jumat lalu", "2025-09-05", "2025-09-05", "day"),
