@@ -524,3 +524,13 @@ def test_a_slashed_stamp_line_is_the_dateline_and_gives_a_yearless_wire_its_year
             "SEOUL, June 20 (Hanwol) -- South Korea said Thursday it will review its policy, a day after the "
             "two leaders met. They first met in 2019.\n")
     assert dateline(text, "en") == date(2024, 6, 20)
+
+
+def test_a_part_of_the_day_after_a_day_date_in_its_sentence_is_of_that_day():
+    text = ("- **June 19, 2024** — Putin lands in Pyongyang before dawn, his first visit in 24 years. "
+            "Later that day he and Kim sign the treaty.")
+    pairs = _pairs(text, date(2025, 9, 5), "en")
+    assert ("Later that day he and Kim sign the treaty.", "2024-06-19", "2024-06-19") in pairs
+    # Alone, it is the report's day.
+    assert ("Drones hit Lutsk before dawn.", "2025-09-05", "2025-09-05") in _pairs(
+        "Drones hit Lutsk before dawn.", date(2025, 9, 5), "en")

@@ -45,6 +45,12 @@ _THREE_WORDS = re.compile(r"\s*\S+\s+\S+\s+\S")  # (str.split's words are runs o
 _WORD_THEN_SPACE = re.compile(r"\w\s*$")
 
 
+@lru_cache(maxsize=8)
+def _day_parts(language: str) -> frozenset[str]:
+    """Return the parts of a day that name no day ("before dawn"): data/lang `day_parts`."""
+    return frozenset(w.lower() for w in lexicon.load(language).words("day_parts"))
+
+
 def _grammar(language: str) -> grammar.Grammar:
     return grammar.build((language or "id").lower()[:2])
 
@@ -102,6 +108,7 @@ def _expressions(
     # (sentence start, year, end of its expression, start of its interval) of the last explicit year
     sentence_year: tuple[int, int, int, date] | None = None
     previous_sentence = -1  # sentence start of the latest event date
+    sentence_day: tuple[int, date] | None = None  # (sentence start, day) of the latest day-precise date
     previous_end = -1  # where the latest event date's expression ends
     lookups = _Lookups(text)
     for c, i in zip(cands, line_of):
@@ -114,6 +121,11 @@ def _expressions(
         anchor_day = published
         if c.rule == "deictic" and heading_day is not None:
             anchor_day = heading_day
+        if (c.rule == "deictic" and sentence_day is not None and sentence_day[0] == s_start
+                and text[c.start:c.end].lower() in _day_parts(language)):
+            # "June 19, 2024 — Putin lands in Pyongyang before dawn": a part of the day its
+            # sentence has just named, not of the report's day.
+            anchor_day = sentence_day[1]
         if recent is None:
             recent = tuple(previous[-_PREVIOUS:])  # rebuilt only when a date was added
         in_paragraph = previous_end >= 0 and text.find("\n\n", previous_end, c.start) < 0
@@ -196,6 +208,8 @@ def _expressions(
             previous_end = _below(text, c.end) if context or kind == "heading" else c.end
             if c.year:
                 sentence_year = (s_start, c.year, c.end, iv.start)
+            if iv.precision == "day" and iv.start == iv.end:
+                sentence_day = (s_start, iv.start)
             if kind == "heading" and iv.precision in _YEARLY and iv.start.year == iv.end.year:
                 heading_year = iv.start.year
         if kind == "dateline":

@@ -76,7 +76,7 @@ def pick_year(ctx: Context, month: int, day: int | None = None, weekday: int | N
     if told is not None:
         return told, f"year of the narrative's previous date {told}"
     if p is None:
-        return None
+        return _nearest_narrative_year(ctx, month, day)
     years = [p.year - 1, p.year, p.year + 1]
 
     def start(y: int) -> date:
@@ -148,6 +148,28 @@ def _narrative_year(ctx: Context, month: int, day: int | None) -> int | None:
     if last.start <= when <= last.start + timedelta(days=NARRATIVE_DAYS):
         return y
     return None
+
+
+def _nearest_narrative_year(ctx: Context, month: int, day: int | None) -> tuple[int, str] | None:
+    """Return the year that puts a yearless date nearest the narrative's previous date, in an undated page.
+
+    Without a publication date nothing else gives a year, and a narrative also looks back
+    ("…on 23 June. The clip had been recorded on 15 June"): the year of the previous
+    date's, or of the one before or after it, whichever puts the date within
+    NARRATIVE_DAYS of it.
+    """
+    if not ctx.previous or ctx.future:
+        return None
+    last = ctx.previous[-1]
+    if last.start.year != last.end.year:
+        return None  # "2008–2011" names no one year
+    best = None
+    for y in (last.start.year - 1, last.start.year, last.start.year + 1):
+        when = date(y, month, min(day or 1, calendar.monthrange(y, month)[1]))
+        gap = 0 if last.start <= when <= last.end else min(abs((when - last.start).days), abs((when - last.end).days))
+        if gap <= NARRATIVE_DAYS and (best is None or gap < best[0]):
+            best = (gap, y)
+    return (best[1], f"year nearest the narrative's previous date {best[1]}") if best else None
 
 
 def weekday_date(p: date, wd: int, direction: str) -> date:
