@@ -475,10 +475,10 @@ def merge(events: Iterable[Event], memo: dict | None = None, title_language: str
         # Rows of several articles, each already merged within its article: the pairs that
         # fit best join first (_best_first), so a happening's first two reports no longer
         # decide where its others go.
-        clusters = _best_first(items, profiles, memo, rare)
+        clusters = _unite(_best_first(items, profiles, memo, rare), rare, profiles, paired=True)
     else:
-        clusters = _in_order(items, profiles, memo, rare)
-    clusters = _attach(_unite(clusters, rare, profiles), rare, profiles)
+        clusters = _unite(_in_order(items, profiles, memo, rare), rare, profiles)
+    clusters = _attach(clusters, rare, profiles)
     groups = sorted((c.members for c in clusters), key=lambda c: min(order[id(m)] for m in c))
     return [_combine(c, title_language) if len(c) > 1 else _alone(c[0]) for c in groups]
 
@@ -586,6 +586,7 @@ def _scored_pairs(ranked: list[Event], mine: list[_Profile],
         for k in _keys(e, mine[i]):
             by_key.setdefault(k, set()).add(i)
     pairs = set()
+    seen: set[tuple[int, int]] = set()  # a pair is found from both its rows: scored once
     for i, e in enumerate(ranked):
         asked = set(by_interval.get((e.date, e.date_end), ()))
         coarse = e.date_end > e.date and (e.date_end - e.date).days < CONTAIN_MAX_DAYS
@@ -597,8 +598,9 @@ def _scored_pairs(ranked: list[Event], mine: list[_Profile],
                 asked.update(j for day in _neighbours(e.date) for j in by_start.get(day, ()) if j in sharing)
         for j in asked:
             h, o = sorted((i, j))
-            if h == o or ranked[h].source == ranked[o].source:
+            if h == o or ranked[h].source == ranked[o].source or (h, o) in seen:
                 continue
+            seen.add((h, o))
             relation = _relation(ranked[h], ranked[o])
             fit = _across(ranked[h], ranked[o], mine[h], mine[o], relation, frozenset((mine[h].type,)), rare) if (
                 relation) else 0.0
@@ -640,13 +642,15 @@ def _joins(a: _Cluster, b: _Cluster, rare: frozenset[str] | None) -> float:
     return min(fits)
 
 
-def _unite(clusters: list[_Cluster], rare: frozenset[str] | None, profiles: dict | None = None) -> list[_Cluster]:
+def _unite(clusters: list[_Cluster], rare: frozenset[str] | None, profiles: dict | None = None,
+           paired: bool = False) -> list[_Cluster]:
     """Join clusters that one happening's reports formed apart, taking reports one by one.
 
     A report asks the clusters formed before it, so the first reports of a happening can
     part ways (a report typed as a statement leads, a strike's report does not fit it and
     starts a second cluster the others then join); with all reports in, each cluster
-    together is asked about the others of a compatible date.
+    together is asked about the others of a compatible date. `paired`: every two rows were
+    asked already (`_best_first`), so two clusters of one row each are not asked again.
     """
     by_start, known = _start_index(clusters)
     alive = list(range(len(clusters)))
@@ -661,7 +665,7 @@ def _unite(clusters: list[_Cluster], rare: frozenset[str] | None, profiles: dict
         best, at = 0.0, -1
         for day in days:
             for j in by_start.get(day, ()):
-                if j == i or j in gone:
+                if j == i or j in gone or paired and len(clusters[i].members) == len(clusters[j].members) == 1:
                     continue
                 fit = _joins(clusters[i], clusters[j], rare)
                 if fit > best:
