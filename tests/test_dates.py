@@ -534,3 +534,11 @@ def test_a_part_of_the_day_after_a_day_date_in_its_sentence_is_of_that_day():
     # Alone, it is the report's day.
     assert ("Drones hit Lutsk before dawn.", "2025-09-05", "2025-09-05") in _pairs(
         "Drones hit Lutsk before dawn.", date(2025, 9, 5), "en")
+
+
+def test_a_bare_weekday_under_its_dated_heading_is_that_day_in_a_weeks_review():
+    text = ("Minggu, 08 Jun 2025 18:30 WIB\n\nBerikut kronologinya.\n\nSabtu (31/5)\n"
+            "Jembatan di wilayah Bryansk runtuh menimpa kereta penumpang pada Sabtu malam waktu setempat.\n")
+    pairs = _pairs(text, date(2025, 6, 8), "id")
+    assert ("Jembatan di wilayah Bryansk runtuh menimpa kereta penumpang pada Sabtu malam waktu setempat.",
+            "2025-05-31", "2025-05-31") in pairs
