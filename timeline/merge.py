@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import copy
+import math
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -552,7 +553,14 @@ def _best_first(items: list[Event], profiles: dict, memo: dict | None,
     """
     ranked = sorted(items, key=_rank)
     mine = [_of(e, profiles, memo) for e in ranked]
-    pairs = _scored_pairs(ranked, mine, rare)
+    # The same report in several articles (a wire story reprinted, the same sentence dated
+    # the same way) is asked about once: its copies join its first row, and only that row is
+    # paired with the others (an archive's reprints would otherwise square the pairs).
+    first: dict[tuple, int] = {}
+    copies = {i: first.setdefault((" ".join(e.sentence.lower().split()), e.date, e.date_end, e.language), i)
+              for i, e in enumerate(ranked)}
+    copies = {i: j for i, j in copies.items() if i != j}
+    pairs = [(-math.inf, j, i) for i, j in copies.items()] + _scored_pairs(ranked, mine, rare, set(copies))
     clusters = [_Cluster([e], p, {p.type}) for e, p in zip(ranked, mine)]
     root = list(range(len(ranked)))  # each row's cluster: the index of its best-ranked row
 
@@ -574,17 +582,20 @@ def _best_first(items: list[Event], profiles: dict, memo: dict | None,
     return [c for i, c in enumerate(clusters) if find(i) == i]
 
 
-def _scored_pairs(ranked: list[Event], mine: list[_Profile],
-                  rare: frozenset[str] | None) -> list[tuple[float, int, int]]:
+def _scored_pairs(ranked: list[Event], mine: list[_Profile], rare: frozenset[str] | None,
+                  copies: set[int] = frozenset()) -> list[tuple[float, int, int]]:
     """Return (-fit, i, j) for the pairs of rows of different articles that may be one happening, best first.
 
     Asked, as `_in_order` asks: rows of the same interval, a day apart, or inside a
-    coarser row's interval, sharing a concept, name or person with it.
+    coarser row's interval, sharing a concept, name or person with it. Rows in `copies`
+    (another row's copy) are left out.
     """
     by_interval: dict[tuple[date, date], list[int]] = {}
     by_start: dict[date, list[int]] = {}
     by_key: dict[str, set[int]] = {}
     for i, e in enumerate(ranked):
+        if i in copies:
+            continue
         by_interval.setdefault((e.date, e.date_end), []).append(i)
         by_start.setdefault(e.date, []).append(i)
         for k in _keys(e, mine[i]):
@@ -592,6 +603,8 @@ def _scored_pairs(ranked: list[Event], mine: list[_Profile],
     pairs = set()
     seen: set[tuple[int, int]] = set()  # a pair is found from both its rows: scored once
     for i, e in enumerate(ranked):
+        if i in copies:
+            continue
         asked = set(by_interval.get((e.date, e.date_end), ()))
         coarse = e.date_end > e.date and (e.date_end - e.date).days < CONTAIN_MAX_DAYS
         if coarse or e.precision == "day":
