@@ -248,6 +248,8 @@ def _within(head: Event, e: Event, a: _Profile, b: _Profile, relation: str) -> f
     named = _refers(e) or _refers(head)
     if a.actors and b.actors and not (a.actors & b.actors) and not e.actors_inferred and not named:
         return 0.0
+    if a.places and b.places and not a.places & b.places and not named:
+        return 0.0  # the same kind of thing in two places that day ("Kyiv …"; "In Lutsk, …")
     sim = affinity.overlap(a, b)
     shared_cues = len(a.cues & b.cues)
     mine, theirs = concepts.specific(a.concepts), concepts.specific(b.concepts)
