@@ -542,3 +542,10 @@ def test_a_bare_weekday_under_its_dated_heading_is_that_day_in_a_weeks_review():
     pairs = _pairs(text, date(2025, 6, 8), "id")
     assert ("Jembatan di wilayah Bryansk runtuh menimpa kereta penumpang pada Sabtu malam waktu setempat.",
             "2025-05-31", "2025-05-31") in pairs
+
+
+def test_an_infobox_row_is_no_dateline():
+    text = ("# COVID-19 pandemic in Indonesia\n\n*From Openpedia, the free encyclopedia*\n\n"
+            "| COVID-19 pandemic in Indonesia | |\n|---|---|\n| Arrival date | 2 March 2020 |\n\n"
+            "The first cases were announced on 2 March 2020. Jakarta's restrictions began on 10 April.\n")
+    assert dateline(text, "en") is None

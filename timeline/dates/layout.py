@@ -182,6 +182,8 @@ def find_dateline(text: str, g: Grammar, scan, roles: dict[int, tuple[str, str]]
             break
         line = text[ln.start:ln.end]
         counted += not _head_material(line)
+        if line.lstrip().startswith("|"):
+            continue  # a table's row ("| Arrival date | 2 March 2020 |"): an infobox's fact, no stamp
         cands = scan(line, g)
         # Clock times and lengths ("5 min read", "2 hours ago") may stand beside a dateline,
         # and so may bylines ("By Jane Doe | Updated ...", "... | 16:38 WIB | LAPORAN: NAME").
