@@ -602,7 +602,7 @@ def _scored_pairs(ranked: list[Event], mine: list[_Profile], rare: frozenset[str
         by_start.setdefault(e.date, []).append(i)
         for k in _keys(e, mine[i]):
             by_key.setdefault(k, set()).add(i)
-    pairs = set()
+    pairs: list[tuple[float, int, int]] = []
     seen: set[tuple[int, int]] = set()  # a pair is found from both its rows: scored once
     for i, e in enumerate(ranked):
         if i in copies:
@@ -621,10 +621,11 @@ def _scored_pairs(ranked: list[Event], mine: list[_Profile], rare: frozenset[str
                 continue
             seen.add((h, o))
             relation = _relation(ranked[h], ranked[o])
-            fit = _across(ranked[h], ranked[o], mine[h], mine[o], relation, frozenset((mine[h].type,)), rare) if (
-                relation) else 0.0
+            if not relation:
+                continue
+            fit = _across(ranked[h], ranked[o], mine[h], mine[o], relation, frozenset((mine[h].type,)), rare)
             if fit > 0:
-                pairs.add((-fit, h, o))
+                pairs.append((-fit, h, o))
     # A coarse row that fits two happenings equally well ("in 2024, the treaty …") names
     # neither for sure: it is left to _attach, which asks once every happening is whole.
     fits: dict[int, list[float]] = {}
