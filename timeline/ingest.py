@@ -243,10 +243,10 @@ def parse(
     elif meta.get(key) and not stated:
         problems.append(f"front matter {key!r} is not a date: {str(meta[key])[:40]!r}")
     if published is None:
-        published = dates.dateline(body, lang)
+        found = dates.dateline_read(body, lang)
+        published, guessed = found if found else (None, False)
         pub_from = "dateline" if published else ""
-        if published and not _ANY_YEAR.search(body):
-            # Only the lead's weekday can have given a yearless dateline its year (dates/layout.py).
+        if guessed:
             problems.append(f"publication year taken to be {published.year}: the latest of the last years in "
                             "which the dateline's day fits the weekday its lead names; give the date with "
                             "--published YYYY-MM-DD or front matter")
@@ -329,7 +329,6 @@ def html_article(
     return parse(text, source, published, lang, title=getattr(doc, "title", None) or "", url=url)
 
 
-_ANY_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 PUBLISHED_KEYS = ("published", "date", "pubDate", "publishDate", "published_at", "date_published")
 _TIME_TAG = re.compile(r"</?time\b[^>]*>", re.I)
 _BLOCKS = ("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "br", "header", "time", "section", "article",

@@ -45,12 +45,6 @@ _THREE_WORDS = re.compile(r"\s*\S+\s+\S+\s+\S")  # (str.split's words are runs o
 _WORD_THEN_SPACE = re.compile(r"\w\s*$")
 
 
-@lru_cache(maxsize=8)
-def _day_parts(language: str) -> frozenset[str]:
-    """Return the parts of a day that name no day ("before dawn"): data/lang `day_parts`."""
-    return frozenset(w.lower() for w in lexicon.load(language).words("day_parts"))
-
-
 def _grammar(language: str) -> grammar.Grammar:
     return grammar.build((language or "id").lower()[:2])
 
@@ -122,7 +116,7 @@ def _expressions(
         if c.rule == "deictic" and heading_day is not None:
             anchor_day = heading_day
         if (c.rule == "deictic" and sentence_day is not None and sentence_day[0] == s_start
-                and text[c.start:c.end].lower() in _day_parts(language)):
+                and text[c.start:c.end].lower() in g.day_parts):
             # "June 19, 2024 — Putin lands in Pyongyang before dawn": a part of the day its
             # sentence has just named, not of the report's day.
             anchor_day = sentence_day[1]
@@ -530,8 +524,15 @@ def undated_wire(text: str, language: str) -> date | None:
 def publication_key(key: str, language: str) -> bool:
     """Tell whether a front matter key ("terbit", "Diterbitkan") gives the publication date (data/lang)."""
     key = key.replace("_", " ").strip().lower()
+    # The lexicons, not the grammars: an Indonesian page's English keys need no English grammar built.
     words = lexicon.load(language).words("publication_keys") + lexicon.load("en").words("publication_keys")
     return key in {w.lower() for w in words}
+
+
+def dateline_read(text: str, language: str) -> tuple[date, bool] | None:
+    """Return the publication date of the article's first lines and whether its year was a guess (`dateline`)."""
+    found = layout.find_dateline(text, _grammar(language), scan)
+    return (found[2], found[3]) if found else None
 
 
 def dateline(text: str, language: str) -> date | None:
@@ -544,5 +545,5 @@ def dateline(text: str, language: str) -> date | None:
     >>> dateline("Pada 24 Februari 2022, Putin menyerang Ukraina.", "id") is None
     True
     """
-    found = layout.find_dateline(text, _grammar(language), scan)
-    return found[2] if found else None
+    found = dateline_read(text, language)
+    return found[0] if found else None

@@ -118,6 +118,7 @@ class Grammar:
     seasons: dict[str, str]
     ambiguous_months: frozenset[str]
     ambiguous_weekdays: frozenset[str]
+    day_parts: frozenset[str]  # "before dawn": a part of the day its sentence has just named
     future: re.Pattern
     since: re.Pattern  # matches a since-word right before a candidate
     until: re.Pattern
@@ -296,6 +297,7 @@ def build(language: str) -> Grammar:
         seasons=lex.grouped("seasons"),
         ambiguous_months=frozenset(norm(w) for w in lex.words("ambiguous_months")),
         ambiguous_weekdays=frozenset(norm(w) for w in lex.words("ambiguous_weekdays")),
+        day_parts=frozenset(w.lower() for w in lex.words("day_parts")),
         future=re.compile(r"(?<!\w)" + alternation(lex.words("future_cues")) + r"(?!\w)", re.I),
         since=_tail(lex.words("since_words")),
         until=_tail(lex.words("until_words")),

@@ -170,8 +170,11 @@ def only_filler(text: str, spans: list[tuple[int, int]], g: Grammar) -> bool:
 
 
 def find_dateline(text: str, g: Grammar, scan, roles: dict[int, tuple[str, str]] | None = None,
-                  lns: list[Line] | None = None) -> tuple[int, int, date] | None:
-    """Return (start, end, date) of the publication date in the first lines, if any.
+                  lns: list[Line] | None = None) -> tuple[int, int, date, bool] | None:
+    """Return (start, end, date, guessed) of the publication date in the first lines, if any.
+
+    `guessed`: a wire dateline's year was taken from its lead's weekday alone (no year in
+    the story), which the article's problems should say.
 
     `roles` (line index → role, as `line_role` gives) saves a second scan of the text
     when the caller has one; `lns` (the text's `lines`) saves splitting it again.
@@ -197,7 +200,7 @@ def find_dateline(text: str, g: Grammar, scan, roles: dict[int, tuple[str, str]]
             if c.kind == "relative" and c.rule in ("md", "dm"):
                 wire = _wire_dateline(text, g, scan, line, c)
                 if wire is not None:
-                    return ln.start + c.start, ln.start + c.end, wire
+                    return ln.start + c.start, ln.start + c.end, *wire
                 continue
             if c.kind not in ("absolute",):
                 continue
@@ -230,7 +233,7 @@ def find_dateline(text: str, g: Grammar, scan, roles: dict[int, tuple[str, str]]
                 ):
                     return None
             if alone or prefixed or labelled or wired or _stamp(line, [(c.start, c.end)] + clocks, g):
-                return ln.start + c.start, ln.start + c.end, res.interval.start
+                return ln.start + c.start, ln.start + c.end, res.interval.start, False
             break  # only the first full date of a line can be its dateline
         if len(line.split()) > STORY_WORDS:
             break
@@ -270,15 +273,16 @@ def wire_form(line: str, c: Candidate, offset: int = 0) -> bool:
                 and _WIRE_BEFORE.fullmatch(line[:c.start - offset]) and _WIRE_AFTER.match(line, c.end - offset))
 
 
-def _wire_dateline(text: str, g: Grammar, scan, line: str, c: Candidate) -> date | None:
-    """Return the date of a yearless wire dateline ("SEOUL, March 6 (Reuters) -"), or None.
+def _wire_dateline(text: str, g: Grammar, scan, line: str, c: Candidate) -> tuple[date, bool] | None:
+    """Return the date of a yearless wire dateline ("SEOUL, March 6 (Reuters) -") and whether its year is a guess.
 
     The year is inferred (README "Dates"): the year of the article's copyright line
     ("© 2025 Nusa Wire") when the dateline's day in it is not before the latest month or
     day the article reports; else, of the years that put the dateline's day on or after
     the start of the latest date with a stated year the article reports, the first the
     lead's weekday fits, or the nearest. Dates in sentences about the future and dates
-    coarser than a year do not count. With no such date the dateline stays unresolved.
+    coarser than a year do not count. With no such date, the latest recent year the lead's
+    weekday fits, said to be a guess; else the dateline stays unresolved.
     """
     if not wire_form(line, c):
         return None
@@ -296,7 +300,7 @@ def _wire_dateline(text: str, g: Grammar, scan, line: str, c: Candidate) -> date
         finest = latest(found, coarse=("year",))
         with suppress(ValueError):  # 29 February of a common year
             if finest is None or date(year, mo, d) >= finest:
-                return date(year, mo, d)
+                return date(year, mo, d), False
     last = latest(found)
     # A wire's lead tells of that day or the day before ("Modi said on Monday"): the first
     # year from the latest reported one whose dateline day the lead's weekday fits, up to
@@ -309,14 +313,16 @@ def _wire_dateline(text: str, g: Grammar, scan, line: str, c: Candidate) -> date
         # latest of the last WEEKDAY_YEARS years whose dateline day the lead's weekday fits;
         # a day of a weekday recurs in another year about every six years, so further back
         # it names nothing.
-        return _weekday_year(mo, d, said)
+        guess = _weekday_year(mo, d, said)
+        return (guess, True) if guess else None
     days = []
     for y in range(last.year, max(last.year + 2, date.today().year) + 1):
         with suppress(ValueError):  # 29 February of a common year
             if date(y, mo, d) >= last:
                 days.append(date(y, mo, d))
-    fits = [day for day in days if said is not None and (day.weekday() - said) % 7 <= 1]
-    return (fits or days[:3] or [None])[0]
+    fits = [day for day in days if _told_on(day, said)]
+    found = (fits or days[:3] or [None])[0]
+    return (found, False) if found else None
 
 
 WEEKDAY_YEARS = 5
@@ -324,15 +330,18 @@ WEEKDAY_YEARS = 5
 
 def _weekday_year(month: int, day: int, said: int | None) -> date | None:
     """Return the dateline day of the latest of the last WEEKDAY_YEARS years the lead's weekday fits, or None."""
-    if said is None:
-        return None
     this = date.today().year
     for y in range(this, this - WEEKDAY_YEARS, -1):
         with suppress(ValueError):  # 29 February of a common year
             day_in = date(y, month, day)
-            if day_in <= date.today() and (day_in.weekday() - said) % 7 <= 1:
+            if day_in <= date.today() and _told_on(day_in, said):
                 return day_in
     return None
+
+
+def _told_on(day: date, said: int | None) -> bool:
+    """Tell whether a lead naming weekday `said` can tell of `day`: that day, or the day before."""
+    return said is not None and (day.weekday() - said) % 7 <= 1
 
 
 _YEAR = re.compile(r"(?<![\d.,/-])(?:19|20)\d\d(?![\d.,/]\d)")
