@@ -195,6 +195,16 @@ def test_a_wire_story_whose_dateline_names_no_day_is_dated_by_its_latest_day_in_
     assert any(p.startswith("publication date taken to be 2025-06-06") for p in article.problems)
 
 
+def test_a_part_of_the_day_named_before_its_day_takes_that_day():
+    text = ("Yoon declared martial law on 3 December 2024. His cabinet lifted it before dawn the following day. "
+            "Ministers met before dawn on Thursday.")
+    found = find_expressions(text, date(2025, 4, 4), "en")
+    assert [(e.text, e.event) for e in found] == [
+        ("3 December 2024", True), ("before dawn", False), ("the following day", True), ("before dawn", False),
+        ("Thursday", True)]
+    assert found[2].date == date(2024, 12, 4)  # not the day after publication
+
+
 def test_wire_dateline_is_no_event_and_anchors_relative_dates():
     text = "HANOI, March 6 (Wire) - Ministers met on Wednesday. The pact was signed in June 2024."
     exprs = find_expressions(text, dateline(text, "en"), "en")

@@ -53,9 +53,12 @@ CASES = [
     ("id", date(2025, 10, 27), "Timor-Leste diterima di KTT ASEAN pada Minggu (26/10/2025). Negara itu menjadi "
      "pengamat pada November 2022. Pada hari yang sama, Thailand dan Kamboja menandatangani deklarasi damai.",
      "Pada hari yang sama", "2025-10-26", "2025-10-26", "day"),
-    # a day counted from part of a month stays in that month (not counted from an older day)
+    # a day counted from part of a month stays in that part (not counted from an older day)
     ("id", date(2024, 6, 12), "Pada 31/5/2024 Biden berpidato. Awal Mei lalu, Hamas menerima usulan. "
-     "Sehari kemudian, Israel merebut Rafah.", "Sehari kemudian", "2024-05-01", "2024-05-31", "month"),
+     "Sehari kemudian, Israel merebut Rafah.", "Sehari kemudian", "2024-05-01", "2024-05-10", "month_part"),
+    ("en", date(2025, 6, 5), "On the night of December 3, the decree banned politics. In late December, Han was "
+     "impeached. The won sank the same day. Two days later a jet crashed.", "Two days later", "2024-12-21",
+     "2024-12-31", "month_part"),
     # "(almost) exactly a year ago" is the part of that month, not the whole year
     ("id", date(2025, 6, 17), "Hampir tepat setahun lalu, Putin dan Kim meneken perjanjian.", "setahun lalu",
      "2024-06-11", "2024-06-20", "month_part"),

@@ -233,6 +233,13 @@ def test_a_wire_without_any_year_is_dated_by_its_leads_weekday_and_says_so(monke
     assert any("weekday" in p and "--published" in p for p in wire.problems)
     # A lead without a weekday names no year.
     assert ingest.parse("WASHINGTON, Jan 11 (Wire) - Jets struck.\n", "x.txt", lang="en").published is None
+    # Bare years of the story's background are no floor to count from: 4 December was a
+    # Wednesday in 2024 (and in 1991, the first such year after 1987); in 2025 it was the
+    # Thursday after, which a lead may tell of too, but the lead's own day comes first.
+    seoul = ingest.parse("SEOUL, Dec 4 (Wire) - Yoon lifted martial law in the early hours of Wednesday, the first "
+                         "since 1979.\n\nThe country became a democracy in 1987.\n", "s.txt", lang="en")
+    assert seoul.published == dt.date(2024, 12, 4)
+    assert any("weekday" in p for p in seoul.problems)
 
 
 def test_a_pages_own_stamp_line_beats_a_date_guessed_from_its_story():

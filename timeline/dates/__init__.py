@@ -105,7 +105,7 @@ def _expressions(
     sentence_day: tuple[int, date] | None = None  # (sentence start, day) of the latest day-precise date
     previous_end = -1  # where the latest event date's expression ends
     lookups = _Lookups(text)
-    for c, i in zip(cands, line_of):
+    for k, (c, i) in enumerate(zip(cands, line_of)):
         role, key = roles.get(i, ("", ""))
         nxt = bisect.bisect_right(bounds, c.start)
         s_start = bounds[nxt - 1]
@@ -143,6 +143,11 @@ def _expressions(
             # "..., a step unthinkable a decade earlier": counted back from its own sentence's
             # date, it compares with an earlier time; it dates no happening of its own.
             event, reason = False, "comparison with an earlier time"
+        elif event and c.rule == "deictic" and text[c.start:c.end].lower() in g.day_parts and k + 1 < len(cands) \
+                and cands[k + 1].start < s_end and _JOINED.fullmatch(text, c.end, cands[k + 1].start):
+            # "lifted it before dawn the following day", "sebelum subuh pada Rabu": the day is
+            # the one named right after; read alone, the part of the day is the report's day.
+            event, reason = False, "a part of the day named right after it"
         elif event and _comparison(text, g, c, s_start):
             event, reason = False, "comparison baseline"
         elif event and c.kind == "range" and _life_dates(text, g, c):
@@ -200,7 +205,9 @@ def _expressions(
             previous_sentence = s_start
             # A heading's or section title's date governs the paragraph below it too.
             previous_end = _below(text, c.end) if context or kind == "heading" else c.end
-            if c.year:
+            if c.year and c.label_prefix != "since ":
+                # "its weakest level since 2009 in late December": where a range starts is no
+                # year for the sentence's other dates.
                 sentence_year = (s_start, c.year, c.end, iv.start)
             if iv.precision == "day" and iv.start == iv.end:
                 sentence_day = (s_start, iv.start)
@@ -212,6 +219,10 @@ def _expressions(
               and abs((iv.start - published).days) <= _LIVE_DAYS and _section(lns, i)):
             heading_day = iv.start
     return out
+
+
+# What may stand between a part of the day and the day it belongs to: "before dawn on Wednesday".
+_JOINED = re.compile(r"\s*,?\s*(?:[^\W\d_]{1,5}\s+)?")
 
 
 def _below(text: str, pos: int) -> int:

@@ -308,13 +308,15 @@ def _wire_dateline(text: str, g: Grammar, scan, line: str, c: Candidate) -> tupl
     # when none fits, the nearest year of the next three.
     lead = _WEEKDAY_WORD.findall(text, c.end, c.end + LEAD_CHARS)
     said = next((g.weekdays[w.lower()] for w in lead if len(w) > 3 and w.lower() in g.weekdays), None)
-    if last is None:
-        # No year anywhere ("Jan 11 (Wire) - … late on Thursday", then "on Oct 7"): the
-        # latest of the last WEEKDAY_YEARS years whose dateline day the lead's weekday fits;
-        # a day of a weekday recurs in another year about every six years, so further back
-        # it names nothing.
-        guess = _weekday_year(mo, d, said)
-        return (guess, True) if guess else None
+    if last is None or latest(found, coarse=("year",)) is None:
+        # No year anywhere ("Jan 11 (Wire) - … late on Thursday", then "on Oct 7"), or only
+        # bare years of the story's background ("the first since 1979"): the latest of the
+        # last WEEKDAY_YEARS years whose dateline day the lead's weekday fits; a day of a
+        # weekday recurs in another year about every six years, so further back it names
+        # nothing. (The first fitting year after "1987" put a story of 2024 in 1991.)
+        guess = _weekday_year(mo, d, said, last)
+        if guess or last is None:
+            return (guess, True) if guess else None
     days = []
     for y in range(last.year, max(last.year + 2, date.today().year) + 1):
         with suppress(ValueError):  # 29 February of a common year
@@ -328,15 +330,20 @@ def _wire_dateline(text: str, g: Grammar, scan, line: str, c: Candidate) -> tupl
 WEEKDAY_YEARS = 5
 
 
-def _weekday_year(month: int, day: int, said: int | None) -> date | None:
-    """Return the dateline day of the latest of the last WEEKDAY_YEARS years the lead's weekday fits, or None."""
+def _weekday_year(month: int, day: int, said: int | None, since: date | None = None) -> date | None:
+    """Return the dateline day of the latest of the last WEEKDAY_YEARS years the lead's weekday fits, or None.
+
+    A year whose day is the lead's weekday wins over one whose day is the day after it
+    (a wire tells mostly of its dateline's day); none before `since` (a date it reports).
+    """
     this = date.today().year
+    days = []
     for y in range(this, this - WEEKDAY_YEARS, -1):
         with suppress(ValueError):  # 29 February of a common year
             day_in = date(y, month, day)
-            if day_in <= date.today() and _told_on(day_in, said):
-                return day_in
-    return None
+            if day_in <= date.today() and (since is None or day_in >= since) and _told_on(day_in, said):
+                days.append(day_in)
+    return next((x for x in days if x.weekday() == said), days[0] if days else None)
 
 
 def _told_on(day: date, said: int | None) -> bool:

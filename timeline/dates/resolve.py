@@ -222,6 +222,10 @@ def relative(ctx: Context, unit: str, offset: int, anchor: str, part: str = "") 
     # inside it: the anchor's own interval is the honest answer.
     if grain < PRECISIONS.index(PRECISION_OF_UNIT.get(base_unit, base_unit)):
         out = iv.unit_of(base_unit, base)
+        if anchor == "previous" and ctx.previous and prev.precision.endswith("_part") and unit in ("day", "week"):
+            # "In late December, Han was impeached. The won sank the same day. Two days
+            # later …": a few days from part of a month stay in that part, not the month.
+            out = prev
     else:
         out = iv.unit_of(unit, iv.shift(base, unit, offset))
     if part:
