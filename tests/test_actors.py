@@ -219,3 +219,22 @@ def test_actor_file_is_well_formed():
 @pytest.mark.parametrize("text", ["Harga turun 1 dollar AS per barel.", "Kantor di Amerika Latin tutup."])
 def test_phrases_that_name_no_actor_hide_the_alias_inside(text):
     assert names(text) == []
+
+
+def _casts(text: str) -> list[tuple[str, ...]]:
+    return [c.actors for c in casts(text)]
+
+
+def test_an_institution_named_like_indonesias_is_indonesias_only_in_indonesian_stories():
+    # The sentence names another state: that state's court.
+    assert _casts("South Korea's Constitutional Court removed Yoon from office on Friday.") == [("South Korea",)]
+    assert _casts("Mahkamah Konstitusi Thailand memberhentikan Paetongtarn pada Jumat.") == [("Thailand",)]
+    # The article is about another state: the bare name is that state's court.
+    korea = ("South Korea's parliament impeached Han Duck-soo. South Korea's won fell.\n\n"
+             "The Constitutional Court reinstated Han on 24 March 2025.")
+    assert "Constitutional Court of Indonesia" not in _casts(korea)[-1]
+    # An Indonesian story, or a sentence that names Indonesia: Indonesia's court.
+    assert _casts("Mahkamah Konstitusi menurunkan ambang batas pencalonan kepala daerah.")[0][0] == (
+        "Constitutional Court of Indonesia")
+    mixed = "South Korea's won fell. South Korea's court ruled.\n\nIndonesia's Constitutional Court ruled too."
+    assert "Constitutional Court of Indonesia" in _casts(mixed)[-1]

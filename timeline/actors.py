@@ -17,7 +17,7 @@ from .model import ActorMention, Sentence
 
 ACTORS_FILE = Path(__file__).resolve().parent.parent / "data" / "actors.csv"
 KINDS = ("country", "organisation", "person", "pair", "none")
-_COLUMNS = ("name", "kind", "country", "adds_country", "aliases", "short_names")
+_COLUMNS = ("name", "kind", "country", "adds_country", "aliases", "short_names", "home_aliases")
 _ACRONYM_MAX = 3  # aliases of this many capitals or fewer match only in capitals
 _MIN_WORDS_TO_INHERIT = 5  # shorter lines (datelines, headings) never borrow actors
 _PAIR = 2  # "kedua negara" asks for two states
@@ -33,6 +33,7 @@ class Actor:
     aliases: tuple[str, ...]
     short_names: tuple[str, ...] = ()
     adds_country: bool = False  # a mention also names `country`
+    home_aliases: tuple[str, ...] = ()  # names it only where no other state is named ("Constitutional Court")
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,7 @@ def load(path: Path = ACTORS_FILE) -> tuple[Actor, ...]:
                 aliases=_split(r["aliases"]),
                 short_names=_split(r.get("short_names")),
                 adds_country=adds == "yes" or (kind == "person" and adds != "no"),
+                home_aliases=_split(r.get("home_aliases")),
             )
         )
     return tuple(out)
@@ -83,7 +85,7 @@ def _automaton(path: Path = ACTORS_FILE) -> ahocorasick.Automaton:
     # list of thousands of aliases costs no more than one of ten.
     entries: dict[str, list[tuple[Actor, str, bool]]] = {}
     for actor in load(path):
-        for alias in actor.aliases:
+        for alias in actor.aliases + actor.home_aliases:
             entries.setdefault(alias.lower(), []).append((actor, alias, False))
         for short in actor.short_names:
             entries.setdefault(short.lower(), []).append((actor, short, True))
@@ -263,8 +265,10 @@ def by_sentence(text: str, sents: Sequence[Sentence]) -> list[Cast]:
     named, refs = _named(resolved), _references(resolved)
     starts = [start for start, _, _ in named]  # in text order: a sentence's mentions are a slice
     own: list[Cast] = []
+    counts = Counter(a.name for _, _, a in named if a.kind == "country")
+    story = counts.most_common(1)[0][0] if counts else ""  # the state the article names most
     for s in sents:
-        inside = named[bisect_left(starts, s.start):bisect_right(starts, s.end)]
+        inside = _abroad(text, named[bisect_left(starts, s.start):bisect_right(starts, s.end)], story)
         own.append(Cast(*_names((a.name, a.kind) for _, end, a in inside if end <= s.end)))
     out: list[Cast] = []
     for i, (s, cast) in enumerate(zip(sents, own)):
@@ -281,6 +285,27 @@ def by_sentence(text: str, sents: Sequence[Sentence]) -> list[Cast]:
             cast = _fill_pair(own[i], own[:i])
         out.append(cast)
     return out
+
+
+def _abroad(text: str, inside: list[tuple[int, int, Actor]], story: str) -> list[tuple[int, int, Actor]]:
+    """Drop the home aliases that name another country's body of that name.
+
+    "South Korea's Constitutional Court", "Mahkamah Konstitusi Thailand": the sentence
+    names another state. "The Constitutional Court reinstated Han" in an article that
+    names South Korea most (`story`): that country's court, unless the sentence names
+    the home country itself.
+    """
+    home = [(s, e, a) for s, e, a in inside if a.home_aliases and text[s:e].lower() in _lowered(a.home_aliases)]
+    if not home:
+        return inside
+    states = {a.name if a.kind == "country" else a.country for s, e, a in inside if (s, e, a) not in home}
+    return [(s, e, a) for s, e, a in inside
+            if (s, e, a) not in home or not states - {a.country, ""} and (story in ("", a.country) or a.country in states)]
+
+
+@lru_cache(maxsize=64)
+def _lowered(aliases: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(a.lower() for a in aliases)
 
 
 def _pair_of_article(states: Sequence[str], before: Sequence[Cast]) -> list[str]:
