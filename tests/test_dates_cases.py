@@ -59,6 +59,20 @@ CASES = [
     ("en", date(2025, 6, 5), "On the night of December 3, the decree banned politics. In late December, Han was "
      "impeached. The won sank the same day. Two days later a jet crashed.", "Two days later", "2024-12-21",
      "2024-12-31", "month_part"),
+    # within the narrative's day: "Hours later", "Within hours", "Tak lama kemudian"
+    ("en", P, "A truce began on 19 January 2025. Hours later, Hamas freed three women.", "Hours later",
+     "2025-01-19", "2025-01-19", "day"),
+    ("en", P, "A truce began on 19 January 2025. Within hours Trump thanked Qatar.", "Within hours",
+     "2025-01-19", "2025-01-19", "day"),
+    ("en", P, "The ruling came on 4 April 2025. The following evening, crowds left.", "The following evening",
+     "2025-04-05", "2025-04-05", "day"),
+    ("id", P, "Gencatan senjata disepakati pada 10 Mei 2025. Tak lama kemudian, militer mengumumkan operasi.",
+     "Tak lama kemudian", "2025-05-10", "2025-05-10", "day"),
+    # a part of the day or a clock time alone in its sentence: the paragraph's day
+    ("en", P, "- **10 May 2025** – Missiles strike air bases. Pakistan's army answers shortly before dawn.",
+     "before dawn", "2025-05-10", "2025-05-10", "day"),
+    ("id", P, "Demo pecah di Senayan pada Kamis (22/8/2024). Sekitar pukul 15.00 WIB, massa merobohkan pagar.",
+     "pukul 15.00 WIB", "2024-08-22", "2024-08-22", "day"),
     # "(almost) exactly a year ago" is the part of that month, not the whole year
     ("id", date(2025, 6, 17), "Hampir tepat setahun lalu, Putin dan Kim meneken perjanjian.", "setahun lalu",
      "2024-06-11", "2024-06-20", "month_part"),

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from ..model import Sentence, TimeExpression
 from ..verbs import has_verb
-from . import grammar, layout, lexicon
+from . import grammar, interval, layout, lexicon
 from .resolve import Context, Resolution
 from .scan import scan
 
@@ -115,14 +115,15 @@ def _expressions(
         anchor_day = published
         if c.rule == "deictic" and heading_day is not None:
             anchor_day = heading_day
-        if (c.rule == "deictic" and sentence_day is not None and sentence_day[0] == s_start
-                and text[c.start:c.end].lower() in g.day_parts):
+        in_paragraph = previous_end >= 0 and text.find("\n\n", previous_end, c.start) < 0
+        if (c.rule == "deictic" and sentence_day is not None and text[c.start:c.end].lower() in g.day_parts
+                and (sentence_day[0] == s_start or in_paragraph and sentence_day[1] == previous[-1].start)):
             # "June 19, 2024 — Putin lands in Pyongyang before dawn": a part of the day its
-            # sentence has just named, not of the report's day.
+            # sentence has just named, or its paragraph ("- 10 May 2025 – Missiles strike …
+            # Pakistan's army announces its operation shortly before dawn"), not of the report's day.
             anchor_day = sentence_day[1]
         if recent is None:
             recent = tuple(previous[-_PREVIOUS:])  # rebuilt only when a date was added
-        in_paragraph = previous_end >= 0 and text.find("\n\n", previous_end, c.start) < 0
         ctx = Context(anchor_day, recent, year, _future(text, g, c, s_start, s_end, lookups), in_paragraph)
         try:
             res = c.resolve(ctx)
@@ -131,6 +132,15 @@ def _expressions(
         except (ValueError, OverflowError):
             res = Resolution(None, "", "no such date")
         kind, event, reason = c.kind, c.event, c.reason
+        clock_day = None
+        if kind == "clock" and len(text[lns[i].start:c.start].split() + text[c.end:lns[i].end].split()) >= 3:
+            # (a time on a line of its own is a live page's entry heading, not a sentence)
+            clock_day = _clock_day(cands, k, s_start, s_end, in_paragraph, previous, heading_day)
+        if clock_day is not None:
+            # "Sekitar pukul 15.00 WIB, massa merobohkan pagar": a clock time alone in its
+            # sentence is a time of the day the paragraph (or the live page's heading) tells.
+            res = Resolution(interval.day(clock_day), f"same day as {clock_day.isoformat()}")
+            event, reason = True, ""
         if event and res.interval is None:
             event, reason = False, res.reason or "unresolved"
         elif event and _background(text, g, c, res):
@@ -219,6 +229,22 @@ def _expressions(
               and abs((iv.start - published).days) <= _LIVE_DAYS and _section(lns, i)):
             heading_day = iv.start
     return out
+
+
+def _clock_day(cands: list, k: int, s_start: int, s_end: int, in_paragraph: bool, previous: list,
+               heading_day: date | None) -> date | None:
+    """Return the day a clock time alone in its sentence is a time of, or None.
+
+    The narrative's last date when it is a day of this paragraph, else a live page's day
+    heading; only the sentence's first clock time, and only when nothing else in the
+    sentence dates it ("at 8 pm (1430 GMT)" is one time).
+    """
+    if any(s_start <= o.start < s_end and (o.kind != "clock" or j < k) for j, o in enumerate(cands) if j != k):
+        return None
+    last = previous[-1] if previous else None
+    if in_paragraph and last is not None and last.precision == "day" and last.start == last.end:
+        return last.start
+    return heading_day
 
 
 # What may stand between a part of the day and the day it belongs to: "before dawn on Wednesday".
