@@ -26,7 +26,7 @@ TEMPLATES: tuple[tuple[str, str], ...] = (
     ("numeric", r"(?<![\w/.,:-])<WDPRE>(?P<a>\d{1,2})(?P<s>[/.-])(?P<b>\d{1,2})(?P=s)(?P<y>\d{4}|\d{2})"
                 r"(?!\w|[/.,:-]\d)"),
     ("day_range_dm", r"(?<![\w/.,-])(?P<d1><D>)<ORD>\s*(?:[-–—]|<DJOIN>)\s*(?P<d2><D>)<ORD>(?:\s+<OF>)?\s+(?P<m><MON>)"
-                     r"(?:\.|(?!\w))(?:,?\s+(?:<YW>\s+)?(?P<y>\d{4})(?!\d)|\s+(?P<mod><MA>)(?!\w))?"),
+                     r"(?:\.|(?!\w))(?:,?\s+(?:<YW>\s+)?(?P<y>\d{4})(?!\d)|(?<!\.)\s+(?P<mod><MA>)(?!\w))?"),
     ("wd_range_paren", r"(?<![\w-])(?:<DAYW>\s+)?(?P<wd><WD>)\s*[-–—]\s*(?P<wd2><WD>)\s*,?\s*\(\s*(?P<d1>\d{1,2})\s*[-–—]\s*"
                        r"(?P<d2>\d{1,2})\s*/\s*(?P<mo>\d{1,2})(?:\s*/\s*(?P<y>\d{4}|\d{2}))?\s*\)"),
     ("week_of_month", r"(?<![\w-])(?:the\s+)?(?:(?P<o><ORDW>|<LASTORD>)\s+<WEEKU>|<WEEKU>\s+(?:ke-?)?(?P<o2><ORDW>|<LASTORD>))"
@@ -54,10 +54,10 @@ TEMPLATES: tuple[tuple[str, str], ...] = (
             r"(?:,?\s+|\s*-\s*)(?:<YW>\s+)?(?P<y>\d{4})(?!\d)"),
     ("mdy", r"(?<![\w/.,-])<WDPRE>(?P<m><MON>)\.?\s+(?P<d><D>)<ORD>(?:,\s*|\s+)(?P<y>\d{4})(?!\d)"),
     ("qmy", r"(?<![\w-])(?P<q><QUAL>)(?:\s+|\s*-\s*)(?:(?:<MONTHW>|of)\s+)?(?P<m><MON>)(?:\.|(?!\w))"
-            r"(?:,?\s+(?:(?:<YW>|of)\s+)?(?P<y>\d{4})(?!\d)|\s+(?P<mod><MA>)(?!\w))?"),
+            r"(?:,?\s+(?:(?:<YW>|of)\s+)?(?P<y>\d{4})(?!\d)|(?<!\.)\s+(?P<mod><MA>)(?!\w))?"),
     ("my", r"(?<![\w/.,-])(?:<MONTHW>\s+)?(?P<m><MON>)\.?,?\s+(?:(?:<YW>|of)\s+)?(?P<y>\d{4})(?!\d)"),
-    ("dm", r"(?<![\w/.,-])<WDPRE>(?:<DATEW>\.?\s+)?(?P<d><D>)<ORD>(?:\s+<OF>)?(?:\s+|\s*-\s*)(?P<m><MON>)(?:\.|(?!\w))"
-           r"(?:\s+(?P<mod><MA>)(?!\w))?"),
+    ("dm", r"(?<![\w/.,-])<WDPRE>(?:<DATEW>\.?\s+)?(?P<d><D>)<ORD>(?:\s+<OF>)?(?:\s+|\s*-\s*)(?P<m><MON>)"
+           r"(?:\.|(?!\w)(?:\s+(?P<mod><MA>)(?!\w))?)"),
     ("md", r"(?<![\w/.,-])<WDPRE>(?P<m><MON>)\.?\s+(?P<d><D>)<ORD>(?![\w]|[.,:/]\d|\s*\d)"),
     ("month_after", r"(?<![\w-])(?:<MONTHW>\s+)?(?P<m><MON>)\s+(?P<mod><MA>)(?!\w)"),
     ("month_before", r"(?<![\w-])(?P<mod><MB>)\s+(?P<m><MON>)(?!\w|\.?\s*\d)"),

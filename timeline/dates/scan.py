@@ -40,8 +40,31 @@ def scan(text: str, g: Grammar) -> list[Candidate]:
         if taken.find(1, c.start, c.end) < 0:
             chosen.append(c)
             taken[c.start:c.end] = b"\x01" * (c.end - c.start)
-    chosen.sort(key=lambda c: c.start)
+    chosen = [_without_stop(text, c, g) for c in sorted(chosen, key=lambda c: c.start)]
     return _open_ranges(text, _ranges(text, _week_of(text, _appositive(text, _with_clock(text, chosen, g)), g), g), g)
+
+
+_LAST_WORD = re.compile(r"([^\W\d_]+)\.$")
+
+
+def _without_stop(text: str, c: Candidate, g: Grammar) -> Candidate:
+    """Leave a sentence's full stop out of a date ending in a full month name ("… pada 13 Mei.").
+
+    The rules take a dot after a month for an abbreviation's ("Sept.", "Agu."); after a
+    name no longer name of that month has, it ends the sentence.
+    """
+    if text[c.end - 1:c.end] != ".":
+        return c
+    word = _LAST_WORD.search(text, max(c.start, c.end - 20), c.end)
+    if word is None or word.end() != c.end or not _full_month(g, word.group(1).lower()):
+        return c
+    return replace(c, end=c.end - 1)
+
+
+def _full_month(g: Grammar, name: str) -> bool:
+    """Tell whether `name` is a month's name and no shortening of a longer one ("Juli", not "Jul")."""
+    month = g.months.get(name)
+    return month is not None and not any(n != name and n.startswith(name) for n, m in g.months.items() if m == month)
 
 
 def _appositive(text: str, cands: list[Candidate]) -> list[Candidate]:
