@@ -59,6 +59,10 @@ CASES = [
     ("en", date(2025, 6, 5), "On the night of December 3, the decree banned politics. In late December, Han was "
      "impeached. The won sank the same day. Two days later a jet crashed.", "Two days later", "2024-12-21",
      "2024-12-31", "month_part"),
+    # the weekday after publication's, beside a clock's zone: already that day where it happened
+    ("en", date(2024, 12, 3), "Yoon's cabinet formally lifted martial law on Wednesday, at about 2:30 pm Eastern "
+     "time.", "Wednesday, at about 2:30 pm", "2024-12-04", "2024-12-04", "day"),
+    ("en", date(2024, 12, 3), "The court ruled on Wednesday.", "Wednesday", "2024-11-27", "2024-11-27", "day"),
     # within the narrative's day: "Hours later", "Within hours", "Tak lama kemudian"
     ("en", P, "A truce began on 19 January 2025. Hours later, Hamas freed three women.", "Hours later",
      "2025-01-19", "2025-01-19", "day"),

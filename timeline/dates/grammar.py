@@ -129,6 +129,7 @@ class Grammar:
     year_cue: re.Pattern
     furniture: re.Pattern
     comparison: re.Pattern  # a comparison cue shortly before a date: the date is a baseline
+    zone: re.Pattern  # a time zone ("KST", "local time") or a place's clock ("Eastern time", "waktu Seoul")
     publication_label: re.Pattern
     byline: re.Pattern  # "By Jane Doe", "LAPORAN: ADITYA NUGRAHA": a byline label and a name (layout.bylines)
     furniture_before: re.Pattern  # "Retrieved", "Diakses": a date right after it is page furniture
@@ -307,6 +308,7 @@ def build(language: str) -> Grammar:
         before_number=_tail(lex.words("currency_before") + lex.words("number_before") + lex.words("quantity_before")),
         year_cue=_tail(lex.words("year_cues")),
         comparison=re.compile(r"(?<!\w)" + alternation(lex.words("comparison_cues")) + r"(?!\w)", re.I),
+        zone=re.compile(r"(?<!\w)(?:" + alternation(lex.words("time_zones")) + r"|[A-Z][a-z]+ time|waktu [A-Z]\w+)(?!\w)"),
 
         furniture=re.compile(r"^\s*(?:\d{1,3}[.)]\s*|[-•*]\s*)?(?:" + alternation(lex.words("furniture")) + ")", re.I),
         publication_label=re.compile(r"^\s*" + alternation(lex.words("publication_labels")) + r"(?!\w)", re.I),

@@ -925,6 +925,10 @@ def weekday(m, g, text):
             return None
         week_offset = rel[1]
 
+    line_start, line_end = text.rfind("\n", 0, m.start()) + 1, text.find("\n", m.end())
+    zoned = bool(g.zone.search(text, max(line_start, m.start() - _ZONE_REACH),
+                                 min(line_end if line_end >= 0 else len(text), m.end() + _ZONE_REACH)))
+
     def resolve(ctx: Context) -> Resolution:
         p = ctx.published
         if p is None:
@@ -950,9 +954,18 @@ def weekday(m, g, text):
             d = weekday_date(iv.shift(p, "week", week_offset), wd, "near")
         else:
             d = weekday_date(p, wd, direction or ("next" if ctx.future else "past"))
+            if not direction and not ctx.future and (wd - p.weekday()) % 7 == 1 and zoned:
+                # The day after publication's weekday in a sentence that names a clock's zone
+                # ("Wednesday … 2:30 pm Eastern time" in a Washington live blog of Tuesday,
+                # "the early hours of Friday local time"): where the news happened it already
+                # was that day; read back it would be six days ago.
+                d = p + timedelta(days=1)
         return Resolution(iv.day(d), f"published {p.isoformat()}")
 
     return Candidate(m.start(), m.end(), "weekday", "relative", resolve)
+
+
+_ZONE_REACH = 120  # characters either side of a weekday searched for a clock's zone ("Seoul time")
 
 
 @lru_cache(maxsize=None)
