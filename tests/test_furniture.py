@@ -34,6 +34,9 @@ def _dated(text: str, language: str, published: date | None = None) -> list[tupl
 
 # (language, a furniture line that holds a date, the date as found) — each placed below a story sentence
 FURNITURE = [
+    ("en", "Categories: 2022 disasters in Indonesia | Crowd collapses", "2022"),
+    ("en", "This article is about the 2022 crowd crush. For other uses, see Kanjuruhan.", "2022"),
+    ("en", "This live coverage has ended on 19 July 2025.", "19 July 2025"),
     ("id", "Sistem pertahanan udara mencegat objek di langit Yerusalem, Minggu (14/4/2024). (AFP/AHMAD GHARABLI)",
      "Minggu (14/4/2024)"),
     ("en", "**What happened last month?**", "last month"),
@@ -159,6 +162,23 @@ def test_furniture_does_not_give_a_wire_dateline_its_year():
 )
 def test_site_tag_lead_keeps_the_sentence_event(language, text, want):
     assert [d for _, d in _dated(text, language)] == [want]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "sentence"),
+    [
+        # Indonesian outlets' leads, split off the story's first sentence
+        ("id", "Jakarta, CNN Indonesia -- Pesawat itu tergelincir pada Minggu (29/12/2024).", "Pesawat itu tergelincir"),
+        ("id", "Seoul (ANTARA) - Lee dilantik pada Rabu (4/6/2025).", "Lee dilantik"),
+        ("id", "BANGKOK, KOMPAS DUNIA - Pertempuran pecah pada Kamis (24/7/2025).", "Pertempuran pecah"),
+        ("id", "Jakarta - Presiden divaksin pada Rabu (13/1/2021).", "Presiden divaksin"),
+        ("id", "TEMPO.CO**, Jakarta - India menyerang pada 7 Mei 2025.", "India menyerang"),
+        # a dash in English prose is no lead
+        ("en", "Russia, China — and Iran met on 4 June 2025.", "Russia, China — and Iran met"),
+    ],
+)
+def test_an_outlets_lead_is_no_part_of_the_first_sentence(language, text, sentence):
+    assert [s.split(" pada")[0].split(" on 4")[0] for s, _ in _dated(text, language, date(2025, 9, 8))] == [sentence]
 
 
 def test_site_tag_below_a_date_line_is_no_event():

@@ -15,12 +15,21 @@ _PIECE = 1_000  # characters given to sentencex at once from a line without spac
 # Ukraine (AP) — ", "BRUSSELS, June 5 (Nusa Wire) - ", "JAKARTA, KOMPAS.com - ",
 # "TRIBUNNEWS.COM, JAKARTA - ") or a live blog's clock heading ("**06.55** — "). Split off,
 # it is page furniture; the sentence after it is the story's.
+# Indonesian outlets write the place in title case: "Jakarta (ANTARA) - ", "Jakarta, CNN
+# Indonesia -- ", "BANGKOK, KOMPAS DUNIA - ", "TEMPO.CO, Jakarta - ", detik's "Jakarta - ".
+# Without an agency in brackets or a site, only a hyphen (not a dash, which English prose
+# uses: "Russia, China — and Iran …") ends such a lead.
+_PLACE = r"[A-Z][\w'’.-]*(?:[ /][A-Z][\w'’.-]*){0,3}"
 _LEAD = re.compile(
-    r"\s*(?:"
+    r"\s*(?:(?:"
     + WIRE_PLACE + r"(?:,\s*[A-Z][a-z]{2,}\.?\s+\d{1,2}(?:,\s*\d{4})?)?" + WIRE_AGENCY +
-    r"|[A-Z][A-Z .'’/-]{1,40},\s*" + SITE + r"|" + SITE + r",\s*[A-Z][A-Z .'’/-]{1,40}"
+    r"|" + _PLACE + WIRE_AGENCY +
+    r"|[A-Z][A-Z .'’/-]{1,40},\s*" + SITE + r"|" + SITE + r"[*_]{0,2},\s*[A-Z][\w .'’/-]{1,40}?"
     r"|[*_]{0,2}\d{1,2}[.:]\d{2}(?:\s*[A-Z]{2,4})?[*_]{0,2}"
-    r")\s*[—–-]{1,2}\s+(?=\S)")
+    r")\s*[—–-]{1,2}"
+    r"|" + _PLACE + r",\s*[A-Z][\w.]*(?: [A-Z][\w.]*){0,3}\s+(?:--|-|–)"
+    r"|[A-Z][a-z]+(?: [A-Z][a-z]+)?\s+-"
+    r")\s+(?=\S)")
 
 
 def sentences(text: str, language: str = "id") -> list[Sentence]:
