@@ -113,3 +113,13 @@ def test_the_same_day_opening_a_clause_dates_a_second_happening_of_its_sentence(
         ("2023-09-13", "13 September 2023", "military"), ("2023-09-13", "the same day", "meeting")]
     assert [e.title for e in found] == ["North Korea fired two short-range ballistic missiles",
                                        "Kim Jong Un met Vladimir Putin at the Vostochny Cosmodrome"]
+
+
+def test_the_same_day_after_a_verb_of_its_own_dates_a_second_happening_of_its_sentence():
+    text = "The truce took effect on 19 January 2025, and Hamas released three Israeli hostages the same day."
+    found = events.extract(Article(text, "a.txt", published=date(2025, 2, 1), language="en"))
+    assert [(e.date.isoformat(), e.time_text) for e in found] == [
+        ("2025-01-19", "19 January 2025"), ("2025-01-19", "the same day")]
+    # the same date told twice of one happening stays one event
+    text = "Kim dan Putin bertemu pada Rabu (3/9/2025), pada hari yang sama."
+    assert len(events.extract(Article(text, "b.txt", published=date(2025, 9, 8), language="id"))) == 1

@@ -498,7 +498,8 @@ def _distinct(own: list[TimeExpression], text: str, g: grammar.Grammar) -> list[
             own = [e for e in own if e not in named]
     seen: list[TimeExpression] = []
     for e in own:
-        if all((k.date, k.date_end) != (e.date, e.date_end) for k in seen) or _another_same_day(e, text, g):
+        same = [k for k in seen if (k.date, k.date_end) == (e.date, e.date_end)]
+        if not same or _another_same_day(e, text, g, same[-1]):
             seen.append(e)
     # "In October 2024 ... rising to 11,000 by the end of the year": an end point ("until/by
     # X") is a happening of its own, even when it holds the sentence's finer date.
@@ -513,13 +514,19 @@ def _distinct(own: list[TimeExpression], text: str, g: grammar.Grammar) -> list[
 _CLAUSE_OPEN = re.compile(r",\s*(?:on\s+|pada\s+)?$", re.I)
 
 
-def _another_same_day(e: TimeExpression, text: str, g: grammar.Grammar) -> bool:
-    """Tell whether an anaphoric "the same day" opens a clause telling another happening of the sentence's date.
+def _another_same_day(e: TimeExpression, text: str, g: grammar.Grammar, first: TimeExpression) -> bool:
+    """Tell whether an anaphoric "the same day" dates another happening of the sentence's date (`first`'s).
 
-    "North Korea fired two missiles on 13 September 2023, the same day Kim met Putin":
-    two happenings, one date; the repeat dates the second.
+    "North Korea fired two missiles on 13 September 2023, the same day Kim met Putin": it
+    opens a clause with a verb of its own. "The truce took effect on 19 January, and Hamas
+    released three hostages the same day": a verb stands between the date and it. Two
+    happenings, one date; the repeat dates the second.
     """
-    if e.kind != "anaphoric" or not _CLAUSE_OPEN.search(text, max(0, e.start - 6), e.start):
+    if e.kind != "anaphoric" or e.start < first.end:
+        return False
+    if has_verb(text[first.end:e.start], g.language):
+        return True
+    if not _CLAUSE_OPEN.search(text, max(0, e.start - 6), e.start):
         return False
     stop = min((i for i in (text.find(".", e.end), text.find("\n", e.end)) if i >= 0), default=len(text))
     return has_verb(text[e.end:stop], g.language)
