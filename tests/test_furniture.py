@@ -37,6 +37,8 @@ FURNITURE = [
     ("en", "Categories: 2022 disasters in Indonesia | Crowd collapses", "2022"),
     ("en", "This article is about the 2022 crowd crush. For other uses, see Kanjuruhan.", "2022"),
     ("en", "This live coverage has ended on 19 July 2025.", "19 July 2025"),
+    ("en", "The Atlantic Courier · World · Middle East · 27 September 2024", "27 September 2024"),
+    ("en", "Date: 19 October 2023 – present", "19 October 2023"),
     ("id", "Sistem pertahanan udara mencegat objek di langit Yerusalem, Minggu (14/4/2024). (AFP/AHMAD GHARABLI)",
      "Minggu (14/4/2024)"),
     ("en", "**What happened last month?**", "last month"),

@@ -131,6 +131,9 @@ def _expressions(
                 res = _next_clause(text, g, c, res, sentence_year, ctx)
         except (ValueError, OverflowError):
             res = Resolution(None, "", "no such date")
+        if anchor_day != published and anchor_day is not None and res.anchor.startswith("published"):
+            # read from a day heading's or its sentence's day, not from the publication's
+            res = Resolution(res.interval, f"day of {anchor_day.isoformat()}", res.reason)
         kind, event, reason = c.kind, c.event, c.reason
         clock_day = None
         if kind == "clock" and len(text[lns[i].start:c.start].split() + text[c.end:lns[i].end].split()) >= 3:

@@ -570,9 +570,15 @@ def block_furniture(text: str, lns: list[Line], g: Grammar) -> dict[int, str]:
     return out
 
 
+# A site's breadcrumb: three or more short names joined by "·", "›", "»" or ">" ("The Atlantic
+# Courier · World · Middle East", "Home › Internasional › Asia").
+_BREADCRUMB = re.compile(r"\s*[^·›»>|\n]{1,30}(?:\s[·›»>]\s[^·›»>|\n]{1,30}){2,}\s*")
+
+
 def furniture_line(line: str, g: Grammar) -> bool:
     """Tell whether a line is page furniture whatever its dates ("Baca juga: ...", a reference, a byline)."""
-    return bool(g.furniture.match(line) or "©" in line or _CITATION.match(line) or bylines(line, g))
+    return bool(g.furniture.match(line) or "©" in line or _CITATION.match(line) or bylines(line, g)
+                or _BREADCRUMB.fullmatch(line))
 
 
 def site_tag(sentence: str) -> bool:
@@ -589,7 +595,7 @@ def line_role(text: str, ln: Line, cands: list[Candidate], g: Grammar) -> tuple[
     caption, an infobox, a list of links) is `block_furniture`'s.
     """
     line = text[ln.start:ln.end]
-    if g.furniture.match(line) or "©" in line or _CITATION.match(line):
+    if g.furniture.match(line) or "©" in line or _CITATION.match(line) or _BREADCRUMB.fullmatch(line):
         return "furniture", ""
     spans = [(x.start - ln.start, x.end - ln.start) for x in cands]
     if bylines(line, g, spans):
