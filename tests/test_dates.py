@@ -559,3 +559,10 @@ def test_an_infobox_row_is_no_dateline():
             "| COVID-19 pandemic in Indonesia | |\n|---|---|\n| Arrival date | 2 March 2020 |\n\n"
             "The first cases were announced on 2 March 2020. Jakarta's restrictions began on 10 April.\n")
     assert dateline(text, "en") is None
+
+
+def test_a_live_entrys_clocked_date_line_dates_its_today_even_without_a_blank_line():
+    text = ("Live: Sweida\nJuly 16, 7:02 a.m. ET\nFighting went on in Sweida this afternoon.\n"
+            "July 19, 8:40 a.m. ET\nSharaa announced a ceasefire in a speech this morning.")
+    found = {e.text: e.date for e in find_expressions(text, date(2025, 7, 16), "en")}
+    assert found["this morning"] == date(2025, 7, 19) and found["this afternoon"] == date(2025, 7, 16)

@@ -37,6 +37,7 @@ _PREVIOUS = 20  # how many earlier narrative dates an anaphoric expression may l
 _FURNITURE_WINDOW = 40  # characters before a date searched for "Retrieved", "Diakses", "last edited on"
 _CONTACT_WINDOW = 60  # characters before a date searched for "saat dihubungi Kompas.com," (a cue and a gap)
 _LIFE_YEARS = 15  # a parenthesised range shorter than this is no one's life ("Korean War (1950–1953)")
+_CLOCKED = re.compile(r"(?<!\d)\d{1,2}[:.]\d{2}(?!\d)")
 _LIVE_DAYS = 7  # a day heading alone in its paragraph this close to publication is a live blog's day
 _YEARLY = ("year", "year_part", "quarter", "month", "month_part", "day", "week")  # headings that give a year
 _SENTENCE_CLOSE = re.compile(r"[.!?][\"'”’)]*$")
@@ -229,7 +230,10 @@ def _expressions(
         if kind == "dateline":
             heading_day = None
         elif (kind == "heading" and iv is not None and iv.precision == "day" and published is not None
-              and abs((iv.start - published).days) <= _LIVE_DAYS and _section(lns, i)):
+              and abs((iv.start - published).days) <= _LIVE_DAYS
+              and (_section(lns, i) or _CLOCKED.search(text, c.start, c.end))):
+            # (a date line with its clock time, "July 19, 8:40 a.m. ET", heads a live entry
+            # even with the entry's text right below it)
             heading_day = iv.start
     return out
 
