@@ -72,7 +72,9 @@ def of_word(word: str, language: str) -> frozenset[str]:
 
     root = _stemmer().stem(word) or word
     english = _glossary()[0].get(root)  # stemmed here, not all at load: that took 0.2 s of start-up
-    return frozenset(_english_stem(w) for w in english) if english else frozenset((root,))
+    # A root the glossary lacks is kept, and its English stem too: a loanword spelled alike
+    # ("parade", "hotline") meets the English report's stem ("parad", "hotlin").
+    return frozenset(_english_stem(w) for w in english) if english else frozenset((root, _english_stem(root)))
 
 
 def of(text: str, language: str, skip: frozenset[str] = frozenset()) -> tuple[frozenset[str], ...]:
