@@ -63,6 +63,14 @@ CASES = [
     ("en", date(2024, 12, 3), "Yoon's cabinet formally lifted martial law on Wednesday, at about 2:30 pm Eastern "
      "time.", "Wednesday, at about 2:30 pm", "2024-12-04", "2024-12-04", "day"),
     ("en", date(2024, 12, 3), "The court ruled on Wednesday.", "Wednesday", "2024-11-27", "2024-11-27", "day"),
+    # an anaphor opening a paragraph looks past the background the last one ended on
+    ("id", date(2025, 6, 11), "Jembatan diserang pada Selasa (3/6). Jembatan itu diresmikan pada 2018, dihantam "
+     "pada Oktober 2022 dan pada Juli 2023.\n\nDua hari sebelumnya, operasi Jaring Laba-laba digelar.",
+     "Dua hari sebelumnya", "2025-06-01", "2025-06-01", "day"),
+    # …but not past a month of its own paragraph: counted from it, the honest answer is that month
+    ("en", date(2025, 9, 18), "Ships left on Tuesday.\n\nThe standoff began in April 2012 and flared in July "
+     "2016.\n\nIn September 2023, the coast guard found a barrier. Divers cut it loose three days later.",
+     "three days later", "2023-09-01", "2023-09-30", "month"),
     # within the narrative's day: "Hours later", "Within hours", "Tak lama kemudian"
     ("en", P, "A truce began on 19 January 2025. Hours later, Hamas freed three women.", "Hours later",
      "2025-01-19", "2025-01-19", "day"),

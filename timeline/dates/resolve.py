@@ -27,6 +27,7 @@ NO_PUBLICATION = "no publication date"
 _UNIT_DAYS = {"day": 1, "week": 7, "weekend": 7, "month": 31, "quarter": 92, "year": 366, "decade": 3653,
               "century": 36525}
 _LOOKBACK = 3  # narrative dates an anaphoric expression looks back over for one fine enough
+_LOOKBACK_NEW_PARAGRAPH = 5  # the same, for one that opens a new paragraph
 
 
 @dataclass(frozen=True)
@@ -205,7 +206,10 @@ def relative(ctx: Context, unit: str, offset: int, anchor: str, part: str = "") 
         # …"): counted from, it gives its own interval, not an older day's. A whole month
         # is more often background ("…observer status in November 2022. Pada hari yang
         # sama, …" goes back to the day of the news).
-        recent = ctx.previous[-_LOOKBACK:]
+        # Opening a new paragraph, it may look past the background the last one ended on
+        # ("… pada Selasa (3/6) … pada 2018 … Oktober 2022 … Juli 2023.\n\nDua hari
+        # sebelumnya, …" is two days before that Tuesday).
+        recent = ctx.previous[-(_LOOKBACK if ctx.in_paragraph else _LOOKBACK_NEW_PARAGRAPH):]
         month_part = (recent[-1].end - recent[-1].start).days < _PART_DAYS
         prev = recent[-1] if month_part else next((p for p in reversed(recent) if _countable(p, unit)), recent[-1])
         # "Two weeks later" counts from the end of a range, "a year earlier" from its start.
