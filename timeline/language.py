@@ -101,8 +101,8 @@ def glance(text: str) -> str | None:
     """
     words = _common_words()
     counts = dict.fromkeys(SUPPORTED, 0)
-    for m in _WORD.finditer(text, 0, GLANCE_CHARS):
-        lang = words.get(m.group().lower())
+    for word in _WORD.findall(text, 0, GLANCE_CHARS):  # findall: no match object per word
+        lang = words.get(word.lower())
         if lang:
             counts[lang] += 1
     (best, top), (_, second) = sorted(counts.items(), key=lambda kv: -kv[1])[:2]
