@@ -71,6 +71,10 @@ CASES = [
     ("en", date(2025, 9, 18), "Ships left on Tuesday.\n\nThe standoff began in April 2012 and flared in July "
      "2016.\n\nIn September 2023, the coast guard found a barrier. Divers cut it loose three days later.",
      "three days later", "2023-09-01", "2023-09-30", "month"),
+    # "the month" of a sentence that has just named one, though alone that month dated nothing
+    ("en", date(2025, 1, 14), "Hezbollah entered the war on 8 October 2023. Then came September: the "
+     "exploding pagers in the middle of the month.", "the middle of the month", "2024-09-11", "2024-09-20",
+     "month_part"),
     # within the narrative's day: "Hours later", "Within hours", "Tak lama kemudian"
     ("en", P, "A truce began on 19 January 2025. Hours later, Hamas freed three women.", "Hours later",
      "2025-01-19", "2025-01-19", "day"),

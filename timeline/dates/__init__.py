@@ -18,6 +18,7 @@ from ..model import Sentence, TimeExpression
 from ..verbs import has_verb
 from . import grammar, interval, layout, lexicon
 from .resolve import Context, Resolution
+from .rules import MONTH_WITHOUT_CUE
 from .scan import scan
 
 __all__ = ["baseline", "date_sentences", "dateline", "find_expressions"]
@@ -105,6 +106,7 @@ def _expressions(
     previous_sentence = -1  # sentence start of the latest event date
     sentence_day: tuple[int, date] | None = None  # (sentence start, day) of the latest day-precise date
     previous_end = -1  # where the latest event date's expression ends
+    named_month: tuple[int, object] | None = None  # (sentence start, interval) of a bare month that dated nothing
     lookups = _Lookups(text)
     for k, (c, i) in enumerate(zip(cands, line_of)):
         role, key = roles.get(i, ("", ""))
@@ -125,7 +127,12 @@ def _expressions(
             anchor_day = sentence_day[1]
         if recent is None:
             recent = tuple(previous[-_PREVIOUS:])  # rebuilt only when a date was added
-        ctx = Context(anchor_day, recent, year, _future(text, g, c, s_start, s_end, lookups), in_paragraph)
+        told = recent
+        if c.rule == "qual_unit" and named_month is not None and named_month[0] == s_start:
+            # "Then came September: the exploding pagers in the middle of the month": the month
+            # its sentence has just named, though alone it dated nothing.
+            told = (*recent, named_month[1])
+        ctx = Context(anchor_day, told, year, _future(text, g, c, s_start, s_end, lookups), in_paragraph)
         try:
             res = c.resolve(ctx)
             if same and c.year is None and res.interval is not None and res.anchor.startswith("year from context"):
@@ -136,6 +143,8 @@ def _expressions(
             # read from a day heading's or its sentence's day, not from the publication's
             res = Resolution(res.interval, f"day of {anchor_day.isoformat()}", res.reason)
         kind, event, reason = c.kind, c.event, c.reason
+        if not event and reason == MONTH_WITHOUT_CUE and res.interval is not None:
+            named_month = (s_start, res.interval)
         clock_day = None
         if kind == "clock" and len(text[lns[i].start:c.start].split() + text[c.end:lns[i].end].split()) >= 3:
             # (a time on a line of its own is a live page's entry heading, not a sentence)

@@ -39,6 +39,8 @@ class Candidate:
     label_prefix: str = ""  # "since ", "until " for open ranges
 
 
+MONTH_WITHOUT_CUE = "month without a cue"  # a bare month that dates nothing alone ("came September")
+
 def fixed(interval: iv.Interval) -> Callable[[Context], Resolution]:
     """Return a resolver that needs no context."""
     return lambda ctx: Resolution(interval)
@@ -854,7 +856,7 @@ def month_bare(m, g, text):
     upcoming = g.upcoming_month.search(text, max(0, m.start() - 30), m.start()) or g.upcoming_after.match(text, m.end())
     which = "upcoming" if upcoming else ""
     c = _yearless_month("month_bare", m.start(), m.end(), mo, which=which)
-    return Candidate(c.start, c.end, c.rule, c.kind, c.resolve, event=False, reason="month without a cue")
+    return Candidate(c.start, c.end, c.rule, c.kind, c.resolve, event=False, reason=MONTH_WITHOUT_CUE)
 
 
 def anaphoric(m, g, text):
