@@ -536,12 +536,22 @@ def dm(m, g, text):
     return _day_or_yearless("dm", m.start(), end, None, mo, int(m["d"]), _weekday(g, m), which or "")
 
 
+# A capitalised word right before: "Unaizah May 4" (a boat), "Kim Jong Un May" (a name).
+_CAPITAL_BEFORE = re.compile(r"(?<![.!?:;\-–—(\[\n\"“*#|])\s(?P<w>[A-Z][\w'’-]*)\s+$")
+
+
 def md(m, g, text):
     if g.lex.raw["date_order"] != "MDY":
         return None
     mo = _month(g, m["m"], strict=True)
     if mo is None or g.quantity_after.match(text, m.end()):
         return None
+    if norm(m["m"]) in g.ambiguous_months and not m["wd"]:
+        # "The chartered boat Unaizah May 4 …": an ambiguous month after a capitalised word
+        # that is no weekday, month or sentence start names a thing, not a date.
+        before = _CAPITAL_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        if before and norm(before["w"]) not in g.weekdays and _month(g, before["w"]) is None:
+            return None
     return _day_or_yearless("md", *_span(m), None, mo, int(m["d"]), _weekday(g, m))
 
 
