@@ -71,6 +71,13 @@ CASES = [
     ("en", date(2025, 9, 18), "Ships left on Tuesday.\n\nThe standoff began in April 2012 and flared in July "
      "2016.\n\nIn September 2023, the coast guard found a barrier. Divers cut it loose three days later.",
      "three days later", "2023-09-01", "2023-09-30", "month"),
+    # an anaphor counts from its own sentence's date, however coarse (the honest answer is that month)
+    ("id", date(2024, 2, 1), "AS menyerang pada Jumat (12/1/2024). Saat kapal itu dibajak pada November 2023, "
+     "Kemlu baru bisa memastikan keesokan harinya bahwa tak ada WNI di kapal.", "keesokan harinya", "2023-11-01",
+     "2023-11-30", "month"),
+    # …and from its day rather than a "since" year after it
+    ("id", date(2024, 12, 30), "Won melemah pada Jumat (27/12/2024), level terlemah sejak 2009, dan pada hari yang "
+     "sama KOSPI turun.", "pada hari yang sama", "2024-12-27", "2024-12-27", "day"),
     # "the month" of a sentence that has just named one, though alone that month dated nothing
     ("en", date(2025, 1, 14), "Hezbollah entered the war on 8 October 2023. Then came September: the "
      "exploding pagers in the middle of the month.", "the middle of the month", "2024-09-11", "2024-09-20",

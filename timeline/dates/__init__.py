@@ -107,6 +107,7 @@ def _expressions(
     sentence_day: tuple[int, date] | None = None  # (sentence start, day) of the latest day-precise date
     previous_end = -1  # where the latest event date's expression ends
     named_month: tuple[int, object] | None = None  # (sentence start, interval) of a bare month that dated nothing
+    sentence_dates = 0  # how many of the latest event dates stand in the sentence of the last one
     lookups = _Lookups(text)
     for k, (c, i) in enumerate(zip(cands, line_of)):
         role, key = roles.get(i, ("", ""))
@@ -132,7 +133,8 @@ def _expressions(
             # "Then came September: the exploding pagers in the middle of the month": the month
             # its sentence has just named, though alone it dated nothing.
             told = (*recent, named_month[1])
-        ctx = Context(anchor_day, told, year, _future(text, g, c, s_start, s_end, lookups), in_paragraph)
+        ctx = Context(anchor_day, told, year, _future(text, g, c, s_start, s_end, lookups), in_paragraph,
+                      min(sentence_dates, len(told)) if previous_sentence == s_start else 0)
         try:
             res = c.resolve(ctx)
             if same and c.year is None and res.interval is not None and res.anchor.startswith("year from context"):
@@ -223,6 +225,7 @@ def _expressions(
         # morning" in the next sentence is Friday's.
         aside = previous_sentence == s_start and ctx.future
         if (event or context) and iv is not None and not aside:
+            sentence_dates = sentence_dates + 1 if previous_sentence == s_start else 1
             previous.append(iv)
             recent = None
             previous_sentence = s_start

@@ -40,6 +40,9 @@ class Context:
     future: bool = False  # the clause speaks of what will happen
     # The latest event date stands in the same paragraph: the story it tells goes on.
     in_paragraph: bool = True
+    # How many of the latest event dates stand in the same sentence: an anaphor counts from
+    # one of them, however coarse.
+    in_sentence: int = 0
 
 
 @dataclass(frozen=True)
@@ -211,7 +214,13 @@ def relative(ctx: Context, unit: str, offset: int, anchor: str, part: str = "") 
         # sebelumnya, …" is two days before that Tuesday).
         recent = ctx.previous[-(_LOOKBACK if ctx.in_paragraph else _LOOKBACK_NEW_PARAGRAPH):]
         month_part = (recent[-1].end - recent[-1].start).days < _PART_DAYS
-        prev = recent[-1] if month_part else next((p for p in reversed(recent) if _countable(p, unit)), recent[-1])
+        # "Saat Galaxy Leader dibajak pada November 2023, Kemlu baru bisa memastikan keesokan
+        # harinya …": its own sentence's month is what it counts from, the honest answer November.
+        if ctx.in_sentence:
+            own = ctx.previous[-ctx.in_sentence:]
+            prev = next((p for p in reversed(own) if _countable(p, unit)), own[-1])
+        else:
+            prev = recent[-1] if month_part else next((p for p in reversed(recent) if _countable(p, unit)), recent[-1])
         # "Two weeks later" counts from the end of a range, "a year earlier" from its start.
         base = prev.end if offset > 0 else prev.start
         base_unit = UNIT_OF_PRECISION[prev.precision]
