@@ -119,6 +119,7 @@ def _after(p: date, month: int, day: int | None) -> bool:
 # when it falls within this many days after it.
 NARRATIVE_DAYS = 183
 NARRATIVE_PAST = 90  # the previous date must lie this far before publication: a past story
+NARRATIVE_BACK = 60  # days before the previous date a yearless date of its story may lie
 NARRATIVE_RECENT = 31  # a yearless day this close before publication is of the publication's year
 
 
@@ -149,7 +150,11 @@ def _narrative_year(ctx: Context, month: int, day: int | None) -> int | None:
         when = date(y, month, min(day or 1, calendar.monthrange(y, month)[1]))
     except ValueError:
         return None
-    if last.start <= when <= last.start + timedelta(days=NARRATIVE_DAYS):
+    # A day may also look a little back ("In August 2018, quakes on Lombok killed 500. The
+    # first strong shock, on July 29, …"); a month so named is more often the story going on
+    # ("For eleven months that held. Then came September").
+    back = timedelta(days=NARRATIVE_BACK if day else 0)
+    if last.start - back <= when <= last.start + timedelta(days=NARRATIVE_DAYS):
         return y
     return None
 
