@@ -71,6 +71,9 @@ CASES = [
     ("en", date(2025, 9, 18), "Ships left on Tuesday.\n\nThe standoff began in April 2012 and flared in July "
      "2016.\n\nIn September 2023, the coast guard found a barrier. Divers cut it loose three days later.",
      "three days later", "2023-09-01", "2023-09-30", "month"),
+    # "the same Sunday": the Sunday the narrative has just dated, however far back
+    ("en", date(2025, 11, 10), "ASEAN leaders signed the declaration on Sunday, October 26, 2025. The same Sunday "
+     "afternoon, ASEAN admitted Timor-Leste.", "The same Sunday afternoon", "2025-10-26", "2025-10-26", "day"),
     # a yearless day of a past story may look a little back from the month its paragraph tells
     ("en", date(2025, 7, 22), "In August 2018, a series of quakes on Lombok killed more than 500 people. The first "
      "strong shock, on July 29, killed about 20.", "July 29", "2018-07-29", "2018-07-29", "day"),

@@ -929,7 +929,8 @@ def weekday(m, g, text):
     direction = ""
     for key, table in (("pre", "weekday_before"), ("mod", "weekday_after")):
         if m[key]:
-            direction = {"past": "past!", "next": "next!", "near": "near"}[g.lex.table(table)[norm(m[key])]]
+            direction = {"past": "past!", "next": "next!", "near": "near", "same": "same"}[
+                g.lex.table(table)[norm(m[key])]]
     week_offset = None
     if m["wk"]:
         rel = g.lex.table("unit_after").get(norm(m["wkmod"]))
@@ -946,6 +947,11 @@ def weekday(m, g, text):
         if p is None:
             return unresolved(NO_PUBLICATION)
         named = None
+        if direction == "same":
+            # "The same Sunday afternoon, ASEAN admitted Timor-Leste": the Sunday the narrative
+            # has just dated, however far back; without one, the last Sunday.
+            named = next((i.start for i in reversed(ctx.previous) if i.precision == "day"
+                          and i.start == i.end and i.start.weekday() == wd), None)
         if week_offset is None and not direction:
             # "pertemuan Kamis" after "Kamis (27/11/2014)": a bare weekday is the day of that
             # name the article already dated this week (Indonesian reports often give the
@@ -965,7 +971,7 @@ def weekday(m, g, text):
         if week_offset is not None:
             d = weekday_date(iv.shift(p, "week", week_offset), wd, "near")
         else:
-            d = weekday_date(p, wd, direction or ("next" if ctx.future else "past"))
+            d = weekday_date(p, wd, direction.replace("same", "past") or ("next" if ctx.future else "past"))
             if not direction and not ctx.future and (wd - p.weekday()) % 7 == 1 and zoned:
                 # The day after publication's weekday in a sentence that names a clock's zone
                 # ("Wednesday … 2:30 pm Eastern time" in a Washington live blog of Tuesday,
