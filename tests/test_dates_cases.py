@@ -71,6 +71,10 @@ CASES = [
     ("en", date(2025, 9, 18), "Ships left on Tuesday.\n\nThe standoff began in April 2012 and flared in July "
      "2016.\n\nIn September 2023, the coast guard found a barrier. Divers cut it loose three days later.",
      "three days later", "2023-09-01", "2023-09-30", "month"),
+    # a yearless day a few weeks after the day the last paragraph ended on goes on with its story
+    ("id", date(2025, 5, 24), "India menyerang pada 26 Februari 2019. Keesokan harinya, Pakistan membalas.\n\n"
+     "Imran Khan kemudian mengumumkan di depan parlemen pada 28 Februari bahwa pilot akan dibebaskan.",
+     "28 Februari", "2019-02-28", "2019-02-28", "day"),
     # "the same Sunday": the Sunday the narrative has just dated, however far back
     ("en", date(2025, 11, 10), "ASEAN leaders signed the declaration on Sunday, October 26, 2025. The same Sunday "
      "afternoon, ASEAN admitted Timor-Leste.", "The same Sunday afternoon", "2025-10-26", "2025-10-26", "day"),

@@ -120,6 +120,7 @@ def _after(p: date, month: int, day: int | None) -> bool:
 NARRATIVE_DAYS = 183
 NARRATIVE_PAST = 90  # the previous date must lie this far before publication: a past story
 NARRATIVE_BACK = 60  # days before the previous date a yearless date of its story may lie
+NARRATIVE_NEAR = 31  # days after the last paragraph's day a yearless day of the next one goes on its story
 NARRATIVE_RECENT = 31  # a yearless day this close before publication is of the publication's year
 
 
@@ -128,10 +129,16 @@ def _narrative_year(ctx: Context, month: int, day: int | None) -> int | None:
     # A new paragraph may leave the story of the date before it ("…since May 2024.\n\n
     # Israel's strike on Doha on September 9 …" in an article of October 2025); in a page
     # without a publication date (an encyclopedia's next section) nothing else gives a year.
-    if not ctx.previous or ctx.future or not ctx.in_paragraph and ctx.published is not None:
+    if not ctx.previous or ctx.future:
         return None
     last = ctx.previous[-1]
     if last.precision not in ("day", "week", "month_part", "month"):
+        return None
+    # …but a day a few weeks after the day the last paragraph ended on goes on with its story
+    # ("Keesokan harinya, Pakistan membalas" (27 February 2019).\n\n"Imran Khan kemudian
+    # mengumumkan … pada 28 Februari").
+    across = not ctx.in_paragraph and ctx.published is not None
+    if across and not (day and last.precision == "day"):
         return None
     p = ctx.published
     if p is not None and day:
@@ -153,8 +160,8 @@ def _narrative_year(ctx: Context, month: int, day: int | None) -> int | None:
     # A day may also look a little back ("In August 2018, quakes on Lombok killed 500. The
     # first strong shock, on July 29, …"); a month so named is more often the story going on
     # ("For eleven months that held. Then came September").
-    back = timedelta(days=NARRATIVE_BACK if day else 0)
-    if last.start - back <= when <= last.start + timedelta(days=NARRATIVE_DAYS):
+    back = timedelta(days=NARRATIVE_BACK if day and not across else 0)
+    if last.start - back <= when <= last.start + timedelta(days=NARRATIVE_NEAR if across else NARRATIVE_DAYS):
         return y
     return None
 
