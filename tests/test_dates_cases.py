@@ -92,6 +92,9 @@ CASES = [
     ("en", date(2025, 1, 14), "Hezbollah entered the war on 8 October 2023. Then came September: the "
      "exploding pagers in the middle of the month.", "the middle of the month", "2024-09-11", "2024-09-20",
      "month_part"),
+    # …but after a day told from the report's ("Kemarin"), a clock time is the report's own day
+    ("id", date(2014, 12, 16), "Kemarin, minyak jenis premium turun 1,28 persen. Harga minyak WTI berada pada "
+     "55,64 dollar AS per barel pukul 10:14 WIB.", "pukul 10:14 WIB", "2014-12-16", "2014-12-16", "day"),
     # within the narrative's day: "Hours later", "Within hours", "Tak lama kemudian"
     ("en", P, "A truce began on 19 January 2025. Hours later, Hamas freed three women.", "Hours later",
      "2025-01-19", "2025-01-19", "day"),

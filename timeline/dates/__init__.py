@@ -108,6 +108,7 @@ def _expressions(
     previous_end = -1  # where the latest event date's expression ends
     named_month: tuple[int, object] | None = None  # (sentence start, interval) of a bare month that dated nothing
     sentence_dates = 0  # how many of the latest event dates stand in the sentence of the last one
+    last_deictic = False  # the latest event date was told from the report's day ("kemarin", "today")
     lookups = _Lookups(text)
     for k, (c, i) in enumerate(zip(cands, line_of)):
         role, key = roles.get(i, ("", ""))
@@ -150,7 +151,8 @@ def _expressions(
         clock_day = None
         if kind == "clock" and len(text[lns[i].start:c.start].split() + text[c.end:lns[i].end].split()) >= 3:
             # (a time on a line of its own is a live page's entry heading, not a sentence)
-            clock_day = _clock_day(cands, k, s_start, s_end, in_paragraph, previous, heading_day)
+            clock_day = _clock_day(cands, k, s_start, s_end, in_paragraph, previous,
+                                   heading_day or (published if last_deictic else None))
         if clock_day is not None:
             # "Sekitar pukul 15.00 WIB, massa merobohkan pagar": a clock time alone in its
             # sentence is a time of the day the paragraph (or the live page's heading) tells.
@@ -226,6 +228,7 @@ def _expressions(
         aside = previous_sentence == s_start and ctx.future
         if (event or context) and iv is not None and not aside:
             sentence_dates = sentence_dates + 1 if previous_sentence == s_start else 1
+            last_deictic = c.rule == "deictic" and anchor_day == published
             previous.append(iv)
             recent = None
             previous_sentence = s_start
@@ -251,19 +254,24 @@ def _expressions(
 
 
 def _clock_day(cands: list, k: int, s_start: int, s_end: int, in_paragraph: bool, previous: list,
-               heading_day: date | None) -> date | None:
+               fallback: date | None) -> date | None:
     """Return the day a clock time alone in its sentence is a time of, or None.
 
-    The narrative's last date when it is a day of this paragraph, else a live page's day
-    heading; only the sentence's first clock time, and only when nothing else in the
-    sentence dates it ("at 8 pm (1430 GMT)" is one time).
+    `fallback` (a live page's day heading, or the report's day when the narrative's last
+    date was told from it) when given, else the narrative's last date when it is a day of
+    this paragraph; only the sentence's first clock time, and only when nothing else in
+    the sentence dates it ("at 8 pm (1430 GMT)" is one time).
     """
     if any(s_start <= o.start < s_end and (o.kind != "clock" or j < k) for j, o in enumerate(cands) if j != k):
         return None
+    if fallback is not None:
+        # after "Kemarin, minyak turun …", "Harga WTI berada pada 55,64 dollar pukul 10:14 WIB"
+        # is the report's own morning: a day told from the report's gives no narrative day
+        return fallback
     last = previous[-1] if previous else None
     if in_paragraph and last is not None and last.precision == "day" and last.start == last.end:
         return last.start
-    return heading_day
+    return None
 
 
 # What may stand between a part of the day and the day it belongs to: "before dawn on Wednesday".
