@@ -537,7 +537,7 @@ def dm(m, g, text):
 
 
 # A capitalised word right before: "Unaizah May 4" (a boat), "Kim Jong Un May" (a name).
-_CAPITAL_BEFORE = re.compile(r"(?<![.!?:;\-–—(\[\n\"“*#|])\s(?P<w>[A-Z][\w'’-]*)\s+$")
+_CAPITAL_BEFORE = re.compile(r"(?<![.!?:;\-–—(\[\n\"“*#|])[ \t](?P<w>[A-Z][a-z][\w'’-]*)[ \t]+$")
 
 
 def md(m, g, text):
