@@ -41,6 +41,7 @@ class Candidate:
 
 MONTH_WITHOUT_CUE = "month without a cue"  # a bare month that dates nothing alone ("came September")
 
+
 def fixed(interval: iv.Interval) -> Callable[[Context], Resolution]:
     """Return a resolver that needs no context."""
     return lambda ctx: Resolution(interval)
@@ -536,7 +537,7 @@ def dm(m, g, text):
     return _day_or_yearless("dm", m.start(), end, None, mo, int(m["d"]), _weekday(g, m), which or "")
 
 
-# A capitalised word right before: "Unaizah May 4" (a boat), "Kim Jong Un May" (a name).
+# A capitalised word on the month's line right before it: "the boat Unaizah May 4".
 _CAPITAL_BEFORE = re.compile(r"(?<![.!?:;\-–—(\[\n\"“*#|])[ \t](?P<w>[A-Z][a-z][\w'’-]*)[ \t]+$")
 
 

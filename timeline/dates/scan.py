@@ -51,7 +51,7 @@ def _without_stop(text: str, c: Candidate, g: Grammar) -> Candidate:
     """Leave a sentence's full stop out of a date ending in a full month name ("… pada 13 Mei.").
 
     The rules take a dot after a month for an abbreviation's ("Sept.", "Agu."); after a
-    name no longer name of that month has, it ends the sentence.
+    month's full name it ends the sentence.
     """
     if text[c.end - 1:c.end] != ".":
         return c
