@@ -566,3 +566,10 @@ def test_a_live_entrys_clocked_date_line_dates_its_today_even_without_a_blank_li
             "July 19, 8:40 a.m. ET\nSharaa announced a ceasefire in a speech this morning.")
     found = {e.text: e.date for e in find_expressions(text, date(2025, 7, 16), "en")}
     assert found["this morning"] == date(2025, 7, 19) and found["this afternoon"] == date(2025, 7, 16)
+
+
+def test_a_figure_between_a_comparison_cue_and_the_date_is_what_it_compares():
+    found = find_expressions("The S&P 500 closed more than 3% higher on Monday.", date(2025, 5, 13), "en")
+    assert [(e.text, e.event, e.date) for e in found] == [("Monday", True, date(2025, 5, 12))]
+    baseline = find_expressions("Stocks were higher than on Monday.", date(2025, 5, 13), "en")
+    assert [(e.text, e.event) for e in baseline] == [("Monday", False)]

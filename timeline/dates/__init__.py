@@ -38,6 +38,7 @@ _PREVIOUS = 20  # how many earlier narrative dates an anaphoric expression may l
 _FURNITURE_WINDOW = 40  # characters before a date searched for "Retrieved", "Diakses", "last edited on"
 _CONTACT_WINDOW = 60  # characters before a date searched for "saat dihubungi Kompas.com," (a cue and a gap)
 _LIFE_YEARS = 15  # a parenthesised range shorter than this is no one's life ("Korean War (1950–1953)")
+_DIGIT = re.compile(r"\d")
 _CLOCKED = re.compile(r"(?<!\d)\d{1,2}[:.]\d{2}(?!\d)")
 _LIVE_DAYS = 7  # a day heading alone in its paragraph this close to publication is a live blog's day
 _YEARLY = ("year", "year_part", "quarter", "month", "month_part", "day", "week")  # headings that give a year
@@ -319,9 +320,17 @@ def _background(text: str, g: grammar.Grammar, c, res: Resolution) -> bool:
 
 
 def _comparison(text: str, g: grammar.Grammar, c, s_start: int) -> bool:
-    """Tell whether a comparison cue ("dibanding", "compared with") opens shortly before `c`."""
-    first = g.comparison.search(text, max(s_start, c.start - _COMPARISON_WINDOW), c.end)
-    return first is not None and first.start() < c.start  # the later ones start later still
+    """Tell whether a comparison cue ("dibanding", "compared with") opens shortly before `c`.
+
+    A figure between the cue and the date is what the cue compares ("closed more than 3%
+    higher on Monday"): the date then dates the happening, not a baseline.
+    """
+    for cue in g.comparison.finditer(text, max(s_start, c.start - _COMPARISON_WINDOW), c.end):
+        if cue.start() >= c.start:
+            return False  # the later ones start later still
+        if not _DIGIT.search(text, cue.end(), c.start):
+            return True
+    return False
 
 
 def _life_dates(text: str, g: grammar.Grammar, c) -> bool:
