@@ -17,7 +17,7 @@ import copy
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
@@ -493,11 +493,7 @@ def merge(events: Iterable[Event], memo: dict | None = None, title_language: str
 def _in_order(items: list[Event], profiles: dict, memo: dict | None, rare: frozenset[str] | None) -> list[_Cluster]:
     """Cluster reports taking them finest first, each joining the cluster it fits best (one article's merge)."""
     clusters: list[_Cluster] = []
-    # Only clusters whose head can be the same happening by date are asked: those of
-    # the same interval, those a day away, and those inside a coarser mention's interval
-    # that share a concept, name, person or article with it (merging a library's
-    # thousands of events would otherwise ask every cluster, and a year's report every
-    # happening of that year).
+    # Only clusters whose head can be the same happening by date are asked (`_asked`).
     by_interval: dict[tuple[date, date], list[int]] = {}
     by_start: dict[date, list[int]] = {}
     starts: list[date] = []  # each cluster's start, as by_start files it
@@ -505,18 +501,7 @@ def _in_order(items: list[Event], profiles: dict, memo: dict | None, rare: froze
     for e in sorted(items, key=_rank):
         mine = _of(e, profiles, memo)
         keys = _keys(e, mine)
-        asked: set[int] = set(by_interval.get((e.date, e.date_end), ()))
-        coarse = e.date_end > e.date and (e.date_end - e.date).days < CONTAIN_MAX_DAYS
-        if coarse or e.precision == "day":
-            sharing = set().union(*(by_key.get(k, ()) for k in keys))
-            if coarse and len(sharing) <= (e.date_end - e.date).days:
-                # Fewer sharing clusters than days (one article's, or a year's report): ask
-                # each whether it starts inside, rather than walk every day of the interval.
-                asked.update(i for i in sharing if e.date <= starts[i] <= e.date_end)
-            else:
-                days = _days(e.date, e.date_end) if coarse else _neighbours(e.date)
-                for day in days if sharing else ():
-                    asked.update(i for i in by_start.get(day, ()) if i in sharing)
+        asked = _asked(e, keys, by_interval, by_start, by_key, lambda i: e.date <= starts[i] <= e.date_end)
         scored = []
         for i in asked:
             fit = _fit(clusters[i], e, mine, profiles, memo, rare)
@@ -539,6 +524,30 @@ def _in_order(items: list[Event], profiles: dict, memo: dict | None, rare: froze
         for k in keys:
             by_key.setdefault(k, set()).add(at)
     return clusters
+
+
+def _asked(e: Event, keys: tuple[str, ...], by_interval: dict, by_start: dict, by_key: dict,
+           inside: Callable[[int], bool]) -> set[int]:
+    """Return the clusters (or rows) whose date lets them be `e`'s happening, as the indexes file them.
+
+    Those of the same interval, a day away from a day, and, sharing a concept, name,
+    person or article with a coarser `e`, those `inside` its interval (merging a library's
+    thousands of events would otherwise ask every cluster, and a year's report every
+    happening of that year).
+    """
+    asked: set[int] = set(by_interval.get((e.date, e.date_end), ()))
+    coarse = e.date_end > e.date and (e.date_end - e.date).days < CONTAIN_MAX_DAYS
+    if coarse or e.precision == "day":
+        sharing = set().union(*(by_key.get(k, ()) for k in keys))
+        if coarse and len(sharing) <= (e.date_end - e.date).days:
+            # Fewer sharing clusters than days (one article's, or a year's report): ask each
+            # whether it lies inside, rather than walk every day of the interval.
+            asked.update(i for i in sharing if inside(i))
+        else:
+            days = _days(e.date, e.date_end) if coarse else _neighbours(e.date)
+            for day in days if sharing else ():
+                asked.update(i for i in by_start.get(day, ()) if i in sharing and (not coarse or inside(i)))
+    return asked
 
 
 def _best_first(items: list[Event], profiles: dict, memo: dict | None,
@@ -588,9 +597,7 @@ def _scored_pairs(ranked: list[Event], mine: list[_Profile], rare: frozenset[str
                   copies: set[int] = frozenset()) -> list[tuple[float, int, int]]:
     """Return (-fit, i, j) for the pairs of rows of different articles that may be one happening, best first.
 
-    Asked, as `_in_order` asks: rows of the same interval, a day apart, or inside a
-    coarser row's interval, sharing a concept, name or person with it. Rows in `copies`
-    (another row's copy) are left out.
+    Asked as `_in_order` asks (`_asked`); rows in `copies` (another row's copy) are left out.
     """
     by_interval: dict[tuple[date, date], list[int]] = {}
     by_start: dict[date, list[int]] = {}
@@ -607,14 +614,8 @@ def _scored_pairs(ranked: list[Event], mine: list[_Profile], rare: frozenset[str
     for i, e in enumerate(ranked):
         if i in copies:
             continue
-        asked = set(by_interval.get((e.date, e.date_end), ()))
-        coarse = e.date_end > e.date and (e.date_end - e.date).days < CONTAIN_MAX_DAYS
-        if coarse or e.precision == "day":
-            sharing = set().union(*(by_key.get(k, ()) for k in _keys(e, mine[i])))
-            if coarse:
-                asked.update(j for j in sharing if e.date <= ranked[j].date and ranked[j].date_end <= e.date_end)
-            else:
-                asked.update(j for day in _neighbours(e.date) for j in by_start.get(day, ()) if j in sharing)
+        asked = _asked(e, _keys(e, mine[i]), by_interval, by_start, by_key,
+                       lambda j: e.date <= ranked[j].date and ranked[j].date_end <= e.date_end)
         for j in asked:
             h, o = sorted((i, j))
             if h == o or ranked[h].source == ranked[o].source or (h, o) in seen:

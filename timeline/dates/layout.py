@@ -292,12 +292,12 @@ def _wire_dateline(text: str, g: Grammar, scan, line: str, c: Candidate) -> tupl
     mo, d = probe.interval.start.month, probe.interval.start.day
     found = reported(text, g, scan)
     year = copyright_year(text, g)
+    finest = latest(found, coarse=("year",))  # the latest month or day the story reports
     if year is not None:
         # The story's own copyright line is the page's year, unless the story reports a
         # later month or day than the dateline's day in that year (then the line is an old
         # page's footer). A bare year does not count: "the 2025 draft budget" names a year
         # ahead.
-        finest = latest(found, coarse=("year",))
         with suppress(ValueError):  # 29 February of a common year
             if finest is None or date(year, mo, d) >= finest:
                 return date(year, mo, d), False
@@ -308,14 +308,14 @@ def _wire_dateline(text: str, g: Grammar, scan, line: str, c: Candidate) -> tupl
     # when none fits, the nearest year of the next three.
     lead = _WEEKDAY_WORD.findall(text, c.end, c.end + LEAD_CHARS)
     said = next((g.weekdays[w.lower()] for w in lead if len(w) > 3 and w.lower() in g.weekdays), None)
-    if last is None or latest(found, coarse=("year",)) is None:
+    if finest is None:
         # No year anywhere ("Jan 11 (Wire) - … late on Thursday", then "on Oct 7"), or only
         # bare years of the story's background ("the first since 1979"): the latest of the
         # last WEEKDAY_YEARS years whose dateline day the lead's weekday fits; a day of a
         # weekday recurs in another year about every six years, so further back it names
         # nothing. (The first fitting year after "1987" put a story of 2024 in 1991.)
         guess = _weekday_year(mo, d, said, last)
-        if guess or last is None:
+        if guess or last is None:  # background years but no recent fit: counted from them, below
             return (guess, True) if guess else None
     days = []
     for y in range(last.year, max(last.year + 2, date.today().year) + 1):
@@ -575,10 +575,14 @@ def block_furniture(text: str, lns: list[Line], g: Grammar) -> dict[int, str]:
 _BREADCRUMB = re.compile(r"\s*[^·›»>|\n]{1,30}(?:\s[·›»>]\s[^·›»>|\n]{1,30}){2,}\s*")
 
 
+def _furniture_words(line: str, g: Grammar) -> bool:
+    """Tell whether a line is furniture by its words or shape: a listed word, ©, a citation, a breadcrumb."""
+    return bool(g.furniture.match(line) or "©" in line or _CITATION.match(line) or _BREADCRUMB.fullmatch(line))
+
+
 def furniture_line(line: str, g: Grammar) -> bool:
     """Tell whether a line is page furniture whatever its dates ("Baca juga: ...", a reference, a byline)."""
-    return bool(g.furniture.match(line) or "©" in line or _CITATION.match(line) or bylines(line, g)
-                or _BREADCRUMB.fullmatch(line))
+    return _furniture_words(line, g) or bool(bylines(line, g))
 
 
 def site_tag(sentence: str) -> bool:
@@ -595,7 +599,7 @@ def line_role(text: str, ln: Line, cands: list[Candidate], g: Grammar) -> tuple[
     caption, an infobox, a list of links) is `block_furniture`'s.
     """
     line = text[ln.start:ln.end]
-    if g.furniture.match(line) or "©" in line or _CITATION.match(line) or _BREADCRUMB.fullmatch(line):
+    if _furniture_words(line, g):
         return "furniture", ""
     spans = [(x.start - ln.start, x.end - ln.start) for x in cands]
     if bylines(line, g, spans):

@@ -939,10 +939,6 @@ def weekday(m, g, text):
             return None
         week_offset = rel[1]
 
-    line_start, line_end = text.rfind("\n", 0, m.start()) + 1, text.find("\n", m.end())
-    zoned = bool(g.zone.search(text, max(line_start, m.start() - _ZONE_REACH),
-                                 min(line_end if line_end >= 0 else len(text), m.end() + _ZONE_REACH)))
-
     def resolve(ctx: Context) -> Resolution:
         p = ctx.published
         if p is None:
@@ -973,7 +969,7 @@ def weekday(m, g, text):
             d = weekday_date(iv.shift(p, "week", week_offset), wd, "near")
         else:
             d = weekday_date(p, wd, direction.replace("same", "past") or ("next" if ctx.future else "past"))
-            if not direction and not ctx.future and (wd - p.weekday()) % 7 == 1 and zoned:
+            if not direction and not ctx.future and (wd - p.weekday()) % 7 == 1 and _zoned(text, g, m):
                 # The day after publication's weekday in a sentence that names a clock's zone
                 # ("Wednesday … 2:30 pm Eastern time" in a Washington live blog of Tuesday,
                 # "the early hours of Friday local time"): where the news happened it already
@@ -985,6 +981,13 @@ def weekday(m, g, text):
 
 
 _ZONE_REACH = 120  # characters either side of a weekday searched for a clock's zone ("Seoul time")
+
+
+def _zoned(text: str, g: Grammar, m: re.Match) -> bool:
+    """Tell whether the line of a weekday names a clock's zone near it ("2:30 pm Eastern time")."""
+    line_start, line_end = text.rfind("\n", 0, m.start()) + 1, text.find("\n", m.end())
+    return bool(g.zone.search(text, max(line_start, m.start() - _ZONE_REACH),
+                              min(line_end if line_end >= 0 else len(text), m.end() + _ZONE_REACH)))
 
 
 @lru_cache(maxsize=None)
