@@ -205,6 +205,25 @@ def test_a_part_of_the_day_named_before_its_day_takes_that_day():
     assert found[2].date == date(2024, 12, 4)  # not the day after publication
 
 
+def test_an_english_wire_writes_a_year_only_for_another_year():
+    # "July 27" fits Saturday's ballot in 2024 (that day) and in 2025 (the day before); a
+    # wire writes "Jan. 13, 2024" with its year only when 2024 is not the story's year.
+    text = ("TAIPEI, July 27 (Wire) - Every lawmaker survived Saturday's ballot, results showed. "
+            "Lai won the presidency on Jan. 13, 2024.")
+    assert dateline(text, "en") == date(2025, 7, 27)
+    same = "TAIPEI, July 27 (Wire) - Every lawmaker survived Saturday's ballot. Lai won in 2024."
+    assert dateline(same, "en") == date(2024, 7, 27)  # a bare year says nothing of style
+
+
+def test_a_weekday_in_a_list_told_in_the_present_just_before_publication_goes_on_the_list():
+    text = ("Timeline\n\n**October 9** - Negotiators sign the agreement.\n\n"
+            "**October 10** - The ceasefire takes effect at noon after the cabinet's approval.")
+    found = {e.text: (e.date, e.event) for e in find_expressions(text, date(2025, 10, 14), "en")}
+    assert found["October 10"] == (date(2025, 10, 10), True)  # not 2026: "takes effect" is a list's present
+    ahead = find_expressions("The law takes effect on October 20.", date(2025, 10, 14), "en")
+    assert ahead[0].date == date(2025, 10, 20)
+
+
 def test_wire_dateline_is_no_event_and_anchors_relative_dates():
     text = "HANOI, March 6 (Wire) - Ministers met on Wednesday. The pact was signed in June 2024."
     exprs = find_expressions(text, dateline(text, "en"), "en")
@@ -566,6 +585,17 @@ def test_a_live_entrys_clocked_date_line_dates_its_today_even_without_a_blank_li
             "July 19, 8:40 a.m. ET\nSharaa announced a ceasefire in a speech this morning.")
     found = {e.text: e.date for e in find_expressions(text, date(2025, 7, 16), "en")}
     assert found["this morning"] == date(2025, 7, 19) and found["this afternoon"] == date(2025, 7, 16)
+
+
+def test_a_weekday_beside_the_day_of_a_heading_is_that_days_name():
+    text = ("Live: talks\nPublished Oct. 8, 2025, 7:00 p.m. ET\n2025-10-09 6:30 a.m. ET, Thursday\n"
+            "Negotiators signed the document on Thursday.\nGood morning from New York.")
+    found = find_expressions(text, date(2025, 10, 8), "en")
+    assert [(e.text, e.kind, e.date) for e in found if e.kind != "dateline"][-1] == (
+        "Thursday", "relative", date(2025, 10, 9))
+    assert [e.kind for e in found if e.text == "2025-10-09 6:30"] == ["heading"]
+    # a live entry's undated line is the page talking, not a happening of its day
+    assert [s for s, *_ in _pairs(text, date(2025, 10, 8), "en")] == ["Negotiators signed the document on Thursday."]
 
 
 def test_a_figure_between_a_comparison_cue_and_the_date_is_what_it_compares():

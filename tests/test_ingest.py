@@ -264,6 +264,20 @@ def test_a_live_blogs_time_headings_are_kept_and_its_stamp_dates_nothing():
     assert [(e.date.isoformat(), e.time_text) for e in rows] == [("2025-05-10", "Saturday")]
 
 
+def test_a_live_entrys_heading_without_a_day_takes_the_day_of_its_markup():
+    html = ("<html><body><article><h1>Live updates: a deal in Egypt</h1>"
+            "<p class='stamp'><time datetime='2025-10-08T19:00:00-04:00'>Published Oct. 8, 2025, 7:00 p.m. ET</time></p>"
+            "<section><h3><time datetime='2025-10-09T06:30:00-04:00'>6:30 a.m. ET, Thursday</time></h3>"
+            "<p>Negotiators signed the first-phase document in Sharm el-Sheikh on Thursday, the presidency said. "
+            "The cabinet meets <time datetime='2025-10-09'>later today</time>.</p></section>"
+            "</article></body></html>")
+    article = ingest.html_article(html, "live.html", lang="en")
+    assert "2025-10-09 6:30 a.m. ET, Thursday" in article.text
+    assert "meets later today" in article.text  # a <time> inside a sentence is left as written
+    rows = pipeline.extract_article(article)
+    assert [(e.date.isoformat(), e.time_text) for e in rows] == [("2025-10-09", "Thursday")]  # not 2 October
+
+
 @pytest.mark.parametrize("front", ["terbit: Senin, 24 November 2025 07:00 WIB", "tanggal: 24/11/2025",
                                    "published: Monday, November 24, 2025"])
 def test_the_front_matters_date_may_be_written_as_a_stamp_under_the_languages_key(front):

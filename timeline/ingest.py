@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import warnings
 from dataclasses import replace
 from pathlib import Path
 
@@ -319,14 +320,41 @@ def html_article(
     # trafilatura drops the text of <time> elements: a live blog's entry headings
     # ("<h2><time>May 10, 2:10 PM ET</time></h2>") and stamp lines would vanish, and with
     # them the day every entry's "on Saturday" counts from. Unwrapped, their text stays.
-    doc = trafilatura.bare_extraction(_TIME_TAG.sub("", html), url=url or None, with_metadata=True,
-                                      favor_recall=True)
+    with warnings.catch_warnings():
+        # its date finder reads "2025-10-08 7:05 p.m. ET" and warns that dateutil knows no "ET"
+        warnings.filterwarnings("ignore", message="tzname")
+        doc = trafilatura.bare_extraction(_TIME_TAG.sub("", _dated_headings(html)), url=url or None,
+                                          with_metadata=True, favor_recall=True)
     text = getattr(doc, "text", None) if doc is not None else None
     if not text or not text.strip():
         raise InputError(source, "holds no readable article text")
     if published is None:
         published = _page_date(html, text, lang) or _as_date(getattr(doc, "date", None))
     return parse(text, source, published, lang, title=getattr(doc, "title", None) or "", url=url)
+
+
+# A <time> that is all of its heading or line, with a machine-readable day in `datetime`
+# ("<h3><time datetime="2025-10-09T06:30:00-04:00">6:30 a.m. ET, Thursday</time></h3>").
+_TIME_ALONE = re.compile(
+    r"(<(?P<tag>h[1-6]|p|div|li|span|header)\b[^>]*>\s*<time\b[^>]*?\bdatetime\s*=\s*[\"']?"
+    r"(?P<day>\d{4}-\d\d-\d\d)[^>]*>)(?P<text>[^<]*)(?=</time>\s*</(?P=tag)>)", re.I)
+_CLOCK = re.compile(r"\d{1,2}[:.]\d\d")
+
+
+def _dated_headings(html: str) -> str:
+    """Write the day of a live entry's heading into it when its text names none ("7:05 p.m. ET").
+
+    A live page's entries are often headed by a clock time, or a clock and a weekday,
+    with the day only in the markup; without it, "on Thursday" in an entry counts from
+    the publication day and lands a week back. The ISO day written before the heading's
+    text is the page's own (a heading line is never an event).
+    """
+    def dated(m: re.Match) -> str:
+        text = m["text"]
+        if re.search(r"\d", _CLOCK.sub("", text)):
+            return m[0]  # "May 10, 2:10 PM ET" names its day
+        return f"{m[1]}{m['day']} {text.strip()}"
+    return _TIME_ALONE.sub(dated, html)
 
 
 PUBLISHED_KEYS = ("published", "date", "pubDate", "publishDate", "published_at", "date_published")

@@ -537,6 +537,10 @@ def _distinct(own: list[TimeExpression], text: str, g: grammar.Grammar) -> list[
         same = [k for k in seen if (k.date, k.date_end) == (e.date, e.date_end)]
         if not same or _another_same_day(e, text, g, same[-1]):
             seen.append(e)
+        elif _NUMBER.search(e.text) and not _NUMBER.search(same[-1].text) and same[-1].kind != "anaphoric":
+            # "hari ini, Kamis (25/7)": the day written with its number is what the report
+            # says ("Hours later, … on Tuesday at 23.01" keeps telling one more happening)
+            seen[seen.index(same[-1])] = e
     # "In October 2024 ... rising to 11,000 by the end of the year": an end point ("until/by
     # X") is a happening of its own, even when it holds the sentence's finer date.
     return [
@@ -547,6 +551,7 @@ def _distinct(own: list[TimeExpression], text: str, g: grammar.Grammar) -> list[
     ]
 
 
+_NUMBER = re.compile(r"\d")
 _CLAUSE_OPEN = re.compile(r",\s*(?:on\s+|pada\s+)?$", re.I)
 
 
@@ -579,13 +584,20 @@ def _attributive(e: TimeExpression, text: str, g: grammar.Grammar) -> bool:
 def _heading_scopes(text: str, lns: list[layout.Line], exprs: list[TimeExpression]) -> list[tuple[int, int, TimeExpression]]:
     """Return (start, end, heading) for the lines each date-only line dates."""
     heading_lines = {}
+    # A live entry's clocked heading ("2025-10-09 6:30 a.m. ET") gives its day to the dates
+    # below it, but its lines without a date are the page talking ("Good morning from New
+    # York"), not happenings; a timeline's date line ("## 19 June 2024") dates its lines.
+    clocked = set()
     for e in exprs:
         if e.kind == "heading":
-            heading_lines[layout.line_index(lns, e.start)] = e
+            i = layout.line_index(lns, e.start)
+            heading_lines[i] = e
+            if _CLOCKED.search(e.text):
+                clocked.add(i)
     out = []
     for i, h in heading_lines.items():
         j = i + 1
-        if j >= len(lns):
+        if j >= len(lns) or i in clocked:
             continue
         para = lns[j].paragraph
         k = j

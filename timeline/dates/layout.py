@@ -323,6 +323,11 @@ def _wire_dateline(text: str, g: Grammar, scan, line: str, c: Candidate) -> tupl
             if date(y, mo, d) >= last:
                 days.append(date(y, mo, d))
     fits = [day for day in days if _told_on(day, said)]
+    if g.language == "en" and finest is not None:
+        # English wire style writes a day's or month's year only when it is not the
+        # story's own ("He won on Jan. 13, 2024" in a story of July 2025): a later year
+        # the weekday fits comes first.
+        fits = [day for day in fits if day.year > finest.year] + [day for day in fits if day.year <= finest.year]
     found = (fits or days[:3] or [None])[0]
     return (found, False) if found else None
 
@@ -357,7 +362,7 @@ _YEAR = re.compile(r"(?<![\d.,/-])(?:19|20)\d\d(?![\d.,/]\d)")
 # A wire dateline's place and agency ("KYIV, Ukraine (AP)"; timeline/segment.py splits them
 # off a story's first sentence); without a day between them the dateline names none.
 WIRE_PLACE = r"[A-Z][A-Z .'’/-]{1,40}(?:,\s*[A-Z][\w .'’-]{0,40}?)?"
-WIRE_AGENCY = r"\s*\([^()\n]{1,40}\)"
+WIRE_AGENCY = r"\s*\((?![\d/.\s-]*\))[^()\n]{1,40}\)"  # not a date: "Senin (15/1/2024) —"
 _UNDATED_WIRE = re.compile(r"\s*" + WIRE_PLACE + WIRE_AGENCY + r"\s*[-–—]{1,2}\s")
 
 
@@ -607,11 +612,18 @@ def line_role(text: str, ln: Line, cands: list[Candidate], g: Grammar) -> tuple[
     dated = [c for c in cands if c.kind not in ("clock", "duration") and c.event]
     if dated and _SECTION.match(line) and not only_filler(line, spans, g):
         return "furniture", SECTION_TITLE  # "## January 2025 ceasefire" names the section, tells nothing
+    named = [c for c in dated if c.rule == "weekday"]
+    if len(dated) == 2 and len(named) == 1:
+        # "2025-10-09 6:30 a.m. ET, Thursday" (a live entry's heading): the weekday
+        # beside a day is that day's name, not a date of its own.
+        dated.remove(named[0])
+    else:
+        named = []
     if len(dated) != 1:
         return "", ""
     c = dated[0]
     a, b = c.start - ln.start, c.end - ln.start
-    spans = [(x.start - ln.start, x.end - ln.start) for x in cands if x.kind == "clock"]
+    spans = [(x.start - ln.start, x.end - ln.start) for x in cands if x.kind == "clock" or x in named]
     after = [(x - b, y - b) for x, y in spans if x >= b]
     spans.append((a, b))
     stamp = _STAMP.fullmatch(line, 0, a)

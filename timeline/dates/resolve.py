@@ -99,6 +99,12 @@ def pick_year(ctx: Context, month: int, day: int | None = None, weekday: int | N
         p_cmp = p
     if ctx.future:
         y = next(y for y in years if start(y) >= p_cmp)
+        # "October 10 - The ceasefire takes effect" in a timeline of 14 October, after its
+        # October 9 entry: told in the present of a list, a day just past goes on the list.
+        last = ctx.previous[-1].end if ctx.previous else None
+        if day and last is not None and start(p.year) < p_cmp and last <= start(p.year) <= last + timedelta(
+                days=NARRATIVE_NEAR):
+            y = p.year
     else:
         y = max(y for y in years if start(y) <= p_cmp)
         # "5 Januari" in a paper of 28 December: the coming one, not one a year back.
