@@ -587,6 +587,15 @@ def test_a_live_entrys_clocked_date_line_dates_its_today_even_without_a_blank_li
     assert found["this morning"] == date(2025, 7, 19) and found["this afternoon"] == date(2025, 7, 16)
 
 
+def test_against_compares_only_right_before_its_date():
+    found = find_expressions("The rupiah was up 2% against last year.", date(2025, 5, 13), "en")
+    assert [(e.text, e.event) for e in found] == [("last year", False)]
+    told = find_expressions("Prosecutors received a complaint against Hasina in mid-August 2024. In October, judges "
+                            "issued a warrant.", date(2025, 11, 18), "en")
+    assert [(e.text, e.event, e.date) for e in told] == [
+        ("mid-August 2024", True, date(2024, 8, 11)), ("October", True, date(2024, 10, 1))]
+
+
 def test_a_weekday_beside_the_day_of_a_heading_is_that_days_name():
     text = ("Live: talks\nPublished Oct. 8, 2025, 7:00 p.m. ET\n2025-10-09 6:30 a.m. ET, Thursday\n"
             "Negotiators signed the document on Thursday.\nGood morning from New York.")

@@ -325,6 +325,8 @@ def _comparison(text: str, g: grammar.Grammar, c, s_start: int) -> bool:
     A figure between the cue and the date is what the cue compares ("closed more than 3%
     higher on Monday"): the date then dates the happening, not a baseline.
     """
+    if g.comparison_next.search(text, max(s_start, c.start - _COMPARISON_WINDOW), c.start):
+        return True
     for cue in g.comparison.finditer(text, max(s_start, c.start - _COMPARISON_WINDOW), c.end):
         if cue.start() >= c.start:
             return False  # the later ones start later still

@@ -129,6 +129,7 @@ class Grammar:
     year_cue: re.Pattern
     furniture: re.Pattern
     comparison: re.Pattern  # a comparison cue shortly before a date: the date is a baseline
+    comparison_next: re.Pattern  # a comparison cue right before a date ("against last year")
     zone: re.Pattern  # a time zone ("KST", "local time") or a place's clock ("Eastern time", "waktu Seoul")
     publication_label: re.Pattern
     byline: re.Pattern  # "By Jane Doe", "LAPORAN: ADITYA NUGRAHA": a byline label and a name (layout.bylines)
@@ -194,6 +195,9 @@ _CONTACT_GAP = 30  # characters a contact cue ("saat dihubungi") may stand befor
 # word maybe followed by the writer's place in parentheses ("Hannah Park (Seoul)").
 _NAME_WORD = r"(?:[A-Z][\w'’.-]*(?:\s*\([A-Z][^()\n|]{0,40}\))?)"
 _NAME = _NAME_WORD + r"(?:(?:\s*,\s*|\s+(?:and|dan|&)\s+|\s+)" + _NAME_WORD + r"){0,7}"
+
+
+_NEVER = re.compile(r"(?!)")
 
 
 def _tail(words: list[str]) -> re.Pattern:
@@ -308,6 +312,7 @@ def build(language: str) -> Grammar:
         before_number=_tail(lex.words("currency_before") + lex.words("number_before") + lex.words("quantity_before")),
         year_cue=_tail(lex.words("year_cues")),
         comparison=re.compile(r"(?<!\w)" + alternation(lex.words("comparison_cues")) + r"(?!\w)", re.I),
+        comparison_next=_tail(lex.words("comparison_cues_next")) if lex.words("comparison_cues_next") else _NEVER,
         zone=re.compile(r"(?<!\w)(?:" + alternation(lex.words("time_zones")) + r"|[A-Z][a-z]+ time|waktu [A-Z]\w+)(?!\w)"),
 
         furniture=re.compile(r"^\s*(?:\d{1,3}[.)]\s*|[-•*]\s*)?(?:" + alternation(lex.words("furniture")) + ")", re.I),
