@@ -596,6 +596,15 @@ def test_against_compares_only_right_before_its_date():
         ("mid-August 2024", True, date(2024, 8, 11)), ("October", True, date(2024, 10, 1))]
 
 
+def test_a_future_cue_before_a_colon_is_another_clauses():
+    told = find_expressions("The League will not be on the ballot: it was banned in May.", date(2025, 11, 18), "en")
+    assert told[0].date == date(2025, 5, 1)
+    ahead = find_expressions("The vote will be held in May.", date(2025, 11, 18), "en")
+    assert ahead[0].date == date(2026, 5, 1)
+    clock = find_expressions("Talks will resume at 10:30 on Friday.", date(2025, 11, 18), "en")
+    assert [e.date for e in clock if e.text == "Friday"] == [date(2025, 11, 21)]
+
+
 def test_a_weekday_beside_the_day_of_a_heading_is_that_days_name():
     text = ("Live: talks\nPublished Oct. 8, 2025, 7:00 p.m. ET\n2025-10-09 6:30 a.m. ET, Thursday\n"
             "Negotiators signed the document on Thursday.\nGood morning from New York.")

@@ -364,7 +364,10 @@ def _future(text: str, g: grammar.Grammar, c, s_start: int, s_end: int, memo: _L
     if c.label_prefix == "since ":
         return False
     if memo.cue_before(g, s_start, s_end, c.start):
-        return True
+        # "The League will not be on the ballot: its activities were banned in May": a cue
+        # before a colon or semicolon is another clause's.
+        cut = _CLAUSE_BREAK.search(text[s_start:c.start])
+        return cut is None or bool(g.future.search(text, s_start + cut.end(), c.start))
     opening = not memo.three_words_by(s_start, s_end, c.start)  # at most two words before it
     if not opening:
         return False
@@ -375,6 +378,7 @@ def _future(text: str, g: grammar.Grammar, c, s_start: int, s_end: int, memo: _L
 
 
 _WORD = re.compile(r"\w")
+_CLAUSE_BREAK = re.compile(r".*[:;](?=\s)", re.S)  # up to the last colon or semicolon before a date
 
 
 @lru_cache(maxsize=None)
