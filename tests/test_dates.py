@@ -605,6 +605,14 @@ def test_a_future_cue_before_a_colon_is_another_clauses():
     assert [e.date for e in clock if e.text == "Friday"] == [date(2025, 11, 21)]
 
 
+def test_a_day_of_the_month_the_sentence_before_named_is_of_its_year_even_just_before_publication():
+    text = "The treaty was signed during Putin's visit in June 2024. Putin landed late on June 18."
+    found = find_expressions(text, date(2025, 7, 14), "en")
+    assert [(e.text, e.date) for e in found] == [("June 2024", date(2024, 6, 1)), ("June 18", date(2024, 6, 18))]
+    news = find_expressions("Talks began in May 2024. Ministers met on June 18.", date(2025, 7, 14), "en")
+    assert news[1].date == date(2025, 6, 18)  # not in the month named: the news of the last weeks
+
+
 def test_a_weekday_beside_the_day_of_a_heading_is_that_days_name():
     text = ("Live: talks\nPublished Oct. 8, 2025, 7:00 p.m. ET\n2025-10-09 6:30 a.m. ET, Thursday\n"
             "Negotiators signed the document on Thursday.\nGood morning from New York.")

@@ -9,6 +9,7 @@ past in a report, to the future after "akan"/"will").
 from __future__ import annotations
 
 import calendar
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -147,6 +148,12 @@ def _narrative_year(ctx: Context, month: int, day: int | None) -> int | None:
     if across and not (day and last.precision == "day"):
         return None
     p = ctx.published
+    if day and not across and last.precision != "day" and last.start.month <= month <= last.end.month:
+        # "…signed during Putin's visit in June 2024. Putin landed late on June 18": a day
+        # of the month (or week) the sentence before named, even a few weeks before publication.
+        with suppress(ValueError):
+            if last.start <= date(last.start.year, month, day) <= last.end:
+                return last.start.year
     if p is not None and day:
         try:
             recent = date(p.year, month, day)
