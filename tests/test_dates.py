@@ -613,6 +613,15 @@ def test_a_day_of_the_month_the_sentence_before_named_is_of_its_year_even_just_b
     assert news[1].date == date(2025, 6, 18)  # not in the month named: the news of the last weeks
 
 
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "The FDA authorised it late on Friday, Dec. 11, 2020, and a nurse got the first dose the following Monday."),
+    ("id", "FDA menyetujuinya pada Jumat (11/12/2020), dan seorang perawat disuntik pada Senin berikutnya."),
+])
+def test_the_following_weekday_is_the_first_after_the_narratives_day(language, text):
+    found = find_expressions(text, date(2021, 12, 17), language)
+    assert found[-1].date == date(2020, 12, 14)
+
+
 def test_a_weekday_beside_the_day_of_a_heading_is_that_days_name():
     text = ("Live: talks\nPublished Oct. 8, 2025, 7:00 p.m. ET\n2025-10-09 6:30 a.m. ET, Thursday\n"
             "Negotiators signed the document on Thursday.\nGood morning from New York.")

@@ -930,7 +930,7 @@ def weekday(m, g, text):
     direction = ""
     for key, table in (("pre", "weekday_before"), ("mod", "weekday_after")):
         if m[key]:
-            direction = {"past": "past!", "next": "next!", "near": "near", "same": "same"}[
+            direction = {"past": "past!", "next": "next!", "near": "near", "same": "same", "following": "following"}[
                 g.lex.table(table)[norm(m[key])]]
     week_offset = None
     if m["wk"]:
@@ -949,6 +949,13 @@ def weekday(m, g, text):
             # has just dated, however far back; without one, the last Sunday.
             named = next((i.start for i in reversed(ctx.previous) if i.precision == "day"
                           and i.start == i.end and i.start.weekday() == wd), None)
+        if direction == "following":
+            # "…authorised it late on Friday, Dec. 11, and a nurse received the first dose
+            # the following Monday": the first Monday after the day the narrative has dated.
+            after = next((i.start for i in reversed(ctx.previous) if i.precision == "day" and i.start == i.end), None)
+            if after is not None:
+                d = weekday_date(after, wd, "next!")
+                return Resolution(iv.day(d), f"previous date {after.isoformat()}")
         if week_offset is None and not direction:
             # "pertemuan Kamis" after "Kamis (27/11/2014)": a bare weekday is the day of that
             # name the article already dated this week (Indonesian reports often give the
@@ -968,7 +975,8 @@ def weekday(m, g, text):
         if week_offset is not None:
             d = weekday_date(iv.shift(p, "week", week_offset), wd, "near")
         else:
-            d = weekday_date(p, wd, direction.replace("same", "past") or ("next" if ctx.future else "past"))
+            d = weekday_date(p, wd, direction.replace("same", "past").replace("following", "next!")
+                             or ("next" if ctx.future else "past"))
             if not direction and not ctx.future and (wd - p.weekday()) % 7 == 1 and _zoned(text, g, m):
                 # The day after publication's weekday in a sentence that names a clock's zone
                 # ("Wednesday … 2:30 pm Eastern time" in a Washington live blog of Tuesday,
