@@ -622,6 +622,13 @@ def test_the_following_weekday_is_the_first_after_the_narratives_day(language, t
     assert found[-1].date == date(2020, 12, 14)
 
 
+def test_a_yearless_month_of_the_day_just_told_takes_its_year_in_the_next_paragraph():
+    text = ("The emergency PPKM was imposed on July 3, 2021.\n\n"
+            "Those weeks brought the worst numbers: 56,000 cases in a single day in mid-July.")
+    found = find_expressions(text, date(2022, 12, 31), "en")
+    assert found[-1].date == date(2021, 7, 11)
+
+
 def test_a_weekday_beside_the_day_of_a_heading_is_that_days_name():
     text = ("Live: talks\nPublished Oct. 8, 2025, 7:00 p.m. ET\n2025-10-09 6:30 a.m. ET, Thursday\n"
             "Negotiators signed the document on Thursday.\nGood morning from New York.")

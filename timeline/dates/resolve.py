@@ -145,6 +145,11 @@ def _narrative_year(ctx: Context, month: int, day: int | None) -> int | None:
     # ("Keesokan harinya, Pakistan membalas" (27 February 2019).\n\n"Imran Khan kemudian
     # mengumumkan … pada 28 Februari").
     across = not ctx.in_paragraph and ctx.published is not None
+    if (not day and last.precision == "day" and month == last.start.month and ctx.published is not None
+            and (ctx.published - last.end).days >= NARRATIVE_PAST):
+        # "…imposed on July 3, 2021.\n\nThose weeks brought … in mid-July": the month of the
+        # day the story has just told, in this paragraph or the next.
+        return last.start.year
     if across and not (day and last.precision == "day"):
         return None
     p = ctx.published
