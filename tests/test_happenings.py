@@ -274,6 +274,17 @@ def test_one_more_happening_of_that_day_stays_apart_in_its_article():
     assert len(merge.merge([talks, later])) == 2
 
 
+def test_an_infobox_row_joins_the_happening_of_its_day_its_article_tells():
+    row = ev("a.md", "| Drafted | 29 September 2025 (20-point plan) |", "2025-09-29", actors=(),
+             paragraph=0, sentence_index=1)
+    told = ev("a.md", "Trump published the 20-point plan on 29 September during a visit by Netanyahu.",
+              "2025-09-29", kind="diplomacy", actors=("United States", "Israel"), paragraph=3, sentence_index=9)
+    other = ev("a.md", "Hamas fighters attacked a convoy in Rafah.", "2025-09-29", kind="military",
+               actors=("Hamas",), paragraph=4, sentence_index=12)
+    assert len(merge.merge([row, told])) == 1
+    assert len(merge.merge([row, other])) == 2
+
+
 def test_an_untyped_sentence_far_away_does_not_join_on_a_shared_name_alone():
     signing = ev("a.md", "Putin and Kim signed the partnership treaty.", "2024-06-19", kind="agreement",
                  people=("Vladimir Putin",), paragraph=1, sentence_index=1)

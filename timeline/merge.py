@@ -28,6 +28,7 @@ from .model import PRECISIONS, Event, Mention
 # Wording overlap (Jaccard of words of 4+ letters) that counts as the same story.
 SIMILAR = 0.2
 SIMILAR_UNTYPED = 0.3  # two untyped mentions need to agree more
+_TABLE_ROW = re.compile(r"\|?\s*[^|\n]+\|\s*[^|\n]+\|?\s*")  # "| Signed | 9 October 2025, Sharm el-Sheikh |"
 DERIVED_KINDS = ("relative", "anaphoric")  # dates computed from elsewhere may take a finer one
 # A coarser report may join a finer happening inside its interval up to a year ("in
 # 2024 the treaty came into force"); a decade says too little to pick one happening.
@@ -203,6 +204,11 @@ def _refers(e: Event) -> bool:
     return concepts.refers(e.sentence, e.time_text, e.language)
 
 
+def _infobox(e: Event) -> bool:
+    """Tell whether `e` is an infobox's row ("Signed: 19 June 2024", "| Effective | 10 October 2025 |")."""
+    return e.time_kind == "key_value" or bool(_TABLE_ROW.fullmatch(e.sentence))
+
+
 def _apart(head: Event, e: Event) -> bool:
     """Tell whether two sentences of one article are in different paragraphs or far apart in one."""
     return head.paragraph != e.paragraph or abs(head.sentence_index - e.sentence_index) > 2
@@ -272,6 +278,10 @@ def _within(head: Event, e: Event, a: _Profile, b: _Profile, relation: str) -> f
         # thing; of the labelled pairs it joined so, 18 of 23 were two happenings: a second
         # ruling of the court that day, an attack on another city, Moscow's claim about it.)
         ok = False
+    elif relation == "same" and (_infobox(head) or _infobox(e)):
+        # An infobox row ("| Signed | 9 October 2025, Sharm el-Sheikh |") sums up a happening
+        # the article tells: it joins the one of its day it shares a concept, name or figure with.
+        ok = bool(shared or a.names & b.names or a.numbers & b.numbers or shared_cues)
     elif a.type == b.type != taxonomy.OTHER:
         ok = shared_cues > 0 or sim >= SIMILAR
     elif "statement" in (a.type, b.type) and a.type != b.type and shared:
