@@ -629,6 +629,27 @@ def test_a_yearless_month_of_the_day_just_told_takes_its_year_in_the_next_paragr
     assert found[-1].date == date(2021, 7, 11)
 
 
+@pytest.mark.parametrize(("language", "text", "want"), [
+    ("id", "Latihan itu dimulai tiga hari setelah Lai dilantik sebagai presiden pada Senin (20/5).", date(2024, 5, 23)),
+    ("en", "The drills come just three days after Lai was sworn in as president on Monday.", date(2024, 5, 23)),
+    ("id", "Insiden ini terjadi sehari setelah dua prajurit terluka pada Kamis (16/5/2024).", date(2024, 5, 17)),
+])
+def test_a_count_before_the_date_of_the_happening_it_names_dates_the_sentences_own(language, text, want):
+    found = find_expressions(text, date(2024, 5, 24), language)
+    assert [(e.date, e.event) for e in found][0] == (want, True)
+    assert found[1].event  # the named happening's own date stays an event
+
+
+@pytest.mark.parametrize("text", [
+    "Sehari setelah putusan MK, Rabu (22/5/2024), Badan Legislasi DPR menyetujui revisi.",  # the main clause's date
+    "Beberapa jam sebelum pengumuman itu, Israel menyerang Beirut pada Rabu (22/5/2024).",  # hours: that day's own
+    "Dua hari setelah KTT itu, Korea Utara menembakkan rudal.",  # no date: counted from a happening
+])
+def test_a_count_before_a_happening_dates_nothing_without_a_day_in_its_own_clause(text):
+    found = find_expressions(text, date(2024, 5, 24), "id")
+    assert not found[0].event
+
+
 def test_a_weekday_beside_the_day_of_a_heading_is_that_days_name():
     text = ("Live: talks\nPublished Oct. 8, 2025, 7:00 p.m. ET\n2025-10-09 6:30 a.m. ET, Thursday\n"
             "Negotiators signed the document on Thursday.\nGood morning from New York.")

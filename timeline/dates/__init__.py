@@ -164,8 +164,14 @@ def _expressions(
         elif event and _background(text, g, c, res):
             event, reason = False, "background before a date"
         elif event and c.rule == "count_clause" and not (previous_sentence == s_start and previous):
-            # "Two days after the summit, …" counts from a happening it names, not from a date.
-            event, reason = False, "counted from a happening, not a date"
+            ahead = _counted_ahead(text, cands, k, s_end, c, ctx)
+            if ahead is not None:
+                # "Latihan itu dimulai tiga hari setelah Lai dilantik pada Senin (20/5)": the
+                # happening it names has its date after it; the sentence's own is that many days on.
+                res = ahead
+            else:
+                # "Two days after the summit, …" counts from a happening it names, not from a date.
+                event, reason = False, "counted from a happening, not a date"
         elif event and c.rule == "count" and c.kind == "anaphoric" and previous_sentence == s_start and previous \
                 and res.interval.end < previous[-1].start and res.interval.precision not in ("day", "week"):
             # "..., a step unthinkable a decade earlier": counted back from its own sentence's
@@ -252,6 +258,35 @@ def _expressions(
             # even with the entry's text right below it)
             heading_day = iv.start
     return out
+
+
+_CLAUSE_MARK = re.compile(r"[,;:]|\s[-–—]\s")
+
+
+def _counted_ahead(text: str, cands: list, k: int, s_end: int, c, ctx: Context) -> Resolution | None:
+    """Return the day a count before a happening's date ("three days after Lai was sworn in on Monday") dates, or None.
+
+    The count names a happening whose day comes later in the sentence; counted back from
+    that day ("after": days on from it, "before": days ahead of it), it dates the
+    sentence's own happening. Only a day counted in days from a day (hours stay on its day),
+    and only a date in the clause the count opens.
+    """
+    later = next((x for x in cands[k + 1:] if x.start < s_end and x.event and x.kind != "clock"), None)
+    if later is None or _CLAUSE_MARK.search(text, c.end, later.start):
+        return None  # "Sehari setelah putusan MK, Rabu (21/8/2024), Baleg …": the main clause's own date
+    try:
+        day = later.resolve(ctx).interval
+        if day is None or day.precision != "day" or day.start != day.end:
+            return None
+        named = c.resolve(Context(ctx.published, (day,), ctx.year, ctx.future, True, 1)).interval
+    except (ValueError, OverflowError):
+        return None
+    if named is None or named.precision != "day" or named.start != named.end:
+        return None
+    if named.start == day.start:
+        return None  # "Beberapa jam sebelum …, pada Rabu pagi": that day's own date tells it
+    own = day.start + (day.start - named.start)
+    return Resolution(interval.day(own), f"counted from {day.start.isoformat()}")
 
 
 def _clock_day(cands: list, k: int, s_start: int, s_end: int, in_paragraph: bool, previous: list,
