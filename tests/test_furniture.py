@@ -285,3 +285,10 @@ def test_a_readers_comment_stamp_dates_nothing():
     found = [(e.text, e.event) for e in find_expressions(text, date(2011, 3, 25), "en") if e.date]
     assert ("March 23, 2011", True) in found
     assert ("March 24", False) in found and ("February 28", False) in found and ("2011", True) not in found
+
+
+def test_a_clocks_zone_after_p_m_stays_in_its_sentence():
+    text = "In Washington, the missile was fired at about 10:10 p.m. Eastern time on Wednesday. Talks end at 9 a.m. Officials left."
+    assert [s.text for s in sentences(text, "en")] == [
+        "In Washington, the missile was fired at about 10:10 p.m. Eastern time on Wednesday.",
+        "Talks end at 9 a.m.", "Officials left."]

@@ -5,6 +5,7 @@ import re
 
 import sentencex
 
+from .dates import grammar
 from .dates.layout import SENTENCE_MAX, SITE, WIRE_AGENCY, WIRE_PLACE
 from .model import Sentence
 
@@ -61,7 +62,7 @@ def _line_sentences(line: str, base: int, language: str, paragraph: int) -> list
     for start, end in _boundaries(masked, language):
         # sentencex breaks "TRIBUNNEWS.COM" at its dot: a piece glued to the one
         # before it (no space across the break) continues that piece.
-        if spans and start == spans[-1][1] and _glued(line, start):
+        if spans and (start == spans[-1][1] and _glued(line, start) or _zoned(line, spans[-1][1], start, language)):
             spans[-1][1] = end
         else:
             spans.append([start, end])
@@ -91,6 +92,14 @@ def _boundaries(line: str, language: str) -> list[tuple[int, int]]:
         out += [(base + b["start_index"], base + b["end_index"])
                 for b in sentencex.get_sentence_boundaries(language, piece)]
     return out
+
+
+_MERIDIEM = re.compile(r"\d\s*[ap]\.m\.\s*$", re.I)
+
+
+def _zoned(line: str, end: int, start: int, language: str) -> bool:
+    """True when a break falls between a clock's "p.m." and its zone ("10:10 p.m. | Eastern time on Wednesday")."""
+    return bool(_MERIDIEM.search(line, 0, end)) and bool(grammar.build(language).zone.match(line, start))
 
 
 def _glued(line: str, at: int) -> bool:
