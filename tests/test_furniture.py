@@ -292,3 +292,9 @@ def test_a_clocks_zone_after_p_m_stays_in_its_sentence():
     assert [s.text for s in sentences(text, "en")] == [
         "In Washington, the missile was fired at about 10:10 p.m. Eastern time on Wednesday.",
         "Talks end at 9 a.m.", "Officials left."]
+
+
+def test_an_infobox_under_a_one_cell_title_row_is_furniture():
+    text = ("Lai Ching-te\n\n| Lai Ching-te |\n| President |\n| Assumed office | 20 May 2024 |\n"
+            "| Born | 6 October 1959, Wanli |\n\nLai was inaugurated on 20 May 2024.")
+    assert _dated(text, "en", date(2025, 8, 1)) == [("Lai was inaugurated on 20 May 2024.", "2024-05-20")]

@@ -77,6 +77,7 @@ _BOLD_LINE = re.compile(r"\s*(\*\*|__)(?![*_\s])[^*_\n]+?\1\s*")
 _INFOBOX_ITEM = re.compile(r"\s*[-•*]\s+(?P<key>[^\d:\n]{1,40}?)\s*:\s+(?P<value>\S[^\n]*)")
 # A row of a two-column markdown table: "| Page protection | Semi-protected since 2 February 2023 |".
 _ROW = re.compile(r"\s*\|(?P<key>[^|\n]*)\|(?P<value>[^|\n]*)\|\s*")
+_CELL = re.compile(r"\s*\|(?P<key>[^|\n]*)\|(?P<value>)\s*")  # a table's row of one cell: "| Lai Ching-te |"
 _LABEL_END = " \t:|-–—.>»"  # what may follow a bare furniture label that heads a list ("Baca juga:")
 
 
@@ -565,11 +566,14 @@ def block_furniture(text: str, lns: list[Line], g: Grammar) -> dict[int, str]:
             if j == i + 1 and alone and not line.rstrip(" *_").endswith("."):
                 out[i] = "page furniture (section title)"  # "**What happened last month?**"
         else:
-            row = _ROW.fullmatch(line)
-            first = i == 0 or not _ROW.fullmatch(texts[i - 1])
-            if row and first and row["key"].strip() and not row["value"].strip():
+            row = _ROW.fullmatch(line) or _CELL.fullmatch(line)
+            first = i == 0 or not (_ROW.fullmatch(texts[i - 1]) or _CELL.fullmatch(texts[i - 1]))
+            if row and first and row["key"].strip() and not (row["value"] or "").strip():
+                # An infobox: a title row ("| 2023–2024 Israel–Hezbollah conflict | |", "| Lai
+                # Ching-te |"), then its labels' rows; the title names the page, the rows sum it up.
+                out[i] = "page furniture (infobox)"
                 j = i + 1
-                while j < n and lns[j].paragraph == para and _ROW.fullmatch(texts[j]):
+                while j < n and lns[j].paragraph == para and (_ROW.fullmatch(texts[j]) or _CELL.fullmatch(texts[j])):
                     out[j] = "page furniture (infobox)"
                     j += 1
     return out
