@@ -650,6 +650,15 @@ def test_a_count_before_a_happening_dates_nothing_without_a_day_in_its_own_claus
     assert not found[0].event
 
 
+@pytest.mark.parametrize(("language", "text", "want"), [
+    ("en", "Candidate registration for the Nov. 27 polls is scheduled to open next week.", date(2024, 11, 27)),
+    ("en", "Kim met Putin on Monday and will travel home.", date(2024, 8, 19)),  # "and" names no happening
+    ("en", "Kim met Putin on Monday when he will go.", date(2024, 8, 19)),
+])
+def test_a_date_naming_the_subjects_happening_takes_the_future_cue_right_after_it(language, text, want):
+    assert find_expressions(text, date(2024, 8, 25), language)[0].date == want
+
+
 def test_a_weekday_beside_the_day_of_a_heading_is_that_days_name():
     text = ("Live: talks\nPublished Oct. 8, 2025, 7:00 p.m. ET\n2025-10-09 6:30 a.m. ET, Thursday\n"
             "Negotiators signed the document on Thursday.\nGood morning from New York.")

@@ -405,7 +405,11 @@ def _future(text: str, g: grammar.Grammar, c, s_start: int, s_end: int, memo: _L
         return cut is None or bool(g.future.search(text, s_start + cut.end(), c.start))
     opening = not memo.three_words_by(s_start, s_end, c.start)  # at most two words before it
     if not opening:
-        return False
+        # "Candidate registration for the Nov. 27 polls is scheduled to open": a date naming
+        # the subject's happening, the cue right after that noun.
+        near = _NOUN_THEN.match(text, c.end, s_end)
+        return bool(near) and bool(g.future.match(text, near.end(), s_end)) and not has_verb(near.group(), g.language) \
+            and not _joins_clauses(near["w"].lower(), g.language)
     cue = memo.first(g.future, c.end, s_end)
     # "Dalam pertemuan Selasa, Kim menegaskan Pyongyang akan ...": the cue after a verb of
     # saying belongs to the reported speech, not to the clause of the date.
@@ -413,6 +417,15 @@ def _future(text: str, g: grammar.Grammar, c, s_start: int, s_end: int, memo: _L
 
 
 _WORD = re.compile(r"\w")
+_NOUN_THEN = re.compile(r"\s+(?P<w>[^\W\d_]{3,})\s+")  # one word between a date and what follows ("Nov. 27 polls is")
+
+
+def _joins_clauses(word: str, language: str) -> bool:
+    """Tell whether `word` joins clauses ("and", "when", "dan": data/clauses.yaml), so names no happening."""
+    from ..taxonomy import clause_words  # imported on use: taxonomy imports the dates package
+
+    words = clause_words(language)
+    return word in words.coordinate or bool(words.subordinate and words.subordinate.fullmatch(word))
 _CLAUSE_BREAK = re.compile(r".*[:;](?=\s)", re.S)  # up to the last colon or semicolon before a date
 
 
