@@ -95,11 +95,14 @@ def _boundaries(line: str, language: str) -> list[tuple[int, int]]:
 
 
 _MERIDIEM = re.compile(r"\d\s*[ap]\.m\.\s*$", re.I)
+_MERIDIEM_REACH = 12
 
 
 def _zoned(line: str, end: int, start: int, language: str) -> bool:
     """True when a break falls between a clock's "p.m." and its zone ("10:10 p.m. | Eastern time on Wednesday")."""
-    return bool(_MERIDIEM.search(line, 0, end)) and bool(grammar.build(language).zone.match(line, start))
+    # (only the characters just before the break are looked at: a line of many sentences stays linear)
+    return bool(_MERIDIEM.search(line, max(0, end - _MERIDIEM_REACH), end)) and bool(
+        grammar.build(language).zone.match(line, start))
 
 
 def _glued(line: str, at: int) -> bool:

@@ -401,8 +401,11 @@ def _future(text: str, g: grammar.Grammar, c, s_start: int, s_end: int, memo: _L
     if memo.cue_before(g, s_start, s_end, c.start):
         # "The League will not be on the ballot: its activities were banned in May": a cue
         # before a colon or semicolon is another clause's.
-        cut = _CLAUSE_BREAK.search(text[s_start:c.start])
-        return cut is None or bool(g.future.search(text, s_start + cut.end(), c.start))
+        cut = memo.last_break(s_start, s_end, c.start)
+        if cut < 0:
+            return True
+        cue = memo.first(g.future, cut, s_end)
+        return cue is not None and cue.end() <= c.start
     opening = not memo.three_words_by(s_start, s_end, c.start)  # at most two words before it
     if not opening:
         # "Candidate registration for the Nov. 27 polls is scheduled to open": a date naming
@@ -426,7 +429,7 @@ def _joins_clauses(word: str, language: str) -> bool:
 
     words = clause_words(language)
     return word in words.coordinate or bool(words.subordinate and words.subordinate.fullmatch(word))
-_CLAUSE_BREAK = re.compile(r".*[:;](?=\s)", re.S)  # up to the last colon or semicolon before a date
+_CLAUSE_BREAK = re.compile(r"[:;](?=\s)")  # a colon or semicolon between two clauses
 
 
 @lru_cache(maxsize=None)
@@ -469,6 +472,15 @@ class _Lookups:
         if key not in self._sentence:
             self._sentence[key] = (pattern.search if what == "cue" else pattern.match)(self.text, s_start, s_end)
         return self._sentence[key]
+
+    def last_break(self, s_start: int, s_end: int, end: int) -> int:
+        """Return where the clause after the last colon or semicolon before `end` starts, or -1."""
+        key = ("breaks", s_start)
+        if key not in self._sentence:
+            self._sentence[key] = [m.end() for m in _CLAUSE_BREAK.finditer(self.text, s_start, s_end)]
+        found = self._sentence[key]
+        at = bisect.bisect_right(found, end) - 1
+        return found[at] if at >= 0 else -1
 
     def three_words_by(self, s_start: int, s_end: int, end: int) -> bool:
         """Return `bool(_THREE_WORDS.match(text, s_start, end))`.
