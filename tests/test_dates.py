@@ -659,6 +659,15 @@ def test_a_date_naming_the_subjects_happening_takes_the_future_cue_right_after_i
     assert find_expressions(text, date(2024, 8, 25), language)[0].date == want
 
 
+def test_within_hours_of_a_happening_dated_in_its_own_clause_is_that_day():
+    found = find_expressions("Within hours of taking the oath on Wednesday he nominated Kim Min-seok.",
+                             date(2025, 6, 5), "en")
+    assert [(e.text, e.date) for e in found] == [("Within hours", date(2025, 6, 4)), ("Wednesday", date(2025, 6, 4))]
+    later = find_expressions("Talks ended on 1 May 2025.\n\nHours later, Hamas freed three hostages on Sunday.",
+                             date(2025, 6, 5), "en")
+    assert later[1].date == date(2025, 5, 1)  # a comma: "Hours later" goes on from the narrative's day
+
+
 def test_a_weekday_beside_the_day_of_a_heading_is_that_days_name():
     text = ("Live: talks\nPublished Oct. 8, 2025, 7:00 p.m. ET\n2025-10-09 6:30 a.m. ET, Thursday\n"
             "Negotiators signed the document on Thursday.\nGood morning from New York.")

@@ -146,6 +146,12 @@ def _expressions(
         if anchor_day != published and anchor_day is not None and res.anchor.startswith("published"):
             # read from a day heading's or its sentence's day, not from the publication's
             res = Resolution(res.interval, f"day of {anchor_day.isoformat()}", res.reason)
+        if c.rule == "anaphoric" and c.event and _same_day_word(text[c.start:c.end], g):
+            # "Within hours of taking the oath on Wednesday he nominated …", "the same day Kim
+            # met Putin on 13 September": the day named in its own clause, not the narrative's.
+            ahead = _day_ahead(text, cands, k, s_end, c, ctx)
+            if ahead is not None:
+                res = Resolution(ahead, f"same day as {ahead.start.isoformat()}")
         kind, event, reason = c.kind, c.event, c.reason
         if not event and reason == MONTH_WITHOUT_CUE and res.interval is not None:
             named_month = (s_start, res.interval)
@@ -263,6 +269,23 @@ def _expressions(
 _CLAUSE_MARK = re.compile(r"[,;:]|\s[-–—]\s")
 
 
+def _same_day_word(word: str, g: grammar.Grammar) -> bool:
+    """Tell whether an anaphoric word names the narrative's own day ("within hours", "the same day")."""
+    return tuple(g.lex.table("anaphoric").get(lexicon.norm(word), ())) == ("day", 0)
+
+
+def _day_ahead(text: str, cands: list, k: int, s_end: int, c, ctx: Context):
+    """Return the day-precise interval of the next date in `c`'s own clause of its sentence, or None."""
+    later = next((x for x in cands[k + 1:] if x.start < s_end and x.event and x.kind != "clock"), None)
+    if later is None or _CLAUSE_MARK.search(text, c.end, later.start):
+        return None
+    try:
+        day = later.resolve(ctx).interval
+    except (ValueError, OverflowError):
+        return None
+    return day if day is not None and day.precision == "day" and day.start == day.end else None
+
+
 def _counted_ahead(text: str, cands: list, k: int, s_end: int, c, ctx: Context) -> Resolution | None:
     """Return the day a count before a happening's date ("three days after Lai was sworn in on Monday") dates, or None.
 
@@ -271,13 +294,11 @@ def _counted_ahead(text: str, cands: list, k: int, s_end: int, c, ctx: Context) 
     sentence's own happening. Only a day counted in days from a day (hours stay on its day),
     and only a date in the clause the count opens.
     """
-    later = next((x for x in cands[k + 1:] if x.start < s_end and x.event and x.kind != "clock"), None)
-    if later is None or _CLAUSE_MARK.search(text, c.end, later.start):
-        return None  # "Sehari setelah putusan MK, Rabu (21/8/2024), Baleg …": the main clause's own date
+    # (not "Sehari setelah putusan MK, Rabu (21/8/2024), Baleg …": the main clause's own date)
+    day = _day_ahead(text, cands, k, s_end, c, ctx)
+    if day is None:
+        return None
     try:
-        day = later.resolve(ctx).interval
-        if day is None or day.precision != "day" or day.start != day.end:
-            return None
         named = c.resolve(Context(ctx.published, (day,), ctx.year, ctx.future, True, 1)).interval
     except (ValueError, OverflowError):
         return None
