@@ -147,8 +147,8 @@ def _expressions(
             # read from a day heading's or its sentence's day, not from the publication's
             res = Resolution(res.interval, f"day of {anchor_day.isoformat()}", res.reason)
         if c.rule == "anaphoric" and c.event and _same_day_word(text[c.start:c.end], g):
-            # "Within hours of taking the oath on Wednesday he nominated …", "the same day Kim
-            # met Putin on 13 September": the day named in its own clause, not the narrative's.
+            # "Within hours of taking the oath on Wednesday he nominated …": the day named in
+            # its own clause, not the narrative's.
             ahead = _day_ahead(text, cands, k, s_end, c, ctx)
             if ahead is not None:
                 res = Resolution(ahead, f"same day as {ahead.start.isoformat()}")
@@ -270,7 +270,7 @@ _CLAUSE_MARK = re.compile(r"[,;:]|\s[-–—]\s")
 
 
 def _same_day_word(word: str, g: grammar.Grammar) -> bool:
-    """Tell whether an anaphoric word names the narrative's own day ("within hours", "the same day")."""
+    """Tell whether an anaphoric word names the narrative's own day ("within hours", "that day")."""
     return tuple(g.lex.table("anaphoric").get(lexicon.norm(word), ())) == ("day", 0)
 
 
@@ -450,6 +450,8 @@ def _joins_clauses(word: str, language: str) -> bool:
 
     words = clause_words(language)
     return word in words.coordinate or bool(words.subordinate and words.subordinate.fullmatch(word))
+
+
 _CLAUSE_BREAK = re.compile(r"[:;](?=\s)")  # a colon or semicolon between two clauses
 
 
