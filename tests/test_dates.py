@@ -666,6 +666,16 @@ def test_within_hours_of_a_happening_dated_in_its_own_clause_is_that_day():
     later = find_expressions("Talks ended on 1 May 2025.\n\nHours later, Hamas freed three hostages on Sunday.",
                              date(2025, 6, 5), "en")
     assert later[1].date == date(2025, 5, 1)  # a comma: "Hours later" goes on from the narrative's day
+    said = find_expressions("Protesters stormed the house on Saturday. The speaker said that night that Rajapaksa "
+                            "had agreed to resign on Wednesday.", date(2022, 7, 12), "en")
+    assert [(e.text, e.date) for e in said][1] == ("that night", date(2022, 7, 9))  # no "of": the narrative's night
+
+
+def test_the_same_weekday_after_a_month_is_a_day_of_that_month():
+    found = find_expressions("The alliance broke in January 2024, when Duterte held a rally. That same Sunday, "
+                             "Marcos held his own.", date(2025, 8, 1), "en")
+    assert [(e.text, e.date, e.date_end) for e in found][-1] == (
+        "That same Sunday", date(2024, 1, 1), date(2024, 1, 31))
 
 
 def test_a_weekday_beside_the_day_of_a_heading_is_that_days_name():

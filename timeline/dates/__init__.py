@@ -146,7 +146,7 @@ def _expressions(
         if anchor_day != published and anchor_day is not None and res.anchor.startswith("published"):
             # read from a day heading's or its sentence's day, not from the publication's
             res = Resolution(res.interval, f"day of {anchor_day.isoformat()}", res.reason)
-        if c.rule == "anaphoric" and c.event and _same_day_word(text[c.start:c.end], g):
+        if c.rule == "anaphoric" and c.event and _same_day_word(text[c.start:c.end], g) and _OF.match(text, c.end):
             # "Within hours of taking the oath on Wednesday he nominated …": the day named in
             # its own clause, not the narrative's.
             ahead = _day_ahead(text, cands, k, s_end, c, ctx)
@@ -267,6 +267,9 @@ def _expressions(
 
 
 _CLAUSE_MARK = re.compile(r"[,;:]|\s[-–—]\s")
+# "Within hours of <a happening>": the anaphor names the happening it counts from ("The speaker
+# said that night that Rajapaksa had agreed to resign on Wednesday" goes on from the narrative).
+_OF = re.compile(r"\s+(?:of|dari)\s", re.I)
 
 
 def _same_day_word(word: str, g: grammar.Grammar) -> bool:

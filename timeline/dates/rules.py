@@ -949,6 +949,11 @@ def weekday(m, g, text):
             # has just dated, however far back; without one, the last Sunday.
             named = next((i.start for i in reversed(ctx.previous) if i.precision == "day"
                           and i.start == i.end and i.start.weekday() == wd), None)
+            last = ctx.previous[-1] if ctx.previous else None
+            if named is None and last is not None and (last.end - last.start).days >= 6:
+                # "…broke openly in January 2024, when Duterte used a prayer rally … That same
+                # Sunday, Marcos …": a Sunday of the month the narrative told, not the last one.
+                return Resolution(last, f"previous date {last.end.isoformat()}")
         if direction == "following":
             # "…authorised it late on Friday, Dec. 11, and a nurse received the first dose
             # the following Monday": the first Monday after the day the narrative has dated.
