@@ -91,3 +91,8 @@ def test_kept_token_readings_give_the_answers_a_fresh_reading_gives(language):
     fresh = [(verbs.verb_spans(t, language), verbs.first_verb(t, language, 5)) for t in texts]
     assert first == again == fresh
     assert verbs.words(language).tokens  # the readings are kept
+
+
+def test_news_verbs_in_their_s_forms_count():
+    assert verbs.has_verb("Mahinda Rajapaksa resigns as prime minister", "en")
+    assert verbs.has_verb("The president dissolves parliament", "en")

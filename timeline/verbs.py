@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from .dates.lexicon import literal_alternation
 from .datafile import read_yaml
 from .errors import InputError
 
@@ -60,6 +59,10 @@ def _third_person(stem: str) -> str:
 @lru_cache(maxsize=4)
 def words(language: str, path: Path = VERBS_FILE) -> Words:
     """Return the verb words of `language` (English when the file has none)."""
+    # (imported here: the dates package imports this module, and importing it first read
+    # the dates package half made)
+    from .dates.lexicon import literal_alternation
+
     data = read_yaml(path, "the verb words")
     lang = data.get(language) or data.get("en") if isinstance(data, dict) else None
     if not isinstance(lang, dict):
