@@ -678,6 +678,15 @@ def test_the_same_weekday_after_a_month_is_a_day_of_that_month():
         "That same Sunday", date(2024, 1, 1), date(2024, 1, 31))
 
 
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "Duterte was flown to The Hague on 11 March 2025. Supporters gathered outside the base into the night."),
+    ("id", "Duterte diterbangkan ke Den Haag pada 11 Maret 2025. Pendukungnya berkumpul hingga larut malam."),
+])
+def test_into_the_night_alone_in_its_sentence_is_the_day_just_told(language, text):
+    found = find_expressions(text, date(2025, 3, 12), language)
+    assert [(e.date, e.event) for e in found][-1] == (date(2025, 3, 11), True)
+
+
 def test_a_weekday_beside_the_day_of_a_heading_is_that_days_name():
     text = ("Live: talks\nPublished Oct. 8, 2025, 7:00 p.m. ET\n2025-10-09 6:30 a.m. ET, Thursday\n"
             "Negotiators signed the document on Thursday.\nGood morning from New York.")
