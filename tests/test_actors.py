@@ -238,3 +238,28 @@ def test_an_institution_named_like_indonesias_is_indonesias_only_in_indonesian_s
         "Constitutional Court of Indonesia")
     mixed = "South Korea's won fell. South Korea's court ruled.\n\nIndonesia's Constitutional Court ruled too."
     assert "Constitutional Court of Indonesia" in _casts(mixed)[-1]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Sri Lankan President Gotabaya Rajapaksa fled Colombo.", ["Sri Lanka"]),
+    ("Protesters marched in Kathmandu.", ["Nepal"]),
+    ("Junta Niger menahan Presiden Bazoum di Niamey.", ["Niger"]),
+    ("Belanda dan the Netherlands are one state.", ["Netherlands"]),  # a hand-written row, not a generated one
+    ("The governor of New Jersey spoke.", []),
+])
+def test_every_state_is_an_actor(text, expected):
+    assert sorted(set(names(text))) == expected
+
+
+def test_the_generated_states_are_what_the_script_writes():
+    import importlib.util
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    spec = importlib.util.spec_from_file_location("countries", root / "tools" / "countries.py")
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    text = script.ACTORS.read_text(encoding="utf-8")
+    _, known = script.hand_written(text)
+    written = [line.split(",")[0] for line in text.split(script.MARK)[1].strip().splitlines()]
+    assert written == [r[0] for r in script.rows(known)]
