@@ -158,6 +158,12 @@ def test_dateline(language, text, want):
     assert dateline(text, language) == want
 
 
+def test_an_encyclopedias_last_edit_is_its_date_not_its_infobox():
+    text = ("Treaty on Comprehensive Strategic Partnership\nFrom OpenLedger, the free encyclopedia\n"
+            "Last edited on 2 August 2025\n\nType: Bilateral treaty\nSigned: 19 June 2024\nEffective: 4 December 2024\n")
+    assert dateline(text, "en") == date(2025, 8, 2)
+
+
 @pytest.mark.parametrize(
     ("language", "text"),
     [
