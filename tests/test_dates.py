@@ -693,6 +693,15 @@ def test_into_the_night_alone_in_its_sentence_is_the_day_just_told(language, tex
     assert [(e.date, e.event) for e in found][-1] == (date(2025, 3, 11), True)
 
 
+def test_a_year_after_publication_is_no_context_for_a_past_day_of_its_sentence():
+    text = "The IMF programme runs to 2027, and the government must keep the promises of its November 14 landslide."
+    found = {e.text: e.date for e in find_expressions(text, date(2024, 12, 20), "en")}
+    assert found["November 14"] == date(2024, 11, 14)
+    ahead = {e.text: e.date for e in find_expressions("The plan runs to 2027 and will end on March 1.",
+                                                      date(2024, 12, 20), "en")}
+    assert ahead["March 1"] == date(2027, 3, 1)  # a clause about the future keeps it
+
+
 def test_a_weekday_beside_the_day_of_a_heading_is_that_days_name():
     text = ("Live: talks\nPublished Oct. 8, 2025, 7:00 p.m. ET\n2025-10-09 6:30 a.m. ET, Thursday\n"
             "Negotiators signed the document on Thursday.\nGood morning from New York.")

@@ -72,7 +72,10 @@ def pick_year(ctx: Context, month: int, day: int | None = None, weekday: int | N
     side of publication. A weekday written beside the date picks the year it fits.
     """
     p = ctx.published
-    if ctx.year and not (p is not None and ctx.year == p.year and not ctx.future and _after(p, month, day)):
+    # (nor can a year after publication's, outside a clause about the future: "the IMF
+    # programme runs to 2027, … the NPP's November 14 landslide" in December 2024)
+    if ctx.year and not (p is not None and (ctx.year == p.year and _after(p, month, day) or ctx.year > p.year)
+                         and not ctx.future):
         return ctx.year, f"year from context {ctx.year}"
     # A context year that is the publication's own (a yearless heading under the dateline)
     # cannot put a reported date after publication ("fraud in the November 8 election" on
