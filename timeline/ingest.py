@@ -338,7 +338,6 @@ def html_article(
 _TIME_ALONE = re.compile(
     r"(<(?P<tag>h[1-6]|p|div|li|span|header)\b[^>]*>\s*<time\b[^>]*?\bdatetime\s*=\s*[\"']?"
     r"(?P<day>\d{4}-\d\d-\d\d)[^>]*>)(?P<text>[^<]*)(?=</time>\s*</(?P=tag)>)", re.I)
-_CLOCK = re.compile(r"\d{1,2}[:.]\d\d")
 
 
 def _dated_headings(html: str) -> str:
@@ -351,7 +350,7 @@ def _dated_headings(html: str) -> str:
     """
     def dated(m: re.Match) -> str:
         text = m["text"]
-        if re.search(r"\d", _CLOCK.sub("", text)):
+        if any(ch.isdigit() for ch in dates.layout.CLOCK.sub("", text)):
             return m[0]  # "May 10, 2:10 PM ET" names its day
         return f"{m[1]}{m['day']} {text.strip()}"
     return _TIME_ALONE.sub(dated, html)

@@ -23,12 +23,12 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from . import affinity, concepts, confidence, gloss, taxonomy
+from .dates import layout
 from .model import PRECISIONS, Event, Mention
 
 # Wording overlap (Jaccard of words of 4+ letters) that counts as the same story.
 SIMILAR = 0.2
 SIMILAR_UNTYPED = 0.3  # two untyped mentions need to agree more
-_TABLE_ROW = re.compile(r"\|?\s*[^|\n]+\|\s*[^|\n]+\|?\s*")  # "| Signed | 9 October 2025, Sharm el-Sheikh |"
 DERIVED_KINDS = ("relative", "anaphoric")  # dates computed from elsewhere may take a finer one
 # A coarser report may join a finer happening inside its interval up to a year ("in
 # 2024 the treaty came into force"); a decade says too little to pick one happening.
@@ -206,7 +206,7 @@ def _refers(e: Event) -> bool:
 
 def _infobox(e: Event) -> bool:
     """Tell whether `e` is an infobox's row ("Signed: 19 June 2024", "| Effective | 10 October 2025 |")."""
-    return e.time_kind == "key_value" or bool(_TABLE_ROW.fullmatch(e.sentence))
+    return e.time_kind == "key_value" or layout.table_row(e.sentence)
 
 
 def _apart(head: Event, e: Event) -> bool:

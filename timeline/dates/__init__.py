@@ -39,7 +39,6 @@ _FURNITURE_WINDOW = 40  # characters before a date searched for "Retrieved", "Di
 _CONTACT_WINDOW = 60  # characters before a date searched for "saat dihubungi Kompas.com," (a cue and a gap)
 _LIFE_YEARS = 15  # a parenthesised range shorter than this is no one's life ("Korean War (1950–1953)")
 _DIGIT = re.compile(r"\d")
-_CLOCKED = re.compile(r"(?<!\d)\d{1,2}[:.]\d{2}(?!\d)")
 _LIVE_DAYS = 7  # a day heading alone in its paragraph this close to publication is a live blog's day
 _YEARLY = ("year", "year_part", "quarter", "month", "month_part", "day", "week")  # headings that give a year
 _SENTENCE_CLOSE = re.compile(r"[.!?][\"'”’)]*$")
@@ -259,7 +258,7 @@ def _expressions(
             heading_day = None
         elif (kind == "heading" and iv is not None and iv.precision == "day" and published is not None
               and abs((iv.start - published).days) <= _LIVE_DAYS
-              and (_section(lns, i) or _CLOCKED.search(text, c.start, c.end))):
+              and (_section(lns, i) or layout.CLOCK.search(text, c.start, c.end))):
             # (a date line with its clock time, "July 19, 8:40 a.m. ET", heads a live entry
             # even with the entry's text right below it)
             heading_day = iv.start
@@ -629,7 +628,7 @@ def _distinct(own: list[TimeExpression], text: str, g: grammar.Grammar) -> list[
         same = [k for k in seen if (k.date, k.date_end) == (e.date, e.date_end)]
         if not same or _another_same_day(e, text, g, same[-1]):
             seen.append(e)
-        elif _NUMBER.search(e.text) and not _NUMBER.search(same[-1].text) and same[-1].kind != "anaphoric":
+        elif _DIGIT.search(e.text) and not _DIGIT.search(same[-1].text) and same[-1].kind != "anaphoric":
             # "hari ini, Kamis (25/7)": the day written with its number is what the report
             # says ("Hours later, … on Tuesday at 23.01" keeps telling one more happening)
             seen[seen.index(same[-1])] = e
@@ -643,7 +642,6 @@ def _distinct(own: list[TimeExpression], text: str, g: grammar.Grammar) -> list[
     ]
 
 
-_NUMBER = re.compile(r"\d")
 _CLAUSE_OPEN = re.compile(r",\s*(?:on\s+|pada\s+)?$", re.I)
 
 
@@ -684,7 +682,7 @@ def _heading_scopes(text: str, lns: list[layout.Line], exprs: list[TimeExpressio
         if e.kind == "heading":
             i = layout.line_index(lns, e.start)
             heading_lines[i] = e
-            if _CLOCKED.search(e.text):
+            if layout.CLOCK.search(e.text):
                 clocked.add(i)
     out = []
     for i, h in heading_lines.items():

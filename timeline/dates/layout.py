@@ -75,9 +75,10 @@ _BOLD_LINE = re.compile(r"\s*(\*\*|__)(?![*_\s])[^*_\n]+?\1\s*")
 # An infobox item: "- Second ceasefire: 19 January – 18 March 2025", a label without digits (so no
 # timeline entry "- 13 September 2023: ..."), a colon and a value.
 _INFOBOX_ITEM = re.compile(r"\s*[-•*]\s+(?P<key>[^\d:\n]{1,40}?)\s*:\s+(?P<value>\S[^\n]*)")
-# A row of a two-column markdown table: "| Page protection | Semi-protected since 2 February 2023 |".
-_ROW = re.compile(r"\s*\|(?P<key>[^|\n]*)\|(?P<value>[^|\n]*)\|\s*")
-_CELL = re.compile(r"\s*\|(?P<key>[^|\n]*)\|(?P<value>)\s*")  # a table's row of one cell: "| Lai Ching-te |"
+# A row of a markdown table of two columns ("| Page protection | Semi-protected since 2
+# February 2023 |") or one ("| Lai Ching-te |", an infobox's title).
+_ROW = re.compile(r"\s*\|(?P<key>[^|\n]*)\|(?:(?P<value>[^|\n]*)\|)?\s*")
+CLOCK = re.compile(r"(?<!\d)\d{1,2}[:.]\d{2}(?!\d)")  # a clock time: "6:30", "23.01"
 _LABEL_END = " \t:|-–—.>»"  # what may follow a bare furniture label that heads a list ("Baca juga:")
 
 
@@ -566,14 +567,14 @@ def block_furniture(text: str, lns: list[Line], g: Grammar) -> dict[int, str]:
             if j == i + 1 and alone and not line.rstrip(" *_").endswith("."):
                 out[i] = "page furniture (section title)"  # "**What happened last month?**"
         else:
-            row = _ROW.fullmatch(line) or _CELL.fullmatch(line)
-            first = i == 0 or not (_ROW.fullmatch(texts[i - 1]) or _CELL.fullmatch(texts[i - 1]))
+            row = _ROW.fullmatch(line)
+            first = i == 0 or not _ROW.fullmatch(texts[i - 1])
             if row and first and row["key"].strip() and not (row["value"] or "").strip():
                 # An infobox: a title row ("| 2023–2024 Israel–Hezbollah conflict | |", "| Lai
                 # Ching-te |"), then its labels' rows; the title names the page, the rows sum it up.
                 out[i] = "page furniture (infobox)"
                 j = i + 1
-                while j < n and lns[j].paragraph == para and (_ROW.fullmatch(texts[j]) or _CELL.fullmatch(texts[j])):
+                while j < n and lns[j].paragraph == para and _ROW.fullmatch(texts[j]):
                     out[j] = "page furniture (infobox)"
                     j += 1
     return out
@@ -592,6 +593,12 @@ def _furniture_words(line: str, g: Grammar) -> bool:
 def furniture_line(line: str, g: Grammar) -> bool:
     """Tell whether a line is page furniture whatever its dates ("Baca juga: ...", a reference, a byline)."""
     return _furniture_words(line, g) or bool(bylines(line, g))
+
+
+def table_row(line: str) -> bool:
+    """Tell whether `line` is a row of a two-column table: an infobox's label and value."""
+    row = _ROW.fullmatch(line)
+    return bool(row and row["value"] is not None and row["key"].strip() and row["value"].strip())
 
 
 def site_tag(sentence: str) -> bool:

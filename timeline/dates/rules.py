@@ -980,8 +980,8 @@ def weekday(m, g, text):
         if week_offset is not None:
             d = weekday_date(iv.shift(p, "week", week_offset), wd, "near")
         else:
-            d = weekday_date(p, wd, direction.replace("same", "past").replace("following", "next!")
-                             or ("next" if ctx.future else "past"))
+            # no such day told: "the same Sunday" is the last, "the following Sunday" the next
+            d = weekday_date(p, wd, _UNTOLD.get(direction, direction) or ("next" if ctx.future else "past"))
             if not direction and not ctx.future and (wd - p.weekday()) % 7 == 1 and _zoned(text, g, m):
                 # The day after publication's weekday in a sentence that names a clock's zone
                 # ("Wednesday … 2:30 pm Eastern time" in a Washington live blog of Tuesday,
@@ -993,6 +993,7 @@ def weekday(m, g, text):
     return Candidate(m.start(), m.end(), "weekday", "relative", resolve)
 
 
+_UNTOLD = {"same": "past", "following": "next!"}  # a weekday's direction when the narrative dated none
 _ZONE_REACH = 120  # characters either side of a weekday searched for a clock's zone ("Seoul time")
 
 
