@@ -250,6 +250,20 @@ def test_anaphoric_resolves_against_the_previous_narrative_date():
     assert ("Setahun sebelumnya kedua pemimpin menandatangani pakta.", "2024-01-01", "2024-12-31") in pairs
 
 
+def test_a_part_of_the_day_alone_is_the_narratives_day():
+    text = ("On the morning of 7 May, the cardinals celebrated Mass in St Peter's Basilica. "
+            "In the afternoon they processed into the Sistine Chapel.")
+    assert ("In the afternoon they processed into the Sistine Chapel.", "2025-05-07", "2025-05-07") in _pairs(
+        text, date(2025, 5, 9), "en")
+
+
+def test_a_numbered_entry_keeps_its_number():
+    text = "1. Jumat (14/2/2025): Masuk Rumah Sakit Gemelli\nSetelah sepekan menderita bronkitis, Paus dirawat."
+    assert [s.text for s in sentences(text, "id")][0] == "1. Jumat (14/2/2025): Masuk Rumah Sakit Gemelli"
+    assert ("1. Jumat (14/2/2025): Masuk Rumah Sakit Gemelli", "2025-02-14", "2025-02-14") in _pairs(
+        text, date(2025, 4, 21), "id")
+
+
 def test_an_undated_page_carries_its_narrative_year_into_the_next_section():
     text = ("On 14 February 2019, a convoy was attacked in Pulwama.\n\n## Air strike\n\n"
             "On 26 February, Indian jets crossed the line of control.")

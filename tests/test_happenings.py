@@ -242,7 +242,7 @@ def test_eval_happenings_names_a_bad_gold_file(tmp_path, capsys):
     ("heldout_u", (0.93, 0.85, 1.25, 0.94)),  # 0.959 / 0.873 / 1.23, 128 of 131
     # sixth session's writers (blind, main as the session began: V 0.775 / 0.523 / 1.47, 119 of 126;
     # W 0.757 / 0.487 / 1.46, 130 of 150), then read
-    ("heldout_v", (0.76, 0.65, 1.35, 0.93)),  # 0.785 / 0.671 / 1.33, 122 of 126
+    ("heldout_v", (0.76, 0.65, 1.35, 0.93)),  # 0.785 / 0.671 / 1.33, 123 of 126
     ("heldout_w", (0.78, 0.61, 1.33, 0.86)),  # 0.802 / 0.636 / 1.31, 134 of 150
     # X (Bangladesh) and Y (Venezuela), blind as the sixth session began: X 0.509 / 0.415 / 1.63, 142 of 153;
     # Y 0.862 / 0.688 / 1.32, 128 of 137; at its last change (21e0097): X 0.560 / 0.557 / 1.47, 147 of 153;

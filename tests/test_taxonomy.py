@@ -32,6 +32,7 @@ SEED_GOLD = Path("/work/shared/eval/dev/seed_tribun_kim_putin.json")
         ("Kedua negara membuka hubungan diplomatik.", "id", "diplomacy"),
         ("Kementerian Luar Negeri mengatakan situasi terkendali.", "id", "statement"),
         ("Kim memuji tentara yang gugur sebagai pahlawan.", "id", "statement"),
+        ("Paus Fransiskus wafat pada usia 88 tahun di Casa Santa Marta.", "id", "casualties"),
         ("Cuaca di ibu kota cerah sepanjang hari.", "id", "other"),
         ("Putin and Kim met in Vladivostok.", "en", "meeting"),
         ("The two leaders signed a mutual defence treaty.", "en", "agreement"),
@@ -44,6 +45,7 @@ SEED_GOLD = Path("/work/shared/eval/dev/seed_tribun_kim_putin.json")
         ("Moscow and Pyongyang restored diplomatic ties.", "en", "diplomacy"),
         ("The foreign ministry said it was monitoring the situation.", "en", "statement"),
         ("Kim praised the fallen soldiers as heroes.", "en", "statement"),
+        ("Francis dies at his residence at the age of 88.", "en", "casualties"),
         ("The weather was fine.", "en", "other"),
     ],
 )

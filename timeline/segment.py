@@ -11,6 +11,7 @@ from .model import Sentence
 
 _LINE = re.compile(r"[^\n]+")
 _EMPHASIS = re.compile(r"\*+|(?<!\w)_+|_+(?!\w)")
+_NUMBER_MARK = re.compile(r"\d{1,3}[.)]")  # a numbered list's mark, "1." or "10)"
 _PIECE = 1_000  # characters given to sentencex at once from a line without spaces
 # What opens a story's line without being part of its sentence: a wire dateline ("KYIV,
 # Ukraine (AP) — ", "BRUSSELS, June 5 (Nusa Wire) - ", "JAKARTA, KOMPAS.com - ",
@@ -66,6 +67,10 @@ def _line_sentences(line: str, base: int, language: str, paragraph: int) -> list
             spans[-1][1] = end
         else:
             spans.append([start, end])
+    if len(spans) > 1 and _NUMBER_MARK.fullmatch(line[spans[0][0]:spans[0][1]].strip()):
+        # "1. Jumat (14/2/2025): Masuk Rumah Sakit Gemelli": sentencex ends a sentence at
+        # the list number's dot; the number opens the entry.
+        spans[0:2] = [[spans[0][0], spans[1][1]]]
     lead = _LEAD.match(line)
     if lead and spans and spans[0][0] <= lead.start() < lead.end() < spans[0][1]:
         spans[0:1] = [[spans[0][0], lead.end()], [lead.end(), spans[0][1]]]
