@@ -324,12 +324,18 @@ def _across(head: Event, e: Event, a: _Profile, b: _Profile, relation: str,
     happenings apart (all when None). The fit is the learned probability of
     timeline/affinity.py (plus one, so any join outranks none), 0 below its threshold.
     """
+    return _judged(head, e, a, b, relation, types, rare)[0]
+
+
+def _judged(head: Event, e: Event, a: _Profile, b: _Profile, relation: str, types: frozenset[str],
+            rare: frozenset[str] | None) -> tuple[float, float]:
+    """Return _across's fit and the pair's weight for _refine (log-odds above the threshold, or RULED_OUT_FIT)."""
     x = affinity.features(head, e, a, b, relation, types, rare)
-    if affinity.ruled_out(x):
-        return 0.0
     model = affinity.current()
+    if affinity.ruled_out(x):
+        return 0.0, RULED_OUT_FIT
     p = affinity.probability(x, model)
-    return 1.0 + p if p > model.threshold else 0.0
+    return (1.0 + p if p > model.threshold else 0.0), _logit(p) - _logit(model.threshold)
 
 
 def mention_of(e: Event) -> Mention:
@@ -635,37 +641,43 @@ def _refine(clusters: list[_Cluster], fits: dict[tuple[int, int], float], rare: 
     change places if the sum over both grows. Coarser rows are left to _attach: moved
     here too, they cost precision (mean pair F1 0.821 against 0.824). Measured on the
     labelled folders, left out in turn: mean pair F1 0.807 → 0.824 (README "Measuring
-    the merge"). `fits`: the pairs' log-odds known already, by the rows' ids.
+    the merge"). `fits`: the weights of the pairs asked already (_judged), by the rows' ids.
     """
-    model = affinity.current()
-    cut = _logit(model.threshold)
     where = {id(m): n for n, c in enumerate(clusters) for m in c.members}
     members = {n: list(c.members) for n, c in enumerate(clusters)}
     rows = [m for c in clusters for m in c.members]
-
-    def w(x: Event, y: Event) -> float:
-        if x.source == y.source:
-            return 0.0
-        key = (id(x), id(y)) if id(x) < id(y) else (id(y), id(x))
-        if key not in fits:
-            head, e = (x, y) if _rank(x) <= _rank(y) else (y, x)
-            relation = _relation(head, e)
-            fits[key] = 0.0
-            if relation:
-                a, b = _of(head, profiles), _of(e, profiles)
-                f = affinity.features(head, e, a, b, relation, frozenset((a.type,)), rare)
-                fits[key] = RULED_OUT_FIT if affinity.ruled_out(f) else _logit(affinity.probability(f, model)) - cut
-        return fits[key]
+    # Each row's weights with the others, by id (a row's sums are asked millions of times
+    # in a large batch: one dictionary lookup per pair).
+    known: dict[int, dict[int, float]] = {id(m): {} for m in rows}
+    for (i, j), weight in fits.items():
+        if i in known and j in known:
+            known[i][j] = weight
+            known[j][i] = weight
 
     def tie(x: Event, group: list[Event], without: Event | None = None) -> float:
-        return sum(w(x, y) for y in group if y is not x and y is not without)
+        mine, total = known[id(x)], 0.0
+        for y in group:
+            if y is x or y is without:
+                continue
+            weight = mine.get(id(y))
+            if weight is None:
+                weight = 0.0
+                head, e = (x, y) if _rank(x) <= _rank(y) else (y, x)
+                relation = _relation(head, e) if x.source != y.source else ""
+                if relation:
+                    weight = _judged(head, e, _of(head, profiles), _of(e, profiles), relation,
+                                     frozenset((_of(head, profiles).type,)), rare)[1]
+                mine[id(y)] = weight
+                known[id(y)][id(x)] = weight
+            total += weight
+        return total
 
     # Where a row may go: to the rows of its start day or a day apart it fits by itself.
     rows_by_id = {id(m): m for m in rows}
     near: dict[int, list[Event]] = {id(m): [] for m in rows}
-    for (i, j), fit in list(fits.items()):
+    for (i, j), fit in fits.items():
         x, y = rows_by_id.get(i), rows_by_id.get(j)
-        if fit > 0 and x is not None and y is not None and abs((x.date - y.date).days) <= 1:
+        if fit > 0 and x is not None and y is not None and x.source != y.source and abs((x.date - y.date).days) <= 1:
             near[i].append(y)
             near[j].append(x)
     changed: set[int] | None = None  # the clusters a move changed in the last pass (None: the first pass)
@@ -719,8 +731,7 @@ def _scored_pairs(ranked: list[Event], mine: list[_Profile], rare: frozenset[str
     """Return (-fit, i, j) for the pairs of rows of different articles that may be one happening, best first.
 
     Asked as `_in_order` asks (`_asked`); rows in `copies` (another row's copy) are left out.
-    `logits` receives every pair that fits, by the rows' ids, as log-odds above the
-    threshold (for _refine), torn ones too.
+    `logits` receives every pair asked, by the rows' ids, as _refine weighs it (torn ones too).
     """
     by_interval: dict[tuple[date, date], list[int]] = {}
     by_start: dict[date, list[int]] = {}
@@ -747,7 +758,10 @@ def _scored_pairs(ranked: list[Event], mine: list[_Profile], rare: frozenset[str
             relation = _relation(ranked[h], ranked[o])
             if not relation:
                 continue
-            fit = _across(ranked[h], ranked[o], mine[h], mine[o], relation, frozenset((mine[h].type,)), rare)
+            fit, weight = _judged(ranked[h], ranked[o], mine[h], mine[o], relation, frozenset((mine[h].type,)), rare)
+            if logits is not None:
+                x, y = id(ranked[h]), id(ranked[o])
+                logits[(x, y) if x < y else (y, x)] = weight
             if fit > 0:
                 pairs.append((-fit, h, o))
     # A coarse row that fits two happenings equally well ("in 2024, the treaty …") names
@@ -759,11 +773,6 @@ def _scored_pairs(ranked: list[Event], mine: list[_Profile], rare: frozenset[str
             if (e.date, e.date_end) != (other.date, other.date_end) and e.date <= other.date <= other.date_end <= e.date_end:
                 fits.setdefault(i, []).append(fit)
     torn = {i for i, found in fits.items() if len(found) > 1 and sorted(found)[0] == sorted(found)[1]}
-    if logits is not None:
-        cut = _logit(affinity.current().threshold)
-        for fit, h, o in pairs:
-            logits[(id(ranked[h]), id(ranked[o])) if id(ranked[h]) < id(ranked[o]) else (id(ranked[o]), id(ranked[h]))] = (
-                _logit(-fit - 1.0) - cut)
     return sorted(p for p in pairs if p[1] not in torn and p[2] not in torn)
 
 
