@@ -257,6 +257,17 @@ def test_a_part_of_the_day_alone_is_the_narratives_day():
         text, date(2025, 5, 9), "en")
 
 
+@pytest.mark.parametrize("text, language, published, day", [
+    ("Pada Minggu Paskah, Paus muncul di balkon.", "id", date(2025, 9, 1), "2025-04-20"),
+    ("Paus wafat pada Senin Paskah di kediamannya.", "id", date(2025, 9, 1), "2025-04-21"),
+    ("On Christmas Eve he opened the Holy Door.", "en", date(2025, 3, 1), "2024-12-24"),
+    ("Good Friday 2024 was quiet in the capital.", "en", date(2025, 3, 1), "2024-03-29"),
+])
+def test_a_feast_by_name_is_its_day(text, language, published, day):
+    found = [e for e in find_expressions(text, published, language) if e.event]
+    assert found and found[0].date.isoformat() == day
+
+
 def test_a_numbered_entry_keeps_its_number():
     text = "1. Jumat (14/2/2025): Masuk Rumah Sakit Gemelli\nSetelah sepekan menderita bronkitis, Paus dirawat."
     assert [s.text for s in sentences(text, "id")][0] == "1. Jumat (14/2/2025): Masuk Rumah Sakit Gemelli"

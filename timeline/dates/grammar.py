@@ -47,6 +47,7 @@ TEMPLATES: tuple[tuple[str, str], ...] = (
     ("fiscal", r"(?<![\w-])(?P<fw><FISC>)\s*['’]?(?P<y>\d{4}|\d{2})(?:\s*[/–-]\s*(?P<y2>\d{4}|\d{2}))?(?![\w%]|[.,]\d)"
                r"(?:,?\s+(?:the\s+)?<FISC>\s+[^,.;\n]{0,30}?(?<!\w)<MON>(?:\s+\d{1,2})?(?:,?\s+\d{4})?(?!\w))?"),
     ("weekend", r"(?<![\w-])(?P<w><WKND>)(?!\w)(?!\s+(?:<UA>)(?!\w))"),
+    ("holiday", r"(?<![\w-])(?P<h><HOL>)(?:,?\s+(?P<y>\d{4})(?!\d))?(?!\w)"),
     ("qual_unit", r"(?<![\w-])(?P<q><QUAL>)\s+(?P<w><NARR>)(?!\w)"),
     ("year_range", r"(?<![\w.,/$€£¥#:-])(?:<YW>\s+)?(?P<y1>\d{4})\s*(?P<j>[-–—/]|<YJOIN>)\s*(?:<YW>\s+)?"
                    r"(?P<y2>\d{4}|\d{2})(?![\w%]|[.,/:]\d|-\d)"),
@@ -265,6 +266,7 @@ def build(language: str) -> Grammar:
         "WEEKU": [w for w, u in units.items() if u == "week"],
         "DAYU": [w for w, u in units.items() if u == "day"],
         "WKND": lex.words("weekend_words"),
+        "HOL": list(lex.table("holidays")),
         "FISC": lex.words("fiscal_words"),
         "NARR": list(lex.table("narrative_units")),
         "DJOIN": [w for w in lex.words("range_join") if w.isalpha() or "." in w or "/" in w],

@@ -446,6 +446,41 @@ def weekend(m, g, text):
     return Candidate(m.start(), m.end(), "weekend", "relative", resolve)
 
 
+def _feast(spec: str, year: int) -> date:
+    """Return the day of a feast in `year`: "12-25" (month-day) or "easter+1" (days after Easter Sunday)."""
+    if spec.startswith("easter"):
+        from dateutil.easter import easter  # (dateparser's dependency; Western Easter)
+
+        return easter(year) + timedelta(days=int(spec[len("easter"):] or 0))
+    month, day = (int(x) for x in spec.split("-"))
+    return date(year, month, day)
+
+
+def holiday(m, g, text):
+    """ "Easter Sunday", "Christmas Eve", "Minggu Paskah", "Jumat Agung": a feast's day, of the year the context gives.
+
+    Hand-written because dateparser reads no feast names; a weekday word alone ("Minggu"
+    of "Minggu Paskah") would otherwise date the sentence to the report's week.
+    """
+    spec = str(g.lex.table("holidays").get(norm(m["h"])) or "")
+    if not spec:
+        return None
+    if m["y"]:
+        y = int(m["y"])
+        if not _year_ok(y):
+            return None
+        return Candidate(m.start(), m.end(), "holiday", "absolute", fixed(iv.day(_feast(spec, y))), year=y)
+
+    def resolve(ctx: Context) -> Resolution:
+        rough = _feast(spec, ctx.published.year if ctx.published else 2000)  # a movable feast moves by weeks
+        got = pick_year(ctx, rough.month, rough.day)
+        if got is None:
+            return unresolved(NO_PUBLICATION)
+        return Resolution(iv.day(_feast(spec, got[0])), got[1])
+
+    return Candidate(m.start(), m.end(), "holiday", "relative", resolve)
+
+
 def qual_unit(m, g, text):
     """ "by the end of the year", "awal bulan": part of the year/month the narrative is in.
 
@@ -1073,7 +1108,7 @@ HANDLERS: dict[str, Callable] = {
     "century_id": century_id, "century_en": century_en, "quarter_id": quarter, "quarter_en": quarter,
     "quarter_q": quarter, "half_id": half, "half_en": half, "half_h": half, "count": count,
     "unit_after": unit_after, "unit_clause": unit_clause, "unit_before": unit_before, "deictic": deictic, "anaphoric": anaphoric, "since_then": since_then,
-    "year_past": year_past, "qy": qy, "year_word": year_word, "weekday": weekday, "clock": clock,
+    "year_past": year_past, "qy": qy, "year_word": year_word, "weekday": weekday, "clock": clock, "holiday": holiday,
     "clock_word": clock_word, "bare_year": bare_year, "season": season, "month_year_ref": month_year_ref,
     "weekend": weekend, "qual_unit": qual_unit, "season_ref": season_ref, "fiscal": fiscal, "wd_range_paren": wd_range_paren, "week_of_month": week_of_month, "day_of_month": day_of_month,
     "time_ref": time_ref, "set": set_, "month_bare": month_bare,
