@@ -329,7 +329,7 @@ def _across(head: Event, e: Event, a: _Profile, b: _Profile, relation: str,
 
 def _judged(head: Event, e: Event, a: _Profile, b: _Profile, relation: str, types: frozenset[str],
             rare: frozenset[str] | None) -> tuple[float, float]:
-    """Return _across's fit and the pair's weight for _refine (log-odds above the threshold, or RULED_OUT_FIT)."""
+    """Return _across's fit and the pair's weight in _refine (log-odds over the threshold)."""
     x = affinity.features(head, e, a, b, relation, types, rare)
     model = affinity.current()
     if affinity.ruled_out(x):
@@ -591,7 +591,8 @@ def _best_first(items: list[Event], profiles: dict, memo: dict | None,
     copies = {i: first.setdefault((" ".join(e.sentence.lower().split()), e.date, e.date_end, e.language), i)
               for i, e in enumerate(ranked)}
     copies = {i: j for i, j in copies.items() if i != j}
-    pairs = [(-math.inf, j, i) for i, j in copies.items()] + _scored_pairs(ranked, mine, rare, set(copies), fits)
+    pairs = [(-math.inf, j, i) for i, j in copies.items()]
+    pairs += _scored_pairs(ranked, mine, rare, set(copies), fits)
     clusters = [_Cluster([e], p, {p.type}) for e, p in zip(ranked, mine)]
     root = list(range(len(ranked)))  # each row's cluster: the index of its best-ranked row
 
@@ -619,7 +620,7 @@ def _best_first(items: list[Event], profiles: dict, memo: dict | None,
 # folders, left out in turn: -0.25 to -1 give the same mean F1 (0.824); -5 gives 0.806,
 # -20 0.796 (README "Measuring the merge").
 RULED_OUT_FIT = -0.5
-REFINE_ROUNDS = 8  # passes over the rows
+REFINE_ROUNDS = 8  # passes over the rows at most: each move raises the sum of the fits, so they settle
 
 
 def _logit(p: float) -> float:
@@ -677,7 +678,8 @@ def _refine(clusters: list[_Cluster], fits: dict[tuple[int, int], float], rare: 
     near: dict[int, list[Event]] = {id(m): [] for m in rows}
     for (i, j), fit in fits.items():
         x, y = rows_by_id.get(i), rows_by_id.get(j)
-        if fit > 0 and x is not None and y is not None and x.source != y.source and abs((x.date - y.date).days) <= 1:
+        if fit > 0 and x is not None and y is not None and x.source != y.source \
+                and abs((x.date - y.date).days) <= 1:
             near[i].append(y)
             near[j].append(x)
     changed: set[int] | None = None  # the clusters a move changed in the last pass (None: the first pass)
@@ -758,7 +760,8 @@ def _scored_pairs(ranked: list[Event], mine: list[_Profile], rare: frozenset[str
             relation = _relation(ranked[h], ranked[o])
             if not relation:
                 continue
-            fit, weight = _judged(ranked[h], ranked[o], mine[h], mine[o], relation, frozenset((mine[h].type,)), rare)
+            kinds = frozenset((mine[h].type,))
+            fit, weight = _judged(ranked[h], ranked[o], mine[h], mine[o], relation, kinds, rare)
             if logits is not None:
                 x, y = id(ranked[h]), id(ranked[o])
                 logits[(x, y) if x < y else (y, x)] = weight

@@ -457,7 +457,7 @@ def _feast(spec: str, year: int) -> date:
 
 
 def holiday(m, g, text):
-    """ "Easter Sunday", "Christmas Eve", "Minggu Paskah", "Jumat Agung": a feast's day, of the year the context gives.
+    """ "Easter Sunday", "Christmas Eve", "Minggu Paskah": a feast's day, of the year the context gives.
 
     Hand-written because dateparser reads no feast names; a weekday word alone ("Minggu"
     of "Minggu Paskah") would otherwise date the sentence to the report's week.
@@ -1108,7 +1108,8 @@ HANDLERS: dict[str, Callable] = {
     "century_id": century_id, "century_en": century_en, "quarter_id": quarter, "quarter_en": quarter,
     "quarter_q": quarter, "half_id": half, "half_en": half, "half_h": half, "count": count,
     "unit_after": unit_after, "unit_clause": unit_clause, "unit_before": unit_before, "deictic": deictic, "anaphoric": anaphoric, "since_then": since_then,
-    "year_past": year_past, "qy": qy, "year_word": year_word, "weekday": weekday, "clock": clock, "holiday": holiday,
+    "year_past": year_past, "qy": qy, "year_word": year_word, "weekday": weekday, "clock": clock,
+    "holiday": holiday,
     "clock_word": clock_word, "bare_year": bare_year, "season": season, "month_year_ref": month_year_ref,
     "weekend": weekend, "qual_unit": qual_unit, "season_ref": season_ref, "fiscal": fiscal, "wd_range_paren": wd_range_paren, "week_of_month": week_of_month, "day_of_month": day_of_month,
     "time_ref": time_ref, "set": set_, "month_bare": month_bare,
