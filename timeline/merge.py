@@ -645,15 +645,22 @@ def _refine(clusters: list[_Cluster], fits: dict[tuple[int, int], float], rare: 
     the merge"). `fits`: the weights of the pairs asked already (_judged), by the rows' ids.
     """
     where = {id(m): n for n, c in enumerate(clusters) for m in c.members}
-    members = {n: list(c.members) for n, c in enumerate(clusters)}
+    members = [list(c.members) for c in clusters]
     rows = [m for c in clusters for m in c.members]
+    by_id = {id(m): m for m in rows}
     # Each row's weights with the others, by id (a row's sums are asked millions of times
-    # in a large batch: one dictionary lookup per pair).
-    known: dict[int, dict[int, float]] = {id(m): {} for m in rows}
+    # in a large batch: one dictionary lookup per pair), and where it may go: to the rows
+    # of its start day or a day apart it fits by itself.
+    known: dict[int, dict[int, float]] = {i: {} for i in by_id}
+    near: dict[int, list[Event]] = {i: [] for i in by_id}
     for (i, j), weight in fits.items():
-        if i in known and j in known:
-            known[i][j] = weight
-            known[j][i] = weight
+        x, y = by_id.get(i), by_id.get(j)
+        if x is None or y is None:
+            continue
+        known[i][j] = known[j][i] = weight
+        if weight > 0 and x.source != y.source and abs((x.date - y.date).days) <= 1:
+            near[i].append(y)
+            near[j].append(x)
 
     def tie(x: Event, group: list[Event], without: Event | None = None) -> float:
         mine, total = known[id(x)], 0.0
@@ -666,22 +673,13 @@ def _refine(clusters: list[_Cluster], fits: dict[tuple[int, int], float], rare: 
                 head, e = (x, y) if _rank(x) <= _rank(y) else (y, x)
                 relation = _relation(head, e) if x.source != y.source else ""
                 if relation:
-                    weight = _judged(head, e, _of(head, profiles), _of(e, profiles), relation,
-                                     frozenset((_of(head, profiles).type,)), rare)[1]
+                    a = _of(head, profiles)
+                    weight = _judged(head, e, a, _of(e, profiles), relation, frozenset((a.type,)), rare)[1]
                 mine[id(y)] = weight
                 known[id(y)][id(x)] = weight
             total += weight
         return total
 
-    # Where a row may go: to the rows of its start day or a day apart it fits by itself.
-    rows_by_id = {id(m): m for m in rows}
-    near: dict[int, list[Event]] = {id(m): [] for m in rows}
-    for (i, j), fit in fits.items():
-        x, y = rows_by_id.get(i), rows_by_id.get(j)
-        if fit > 0 and x is not None and y is not None and x.source != y.source \
-                and abs((x.date - y.date).days) <= 1:
-            near[i].append(y)
-            near[j].append(x)
     changed: set[int] | None = None  # the clusters a move changed in the last pass (None: the first pass)
     for _ in range(REFINE_ROUNDS):
         touched: set[int] = set()
@@ -716,15 +714,15 @@ def _refine(clusters: list[_Cluster], fits: dict[tuple[int, int], float], rare: 
             break
         changed = touched
     out = []
-    for n, c in enumerate(clusters):
-        group = sorted(members[n], key=_rank)
+    for c, group in zip(clusters, members):
+        group.sort(key=_rank)
         if [id(m) for m in group] == [id(m) for m in c.members]:
-            out.append(c)
+            out.append(c)  # untouched: its profile stands
         elif group:
-            first = _Cluster([group[0]], _of(group[0], profiles), {_of(group[0], profiles).type})
+            lead = _of(group[0], profiles)
+            out.append(_Cluster([group[0]], lead, {lead.type}))
             for m in group[1:]:
-                first.add(m, _of(m, profiles))
-            out.append(first)
+                out[-1].add(m, _of(m, profiles))
     return out
 
 

@@ -13,6 +13,8 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Callable
 
+from dateutil.easter import easter  # Western Easter, for feasts by name
+
 from . import interval as iv
 from .grammar import Grammar
 from .lexicon import alternation, norm
@@ -449,8 +451,6 @@ def weekend(m, g, text):
 def _feast(spec: str, year: int) -> date:
     """Return the day of a feast in `year`: "12-25" (month-day) or "easter+1" (days after Easter Sunday)."""
     if spec.startswith("easter"):
-        from dateutil.easter import easter  # (dateparser's dependency; Western Easter)
-
         return easter(year) + timedelta(days=int(spec[len("easter"):] or 0))
     month, day = (int(x) for x in spec.split("-"))
     return date(year, month, day)
