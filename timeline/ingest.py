@@ -13,7 +13,7 @@ import frontmatter
 import yaml
 from charset_normalizer import from_bytes
 
-from . import dates, language
+from . import dates, language, wireyear
 from .errors import InputError
 from .model import Article
 
@@ -212,6 +212,7 @@ def parse(
     if not raw.strip():
         raise InputError(source, "is empty (nothing but white space)" if raw else "is empty")
     problems: list[str] = []
+    guessed = False
     meta: dict = {}
     body, offset = raw, 0
     fence = _FRONT_MATTER.match(raw)
@@ -248,7 +249,7 @@ def parse(
         published, guessed = found if found else (None, False)
         pub_from = "dateline" if published else ""
         if guessed:
-            problems.append(f"publication year taken to be {published.year}: the latest of the last years in "
+            problems.append(f"{wireyear.YEAR_GUESSED} {published.year}: the latest of the last years in "
                             "which the dateline's day fits the weekday its lead names; give the date with "
                             "--published YYYY-MM-DD or front matter")
     if published is None:
@@ -274,6 +275,7 @@ def parse(
         body_offset=offset,
         published_from=pub_from,
         problems=tuple(problems),
+        year_guessed=guessed,
     )
 
 

@@ -10,7 +10,7 @@ import tempfile
 import unicodedata
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -20,7 +20,7 @@ import pyarrow.csv as arrow_csv
 import pyarrow.parquet as pq
 import yaml
 
-from . import corrections, eventstore, ingest, store, table
+from . import corrections, eventstore, ingest, store, table, wireyear
 from .errors import InputError
 from .model import PRECISIONS, Article
 
@@ -155,11 +155,14 @@ def _from_articles(data: Path, contents: tuple, read_article: Callable, extract:
     root = articles_dir(data)
     parts: list[tuple[str, list | None]] = []  # (name, its events; None: in the store, read when needed)
     articles_read: list[tuple[str, int, int]] = []  # the (path, size, mtime) of each of `parts`
+    guessed: list[tuple[str, int, int]] = []  # articles whose publication year was a guess (wireyear.py)
     for path, size, mtime in articles:
         source, name = os.path.basename(path), eventstore.name_in(path, root)  # strings: 10,000 Paths took 0.2 s
         entry, key = _stored(kept, name, path, size, mtime)
         if entry is not None and not entry.error:
             problems += [f"{source}: {p}" for p in entry.problems]
+            if any(p.startswith(wireyear.YEAR_GUESSED) for p in entry.problems):
+                guessed.append((path, size, mtime))
             problems += [] if entry.events else [f"{source}: no dated events found"]
             parts.append((name, None))
             articles_read.append((path, size, mtime))
@@ -169,6 +172,8 @@ def _from_articles(data: Path, contents: tuple, read_article: Callable, extract:
             problems.append(article)
             continue
         problems += [f"{article.source}: {p}" for p in article.problems]
+        if article.year_guessed:
+            guessed.append((path, size, mtime))
         mine = extract(article)
         if kept is not None and key:
             kept.add(name, key, size, mtime, mine, article.problems)
@@ -193,6 +198,11 @@ def _from_articles(data: Path, contents: tuple, read_article: Callable, extract:
                  for e in (_events(kept, name, path, size, mtime, read_article, extract) if mine is None else mine)]
         from . import importance, pipeline  # merging only: a restart with a kept merge never imports them
 
+        if guessed:  # a wire story's guessed year, settled by the other articles (as `extract` does)
+            guesses = [wireyear.Guess(os.path.basename(p), _redo(p, size, mtime, read_article, extract))
+                       for p, size, mtime in guessed]
+            found, chosen = wireyear.settle(found, guesses)
+            problems = [wireyear.settled_note(n, chosen) for n in problems]
         merged, unrated = importance.rate(pipeline.merge_events(found, title_language))
         base, said = table.to_frame(merged), table.mentions_frame(merged)
         if of:
@@ -201,6 +211,16 @@ def _from_articles(data: Path, contents: tuple, read_article: Callable, extract:
             except (OSError, TimeoutError):
                 pass
     return base, said, problems, unrated
+
+
+def _redo(path: str, size: int, mtime: int, read_article: Callable, extract: Callable) -> Callable:
+    """Return a function extracting the article at `path` as if published on a given day."""
+
+    def on(day):
+        article = read_article(path, size, mtime)
+        return [] if isinstance(article, str) else extract(replace(article, published=day, year_guessed=False))
+
+    return on
 
 
 def prepare(data: Path, title_language: str = "en") -> None:

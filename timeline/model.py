@@ -33,6 +33,7 @@ class Article:
     body_offset: int = 0  # where `text` starts in the file's decoded text
     published_from: str = ""  # "front matter", "dateline", "flag" or ""
     problems: tuple[str, ...] = ()  # non-fatal problems met while reading
+    year_guessed: bool = False  # the dateline's year came from its lead's weekday alone (wireyear.py)
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import events, importance, ingest, table
+from . import events, importance, ingest, table, wireyear
 from .errors import InputError
 from .model import Article, Event
 
@@ -50,24 +50,33 @@ def internal_error(source: str, exc: Exception) -> InputError:
 
 def _extract_file(
     f: Path, published: dt.date | None, language: str | None
-) -> tuple[list[Event], list[InputError], list[str]]:
-    """Read and extract one file; return its events, its error (if any) and notes."""
+) -> tuple[list[Event], list[InputError], list[str], tuple[str, str | None] | None]:
+    """Read and extract one file; return its events, its error (if any), notes, and how to redo it.
+
+    The last item is (path, language) when the article's publication year was a guess
+    (wireyear.py may extract it again on another day), else None.
+    """
     try:
         article = ingest.read(f, published, language)
         evs = extract_article(article)
     except InputError as exc:
-        return [], [exc], []
+        return [], [exc], [], None
     except Exception as exc:  # a bug met on one input must not stop the batch
-        return [], [internal_error(str(f), exc)], []
+        return [], [internal_error(str(f), exc)], [], None
     notes = [f"{f}: {p}" for p in article.problems]
     if not evs:
         notes.append(f"{f}: no dated events found")
-    return evs, [], notes
+    return evs, [], notes, (str(f), language) if article.year_guessed else None
+
+
+def _redo(path: str, language: str | None):
+    """Return a function extracting the file at `path` as if published on a given day."""
+    return lambda day: _extract_file(Path(path), day, language)[0]
 
 
 def _extract_chunk(
     files: list[Path], published: dt.date | None, language: str | None
-) -> list[tuple[list[Event], list[InputError], list[str]]]:
+) -> list[tuple[list[Event], list[InputError], list[str], tuple[str, str | None] | None]]:
     """Extract a chunk of files in a worker process (one round trip per chunk, not per file)."""
     return [_extract_file(f, published, language) for f in files]
 
@@ -112,17 +121,26 @@ def gathered(
     results, errors: list[InputError], merge_sources: bool = False, title_language: str = "source",
     merge=merge_events,
 ) -> Result:
-    """Return the Result of each file's (events, errors, notes) in input order: merged if asked, rated.
+    """Return the Result of each file's (events, errors, notes, redo) in input order: merged if asked, rated.
 
     The second stage of every engine: `extract_paths` and the Dask engine (timeline.cluster)
     hand it what their workers found; `merge(events, title_language)` merges across articles.
     """
     found: list[Event] = []
     notes: list[str] = []
-    for evs, errs, remarks in results:
+    guesses: list[wireyear.Guess] = []
+    for evs, errs, remarks, redo in results:
         found.extend(evs)
         errors.extend(errs)
         notes.extend(remarks)
+        if redo is not None and evs:
+            guesses.append(wireyear.Guess(evs[0].source, _redo(*redo), redo[0]))
+    if merge_sources and guesses:
+        # A wire story's guessed year is settled by the batch's other articles before
+        # they merge: six years off, none of its reports would meet theirs.
+        found, chosen = wireyear.settle(found, guesses)
+        notes = [wireyear.settled_note(n, {g.label: chosen[g.source] for g in guesses if g.source in chosen})
+                 for n in notes]
     # Across articles, merging is asked for: a merged row carries one article's name
     # in `source`, so a per-article table (what `extract` writes by default) keeps
     # each article's own rows and stays checkable against that article.
@@ -134,3 +152,4 @@ def gathered(
     found, unrated = importance.rate(found)  # against the whole batch: how central each row is to its story
     notes.extend(unrated)
     return Result(tuple(found), tuple(errors), tuple(notes))
+

@@ -1,0 +1,108 @@
+"""The year of a yearless wire story, settled by the other articles of a batch.
+
+A wire dateline names no year ("YEREVAN, Nov 10 (Reuters) -"); when the story names
+none either, `dates.layout` takes the latest of the last few years whose dateline day
+fits the lead's weekday, and says it guessed. A story of 2020 read in 2026 is then six
+years off, with every date it gives. In a batch, the other articles know better: of
+the years whose dateline day falls on the same weekday (so the lead's "on Tuesday"
+still fits), the right one is where the story's days are days the others report of
+the same actors. No library does this; it is a vote over the batch's own rows.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from .model import Event
+
+YEAR_GUESSED = "publication year taken to be"  # how ingest's problem of a guessed year starts
+LOOKBACK_YEARS = 40  # how far before the guess a candidate year may be
+MIN_SHARED_DAYS = 2  # days a year must share with the others to replace the guess
+
+
+@dataclass(frozen=True)
+class Guess:
+    """An article whose publication year was guessed, and how to extract it on another day."""
+
+    source: str  # Event.source of its rows
+    extract: Callable[[date], list[Event]]  # its rows as if published on that day
+    label: str = ""  # how notes name it (its path)
+
+
+def candidates(published: date, today: date | None = None) -> list[date]:
+    """Return the dateline's day in each year up to `LOOKBACK_YEARS` back with the same weekday, latest first.
+
+    >>> [d.isoformat() for d in candidates(date(2026, 11, 10), today=date(2026, 12, 4))][:3]
+    ['2026-11-10', '2020-11-10', '2015-11-10']
+    """
+    today = today or date.today()
+    out = []
+    for year in range(today.year, published.year - LOOKBACK_YEARS - 1, -1):
+        try:
+            day = published.replace(year=year)
+        except ValueError:  # 29 February of a common year
+            continue
+        if day <= today and day.weekday() == published.weekday():
+            out.append(day)
+    return out
+
+
+def _days(rows: Iterable[Event]) -> dict[date, set[str]]:
+    """Return each day a row of day precision gives, with the actors of its rows there."""
+    out: dict[date, set[str]] = {}
+    for e in rows:
+        if e.precision == "day":
+            out.setdefault(e.date, set()).update(e.actors)
+    return out
+
+
+def shared_days(rows: list[Event], others: dict[date, set[str]]) -> int:
+    """Count the days of `rows` that the other articles report too, of a common actor when both name one."""
+    return sum(
+        1 for day, actors in _days(rows).items()
+        if day in others and (not actors or not others[day] or actors & others[day])
+    )
+
+
+def settle(found: list[Event], guesses: list[Guess]) -> tuple[list[Event], dict[str, date]]:
+    """Return the batch's rows with each guessed article re-dated to its best-fitting year, and the days chosen.
+
+    An article keeps its guess unless another year shares at least MIN_SHARED_DAYS days
+    with the other articles and more than the guess does; among equals the later year.
+    """
+    chosen: dict[str, date] = {}
+    guessed = {g.source for g in guesses}
+    for g in guesses:
+        own = [e for e in found if e.source == g.source]
+        if not own or own[0].published is None:
+            continue
+        others = _days(e for e in found if e.source not in guessed)
+        if not others:
+            continue
+        best, best_rows = own[0].published, own
+        best_score = shared_days(own, others)
+        for day in candidates(own[0].published):
+            if day == own[0].published:
+                continue
+            rows = g.extract(day)
+            score = shared_days(rows, others)
+            if score >= MIN_SHARED_DAYS and score > best_score:
+                best, best_rows, best_score = day, rows, score
+        if best != own[0].published:
+            chosen[g.source] = best
+            at = next(i for i, e in enumerate(found) if e.source == g.source)
+            found = [e for e in found if e.source != g.source]
+            found[at:at] = best_rows
+    return found, chosen
+
+
+def settled_note(note: str, chosen: dict[str, date]) -> str:
+    """Return `note` ("NAME: problem"); a guessed year's problem of a NAME in `chosen` says the settled year."""
+    name, _, problem = note.partition(": ")
+    day = chosen.get(name)
+    if day is None or not problem.startswith(YEAR_GUESSED):
+        return note
+    return (f"{name}: {YEAR_GUESSED} {day.year}: of the years in which the dateline's day falls on the same "
+            "weekday, the one whose days the batch's other articles report; give the date with "
+            "--published YYYY-MM-DD or front matter")
