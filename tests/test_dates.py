@@ -221,6 +221,16 @@ def test_an_english_wire_writes_a_year_only_for_another_year():
     assert dateline(same, "en") == date(2024, 7, 27)  # a bare year says nothing of style
 
 
+def test_a_wire_year_is_not_taken_from_a_labelled_year_or_after_today():
+    # "a 2026 budget" and "the 2027 presidential race" name plans: the years start from
+    # June 2024, the latest month the story reports, and Friday 10 October is 2025's.
+    text = ("PARIS, Oct 10 (Wire) - Macron reappointed his prime minister on Friday, betting he can still pass "
+            "a 2026 budget.\n\nMacron called a snap election in June 2024. Ministers may not run in the 2027 "
+            "presidential race.")
+    assert dateline(text, "en") == date(2025, 10, 10)
+    assert dateline(text, "en") <= date.today()
+
+
 def test_a_weekday_in_a_list_told_in_the_present_just_before_publication_goes_on_the_list():
     text = ("Timeline\n\n**October 9** - Negotiators sign the agreement.\n\n"
             "**October 10** - The ceasefire takes effect at noon after the cabinet's approval.")

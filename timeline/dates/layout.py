@@ -281,8 +281,8 @@ def _wire_dateline(text: str, g: Grammar, scan, line: str, c: Candidate) -> tupl
     The year is inferred (README "Dates"): the year of the article's copyright line
     ("© 2025 Nusa Wire") when the dateline's day in it is not before the latest month or
     day the article reports; else, of the years that put the dateline's day on or after
-    the start of the latest date with a stated year the article reports, the first the
-    lead's weekday fits, or the nearest. Dates in sentences about the future and dates
+    the start of the latest month or day (else year) with a stated year the article
+    reports, up to today, the first the lead's weekday fits, or the nearest. Dates in sentences about the future and dates
     coarser than a year do not count. With no such date, the latest recent year the lead's
     weekday fits, said to be a guess; else the dateline stays unresolved.
     """
@@ -319,10 +319,15 @@ def _wire_dateline(text: str, g: Grammar, scan, line: str, c: Candidate) -> tupl
         guess = _weekday_year(mo, d, said, last)
         if guess or last is None:  # background years but no recent fit: counted from them, below
             return (guess, True) if guess else None
+    # A bare year later than the latest month or day is mostly a label, often of a plan
+    # ("a 2026 budget", "the 2027 presidential race" in a story of October 2025): the
+    # years start from the month or day when there is one. A story is not published after
+    # today.
+    since = finest or last
     days = []
-    for y in range(last.year, max(last.year + 2, date.today().year) + 1):
+    for y in range(since.year, max(since.year + 2, date.today().year) + 1):
         with suppress(ValueError):  # 29 February of a common year
-            if date(y, mo, d) >= last:
+            if since <= date(y, mo, d) <= date.today():
                 days.append(date(y, mo, d))
     fits = [day for day in days if _told_on(day, said)]
     if g.language == "en" and finest is not None:
