@@ -114,6 +114,11 @@ CASES = [
      "2024-06-11", "2024-06-20", "month_part"),
     ("en", date(2025, 6, 17), "Exactly two years ago, Kim visited Russia.", "two years ago", "2023-06-11",
      "2023-06-20", "month_part"),
+    # "a year ago today" is that very day
+    ("en", date(2025, 6, 25), "It was a year ago today that protesters stormed parliament.", "a year ago today",
+     "2024-06-25", "2024-06-25", "day"),
+    ("id", date(2025, 6, 25), "Tepat dua tahun lalu hari ini, massa menyerbu parlemen.", "dua tahun lalu hari ini",
+     "2023-06-25", "2023-06-25", "day"),
     # "two weeks later" is the days around that day, not the calendar week it falls in
     ("id", P, "Israel menyerang Damaskus pada 1 April 2024. Dua pekan kemudian Teheran menyerang Israel.",
      "Dua pekan kemudian", "2024-04-12", "2024-04-18", "week"),
@@ -509,6 +514,11 @@ LISTED = [
     ("id", Q, "Setiap tahun ada jutaan mobil baru.", "Setiap tahun", None, None, "", "set"),
     ("en", Q, "The ferry runs every day in summer.", "every day", None, None, "", "set"),
     ("en", Q, "The council meets every Monday.", "every Monday", None, None, "", "set"),
+    # an indefinite weekday is some such day, not the last one
+    ("en", Q, "Barnier used article 49.3 on a Monday in early December.", "Monday", None, None, "",
+     "indefinite weekday"),
+    ("id", Q, "Pada suatu Senin di awal Desember, Barnier memakai pasal 49.3.", "Senin", None, None, "",
+     "indefinite weekday"),
     # a month named alone: listed with its interval, no event date without a cue
     ("id", date(2024, 11, 20), "Minyak untuk pengiriman Januari turun 30 sen.", "Januari", "2025-01-01", "2025-01-31",
      "month", "month without a cue"),
