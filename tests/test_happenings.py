@@ -60,6 +60,15 @@ def test_concepts_of_one_family_are_related_and_steps_of_a_sequence_are_not():
     assert "boarding" not in concepts.of("Kenaikan suku bunga mengejutkan pasar.", "id")  # naik: a rise
 
 
+def test_a_storming_and_its_protesters_are_one_kind_of_happening_in_both_languages():
+    en = concepts.of("Protesters broke into parliament in Nairobi.", "en")
+    id_ = concepts.of("Massa menyerbu gedung parlemen di Yerevan.", "id")
+    assert {"storming", "demonstration"} <= en and "condemnation" not in en  # protesters are no statement
+    assert "storming" in id_ and "invasion" not in id_  # a crowd storming a building invades no country
+    assert concepts.related(frozenset({"storming"}), frozenset({"invasion"}))
+    assert "condemnation" in concepts.of("China protested the visit.", "en")
+
+
 def test_a_family_naming_no_concept_is_named(tmp_path):
     bad = tmp_path / "concepts.yaml"
     bad.write_text("concepts:\n  treaty:\n    en: [treaty]\nfamilies:\n  - [treaty, spaceship]\n", encoding="utf-8")
