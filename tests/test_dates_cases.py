@@ -114,6 +114,10 @@ CASES = [
      "2024-06-11", "2024-06-20", "month_part"),
     ("en", date(2025, 6, 17), "Exactly two years ago, Kim visited Russia.", "two years ago", "2023-06-11",
      "2023-06-20", "month_part"),
+    # a bare weekday in the paragraph of a day of that name is that day, however far back
+    ("id", date(2025, 10, 14), "Pemerintahannya jatuh lewat mosi yang disahkan Kamis (5/12/2024) dini hari WIB. "
+     "Barnier menyerahkan pengunduran diri pada Kamis siang waktu Paris.", "Kamis siang", "2024-12-05", "2024-12-05",
+     "day"),
     # "a year ago today" is that very day
     ("en", date(2025, 6, 25), "It was a year ago today that protesters stormed parliament.", "a year ago today",
      "2024-06-25", "2024-06-25", "day"),

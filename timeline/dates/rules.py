@@ -1031,9 +1031,11 @@ def weekday(m, g, text):
                           and i.start == i.end and i.start.weekday() == wd and abs((i.start - p).days) <= 6), None)
             last = ctx.previous[-1] if ctx.previous else None
             if named is None and last is not None and last.precision == "day" and last.start == last.end and (
-                    last.start.weekday() == wd and 0 <= (p - last.start).days <= 13):
+                    last.start.weekday() == wd and (0 <= (p - last.start).days <= 13 or ctx.in_paragraph)):
                 # "Sabtu (31/5)" heading a week's review of 8 June, then "… pada Sabtu malam":
-                # the day just dated, though it is more than six days back.
+                # the day just dated, though it is more than six days back; in its paragraph,
+                # however far back ("… disahkan Kamis (5/12/2024) dini hari WIB. Barnier
+                # mundur pada Kamis siang waktu Paris").
                 named = last.start
             if named is not None and ctx.future and named < p:
                 named = None  # "akan ... pada hari Senin": the coming Monday, not the one reported
