@@ -103,6 +103,7 @@ def extract_paths(
     merge_sources: bool = False,
     jobs: int = 1,
     title_language: str = "source",
+    settle_years: bool | None = None,
 ) -> Result:
     """Read every article under `paths` and extract its events; bad files are reported.
 
@@ -110,16 +111,18 @@ def extract_paths(
     also merges the same happening reported by several articles into one row. `jobs`
     processes share the files (0: one per core); the result is the same in any case.
     `title_language` ("id", "en", "source"): the title's language for a happening
-    reported in both.
+    reported in both. `settle_years` (default: as `merge_sources`): a wire story's guessed
+    year is settled by the other articles (wireyear.py).
     """
     files, errors = ingest.collect(paths)
     jobs = jobs or os.cpu_count() or 1
-    return gathered(_results(files, published, language, jobs), errors, merge_sources, title_language)
+    return gathered(_results(files, published, language, jobs), errors, merge_sources, title_language,
+                    settle_years=settle_years)
 
 
 def gathered(
     results, errors: list[InputError], merge_sources: bool = False, title_language: str = "source",
-    merge=merge_events,
+    merge=merge_events, settle_years: bool | None = None,
 ) -> Result:
     """Return the Result of each file's (events, errors, notes, redo) in input order: merged if asked, rated.
 
@@ -135,7 +138,7 @@ def gathered(
         notes.extend(remarks)
         if redo is not None and evs:
             guesses.append(wireyear.Guess(evs[0].source, _redo(*redo), redo[0]))
-    if merge_sources and guesses:
+    if (merge_sources if settle_years is None else settle_years) and guesses:
         # A wire story's guessed year is settled by the batch's other articles before
         # they merge: six years off, none of its reports would meet theirs.
         found, chosen = wireyear.settle(found, guesses)

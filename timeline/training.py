@@ -37,7 +37,8 @@ class Examples:
 def examples(folder: Path) -> Examples:
     """Return the labelled cross-article pairs of one gold folder."""
     gold = happenings.load_gold(folder)
-    events = tuple(pipeline.extract_paths([folder], merge_sources=False).events)
+    # each article's own rows, a guessed wire year settled as the merge will see it
+    events = tuple(pipeline.extract_paths([folder], merge_sources=False, settle_years=True).events)
     rare = merge.rare_names(events)
     profiles: dict = {}  # each report's profile, built once for all the pairs it is in
     label: dict[int, str] = {}
