@@ -49,6 +49,19 @@ def test_a_report_of_what_was_said_the_next_day_is_ruled_out():
     assert affinity.ruled_out(features(summit, report, "adjacent"))
 
 
+def test_a_report_a_day_later_in_another_time_zone_is_not_the_next_days_account():
+    named = ev("a.md", "Sebastien Lecornu is named prime minister on Sept 9.", day="2025-09-09", kind="other",
+               actors=("France",))
+    zoned = ev("b.md", "Lecornu diumumkan sebagai perdana menteri baru pada Rabu (10/9/2025) dini hari WIB.",
+               day="2025-09-10", kind="statement", actors=("France",), lang="id")
+    plain = ev("c.md", "Lecornu diumumkan sebagai perdana menteri baru pada Rabu (10/9/2025).", day="2025-09-10",
+               kind="statement", actors=("France",), lang="id")
+    said = affinity.FEATURES.index("said_after")
+    assert features(named, zoned, "adjacent")[said] == 0 and features(named, plain, "adjacent")[said] == 1
+    assert merge._of(zoned).zoned and not merge._of(plain).zoned
+    assert merge._of(ev("d.md", "He spoke at 9 p.m. Eastern time.")).zoned
+
+
 @pytest.mark.parametrize("content, problem", [
     ("{", "cannot read"),
     ('{"weights": 3}', "expected an object"),

@@ -108,8 +108,10 @@ def features(head, e, a, b, relation: str, types: frozenset[str] = frozenset(),
         float((STATEMENT in kinds) != (b.type == STATEMENT)),
         float(len(a.places & b.places)), float(bool(a.places and b.places and not a.places & b.places)),
         gloss.shared(a.glosses, b.glosses, a.meaning, b.meaning), float(kin),
+        # …unless either names a clock's zone or the small hours: "Sept 9" in Paris is
+        # "Rabu (10/9) dini hari WIB" in Jakarta, one announcement told from two time zones.
         float(relation == "adjacent" and (STATEMENT in kinds) != (b.type == STATEMENT)
-              and (e.date > head.date) == (b.type == STATEMENT)),
+              and (e.date > head.date) == (b.type == STATEMENT) and not (a.zoned or b.zoned)),
     )
 
 

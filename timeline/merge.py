@@ -23,7 +23,8 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from . import affinity, concepts, confidence, gloss, taxonomy
-from .dates import layout
+from .dates import grammar, layout
+from .dates.lexicon import alternation
 from .model import PRECISIONS, Event, Mention
 
 # Wording overlap (Jaccard of words of 4+ letters) that counts as the same story.
@@ -87,6 +88,7 @@ class _Profile:
     places: frozenset[str] = frozenset()  # canonical places its sentences name (timeline/places.py), any language
     glosses: tuple[frozenset[str], ...] = ()  # its content words as English stems (timeline/gloss.py)
     meaning: frozenset[str] = frozenset()  # all of them together
+    zoned: bool = False  # its sentence names a clock's zone or the small hours ("Rabu dini hari WIB")
 
 
 def _numbers(text: str, time_text: str) -> frozenset[str]:
@@ -153,10 +155,19 @@ def _of(e: Event, profiles: dict | None = None, memo: dict | None = None) -> _Pr
             names |= _names(m.sentence)
             glosses += gloss.of(m.sentence, m.language, frozenset(_WORD.findall(m.time_text.lower())))
         found = _Profile(kind, cues, words, frozenset(e.actors), frozenset(e.people), about, numbers, names,
-                         frozenset(e.places), glosses, frozenset().union(*glosses))
+                         frozenset(e.places), glosses, frozenset().union(*glosses),
+                         bool(_zone_cue(e.language).search(e.sentence)))
         if profiles is not None:
             profiles[key] = found
     return found
+
+
+@lru_cache(maxsize=8)
+def _zone_cue(language: str) -> re.Pattern:
+    """Return the pattern of a clock's zone ("WIB", "Eastern time") or the small hours ("dini hari") in `language`."""
+    g = grammar.build((language or "id").lower()[:2])
+    hours = g.lex.words("small_hours")
+    return re.compile(g.zone.pattern + (r"|(?<!\w)(?:" + alternation(hours) + r")(?!\w)" if hours else ""))
 
 
 def _rank(e: Event) -> tuple:
