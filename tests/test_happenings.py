@@ -39,6 +39,10 @@ def ev(source, sentence, day, end=None, kind="other", actors=("Russia", "North K
     ("The treaty entered into force.", "Perjanjian itu mulai berlaku.", "entry_into_force"),
     ("Kim watched a military parade.", "Kim menyaksikan parade militer.", "parade"),
     ("The US imposed new sanctions.", "AS menjatuhkan sanksi baru.", "sanctions"),
+    ("331 deputies voted to censure the government.", "Pemerintahannya jatuh lewat mosi tidak percaya.",
+     "no_confidence"),
+    ("S&P Global lowered France to A+.", "S&P memangkas peringkat utang Prancis menjadi A+.", "credit_rating"),
+    ("Unions staged a nationwide day of strikes.", "Serikat pekerja menggelar mogok nasional.", "labour_strike"),
 ])
 def test_concepts_are_shared_across_languages(en, id_, shared):
     assert shared in concepts.of(en, "en") & concepts.of(id_, "id")
@@ -67,6 +71,7 @@ def test_a_storming_and_its_protesters_are_one_kind_of_happening_in_both_languag
     assert "storming" in id_ and "invasion" not in id_  # a crowd storming a building invades no country
     assert concepts.related(frozenset({"storming"}), frozenset({"invasion"}))
     assert "condemnation" in concepts.of("China protested the visit.", "en")
+    assert "election" not in concepts.of("The second round of talks in Istanbul lasted an hour.", "en")
 
 
 def test_a_family_naming_no_concept_is_named(tmp_path):
