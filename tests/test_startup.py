@@ -112,6 +112,22 @@ def test_the_kept_gazetteer_is_the_derived_one(tmp_path, monkeypatch):
         places._city_rows.cache_clear()
 
 
+def test_a_shipped_data_file_is_parsed_once_and_read_back_exactly(tmp_path, monkeypatch):
+    from timeline import datafile
+
+    monkeypatch.setenv(cache.CACHE_ENV, str(tmp_path))
+    path = datafile.DATA_DIR / "lang" / "en.yaml"
+    parsed = datafile.parse_yaml(path.read_text(encoding="utf-8"))
+    assert datafile.parse_file(path) == parsed and list(tmp_path.glob("yaml-lang-en-*.marshal"))
+    kept = datafile.parse_file(path)  # from the cache: int keys (month numbers) stay ints
+    assert kept == parsed and 1 in kept["months"]
+    next(tmp_path.glob("yaml-lang-en-*.marshal")).write_bytes(b"\x00broken")
+    assert datafile.parse_file(path) == parsed  # a damaged entry is parsed again
+    other = tmp_path / "mine.yaml"  # a file of the user's elsewhere: parsed, never kept
+    other.write_text("a: 1\n", encoding="utf-8")
+    assert datafile.parse_file(other) == {"a": 1} and not list(tmp_path.glob("yaml-mine*"))
+
+
 def test_cache_key_follows_the_files_and_bad_entries_are_ignored(tmp_path, monkeypatch):
     monkeypatch.setenv(cache.CACHE_ENV, str(tmp_path / "cache"))
     data = tmp_path / "words.yaml"

@@ -1,10 +1,13 @@
 """Read the user-editable YAML files in data/ the same way everywhere."""
 from __future__ import annotations
 
+import hashlib
+import marshal
 from pathlib import Path
 
 import yaml
 
+from . import cache
 from .errors import InputError
 
 
@@ -47,14 +50,53 @@ def parse_yaml(text: str) -> object:
     return yaml.load(text, Loader=UniqueKeyLoader)
 
 
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
+
+def parse_file(path: Path) -> object:
+    """Return the parse of YAML file `path`; raise OSError or yaml.YAMLError as reading and parse_yaml do.
+
+    Parsing the shipped lists (the glossary and the language files above all) was a
+    tenth of `extract`'s start-up: the parse of a file under data/ is kept in the user
+    cache (timeline/cache.py) under a hash of its bytes, as marshal data (int keys stay
+    ints; a parse holding a date is not kept).
+    """
+    raw = path.read_bytes()
+    name = _shipped(path)
+    if not name:
+        return parse_yaml(raw.decode("utf-8"))
+    key = hashlib.sha256(f"{yaml.__version__}\0{marshal.version}\0".encode() + raw).hexdigest()[:24]
+    kept = cache.load_bytes(name, key, ".marshal")
+    if kept is not None:
+        try:
+            return marshal.loads(kept)
+        except (EOFError, ValueError, TypeError):  # a damaged entry: parse again
+            pass
+    data = parse_yaml(raw.decode("utf-8"))
+    try:
+        cache.keep_bytes(name, key, marshal.dumps(data), ".marshal")
+    except ValueError:  # a date or another object marshal cannot hold
+        pass
+    return data
+
+
 def read_yaml(path: Path, what: str) -> object:
     """Return the parsed data file; an InputError names the file and says what is wrong.
 
     `what` names the file's content for the message ("the event types").
     """
     try:
-        return parse_yaml(path.read_text(encoding="utf-8"))
+        return parse_file(path)
     except OSError as exc:
         raise InputError(str(path), f"cannot read {what} ({exc.strerror})") from exc
     except yaml.YAMLError as exc:
         raise InputError(str(path), f"not valid YAML ({exc})") from exc
+
+
+def _shipped(path: Path) -> str:
+    """Return the cache name of a data file shipped with the project ("yaml-lang-en"), "" for any other."""
+    try:
+        inside = path.resolve().relative_to(DATA_DIR)
+    except (OSError, ValueError):
+        return ""
+    return "yaml-" + "-".join(inside.with_suffix("").parts)

@@ -9,7 +9,7 @@ from types import MappingProxyType
 
 import yaml
 
-from ..datafile import parse_yaml
+from ..datafile import parse_file
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "data" / "lang"
 FALLBACK = "en"  # the language whose words are used when a language has no file
@@ -81,7 +81,7 @@ def load(language: str) -> Lexicon:
     if not path.exists():
         path = DATA_DIR / f"{FALLBACK}.yaml"
     try:
-        raw = parse_yaml(path.read_text(encoding="utf-8"))
+        raw = parse_file(path)
     except yaml.YAMLError as exc:
         raise LexiconError(f"{path}: not valid YAML ({exc})") from None
     check(raw, path)
