@@ -118,6 +118,9 @@ CASES = [
     ("id", date(2025, 10, 14), "Pemerintahannya jatuh lewat mosi yang disahkan Kamis (5/12/2024) dini hari WIB. "
      "Barnier menyerahkan pengunduran diri pada Kamis siang waktu Paris.", "Kamis siang", "2024-12-05", "2024-12-05",
      "day"),
+    # a timeline entry's month under its year's heading dates the entry (a bare month elsewhere does not)
+    ("en", P, "## 2024\n\n- **7 February** — Aliyev wins a snap election.\n- **February** — Pashinyan says Armenia "
+     "has frozen its part in the CSTO.", "February", "2024-02-01", "2024-02-29", "month"),
     # "a year ago today" is that very day
     ("en", date(2025, 6, 25), "It was a year ago today that protesters stormed parliament.", "a year ago today",
      "2024-06-25", "2024-06-25", "day"),
