@@ -121,6 +121,12 @@ CASES = [
     # a timeline entry's month under its year's heading dates the entry (a bare month elsewhere does not)
     ("en", P, "## 2024\n\n- **7 February** — Aliyev wins a snap election.\n- **February** — Pashinyan says Armenia "
      "has frozen its part in the CSTO.", "February", "2024-02-01", "2024-02-29", "month"),
+    # a date in a clause counted from, after its sentence's own, is not where the story goes on
+    ("en", date(2025, 10, 10), "Lecornu resigned on Monday morning, 14 hours after unveiling a cabinet on Sunday "
+     "evening. Macron asked him the same day to hold talks.", "the same day", "2025-10-06", "2025-10-06", "day"),
+    ("id", date(2025, 10, 10), "Lecornu mundur pada Senin (6/10), beberapa jam setelah kabinetnya diumumkan Minggu "
+     "(5/10) malam. Pada hari yang sama, Macron memintanya berunding.", "Pada hari yang sama", "2025-10-06",
+     "2025-10-06", "day"),
     # "a year ago today" is that very day
     ("en", date(2025, 6, 25), "It was a year ago today that protesters stormed parliament.", "a year ago today",
      "2024-06-25", "2024-06-25", "day"),

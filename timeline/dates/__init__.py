@@ -108,6 +108,7 @@ def _expressions(
     previous_end = -1  # where the latest event date's expression ends
     named_month: tuple[int, object] | None = None  # (sentence start, interval) of a bare month that dated nothing
     sentence_dates = 0  # how many of the latest event dates stand in the sentence of the last one
+    clause_sentence = -1  # sentence start of a count clause ("14 hours after …") after its sentence's date
     last_deictic = False  # the latest event date was told from the report's day ("kemarin", "today")
     lookups = _Lookups(text)
     for k, (c, i) in enumerate(zip(cands, line_of)):
@@ -237,7 +238,12 @@ def _expressions(
         # A second date of a sentence in a clause about the future ("Beijing retaliated on
         # Friday, … to take effect on April 10") is not where its story goes on: "the same
         # morning" in the next sentence is Friday's.
-        aside = previous_sentence == s_start and ctx.future
+        # Nor is a date in a clause counted from, after its sentence's own ("Lecornu resigned
+        # on Monday morning, 14 hours after unveiling a cabinet on Sunday evening"): "the same
+        # day" in the next sentence is Monday.
+        aside = previous_sentence == s_start and (ctx.future or clause_sentence == s_start)
+        if c.rule == "count_clause" and previous_sentence == s_start:
+            clause_sentence = s_start
         if (event or context) and iv is not None and not aside:
             sentence_dates = sentence_dates + 1 if previous_sentence == s_start else 1
             last_deictic = c.rule == "deictic" and anchor_day == published
