@@ -43,6 +43,8 @@ def ev(source, sentence, day, end=None, kind="other", actors=("Russia", "North K
      "no_confidence"),
     ("S&P Global lowered France to A+.", "S&P memangkas peringkat utang Prancis menjadi A+.", "credit_rating"),
     ("Unions staged a nationwide day of strikes.", "Serikat pekerja menggelar mogok nasional.", "labour_strike"),
+    ("Azerbaijan launched an offensive in Karabakh.", "Azerbaijan melancarkan operasi militer di Karabakh.", "attack"),
+    ("The General Staff demanded his resignation.", "Petinggi militer menuntutnya mundur.", "resignation"),
 ])
 def test_concepts_are_shared_across_languages(en, id_, shared):
     assert shared in concepts.of(en, "en") & concepts.of(id_, "id")
