@@ -70,31 +70,41 @@ def settle(found: list[Event], guesses: list[Guess]) -> tuple[list[Event], dict[
 
     An article keeps its guess unless another year shares at least MIN_SHARED_DAYS days
     with the other articles and more than the guess does; among equals the later year.
+    Its rows keep their place in the batch.
     """
-    chosen: dict[str, date] = {}
     guessed = {g.source for g in guesses}
+    own: dict[str, list[Event]] = {s: [] for s in guessed}
+    for e in found:
+        if e.source in guessed:
+            own[e.source].append(e)
+    others = _days(e for e in found if e.source not in guessed)  # the guesses vote on the others only
+    chosen: dict[str, date] = {}
+    redated: dict[str, list[Event] | None] = {}
     for g in guesses:
-        own = [e for e in found if e.source == g.source]
-        if not own or own[0].published is None:
+        rows = own.get(g.source) or []
+        if not rows or rows[0].published is None or not others:
             continue
-        others = _days(e for e in found if e.source not in guessed)
-        if not others:
-            continue
-        best, best_rows = own[0].published, own
-        best_score = shared_days(own, others)
-        for day in candidates(own[0].published):
-            if day == own[0].published:
+        guess = rows[0].published
+        best, best_rows, best_score = guess, rows, shared_days(rows, others)
+        for day in candidates(guess):
+            if day == guess:
                 continue
-            rows = g.extract(day)
-            score = shared_days(rows, others)
+            tried = g.extract(day)
+            score = shared_days(tried, others)
             if score >= MIN_SHARED_DAYS and score > best_score:
-                best, best_rows, best_score = day, rows, score
-        if best != own[0].published:
-            chosen[g.source] = best
-            at = next(i for i, e in enumerate(found) if e.source == g.source)
-            found = [e for e in found if e.source != g.source]
-            found[at:at] = best_rows
-    return found, chosen
+                best, best_rows, best_score = day, tried, score
+        if best != guess:
+            chosen[g.source], redated[g.source] = best, best_rows
+    if not redated:
+        return found, chosen
+    out: list[Event] = []
+    for e in found:
+        if e.source not in redated:
+            out.append(e)
+        elif redated[e.source] is not None:  # the article's new rows where its first row stood
+            out.extend(redated[e.source])
+            redated[e.source] = None
+    return out, chosen
 
 
 def settled_note(note: str, chosen: dict[str, date]) -> str:
