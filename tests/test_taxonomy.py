@@ -46,6 +46,8 @@ SEED_GOLD = Path("/work/shared/eval/dev/seed_tribun_kim_putin.json")
         ("The foreign ministry said it was monitoring the situation.", "en", "statement"),
         ("Kim praised the fallen soldiers as heroes.", "en", "statement"),
         ("Francis dies at his residence at the age of 88.", "en", "casualties"),
+        ("Police fired live ammunition at protesters; the death toll rose.", "en", "military"),
+        ("Polisi melepaskan tembakan peluru tajam ke arah massa.", "id", "military"),
         ("The weather was fine.", "en", "other"),
     ],
 )
