@@ -193,6 +193,10 @@ def _from_articles(data: Path, contents: tuple, read_article: Callable, extract:
     snapshot = kept.merged(of) if of else None
     if snapshot is not None:
         base, said, unrated = snapshot
+        if guessed:  # the kept merge settled their years: its mention table says which
+            kept_days = said[said["source"].isin({os.path.basename(p) for p, _, _ in guessed})]
+            published = dict(zip(kept_days["source"], kept_days["published"].fillna("")))
+            problems = [wireyear.kept_note(n, published) for n in problems]
     else:
         found = [e for (path, size, mtime), (name, mine) in zip(articles_read, parts, strict=True)
                  for e in (_events(kept, name, path, size, mtime, read_article, extract) if mine is None else mine)]

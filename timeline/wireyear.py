@@ -116,3 +116,15 @@ def settled_note(note: str, chosen: dict[str, date]) -> str:
     return (f"{name}: {YEAR_GUESSED} {day.year}: of the years in which the dateline's day falls on the same "
             "weekday, the one whose days the batch's other articles report; give the date with "
             "--published YYYY-MM-DD or front matter")
+
+
+def kept_note(note: str, published: dict[str, str]) -> str:
+    """Return `note` as `settled_note` gives it when NAME's kept rows carry a year other than its guess.
+
+    `published`: each article's publication date (ISO) as a kept merge's mention table has it.
+    """
+    name, _, problem = note.partition(": ")
+    day = published.get(name, "")
+    if len(day) < 10 or not problem.startswith(YEAR_GUESSED) or problem.startswith(f"{YEAR_GUESSED} {day[:4]}:"):
+        return note
+    return settled_note(note, {name: date.fromisoformat(day[:10])})
