@@ -127,6 +127,11 @@ CASES = [
     ("id", date(2025, 10, 10), "Lecornu mundur pada Senin (6/10), beberapa jam setelah kabinetnya diumumkan Minggu "
      "(5/10) malam. Pada hari yang sama, Macron memintanya berunding.", "Pada hari yang sama", "2025-10-06",
      "2025-10-06", "day"),
+    # a live blog's flashback: the weekday in one zone beside the date in another is that date's side
+    ("en", date(2025, 6, 25), "Ojwang died in a police cell in the early hours of Sunday local time — Saturday "
+     "evening Eastern time, June 7.", "Sunday", "2025-06-08", "2025-06-08", "day"),
+    ("en", date(2025, 9, 10), "Talks resumed late Monday night Eastern time on Sept 2 last year.", "Monday night",
+     "2024-09-02", "2024-09-02", "day"),
     # "a year ago today" is that very day
     ("en", date(2025, 6, 25), "It was a year ago today that protesters stormed parliament.", "a year ago today",
      "2024-06-25", "2024-06-25", "day"),
@@ -527,6 +532,9 @@ LISTED = [
     ("id", Q, "Setiap tahun ada jutaan mobil baru.", "Setiap tahun", None, None, "", "set"),
     ("en", Q, "The ferry runs every day in summer.", "every day", None, None, "", "set"),
     ("en", Q, "The council meets every Monday.", "every Monday", None, None, "", "set"),
+    # …and what restates it in the other zone dates nothing of its own
+    ("en", date(2025, 6, 25), "Ojwang died in a police cell in the early hours of Sunday local time — Saturday "
+     "evening Eastern time, June 7.", "June 7", "2025-06-07", "2025-06-07", "day", "another zone"),
     # an indefinite weekday is some such day, not the last one
     ("en", Q, "Barnier used article 49.3 on a Monday in early December.", "Monday", None, None, "",
      "indefinite weekday"),

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from datetime import date
+from dataclasses import replace
+from datetime import date, timedelta
 from functools import lru_cache
 
 from ..model import Sentence, TimeExpression
@@ -268,6 +269,45 @@ def _expressions(
             # (a date line with its clock time, "July 19, 8:40 a.m. ET", heads a live entry
             # even with the entry's text right below it)
             heading_day = iv.start
+    return _zone_flashbacks(text, g, bounds, cands, out)
+
+
+_WEEK = 7
+
+
+def _zone_flashbacks(text: str, g: grammar.Grammar, bounds: list[int], cands: list,
+                     out: list[TimeExpression]) -> list[TimeExpression]:
+    """Return `out`, a weekday read from publication set beside its sentence's day when the sentence converts zones.
+
+    A live blog's flashback names the weekday in one zone and the date in another ("…
+    died in the early hours of Sunday local time — Saturday evening Eastern time, June
+    7"; "late Monday night Eastern time on Sept 2 last year"): the weekday is that date's
+    or the day on either side, not the blog's last Sunday weeks later, and what restates
+    it in the other zone after it dates nothing of its own. Only in a sentence naming a
+    clock's zone, and only when the two readings lie more than a week apart.
+    """
+    for k, (c, e) in enumerate(zip(cands, out)):
+        if c.rule != "weekday" or not e.event or e.date is None or not e.anchor.startswith("published"):
+            continue
+        nxt = bisect.bisect_right(bounds, c.start)
+        s_start, s_end = bounds[nxt - 1], bounds[nxt] if nxt < len(bounds) else len(text)
+        if not g.zone.search(text, s_start, s_end):
+            continue
+        days = [(j, o) for j, o in enumerate(out) if j != k and s_start <= o.start < s_end and o.event
+                and o.precision == "day" and o.date == o.date_end and abs((o.date - e.date).days) > _WEEK]
+        if not days:
+            continue
+        j, o = days[0]
+        shift = (e.date.weekday() - o.date.weekday() + 3) % 7 - 3  # the named weekday nearest that day
+        if abs(shift) > 1:
+            continue
+        moved = interval.day(o.date + timedelta(days=shift))
+        out[k] = replace(e, date=moved.start, date_end=moved.end, label=moved.label,
+                         anchor=f"beside {o.date.isoformat()} (zones)")
+        if j > k and g.zone.search(text, e.end, o.start):
+            for m in range(k + 1, j + 1):  # "— Saturday evening Eastern time, June 7": the same moment
+                if out[m].event:
+                    out[m] = replace(out[m], event=False, reason="the same moment told in another zone")
     return out
 
 
