@@ -753,3 +753,11 @@ def test_a_figure_between_a_comparison_cue_and_the_date_is_what_it_compares():
     assert [(e.text, e.event, e.date) for e in found] == [("Monday", True, date(2025, 5, 12))]
     baseline = find_expressions("Stocks were higher than on Monday.", date(2025, 5, 13), "en")
     assert [(e.text, e.event) for e in baseline] == [("Monday", False)]
+
+
+def test_a_clock_zone_is_found_in_capitals_as_written():
+    from timeline.dates import grammar
+
+    for language, text in (("id", "pukul 03.00 WIB"), ("en", "at 9 p.m. GMT"), ("en", "Eastern time")):
+        assert grammar.build(language).zone.search(text), (language, text)
+    assert not grammar.build("en").zone.search("The Eastern front held.")

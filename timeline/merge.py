@@ -167,7 +167,7 @@ def _zone_cue(language: str) -> re.Pattern:
     """Return the pattern of a clock's zone ("WIB", "Eastern time") or the small hours ("dini hari") in `language`."""
     g = grammar.build((language or "id").lower()[:2])
     hours = g.lex.words("small_hours")
-    return re.compile(g.zone.pattern + (r"|(?<!\w)(?:" + alternation(hours) + r")(?!\w)" if hours else ""))
+    return re.compile(g.zone.pattern + (r"|(?i:(?<!\w)" + alternation(hours) + r"(?!\w))" if hours else ""))
 
 
 def _rank(e: Event) -> tuple:

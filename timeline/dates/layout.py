@@ -282,9 +282,10 @@ def _wire_dateline(text: str, g: Grammar, scan, line: str, c: Candidate) -> tupl
     ("© 2025 Nusa Wire") when the dateline's day in it is not before the latest month or
     day the article reports; else, of the years that put the dateline's day on or after
     the start of the latest month or day (else year) with a stated year the article
-    reports, up to today, the first the lead's weekday fits, or the nearest. Dates in sentences about the future and dates
-    coarser than a year do not count. With no such date, the latest recent year the lead's
-    weekday fits, said to be a guess; else the dateline stays unresolved.
+    reports, up to today, the first the lead's weekday fits, or the nearest. Dates in
+    sentences about the future and dates coarser than a year do not count. With no such
+    date, the latest recent year the lead's weekday fits, said to be a guess; else the
+    dateline stays unresolved.
     """
     if not wire_form(line, c):
         return None
