@@ -231,6 +231,15 @@ def test_a_wire_year_is_not_taken_from_a_labelled_year_or_after_today():
     assert dateline(text, "en") <= date.today()
 
 
+def test_a_wire_year_is_not_taken_from_a_date_after_today():
+    # "until 2028" and "by September 2028" are plans; the story reports the October 2024 vote
+    text = ("TBILISI, Dec 14 (Wire) - Parliament elected a new president on Saturday, weeks after the "
+            "government suspended EU accession talks until 2028.\n\nProtests have gone on since the Oct. 26 "
+            "election. The ruling party promised new roads by September 2028.")
+    day = dateline(text, "en")
+    assert day is not None and day <= date.today() and day.weekday() in (5, 6)  # it was 14 December 2029
+
+
 def test_a_weekday_in_a_list_told_in_the_present_just_before_publication_goes_on_the_list():
     text = ("Timeline\n\n**October 9** - Negotiators sign the agreement.\n\n"
             "**October 10** - The ceasefire takes effect at noon after the cabinet's approval.")

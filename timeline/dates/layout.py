@@ -422,8 +422,8 @@ def reported(text: str, g: Grammar, scan) -> list[tuple[date, str]]:
             if not (c.year and c.event and c.kind in ("absolute", "range", "open_range")):
                 continue
             iv = c.resolve(Context()).interval
-            if iv is None or iv.precision in ("decade_part", "decade", "century"):
-                continue
+            if iv is None or iv.precision in ("decade_part", "decade", "century") or iv.start > date.today():
+                continue  # (a date after today is a plan: "talks suspended until 2028", "by September 2028")
             k = bisect.bisect_right(bounds, c.start) - 1
             if not g.future.search(text, bounds[k], bounds[k + 1] if k + 1 < len(bounds) else len(text)):
                 out.append((iv.start, iv.precision))
