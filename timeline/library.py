@@ -222,7 +222,9 @@ def _redo(path: str, size: int, mtime: int, read_article: Callable, extract: Cal
 
     def on(day):
         article = read_article(path, size, mtime)
-        return [] if isinstance(article, str) else extract(replace(article, published=day, year_guessed=False))
+        if isinstance(article, str):
+            return []
+        return extract(replace(article, published=day, year_guessed=False))
 
     return on
 

@@ -164,7 +164,7 @@ def _of(e: Event, profiles: dict | None = None, memo: dict | None = None) -> _Pr
 
 @lru_cache(maxsize=8)
 def _zone_cue(language: str) -> re.Pattern:
-    """Return the pattern of a clock's zone ("WIB", "Eastern time") or the small hours ("dini hari") in `language`."""
+    """Return the pattern of a clock's zone ("WIB", "Eastern time") or the small hours ("dini hari")."""
     g = grammar.build((language or "id").lower()[:2])
     hours = g.lex.words("small_hours")
     return re.compile(g.zone.pattern + (r"|(?i:(?<!\w)" + alternation(hours) + r"(?!\w))" if hours else ""))

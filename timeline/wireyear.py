@@ -66,7 +66,7 @@ def shared_days(rows: list[Event], others: dict[date, set[str]]) -> int:
 
 
 def settle(found: list[Event], guesses: list[Guess]) -> tuple[list[Event], dict[str, date]]:
-    """Return the batch's rows with each guessed article re-dated to its best-fitting year, and the days chosen.
+    """Return the batch's rows, each guessed article re-dated to its best-fitting year, and the days chosen.
 
     An article keeps its guess unless another year shares at least MIN_SHARED_DAYS days
     with the other articles and more than the guess does; among equals the later year.
@@ -108,7 +108,7 @@ def settle(found: list[Event], guesses: list[Guess]) -> tuple[list[Event], dict[
 
 
 def settled_note(note: str, chosen: dict[str, date]) -> str:
-    """Return `note` ("NAME: problem"); a guessed year's problem of a NAME in `chosen` says the settled year."""
+    """Return `note` ("NAME: problem"), a guessed year's problem naming the year `chosen` settled for NAME."""
     name, _, problem = note.partition(": ")
     day = chosen.get(name)
     if day is None or not problem.startswith(YEAR_GUESSED):
@@ -125,6 +125,8 @@ def kept_note(note: str, published: dict[str, str]) -> str:
     """
     name, _, problem = note.partition(": ")
     day = published.get(name, "")
-    if len(day) < 10 or not problem.startswith(YEAR_GUESSED) or problem.startswith(f"{YEAR_GUESSED} {day[:4]}:"):
+    if len(day) < 10 or not problem.startswith(YEAR_GUESSED):
+        return note
+    if problem.startswith(f"{YEAR_GUESSED} {day[:4]}:"):  # its guess stood
         return note
     return settled_note(note, {name: date.fromisoformat(day[:10])})

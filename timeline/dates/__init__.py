@@ -277,7 +277,7 @@ _WEEK = 7
 
 def _zone_flashbacks(text: str, g: grammar.Grammar, bounds: list[int], cands: list,
                      out: list[TimeExpression]) -> list[TimeExpression]:
-    """Return `out`, a weekday read from publication set beside its sentence's day when the sentence converts zones.
+    """Return `out`, a weekday moved beside its sentence's day where that sentence converts clock zones.
 
     A live blog's flashback names the weekday in one zone and the date in another ("…
     died in the early hours of Sunday local time — Saturday evening Eastern time, June

@@ -316,7 +316,8 @@ def build(language: str) -> Grammar:
         comparison=re.compile(r"(?<!\w)" + alternation(lex.words("comparison_cues")) + r"(?!\w)", re.I),
         comparison_next=_tail(lex.words("comparison_cues_next")) if lex.words("comparison_cues_next") else _NEVER,
         # (the zones' alternation is lower-cased: "WIB" and "GMT" match only case-insensitively)
-        zone=re.compile(r"(?<!\w)(?:(?i:" + alternation(lex.words("time_zones")) + r")|[A-Z][a-z]+ time|waktu [A-Z]\w+)(?!\w)"),
+        zone=re.compile(r"(?<!\w)(?:(?i:" + alternation(lex.words("time_zones"))
+                        + r")|[A-Z][a-z]+ time|waktu [A-Z]\w+)(?!\w)"),
 
         furniture=re.compile(r"^\s*(?:\d{1,3}[.)]\s*|[-•*]\s*)?(?:" + alternation(lex.words("furniture")) + ")", re.I),
         publication_label=re.compile(r"^\s*" + alternation(lex.words("publication_labels")) + r"(?!\w)", re.I),

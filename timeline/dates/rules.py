@@ -924,13 +924,14 @@ def month_bare(m, g, text):
     upcoming = g.upcoming_month.search(text, max(0, m.start() - 30), m.start()) or g.upcoming_after.match(text, m.end())
     which = "upcoming" if upcoming else ""
     c = _yearless_month("month_bare", m.start(), m.end(), mo, which=which)
-    if _ENTRY_HEAD.fullmatch(text, text.rfind("\n", 0, m.start()) + 1, m.start()) and _ENTRY_SEP.match(text, m.end()):
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    if _ENTRY_HEAD.fullmatch(text, line_start, m.start()) and _ENTRY_SEP.match(text, m.end()):
         return c  # "- **February** — Pashinyan says …": a timeline entry's month under its year's heading
     return Candidate(c.start, c.end, c.rule, c.kind, c.resolve, event=False, reason=MONTH_WITHOUT_CUE)
 
 
 _ENTRY_HEAD = re.compile(r"[ \t]*(?:[-•*·][ \t]*)?(?:\*\*|__)?[ \t]*")  # a line's or list entry's start
-_ENTRY_SEP = re.compile(r"[ \t]*(?:\*\*|__)?[ \t]*[—–:-][ \t]")  # the mark between an entry's date and its text
+_ENTRY_SEP = re.compile(r"[ \t]*(?:\*\*|__)?[ \t]*[—–:-][ \t]")  # between an entry's date and its text
 
 
 def anaphoric(m, g, text):
