@@ -142,8 +142,8 @@ def gathered(
         # A wire story's guessed year is settled by the batch's other articles before
         # they merge: six years off, none of its reports would meet theirs.
         found, chosen = wireyear.settle(found, guesses)
-        notes = [wireyear.settled_note(n, {g.label: chosen[g.source] for g in guesses if g.source in chosen})
-                 for n in notes]
+        by_label = {g.label: chosen[g.source] for g in guesses if g.source in chosen}  # notes name the path
+        notes = [wireyear.settled_note(n, by_label) for n in notes]
     # Across articles, merging is asked for: a merged row carries one article's name
     # in `source`, so a per-article table (what `extract` writes by default) keeps
     # each article's own rows and stays checkable against that article.
@@ -155,4 +155,3 @@ def gathered(
     found, unrated = importance.rate(found)  # against the whole batch: how central each row is to its story
     notes.extend(unrated)
     return Result(tuple(found), tuple(errors), tuple(notes))
-
