@@ -24,7 +24,6 @@ from functools import lru_cache
 
 from . import affinity, concepts, confidence, gloss, taxonomy
 from .dates import grammar, layout
-from .dates.lexicon import alternation
 from .model import PRECISIONS, Event, Mention
 
 # Wording overlap (Jaccard of words of 4+ letters) that counts as the same story.
@@ -154,20 +153,12 @@ def _of(e: Event, profiles: dict | None = None, memo: dict | None = None) -> _Pr
             about |= concepts.of(m.sentence, m.language)
             names |= _names(m.sentence)
             glosses += gloss.of(m.sentence, m.language, frozenset(_WORD.findall(m.time_text.lower())))
+        zoned = grammar.build((e.language or "id").lower()[:2]).zone_or_small_hours.search(e.sentence)
         found = _Profile(kind, cues, words, frozenset(e.actors), frozenset(e.people), about, numbers, names,
-                         frozenset(e.places), glosses, frozenset().union(*glosses),
-                         bool(_zone_cue(e.language).search(e.sentence)))
+                         frozenset(e.places), glosses, frozenset().union(*glosses), bool(zoned))
         if profiles is not None:
             profiles[key] = found
     return found
-
-
-@lru_cache(maxsize=8)
-def _zone_cue(language: str) -> re.Pattern:
-    """Return the pattern of a clock's zone ("WIB", "Eastern time") or the small hours ("dini hari")."""
-    g = grammar.build((language or "id").lower()[:2])
-    hours = g.lex.words("small_hours")
-    return re.compile(g.zone.pattern + (r"|(?i:(?<!\w)" + alternation(hours) + r"(?!\w))" if hours else ""))
 
 
 def _rank(e: Event) -> tuple:

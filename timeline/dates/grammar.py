@@ -147,6 +147,9 @@ class Grammar:
     clock_join: re.Pattern  # the text between a day and its clock time: "28 Desember 2014 pukul 07.24"
     upcoming_month: re.Pattern  # "pengiriman" right before a bare month: the coming one
     upcoming_after: re.Pattern  # "delivery" right after a bare month ("January delivery"): the coming one
+    ago_today: re.Pattern  # "today" right after a count before publication: "a year ago today"
+    indefinite_before: re.Pattern  # "a", "suatu" right before a weekday: "on a Monday", no date
+    zone_or_small_hours: re.Pattern  # `zone`, or the small hours ("dini hari"): a day may shift by a zone
 
 
 def _dateparser_info(language: str) -> dict:
@@ -291,6 +294,9 @@ def build(language: str) -> Grammar:
             pattern = re.sub(r"<([A-Z]+)>", lambda m: tokens[m.group(1)], pattern)
         rules.append((name, re.compile(pattern, re.I)))
     quantity = alternation(lex.words("quantity_after"))
+    # (the zones' alternation is lower-cased: "WIB" and "GMT" match only case-insensitively)
+    zone = re.compile(r"(?<!\w)(?:(?i:" + alternation(lex.words("time_zones"))
+                      + r")|[A-Z][a-z]+ time|waktu [A-Z]\w+)(?!\w)")
     return Grammar(
         language=language,
         lex=lex,
@@ -315,9 +321,7 @@ def build(language: str) -> Grammar:
         year_cue=_tail(lex.words("year_cues")),
         comparison=re.compile(r"(?<!\w)" + alternation(lex.words("comparison_cues")) + r"(?!\w)", re.I),
         comparison_next=_tail(lex.words("comparison_cues_next")) if lex.words("comparison_cues_next") else _NEVER,
-        # (the zones' alternation is lower-cased: "WIB" and "GMT" match only case-insensitively)
-        zone=re.compile(r"(?<!\w)(?:(?i:" + alternation(lex.words("time_zones"))
-                        + r")|[A-Z][a-z]+ time|waktu [A-Z]\w+)(?!\w)"),
+        zone=zone,
 
         furniture=re.compile(r"^\s*(?:\d{1,3}[.)]\s*|[-•*]\s*)?(?:" + alternation(lex.words("furniture")) + ")", re.I),
         publication_label=re.compile(r"^\s*" + alternation(lex.words("publication_labels")) + r"(?!\w)", re.I),
@@ -341,4 +345,8 @@ def build(language: str) -> Grammar:
         clock_join=re.compile(r"\s*,?\s*(?:" + alternation(lex.words("clock_join")) + r"\s+)?", re.I),
         upcoming_month=_tail(lex.words("month_upcoming_cues")),
         upcoming_after=re.compile(r"\s+" + alternation(lex.words("month_upcoming_after")) + r"(?!\w)", re.I),
+        ago_today=re.compile(r"\s+" + alternation(lex.words("ago_today")) + r"(?!\w)", re.I),
+        indefinite_before=_tail(lex.words("indefinite_weekday")),
+        zone_or_small_hours=re.compile(zone.pattern + r"|(?i:(?<!\w)" + alternation(lex.words("small_hours"))
+                                       + r"(?!\w))"),
     )

@@ -755,10 +755,11 @@ def count(m, g, text):
     if n > 2000:
         return None
     anchor, sign = rel
-    today = _today_after(g, text, m.end()) if anchor == "published" and sign < 0 else 0
-    if today and unit in ("year", "month", "week"):
+    today = g.ago_today.match(text, m.end()) if anchor == "published" and sign < 0 and unit in (
+        "year", "month", "week") else None
+    if today:
         # "A year ago today", "setahun lalu hari ini": that very day, not the year.
-        return Candidate(m.start(), today, "count", "relative", _ago_today(unit, sign * n))
+        return Candidate(m.start(), today.end(), "count", "relative", _ago_today(unit, sign * n))
     if anchor == "published" and unit in ("year", "month") and _exactly(g, text, m.start()):
         return Candidate(m.start(), m.end(), "count", "relative", _exact_ago(unit, sign * n))
     if anchor == "previous" and unit == "week":
@@ -778,13 +779,6 @@ def _exactly(g, text: str, start: int) -> bool:
     """Tell whether "exactly"/"tepat" stands right before a count ("almost exactly a year ago")."""
     cues = g.lex.words("exact_cues")
     return bool(cues) and bool(_listed(tuple(cues), r"(?<!\w)", r"\s*$").search(text[max(0, start - 30):start]))
-
-
-def _today_after(g, text: str, end: int) -> int:
-    """Return where "today" ends when it follows a count before publication ("a year ago today"), else 0."""
-    words = g.lex.words("ago_today")
-    found = _listed(tuple(words), r"^\s+(?:", r")(?!\w)").search(text[end:end + 30]) if words else None
-    return end + found.end() if found else 0
 
 
 def _ago_today(unit: str, offset: int):
@@ -991,8 +985,7 @@ def weekday(m, g, text):
             tuple(g.lex.words("weekday_cues")), r"(?<!\w)", r"\s*$").search(before)
         if not cued:
             return None
-    if not m["pre"] and (words := g.lex.words("indefinite_weekday")) and _listed(
-            tuple(words), r"(?<!\w)", r"\s+$").search(text[max(0, m.start() - 15):m.start()]):
+    if not m["pre"] and g.indefinite_before.search(text, max(0, m.start() - 15), m.start()):
         # "on a Monday in early December", "pada suatu Senin": some Monday, not the last one
         return Candidate(m.start(), m.end(), "weekday", "relative", fixed(None), event=False,
                          reason="indefinite weekday")
