@@ -770,3 +770,70 @@ def test_a_clock_zone_is_found_in_capitals_as_written():
     for language, text in (("id", "pukul 03.00 WIB"), ("en", "at 9 p.m. GMT"), ("en", "Eastern time")):
         assert grammar.build(language).zone.search(text), (language, text)
     assert not grammar.build("en").zone.search("The Eastern front held.")
+
+
+@pytest.mark.parametrize(("language", "text", "want"), [
+    ("en", "At the end of July 2024 the bank raised its rate. The following Monday the index fell 12%.", date(2024, 8, 5)),
+    ("id", "Pada akhir Juli 2024 bank sentral menaikkan suku bunga. Senin berikutnya indeks anjlok 12 persen.",
+     date(2024, 8, 5)),
+])
+def test_the_following_weekday_after_a_part_of_a_month_is_the_first_after_it(language, text, want):
+    found = find_expressions(text, date(2025, 10, 24), language)
+    assert found[-1].date == want
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "The coalition lost its majority in late October 2024. That Thursday the bank held rates."),
+    ("id", "Koalisi kehilangan mayoritas pada akhir Oktober 2024. Kamis itu bank sentral menahan suku bunga."),
+])
+def test_that_weekday_is_the_narratives_not_the_last_one(language, text):
+    found = find_expressions(text, date(2025, 10, 24), language)
+    assert (found[-1].date, found[-1].date_end) == (date(2024, 10, 21), date(2024, 10, 31))
+
+
+def test_a_later_section_going_back_in_time_is_in_the_next_year():
+    text = ("### The summer of 2024\n\nThe bank moved in July.\n\n### The shock\n\nHe won on Sept. 27. "
+            "The coalition lost in late October.\n\n### Hike, tariffs, hold\n\nThe bank raised its rate in January. "
+            "The tariffs of April 2 froze its plans.")
+    found = {e.text: e for e in find_expressions(text, date(2025, 10, 24), "en")}
+    assert found["Sept. 27"].date == date(2024, 9, 27)  # going forward keeps the heading's year
+    assert found["January"].date == date(2025, 1, 1)
+    assert found["April 2"].date == date(2025, 4, 2)  # the story has gone on into the next year
+
+
+def test_a_day_heading_opens_no_years_section():
+    text = ("## Events\n\n### 8 September\n\nPolice fired on 8 September.\n\n### 9 September\n\n"
+            "Parliament burned that day, and the ban was lifted by mid-September.\n\n## Reactions\n\n"
+            "The UN condemned the killings of 8 September.")
+    found = find_expressions(text, date(2025, 10, 1), "en")
+    assert [e.date.year for e in found if e.date] == [2025] * len([e for e in found if e.date])
+
+
+@pytest.mark.parametrize(("language", "text", "since", "baseline"), [
+    ("en", "The BOJ pushed its rate to 0.5% in January, the highest since 2008.", "2008", True),
+    ("en", "The yen fell to its weakest level since 2009 in late December.", "2009", True),
+    ("id", "Ini merupakan harga minyak terendah sejak tahun 2009.", "2009", True),
+    # "the first … since" names an earlier happening of the kind, which stays an event
+    ("en", "It is the first rate cut since February 2021.", "February 2021", False),
+    ("id", "Gelombang terbesar pengusiran itu terjadi sejak Agustus 2017.", "Agustus 2017", False),
+])
+def test_a_levels_record_since_a_date_is_a_baseline(language, text, since, baseline):
+    hit = next(e for e in find_expressions(text, date(2025, 10, 24), language) if since in e.text)
+    assert hit.event is not baseline
+    assert (hit.reason == "comparison baseline") is baseline
+
+
+def test_a_starting_year_is_no_anchor_for_a_count():
+    text = "Takaichi won on Oct. 4. Komeito, the LDP's partner since 1999, walked out six days later."
+    found = find_expressions(text, date(2025, 10, 21), "en")
+    assert found[-1].date == date(2025, 10, 10)
+
+
+@pytest.mark.parametrize(("language", "text", "want"), [
+    ("id", "Nikkei rontok pada 30 September 2024. Kabinetnya dilantik pada 1 Oktober.", date(2024, 10, 1)),
+    ("id", "Nikkei rontok pada 30 September 2024. Kabinetnya dilantik pada 1 Oktober, dan kampanye dimulai "
+     "pertengahan Oktober.", date(2024, 10, 11)),
+])
+def test_a_past_storys_future_tense_stays_in_its_year(language, text, want):
+    found = find_expressions(text, date(2025, 10, 23), language)
+    assert found[-1].date == want

@@ -101,6 +101,11 @@ def _expressions(
     previous: list = []
     recent: tuple | None = None  # the last _PREVIOUS of `previous`
     heading_year: int | None = None
+    heading_line = -1  # the line of the heading that gave heading_year
+    # Markdown section headings (line, level): past a heading that names no year, the
+    # section a year heading opened has ended (year_section).
+    sections = [(n, len(m.group(1))) for n, ln in enumerate(lns)
+                if (m := _MD_HEADING.match(text, ln.start, ln.end))]
     heading_day: date | None = None  # a live blog's day heading: "today" below it is that day
     # (sentence start, year, end of its expression, start of its interval) of the last explicit year
     sentence_year: tuple[int, int, int, date] | None = None
@@ -142,6 +147,12 @@ def _expressions(
             res = c.resolve(ctx)
             if same and c.year is None and res.interval is not None and res.anchor.startswith("year from context"):
                 res = _next_clause(text, g, c, res, sentence_year, ctx)
+            elif (not same and year is not None and res.interval is not None and previous and heading_line >= 0
+                  and published is not None and res.anchor.startswith("year from context")
+                  and _section_ended(sections, heading_line, i)):
+                res = _next_section_year(c, res, ctx)
+                if res.interval.start.year > year:
+                    heading_year = res.interval.start.year  # the story has gone on into the next year
         except (ValueError, OverflowError):
             res = Resolution(None, "", "no such date")
         if anchor_day != published and anchor_day is not None and res.anchor.startswith("published"):
@@ -245,7 +256,10 @@ def _expressions(
         aside = previous_sentence == s_start and (ctx.future or clause_sentence == s_start)
         if c.rule == "count_clause" and previous_sentence == s_start:
             clause_sentence = s_start
-        if (event or context) and iv is not None and not aside:
+        # "Komeito, the LDP's partner since 1999, walked out six days later": a state's
+        # starting year is no date its story goes on from.
+        backdrop = c.label_prefix == "since " and iv is not None and iv.precision in ("year", "decade", "century")
+        if (event or context) and iv is not None and not aside and not backdrop:
             sentence_dates = sentence_dates + 1 if previous_sentence == s_start else 1
             last_deictic = c.rule == "deictic" and anchor_day == published
             previous.append(iv)
@@ -260,7 +274,8 @@ def _expressions(
             if iv.precision == "day" and iv.start == iv.end:
                 sentence_day = (s_start, iv.start)
             if kind == "heading" and iv.precision in _YEARLY and iv.start.year == iv.end.year:
-                heading_year = iv.start.year
+                # (only a heading that writes its year opens a year's section: "### 8 September" does not)
+                heading_year, heading_line = iv.start.year, i if c.year else -1
         if kind == "dateline":
             heading_day = None
         elif (kind == "heading" and iv is not None and iv.precision == "day" and published is not None
@@ -415,6 +430,32 @@ def _next_clause(text: str, g: grammar.Grammar, c, res: Resolution, sentence_yea
     return later
 
 
+_MD_HEADING = re.compile(r"[ \t]*(#{1,6})[ \t]+\S")
+
+
+def _section_ended(sections: list[tuple[int, int]], opened: int, at: int) -> bool:
+    """Tell whether a Markdown heading of the year heading's level or higher lies between lines `opened` and `at`."""
+    level = dict(sections).get(opened, 6)  # a plain year line ("2024") ends at any section heading
+    return any(opened < n < at and depth <= level for n, depth in sections)
+
+
+def _next_section_year(c, res: Resolution, ctx: Context) -> Resolution:
+    """Move a yearless date of a later section to the next year when the year heading would put it back in time.
+
+    "### The summer of 2024" … "### The Ishiba shock: … on Sept. 27" … "### Hike, tariffs,
+    hold: The BOJ pushed its rate to 0.5% in January": the story goes forward through
+    sections that name no year, so January is the one after the October before it —
+    unless that lies after publication. (A date going forward keeps the heading's year.)
+    """
+    last = ctx.previous[-1]
+    if res.interval.end >= last.start or last.start.year != ctx.year:
+        return res
+    later = c.resolve(replace(ctx, year=ctx.year + 1))
+    if later.interval is None or later.interval.start > ctx.published:
+        return res
+    return Resolution(later.interval, f"year after the section's {ctx.year}", later.reason)
+
+
 def _background(text: str, g: grammar.Grammar, c, res: Resolution) -> bool:
     """Tell whether a year (or coarser) follows "before"/"sebelum": "Before 2023, Kim had met Putin once"."""
     if res.interval is None or res.interval.precision not in ("year", "decade", "century"):
@@ -431,6 +472,8 @@ def _comparison(text: str, g: grammar.Grammar, c, s_start: int) -> bool:
     """
     if g.comparison_next.search(text, max(s_start, c.start - _COMPARISON_WINDOW), c.start):
         return True
+    if c.label_prefix == "since " and g.record_since.search(text, max(s_start, c.start - _COMPARISON_WINDOW), c.start):
+        return True  # "the highest since 2008", "pertama kali sejak 1994": a record's baseline
     for cue in g.comparison.finditer(text, max(s_start, c.start - _COMPARISON_WINDOW), c.end):
         if cue.start() >= c.start:
             return False  # the later ones start later still

@@ -131,6 +131,7 @@ class Grammar:
     furniture: re.Pattern
     comparison: re.Pattern  # a comparison cue shortly before a date: the date is a baseline
     comparison_next: re.Pattern  # a comparison cue right before a date ("against last year")
+    record_since: re.Pattern  # a superlative, then "since" right before a date ("the highest since 2008")
     zone: re.Pattern  # a time zone ("KST", "local time") or a place's clock ("Eastern time", "waktu Seoul")
     publication_label: re.Pattern
     byline: re.Pattern  # "By Jane Doe", "LAPORAN: ADITYA NUGRAHA": a byline label and a name (layout.bylines)
@@ -321,6 +322,9 @@ def build(language: str) -> Grammar:
         year_cue=_tail(lex.words("year_cues")),
         comparison=re.compile(r"(?<!\w)" + alternation(lex.words("comparison_cues")) + r"(?!\w)", re.I),
         comparison_next=_tail(lex.words("comparison_cues_next")) if lex.words("comparison_cues_next") else _NEVER,
+        record_since=re.compile(r"(?<!\w)" + alternation(lex.words("superlatives")) + r"(?!\w)(?:\W+\w+)?\W+"
+                                + alternation(lex.words("since_words")) + r"\W*$", re.I)
+        if lex.words("superlatives") else _NEVER,
         zone=zone,
 
         furniture=re.compile(r"^\s*(?:\d{1,3}[.)]\s*|[-•*]\s*)?(?:" + alternation(lex.words("furniture")) + ")", re.I),

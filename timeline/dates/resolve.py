@@ -139,9 +139,11 @@ def _narrative_year(ctx: Context, month: int, day: int | None) -> int | None:
     # A new paragraph may leave the story of the date before it ("…since May 2024.\n\n
     # Israel's strike on Doha on September 9 …" in an article of October 2025); in a page
     # without a publication date (an encyclopedia's next section) nothing else gives a year.
-    if not ctx.previous or ctx.future:
+    if not ctx.previous:
         return None
     last = ctx.previous[-1]
+    if ctx.future:
+        return _story_future(ctx, last, month, day)
     if last.precision not in ("day", "week", "month_part", "month"):
         return None
     # …but a day a few weeks after the day the last paragraph ended on goes on with its story
@@ -185,6 +187,25 @@ def _narrative_year(ctx: Context, month: int, day: int | None) -> int | None:
     if last.start - back <= when <= last.start + timedelta(days=NARRATIVE_NEAR if across else NARRATIVE_DAYS):
         return y
     return None
+
+
+def _story_future(ctx: Context, last, month: int, day: int | None) -> int | None:
+    """Return the year of a yearless day a past story's paragraph goes on to in the future tense, else None.
+
+    "Nikkei rontok pada 30 September 2024 … Kabinetnya dilantik pada 1 Oktober" in a paper
+    of October 2025: the tense is the story's ("dilantik pada", "takes office"), its
+    future a few weeks after the day it has just told, not the paper's.
+    """
+    p = ctx.published
+    if not (ctx.in_paragraph and p is not None and last.precision == "day" and (p - last.end).days >= NARRATIVE_PAST):
+        return None
+    y = last.end.year
+    try:
+        first = date(y, month, day or 1)
+    except ValueError:
+        return None
+    end = first if day else date(y, month, calendar.monthrange(y, month)[1])  # a month: "pertengahan Oktober"
+    return y if end >= last.end and (first - last.end).days <= NARRATIVE_NEAR else None
 
 
 def _nearest_narrative_year(ctx: Context, month: int, day: int | None) -> tuple[int, str] | None:

@@ -1020,6 +1020,12 @@ def weekday(m, g, text):
             # "…authorised it late on Friday, Dec. 11, and a nurse received the first dose
             # the following Monday": the first Monday after the day the narrative has dated.
             after = next((i.start for i in reversed(ctx.previous) if i.precision == "day" and i.start == i.end), None)
+            last = ctx.previous[-1] if ctx.previous else None
+            if last is not None and 0 < (last.end - last.start).days < _FOLLOWING_SPAN and (
+                    after is None or after < last.start):
+                # "At the end of July 2024 the BOJ lifted its rate. The following Monday the
+                # Nikkei …": the first Monday after the days the narrative has just told.
+                after = last.end
             if after is not None:
                 d = weekday_date(after, wd, "next!")
                 return Resolution(iv.day(d), f"previous date {after.isoformat()}")
@@ -1057,7 +1063,8 @@ def weekday(m, g, text):
     return Candidate(m.start(), m.end(), "weekday", "relative", resolve)
 
 
-_UNTOLD = {"same": "past", "following": "next!"}  # a weekday's direction when the narrative dated none
+_UNTOLD = {"same": "past", "following": "next!"}
+_FOLLOWING_SPAN = 11  # days: a week or a part of a month told last is what "the following Monday" follows  # a weekday's direction when the narrative dated none
 _ZONE_REACH = 120  # characters either side of a weekday searched for a clock's zone ("Seoul time")
 
 
