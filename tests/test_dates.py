@@ -837,3 +837,10 @@ def test_a_starting_year_is_no_anchor_for_a_count():
 def test_a_past_storys_future_tense_stays_in_its_year(language, text, want):
     found = find_expressions(text, date(2025, 10, 23), language)
     assert found[-1].date == want
+
+
+def test_a_clock_time_before_a_places_clock_ends_no_sentence():
+    text = ("Lecornu handed his resignation to Macron, the Elysee said shortly before 10 a.m. Paris time "
+            "Monday morning. He had been in the job for 27 days.")
+    found = [e for e in find_expressions(text, date(2025, 10, 6), "en") if e.event]
+    assert [(e.text, e.date) for e in found] == [("Monday morning", date(2025, 10, 6))]

@@ -278,6 +278,27 @@ def test_a_live_entrys_heading_without_a_day_takes_the_day_of_its_markup():
     assert [(e.date.isoformat(), e.time_text) for e in rows] == [("2025-10-09", "Thursday")]  # not 2 October
 
 
+def test_a_live_page_whose_entries_are_articles_keeps_every_entry_heading():
+    entry = ("<article class='entry'><h2><time datetime='{day}T{clock}:00-04:00'>{label}</time></h2>"
+             "<p>{text}</p></article>")
+    html = ("<html><body><header><h1>Live updates: unrest after local elections</h1></header>"
+            + entry.format(day="2025-10-04", clock="09:15", label="Oct. 4, 9:15 a.m. ET",
+                           text="Polls are open across Georgia today for municipal elections.")
+            + entry.format(day="2025-10-05", clock="03:20", label="Oct. 5, 3:20 a.m. ET",
+                           text="The election commission said early Sunday that the ruling party had won every race.")
+            + "</body></html>")
+    article = ingest.html_article(html, "live.html", lang="en")
+    assert "Oct. 5, 3:20 a.m. ET" in article.text  # trafilatura kept only the first <article>'s heading
+    rows = pipeline.extract_article(article)
+    assert ("2025-10-05", "Sunday") in [(e.date.isoformat(), e.time_text) for e in rows]  # not 28 September
+
+
+def test_teaser_articles_of_other_pages_keep_their_tags():
+    html = ("<html><body><article><h1>Main story</h1><p>The court ruled on Monday.</p></article>"
+            "<article><h3>Related</h3><p>Another story.</p></article></body></html>")
+    assert ingest._live_entries(html) == html
+
+
 @pytest.mark.parametrize("front", ["terbit: Senin, 24 November 2025 07:00 WIB", "tanggal: 24/11/2025",
                                    "published: Monday, November 24, 2025"])
 def test_the_front_matters_date_may_be_written_as_a_stamp_under_the_languages_key(front):

@@ -325,7 +325,7 @@ def html_article(
     with warnings.catch_warnings():
         # its date finder reads "2025-10-08 7:05 p.m. ET" and warns that dateutil knows no "ET"
         warnings.filterwarnings("ignore", message="tzname")
-        doc = trafilatura.bare_extraction(_TIME_TAG.sub("", _dated_headings(html)), url=url or None,
+        doc = trafilatura.bare_extraction(_TIME_TAG.sub("", _dated_headings(_live_entries(html))), url=url or None,
                                           with_metadata=True, favor_recall=True)
     text = getattr(doc, "text", None) if doc is not None else None
     if not text or not text.strip():
@@ -340,6 +340,24 @@ def html_article(
 _TIME_ALONE = re.compile(
     r"(<(?P<tag>h[1-6]|p|div|li|span|header)\b[^>]*>\s*<time\b[^>]*?\bdatetime\s*=\s*[\"']?"
     r"(?P<day>\d{4}-\d\d-\d\d)[^>]*>)(?P<text>[^<]*)(?=</time>\s*</(?P=tag)>)", re.I)
+
+
+# A live page's entry: an <article> opening with its <time datetime> heading.
+_LIVE_ENTRY = re.compile(r"<article\b[^>]*>\s*<(?:h[1-6]|header|div|p)\b[^>]*>\s*<time\b[^>]*\bdatetime", re.I)
+_ARTICLE_TAG = re.compile(r"</?article\b[^>]*>", re.I)
+
+
+def _live_entries(html: str) -> str:
+    """Unwrap a live page's entries when each is an <article> of its own.
+
+    trafilatura reads the first <article> as the page's and keeps only the paragraphs of
+    the others: every entry heading after the first vanished, and with them the day each
+    entry's "early Sunday" counts from (it fell a week back). Teaser <article>s of other
+    pages open with no time heading, so a page of those keeps its tags.
+    """
+    if len(_LIVE_ENTRY.findall(html)) < 2:
+        return html
+    return _ARTICLE_TAG.sub("", html)
 
 
 def _dated_headings(html: str) -> str:

@@ -45,6 +45,10 @@ _LINE = re.compile(r"[^\n]+")
 # A match starts only at the first mark of a run and takes the run whole (possessive), so a
 # line of 100,000 dots is one linear pass, not a retry at every dot (that was quadratic).
 _SENTENCE_END = re.compile(r"(?<![.!?])[.!?]++[\"'”’)]*+\s++(?=[\"'“‘(]?[A-Z])|\n")
+# "a.m."/"p.m." ending a clock time, and a place's clock after it ("Paris time", "Eastern
+# time"): no sentence ends between them.
+_CLOCK_END = re.compile(r"[ap]\.m\.", re.I)
+_CLOCK_ZONE = re.compile(r"[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?\s+time\b")
 # Between the parts of a byline or dateline line; a match starts only at the first space of a
 # run and takes it whole (possessive), so a long run of spaces is one pass, not a retry per space.
 _SEPARATOR = re.compile(r"(?<!\s)\s*+[|•·]\s*+")
@@ -120,6 +124,8 @@ def sentence_bounds(text: str) -> list[int]:
     """
     bounds = [0]
     for m in _SENTENCE_END.finditer(text):
+        if _CLOCK_ZONE.match(text, m.end()) and _CLOCK_END.match(text, max(0, m.start() - 3)):
+            continue  # "shortly before 10 a.m. Paris time Monday morning" goes on
         bounds.extend(range(bounds[-1] + SENTENCE_MAX, m.end(), SENTENCE_MAX))
         bounds.append(m.end())
     bounds.extend(range(bounds[-1] + SENTENCE_MAX, len(text), SENTENCE_MAX))
