@@ -844,3 +844,21 @@ def test_a_clock_time_before_a_places_clock_ends_no_sentence():
             "Monday morning. He had been in the job for 27 days.")
     found = [e for e in find_expressions(text, date(2025, 10, 6), "en") if e.event]
     assert [(e.text, e.date) for e in found] == [("Monday morning", date(2025, 10, 6))]
+
+
+def test_a_day_of_the_weeks_before_publication_is_the_news_whatever_year_its_sentence_named():
+    text = "Oli, yang kembali menjabat perdana menteri pada Juli 2024, mundur pada 9 September."
+    found = find_expressions(text, date(2025, 9, 19), "id")
+    assert found[-1].date == date(2025, 9, 9)
+
+
+def test_the_same_day_is_not_a_plans_day_months_ahead():
+    text = ("Modi menelepon Karki pada Kamis (18/9) dan mendukung pemilu 5 Maret 2026.\n\n"
+            "Pada hari yang sama, bursa saham kembali dibuka.")
+    found = find_expressions(text, date(2025, 9, 19), "id")
+    assert found[-1].date == date(2025, 9, 18)
+
+
+def test_a_ceremony_that_would_be_held_on_a_weekday_is_the_coming_one():
+    found = find_expressions("The ministry said a handover ceremony would be held on Tuesday.", date(2025, 9, 8), "en")
+    assert found[-1].date == date(2025, 9, 9)

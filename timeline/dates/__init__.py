@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from ..model import Sentence, TimeExpression
 from ..verbs import has_verb
-from . import grammar, interval, layout, lexicon
+from . import grammar, interval, layout, lexicon, resolve
 from .resolve import Context, Resolution
 from .rules import MONTH_WITHOUT_CUE
 from .scan import scan
@@ -146,7 +146,7 @@ def _expressions(
         try:
             res = c.resolve(ctx)
             if same and c.year is None and res.interval is not None and res.anchor.startswith("year from context"):
-                res = _next_clause(text, g, c, res, sentence_year, ctx)
+                res = _recent_news(c, _next_clause(text, g, c, res, sentence_year, ctx), ctx)
             elif (not same and year is not None and res.interval is not None and previous and heading_line >= 0
                   and published is not None and res.anchor.startswith("year from context")
                   and _section_ended(sections, heading_line, i)):
@@ -259,10 +259,15 @@ def _expressions(
         # "Komeito, the LDP's partner since 1999, walked out six days later": a state's
         # starting year is no date its story goes on from.
         backdrop = c.label_prefix == "since " and iv is not None and iv.precision in ("year", "decade", "century")
+        # Nor is a plan months ahead of publication: "… support for the 5 March 2026 election.
+        # Pada hari yang sama, NEPSE kembali dibuka" is the day of the call, in September
+        # (its year still dates its own sentence: "runs to 2027 and will end on March 1").
+        plan = iv is not None and published is not None and iv.start > published + timedelta(days=_PLAN_DAYS)
         if (event or context) and iv is not None and not aside and not backdrop:
-            sentence_dates = sentence_dates + 1 if previous_sentence == s_start else 1
+            sentence_dates = (sentence_dates if previous_sentence == s_start else 0) + (not plan)
             last_deictic = c.rule == "deictic" and anchor_day == published
-            previous.append(iv)
+            if not plan:
+                previous.append(iv)
             recent = None
             previous_sentence = s_start
             # A heading's or section title's date governs the paragraph below it too.
@@ -430,6 +435,7 @@ def _next_clause(text: str, g: grammar.Grammar, c, res: Resolution, sentence_yea
     return later
 
 
+_PLAN_DAYS = 31  # a date this far after publication is a plan, no day the narrative goes on from
 _MD_HEADING = re.compile(r"[ \t]*(#{1,6})[ \t]+\S")
 
 
@@ -454,6 +460,27 @@ def _next_section_year(c, res: Resolution, ctx: Context) -> Resolution:
     if later.interval is None or later.interval.start > ctx.published:
         return res
     return Resolution(later.interval, f"year after the section's {ctx.year}", later.reason)
+
+
+def _recent_news(c, res: Resolution, ctx: Context) -> Resolution:
+    """Move a yearless day its sentence put in an earlier year into the publication's when it is the last weeks' news.
+
+    "Oli, who returned to office in July 2024, resigned on 9 September" in a paper of 19
+    September 2025: a day of the weeks just before publication is the news itself, not
+    a day of the year its sentence looked back to.
+    """
+    p = ctx.published
+    iv = res.interval
+    if p is None or iv.precision != "day" or iv.start.year >= p.year:
+        return res
+    try:
+        recent = date(p.year, iv.start.month, iv.start.day)
+    except ValueError:
+        return res
+    if not timedelta(0) <= p - recent <= timedelta(days=resolve.NARRATIVE_RECENT):
+        return res
+    now = c.resolve(replace(ctx, year=p.year))
+    return Resolution(now.interval, f"the weeks before publication {p.isoformat()}", now.reason) if now.interval else res
 
 
 def _background(text: str, g: grammar.Grammar, c, res: Resolution) -> bool:
