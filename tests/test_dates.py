@@ -862,3 +862,10 @@ def test_the_same_day_is_not_a_plans_day_months_ahead():
 def test_a_ceremony_that_would_be_held_on_a_weekday_is_the_coming_one():
     found = find_expressions("The ministry said a handover ceremony would be held on Tuesday.", date(2025, 9, 8), "en")
     assert found[-1].date == date(2025, 9, 9)
+
+
+def test_an_undated_pages_yearless_day_takes_the_year_of_its_latest_month_or_day_not_a_year():
+    text = ("The government shelved the talks on 28 November 2024 until the end of 2028. Protests broke out that "
+            "evening and continued nightly into 2025. Police dispersed crowds from 29 November.")
+    found = find_expressions(text, None, "en")
+    assert found[-1].date == date(2024, 11, 29)

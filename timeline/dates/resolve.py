@@ -218,7 +218,10 @@ def _nearest_narrative_year(ctx: Context, month: int, day: int | None) -> tuple[
     """
     if not ctx.previous or ctx.future:
         return None
-    last = ctx.previous[-1]
+    # A year or part of one ("continued nightly into 2025", "until the end of 2028") says
+    # little of where the story stands: the latest month or day does.
+    last = next((i for i in reversed(ctx.previous) if i.precision in ("day", "week", "month_part", "month")),
+                ctx.previous[-1])
     if last.start.year != last.end.year:
         return None  # "2008–2011" names no one year
     best = None
