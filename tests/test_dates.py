@@ -865,7 +865,8 @@ def test_a_ceremony_that_would_be_held_on_a_weekday_is_the_coming_one():
 
 
 def test_an_undated_pages_yearless_day_takes_the_year_of_its_latest_month_or_day_not_a_year():
-    text = ("The government shelved the talks on 28 November 2024 until the end of 2028. Protests broke out that "
-            "evening and continued nightly into 2025. Police dispersed crowds from 29 November.")
+    text = ("On 28 November 2024 the government shelved the talks, saying it would not open them until the end "
+            "of 2028. Protests broke out that evening and continued nightly into 2025. Police dispersed crowds "
+            "from 29 November.")
     found = find_expressions(text, None, "en")
     assert found[-1].date == date(2024, 11, 29)
