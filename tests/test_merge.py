@@ -115,3 +115,21 @@ def test_merged_event_keeps_the_typed_leaders_type_against_untyped_mentions():
     (merged,) = merge([*plain, typed])
     assert merged.event_type == "meeting" and merged.sentence == MEET_1
     assert len(merged.evidence) == 3
+
+
+def test_a_kronologi_entrys_title_joins_the_first_sentence_it_heads():
+    from timeline import ingest, pipeline
+
+    text = ("Sabtu, 13 September 2025 10:20 WIB\n\nTRIBUNNEWS.COM - Berikut kronologi demo di Nepal.\n\n"
+            "1. Pemerintah blokir 26 platform, Kamis (4/9/2025)\n\n"
+            "Kementerian Komunikasi Nepal memerintahkan pemblokiran 26 platform media sosial, Kamis (4/9/2025).\n\n"
+            "2. Jam malam dicabut, Sabtu (13/9/2025)\n\n"
+            "Militer mencabut jam malam di Lembah Kathmandu pada Sabtu (13/9/2025) pagi.\n\n"
+            "Toko-toko mulai buka kembali pada Sabtu (13/9/2025) siang.\n")
+    rows = pipeline.extract_article(ingest.parse(text, "kronologi.txt", date(2025, 9, 14), "id"))
+    by_day = {}
+    for e in rows:
+        by_day.setdefault(e.date, []).append(e)
+    assert [len(e.mentions) for e in by_day[date(2025, 9, 4)]] == [2]
+    # the title joins the sentence right below it, not every sentence of its day
+    assert sorted(len(e.mentions) for e in by_day[date(2025, 9, 13)]) in ([1, 2], [3])

@@ -211,6 +211,17 @@ def _infobox(e: Event) -> bool:
     return e.time_kind == "key_value" or layout.table_row(e.sentence)
 
 
+ENTRY_TITLE_WORDS = 12  # an entry's title line is at most this long
+_SENTENCE_CLOSE = re.compile(r"[.!?][\"'”’)]*\s*$")
+
+
+def _heads(title: Event, e: Event) -> bool:
+    """Tell whether `title` is an entry's title line, dated, and `e` the sentence right below it."""
+    return (title.source == e.source and title.paragraph >= 0 and e.paragraph > title.paragraph
+            and e.sentence_index == title.sentence_index + 1 and len(title.sentence.split()) <= ENTRY_TITLE_WORDS
+            and not _SENTENCE_CLOSE.search(title.sentence) and not _caption(title) and not _infobox(title))
+
+
 def _apart(head: Event, e: Event) -> bool:
     """Tell whether two sentences of one article are in different paragraphs or far apart in one."""
     return head.paragraph != e.paragraph or abs(head.sentence_index - e.sentence_index) > 2
@@ -275,6 +286,10 @@ def _within(head: Event, e: Event, a: _Profile, b: _Profile, relation: str) -> f
         # even when the article's sentence dates it from another ("The treaty was signed later
         # that day"): the row sums up the article, not the narrative's day.
         ok = bool(shared or a.names & b.names or a.numbers & b.numbers or shared_cues)
+    elif relation == "same" and (_heads(head, e) or _heads(e, head)) and not (_another(head, e) or _another(e, head)):
+        # "1. Pemerintah blokir 26 platform, Kamis (4/9/2025)" above "Kementerian … memerintahkan
+        # pemblokiran 26 platform …": a kronologi's entry title and the first sentence it heads.
+        ok = True
     elif named and not (_another(head, e) or _another(e, head)):
         # "Manila called Tuesday's incident illegal", "Insiden kemarin itu …": the date names
         # a happening the article tells; the sentence is about it, whatever its own verb
