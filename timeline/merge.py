@@ -288,8 +288,11 @@ def _within(head: Event, e: Event, a: _Profile, b: _Profile, relation: str) -> f
         ok = bool(shared or a.names & b.names or a.numbers & b.numbers or shared_cues)
     elif relation == "same" and (_heads(head, e) or _heads(e, head)) and not (_another(head, e) or _another(e, head)):
         # "1. Pemerintah blokir 26 platform, Kamis (4/9/2025)" above "Kementerian … memerintahkan
-        # pemblokiran 26 platform …": a kronologi's entry title and the first sentence it heads.
-        ok = True
+        # pemblokiran 26 platform …": a kronologi's entry title and the first sentence it heads,
+        # when they share what happened ("4. Oli mundur" above "Massa … membakar gedung parlemen"
+        # titles the resignation told further down).
+        ok = bool(a.concepts & b.concepts or a.names & b.names or a.numbers & b.numbers or a.people & b.people
+                  or sim >= SIMILAR)
     elif named and not (_another(head, e) or _another(e, head)):
         # "Manila called Tuesday's incident illegal", "Insiden kemarin itu …": the date names
         # a happening the article tells; the sentence is about it, whatever its own verb
