@@ -168,6 +168,24 @@ def test_a_kept_gazetteer_of_another_shape_is_derived_again(tmp_path, monkeypatc
         places._city_rows.cache_clear()
 
 
+def test_the_kept_place_automaton_finds_what_a_built_one_finds_and_a_damaged_one_is_built_again(tmp_path,
+                                                                                                 monkeypatch):
+    monkeypatch.setenv(cache.CACHE_ENV, str(tmp_path))
+    text = "Kim tiba di Vladivostok dan Pyongyang, lalu Prabowo terbang ke Surabaya dan Kyiv."
+    places._index.cache_clear()
+    try:
+        built = places.names(text)
+        (kept,) = tmp_path.glob(f"{places.AUTOMATON_CACHE}-*.pickle")
+        places._index.cache_clear()
+        assert places.names(text) == built == ("Vladivostok", "Pyongyang", "Surabaya", "Kyiv")
+        kept.write_bytes(b"\x80broken")
+        places._index.cache_clear()
+        assert places.names(text) == built  # built again, and kept again
+        assert kept.read_bytes()[:1] == b"\x80" and len(kept.read_bytes()) > 1000
+    finally:
+        places._index.cache_clear()
+
+
 def test_the_kept_language_model_answers_as_the_packed_one(tmp_path, monkeypatch):
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 

