@@ -262,7 +262,7 @@ def _expressions(
         # Nor is a plan months ahead of publication: "… support for the 5 March 2026 election.
         # Pada hari yang sama, NEPSE kembali dibuka" is the day of the call, in September
         # (its year still dates its own sentence: "runs to 2027 and will end on March 1").
-        plan = iv is not None and published is not None and iv.start > published + timedelta(days=_PLAN_DAYS)
+        plan = iv is not None and published is not None and (iv.start - published).days > _PLAN_DAYS
         if (event or context) and iv is not None and not aside and not backdrop:
             sentence_dates = (sentence_dates if previous_sentence == s_start else 0) + (not plan)
             last_deictic = c.rule == "deictic" and anchor_day == published
