@@ -283,11 +283,11 @@ def test_eval_happenings_names_a_bad_gold_file(tmp_path, capsys):
     ("heldout_ag", (0.90, 0.75, 1.22, 0.92)),  # 0.923 / 0.774 / 1.20, 106 of 111
     ("heldout_ah", (0.78, 0.68, 1.39, 0.95)),  # 0.800 / 0.700 / 1.37, 131 of 134
     ("heldout_ai", (0.79, 0.73, 1.35, 0.90)),  # 0.810 / 0.759 / 1.33, 138 of 150
-    # AJ (Nepal), AK (Indonesia's August 2025 protests), AL (the Sahel), written as the ninth session began, and
-    # AM (Georgia), AN (Japan), written at its end; blind on main as the tenth began (d07a585): AJ 0.729 / 0.592 /
-    # 1.37, AK 0.680 / 0.749 / 1.32, AL 0.874 / 0.646 / 1.39, AM 0.872 / 0.714 / 1.27, AN 0.871 / 0.589 / 1.60;
-    # then read (section years, live entries in <article>s, kronologi titles, concepts); the weights are not
-    # fitted on them (a refit on all 39 folders scored lower on them and on the blind sets)
+    # AJ (Nepal), AK (Indonesia's August 2025 protests), AL (the Sahel), written as the ninth session began,
+    # and AM (Georgia), AN (Japan), written at its end; blind on main as the tenth began (d07a585): AJ 0.729 /
+    # 0.592 / 1.37, AK 0.680 / 0.749 / 1.32, AL 0.874 / 0.646 / 1.39, AM 0.872 / 0.714 / 1.27, AN 0.871 /
+    # 0.589 / 1.60; then read (section years, live entries in <article>s, kronologi titles, concepts); the
+    # weights are not fitted on them (a refit on all 39 folders scored lower on them and on the blind sets)
     ("heldout_aj", (0.79, 0.70, 1.25, 0.91)),  # 0.809 / 0.728 / 1.23, 183 of 196
     ("heldout_ak", (0.67, 0.74, 1.30, 0.92)),  # 0.694 / 0.760 / 1.28, 128 of 136
     ("heldout_al", (0.85, 0.62, 1.43, 0.94)),  # 0.873 / 0.640 / 1.41, 133 of 138

@@ -285,7 +285,8 @@ def test_a_live_page_whose_entries_are_articles_keeps_every_entry_heading():
             + entry.format(day="2025-10-04", clock="09:15", label="Oct. 4, 9:15 a.m. ET",
                            text="Polls are open across Georgia today for municipal elections.")
             + entry.format(day="2025-10-05", clock="03:20", label="Oct. 5, 3:20 a.m. ET",
-                           text="The election commission said early Sunday that the ruling party had won every race.")
+                           text="The election commission said early Sunday that the ruling party had won "
+                                "every race.")
             + "</body></html>")
     article = ingest.html_article(html, "live.html", lang="en")
     assert "Oct. 5, 3:20 a.m. ET" in article.text  # trafilatura kept only the first <article>'s heading

@@ -122,7 +122,8 @@ def test_a_kronologi_entrys_title_joins_the_first_sentence_it_heads():
 
     text = ("Sabtu, 13 September 2025 10:20 WIB\n\nTRIBUNNEWS.COM - Berikut kronologi demo di Nepal.\n\n"
             "1. Pemerintah blokir 26 platform, Kamis (4/9/2025)\n\n"
-            "Kementerian Komunikasi Nepal memerintahkan pemblokiran 26 platform media sosial, Kamis (4/9/2025).\n\n"
+            "Kementerian Komunikasi Nepal memerintahkan pemblokiran 26 platform media sosial, "
+            "Kamis (4/9/2025).\n\n"
             "2. Jam malam dicabut, Sabtu (13/9/2025)\n\n"
             "Militer mencabut jam malam di Lembah Kathmandu pada Sabtu (13/9/2025) pagi.\n\n"
             "Toko-toko mulai buka kembali pada Sabtu (13/9/2025) siang.\n")

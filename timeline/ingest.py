@@ -325,7 +325,8 @@ def html_article(
     with warnings.catch_warnings():
         # its date finder reads "2025-10-08 7:05 p.m. ET" and warns that dateutil knows no "ET"
         warnings.filterwarnings("ignore", message="tzname")
-        doc = trafilatura.bare_extraction(_TIME_TAG.sub("", _dated_headings(_live_entries(html))), url=url or None,
+        page = _TIME_TAG.sub("", _dated_headings(_live_entries(html)))
+        doc = trafilatura.bare_extraction(page, url=url or None,
                                           with_metadata=True, favor_recall=True)
     text = getattr(doc, "text", None) if doc is not None else None
     if not text or not text.strip():
@@ -343,7 +344,8 @@ _TIME_ALONE = re.compile(
 
 
 # A live page's entry: an <article> opening with its <time datetime> heading.
-_LIVE_ENTRY = re.compile(r"<article\b[^>]*>\s*<(?:h[1-6]|header|div|p)\b[^>]*>\s*<time\b[^>]*\bdatetime", re.I)
+_LIVE_ENTRY = re.compile(r"<article\b[^>]*>\s*<(?:h[1-6]|header|div|p)\b[^>]*>\s*<time\b[^>]*\bdatetime",
+                         re.I)
 _ARTICLE_TAG = re.compile(r"</?article\b[^>]*>", re.I)
 
 

@@ -218,7 +218,8 @@ _SENTENCE_CLOSE = re.compile(r"[.!?][\"'”’)]*\s*$")
 def _heads(title: Event, e: Event) -> bool:
     """Tell whether `title` is an entry's title line, dated, and `e` the sentence right below it."""
     return (title.source == e.source and title.paragraph >= 0 and e.paragraph > title.paragraph
-            and e.sentence_index == title.sentence_index + 1 and len(title.sentence.split()) <= ENTRY_TITLE_WORDS
+            and e.sentence_index == title.sentence_index + 1
+            and len(title.sentence.split()) <= ENTRY_TITLE_WORDS
             and not _SENTENCE_CLOSE.search(title.sentence) and not _caption(title) and not _infobox(title))
 
 
@@ -286,7 +287,8 @@ def _within(head: Event, e: Event, a: _Profile, b: _Profile, relation: str) -> f
         # even when the article's sentence dates it from another ("The treaty was signed later
         # that day"): the row sums up the article, not the narrative's day.
         ok = bool(shared or a.names & b.names or a.numbers & b.numbers or shared_cues)
-    elif relation == "same" and (_heads(head, e) or _heads(e, head)) and not (_another(head, e) or _another(e, head)):
+    elif relation == "same" and (_heads(head, e) or _heads(e, head)) and not (
+            _another(head, e) or _another(e, head)):
         # "1. Pemerintah blokir 26 platform, Kamis (4/9/2025)" above "Kementerian … memerintahkan
         # pemblokiran 26 platform …": a kronologi's entry title and the first sentence it heads,
         # when they share what happened ("4. Oli mundur" above "Massa … membakar gedung parlemen"

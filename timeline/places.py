@@ -273,8 +273,8 @@ def _automaton(path: Path, listed: dict[str, list[_Entry]]) -> tuple[ahocorasick
     for n, name in enumerate(keys):
         auto.add_word(name, n)
     auto.make_automaton()
-    cache.keep_bytes(AUTOMATON_CACHE, key, pickle.dumps((auto, tuple(keys)), protocol=pickle.HIGHEST_PROTOCOL),
-                     ".pickle")
+    kept = pickle.dumps((auto, tuple(keys)), protocol=pickle.HIGHEST_PROTOCOL)
+    cache.keep_bytes(AUTOMATON_CACHE, key, kept, ".pickle")
     return auto, tuple(keys)
 
 

@@ -147,8 +147,9 @@ def _expressions(
             res = c.resolve(ctx)
             if same and c.year is None and res.interval is not None and res.anchor.startswith("year from context"):
                 res = _recent_news(c, _next_clause(text, g, c, res, sentence_year, ctx), ctx)
-            elif (not same and year is not None and res.interval is not None and previous and heading_line >= 0
-                  and published is not None and res.anchor.startswith("year from context")
+            elif (not same and year is not None and res.interval is not None and previous
+                  and heading_line >= 0 and published is not None
+                  and res.anchor.startswith("year from context")
                   and _section_ended(sections, heading_line, i)):
                 res = _next_section_year(c, res, ctx)
                 if res.interval.start.year > year:
@@ -258,7 +259,8 @@ def _expressions(
             clause_sentence = s_start
         # "Komeito, the LDP's partner since 1999, walked out six days later": a state's
         # starting year is no date its story goes on from.
-        backdrop = c.label_prefix == "since " and iv is not None and iv.precision in ("year", "decade", "century")
+        backdrop = (c.label_prefix == "since " and iv is not None
+                    and iv.precision in ("year", "decade", "century"))
         # Nor is a plan months ahead of publication: "… support for the 5 March 2026 election.
         # Pada hari yang sama, NEPSE kembali dibuka" is the day of the call, in September
         # (its year still dates its own sentence: "runs to 2027 and will end on March 1").
@@ -440,13 +442,13 @@ _MD_HEADING = re.compile(r"[ \t]*(#{1,6})[ \t]+\S")
 
 
 def _section_ended(sections: list[tuple[int, int]], opened: int, at: int) -> bool:
-    """Tell whether a Markdown heading of the year heading's level or higher lies between lines `opened` and `at`."""
+    """Tell whether a Markdown heading of the year heading's level or higher stands between two lines."""
     level = dict(sections).get(opened, 6)  # a plain year line ("2024") ends at any section heading
     return any(opened < n < at and depth <= level for n, depth in sections)
 
 
 def _next_section_year(c, res: Resolution, ctx: Context) -> Resolution:
-    """Move a yearless date of a later section to the next year when the year heading would put it back in time.
+    """Move a later section's yearless date to the next year when the year heading would put it back in time.
 
     "### The summer of 2024" … "### The Ishiba shock: … on Sept. 27" … "### Hike, tariffs,
     hold: The BOJ pushed its rate to 0.5% in January": the story goes forward through
@@ -463,7 +465,7 @@ def _next_section_year(c, res: Resolution, ctx: Context) -> Resolution:
 
 
 def _recent_news(c, res: Resolution, ctx: Context) -> Resolution:
-    """Move a yearless day its sentence put in an earlier year into the publication's when it is the last weeks' news.
+    """Move a yearless day its sentence put in an earlier year to the publication's: the last weeks' news.
 
     "Oli, who returned to office in July 2024, resigned on 9 September" in a paper of 19
     September 2025: a day of the weeks just before publication is the news itself, not
@@ -480,7 +482,9 @@ def _recent_news(c, res: Resolution, ctx: Context) -> Resolution:
     if not timedelta(0) <= p - recent <= timedelta(days=resolve.NARRATIVE_RECENT):
         return res
     now = c.resolve(replace(ctx, year=p.year))
-    return Resolution(now.interval, f"the weeks before publication {p.isoformat()}", now.reason) if now.interval else res
+    if now.interval is None:
+        return res
+    return Resolution(now.interval, f"the weeks before publication {p.isoformat()}", now.reason)
 
 
 def _background(text: str, g: grammar.Grammar, c, res: Resolution) -> bool:
@@ -499,8 +503,9 @@ def _comparison(text: str, g: grammar.Grammar, c, s_start: int) -> bool:
     """
     if g.comparison_next.search(text, max(s_start, c.start - _COMPARISON_WINDOW), c.start):
         return True
-    if c.label_prefix == "since " and g.record_since.search(text, max(s_start, c.start - _COMPARISON_WINDOW), c.start):
-        return True  # "the highest since 2008", "pertama kali sejak 1994": a record's baseline
+    if c.label_prefix == "since " and g.record_since.search(
+            text, max(s_start, c.start - _COMPARISON_WINDOW), c.start):
+        return True  # "the highest since 2008", "terendah sejak 2009": a level's record
     for cue in g.comparison.finditer(text, max(s_start, c.start - _COMPARISON_WINDOW), c.end):
         if cue.start() >= c.start:
             return False  # the later ones start later still

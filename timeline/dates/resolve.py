@@ -197,7 +197,8 @@ def _story_future(ctx: Context, last, month: int, day: int | None) -> int | None
     future a few weeks after the day it has just told, not the paper's.
     """
     p = ctx.published
-    if not (ctx.in_paragraph and p is not None and last.precision == "day" and (p - last.end).days >= NARRATIVE_PAST):
+    if not (ctx.in_paragraph and p is not None and last.precision == "day"
+            and (p - last.end).days >= NARRATIVE_PAST):
         return None
     y = last.end.year
     try:

@@ -1063,8 +1063,8 @@ def weekday(m, g, text):
     return Candidate(m.start(), m.end(), "weekday", "relative", resolve)
 
 
-_UNTOLD = {"same": "past", "following": "next!"}
-_FOLLOWING_SPAN = 11  # days: a week or a part of a month told last is what "the following Monday" follows  # a weekday's direction when the narrative dated none
+_UNTOLD = {"same": "past", "following": "next!"}  # a weekday's direction when the narrative dated none
+_FOLLOWING_SPAN = 11  # days: a week or part of a month told last is what "the following Monday" follows
 _ZONE_REACH = 120  # characters either side of a weekday searched for a clock's zone ("Seoul time")
 
 
