@@ -53,7 +53,8 @@ TEMPLATES: tuple[tuple[str, str], ...] = (
                    r"(?P<y2>\d{4}|\d{2})(?![\w%]|[.,/:]\d|-\d)"),
     ("dmy", r"(?<![\w/.,])(?<![\d\s]-)<WDPRE>(?:<DATEW>\.?\s+)?(?P<d><D>)<ORD>(?:\s+<OF>)?(?:\s+|\s*-\s*)(?P<m><MON>)\.?"
             r"(?:,?\s+|\s*-\s*)(?:<YW>\s+)?(?P<y>\d{4})(?!\d)"),
-    ("mdy", r"(?<![\w/.,-])<WDPRE>(?P<m><MON>)\.?\s+(?P<d><D>)<ORD>(?:,\s*|\s+)(?P<y>\d{4})(?!\d)"),
+    # (a space may stand before the comma in tokenised text: "February 11 , 2013")
+    ("mdy", r"(?<![\w/.,-])<WDPRE>(?P<m><MON>)\.?\s+(?P<d><D>)<ORD>(?:\s?,\s*|\s+)(?P<y>\d{4})(?!\d)"),
     ("qmy", r"(?<![\w-])(?P<q><QUAL>)(?:\s+|\s*-\s*)(?:(?:<MONTHW>|of)\s+)?(?P<m><MON>)(?:\.|(?!\w))"
             r"(?:,?\s+(?:(?:<YW>|of)\s+)?(?P<y>\d{4})(?!\d)|(?<!\.)\s+(?P<mod><MA>)(?!\w))?"),
     ("my", r"(?<![\w/.,-])(?:<MONTHW>\s+)?(?P<m><MON>)\.?,?\s+(?:(?:<YW>|of)\s+)?(?P<y>\d{4})(?!\d)"),

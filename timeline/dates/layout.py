@@ -45,10 +45,10 @@ _LINE = re.compile(r"[^\n]+")
 # A match starts only at the first mark of a run and takes the run whole (possessive), so a
 # line of 100,000 dots is one linear pass, not a retry at every dot (that was quadratic).
 _SENTENCE_END = re.compile(r"(?<![.!?])[.!?]++[\"'”’)]*+\s++(?=[\"'“‘(]?[A-Z])|\n")
-# "a.m."/"p.m." ending a clock time, and a place's clock after it ("Paris time", "Eastern
-# time"): no sentence ends between them.
+# "a.m."/"p.m." ending a clock time, and a place's clock or a zone after it ("Paris time",
+# "Eastern time", "7:30 p.m. ET Monday"): no sentence ends between them.
 _CLOCK_END = re.compile(r"[ap]\.m\.", re.I)
-_CLOCK_ZONE = re.compile(r"[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?\s+time\b")
+_CLOCK_ZONE = re.compile(r"[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?\s+time\b|[A-Z]{2,4}[ \t]+[A-Za-z]")  # "ET Monday"
 # Between the parts of a byline or dateline line; a match starts only at the first space of a
 # run and takes it whole (possessive), so a long run of spaces is one pass, not a retry per space.
 _SEPARATOR = re.compile(r"(?<!\s)\s*+[|•·]\s*+")
