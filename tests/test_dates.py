@@ -884,3 +884,12 @@ def test_a_zone_after_a_clock_time_ends_no_sentence():
     text = "President Obama will update the nation at 7:30 p.m. ET Monday from the National Defense University."
     found = [e for e in find_expressions(text, date(2011, 3, 25), "en") if e.event]
     assert [(e.text, e.date) for e in found] == [("Monday", date(2011, 3, 28))]  # the coming Monday
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Bracken said at a Friday news conference that the strikes were legal.", date(2011, 5, 20)),
+    ("The plan was reported in a Saturday report in The New York Times.", date(2011, 5, 21)),
+])
+def test_a_weekday_an_article_puts_before_a_noun_is_that_day(text, want):
+    found = find_expressions(text, date(2011, 5, 21), "en")
+    assert [(e.date, e.event) for e in found] == [(want, True)]

@@ -540,6 +540,7 @@ LISTED = [
      "indefinite weekday"),
     ("id", Q, "Pada suatu Senin di awal Desember, Barnier memakai pasal 49.3.", "Senin", None, None, "",
      "indefinite weekday"),
+    ("en", Q, "It happened on a Monday morning.", "Monday morning", None, None, "", "indefinite weekday"),
     # a month named alone: listed with its interval, no event date without a cue
     ("id", date(2024, 11, 20), "Minyak untuk pengiriman Januari turun 30 sen.", "Januari", "2025-01-01", "2025-01-31",
      "month", "month without a cue"),

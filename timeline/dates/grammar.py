@@ -151,6 +151,7 @@ class Grammar:
     upcoming_after: re.Pattern  # "delivery" right after a bare month ("January delivery"): the coming one
     ago_today: re.Pattern  # "today" right after a count before publication: "a year ago today"
     indefinite_before: re.Pattern  # "a", "suatu" right before a weekday: "on a Monday", no date
+    attributive_after: re.Pattern  # a noun after "a Friday": "at a Friday news conference" is that Friday
     zone_or_small_hours: re.Pattern  # `zone`, or the small hours ("dini hari"): a day may shift by a zone
 
 
@@ -352,6 +353,9 @@ def build(language: str) -> Grammar:
         upcoming_after=re.compile(r"\s+" + alternation(lex.words("month_upcoming_after")) + r"(?!\w)", re.I),
         ago_today=re.compile(r"\s+" + alternation(lex.words("ago_today")) + r"(?!\w)", re.I),
         indefinite_before=_tail(lex.words("indefinite_weekday")),
+        # a lower-case word after the weekday that is none of `indefinite_weekday_ends` ("in", "morning")
+        attributive_after=re.compile(r"\s+(?!" + alternation(lex.words("indefinite_weekday_ends")) + r"(?!\w))[a-z]{3,}",
+                                     ) if lex.words("indefinite_weekday_ends") else _NEVER,
         zone_or_small_hours=re.compile(zone.pattern + r"|(?i:(?<!\w)" + alternation(lex.words("small_hours"))
                                        + r"(?!\w))"),
     )

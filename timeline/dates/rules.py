@@ -985,7 +985,8 @@ def weekday(m, g, text):
             tuple(g.lex.words("weekday_cues")), r"(?<!\w)", r"\s*$").search(before)
         if not cued:
             return None
-    if not m["pre"] and g.indefinite_before.search(text, max(0, m.start() - 15), m.start()):
+    if not m["pre"] and g.indefinite_before.search(text, max(0, m.start() - 15), m.start()) and not (
+            g.attributive_after.match(text, m.end())):
         # "on a Monday in early December", "pada suatu Senin": some Monday, not the last one
         return Candidate(m.start(), m.end(), "weekday", "relative", fixed(None), event=False,
                          reason="indefinite weekday")
