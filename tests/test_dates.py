@@ -893,3 +893,16 @@ def test_a_zone_after_a_clock_time_ends_no_sentence():
 def test_a_weekday_an_article_puts_before_a_noun_is_that_day(text, want):
     found = find_expressions(text, date(2011, 5, 21), "en")
     assert [(e.date, e.event) for e in found] == [(want, True)]
+
+
+def test_a_clock_in_24_hour_digits_before_a_zone_is_no_year():
+    text = "Gold rose by 2:50 p.m. EST (1950 GMT), its largest one-day gain since January."
+    found = find_expressions(text, date(2011, 3, 1), "en")
+    assert "1950" not in [e.text for e in found]
+    assert [(e.text, e.date) for e in found if e.event] == [("January", date(2011, 1, 1))]
+
+
+def test_a_year_naming_a_happening_as_an_adjective_gives_no_year_to_its_sentence():
+    text = "Younis, an ally since the 1969 coup, joined the rebels at the start of the uprising in February."
+    found = {e.text: e.date for e in find_expressions(text, date(2011, 7, 29), "en")}
+    assert found["1969"] == date(1969, 1, 1) and found["February"] == date(2011, 2, 1)

@@ -274,7 +274,7 @@ def _expressions(
             previous_sentence = s_start
             # A heading's or section title's date governs the paragraph below it too.
             previous_end = _below(text, c.end) if context or kind == "heading" else c.end
-            if c.year and c.label_prefix != "since ":
+            if c.year and c.label_prefix != "since " and not _year_adjective(text, c.start, c.end):
                 # "its weakest level since 2009 in late December": where a range starts is no
                 # year for the sentence's other dates.
                 sentence_year = (s_start, c.year, c.end, iv.start)
@@ -438,6 +438,20 @@ def _next_clause(text: str, g: grammar.Grammar, c, res: Resolution, sentence_yea
 
 
 _PLAN_DAYS = 31  # a date this far after publication is a plan, no day the narrative goes on from
+# A year naming a happening as an adjective: "since the 1969 coup", "the 2003 invasion".
+_DETERMINER_BEFORE = re.compile(r"(?i:\b(?:the|a|an|its|his|her|their|this|that))\s+$")
+_NOUN_AFTER = re.compile(r"\s+[a-z]")
+
+
+def _year_adjective(text: str, start: int, end: int) -> bool:
+    """Tell whether a year stands as an adjective before a noun: it dates its noun, not its sentence's other dates.
+
+    "… since the 1969 coup -- joined the rebels at the beginning of the uprising in
+    February" (2011): February is the story's, not 1969's.
+    """
+    return bool(_DETERMINER_BEFORE.search(text, max(0, start - 8), start) and _NOUN_AFTER.match(text, end))
+
+
 _MD_HEADING = re.compile(r"[ \t]*(#{1,6})[ \t]+\S")
 
 
