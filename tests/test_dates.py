@@ -906,3 +906,15 @@ def test_a_year_naming_a_happening_as_an_adjective_gives_no_year_to_its_sentence
     text = "Younis, an ally since the 1969 coup, joined the rebels at the start of the uprising in February."
     found = {e.text: e.date for e in find_expressions(text, date(2011, 7, 29), "en")}
     assert found["1969"] == date(1969, 1, 1) and found["February"] == date(2011, 2, 1)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("The president, in power since independence from France in 1977, was urged to step down ahead of the "
+     "elections scheduled in April.", (date(2011, 4, 1), date(2011, 4, 30))),
+    ("The United States is planning to withdraw its remaining troops from Iraq by the end of December.",
+     (date(2011, 12, 21), date(2011, 12, 31))),
+    ("The NOC plans to resume marketing within the next month.", (date(2011, 3, 1), date(2011, 3, 31))),
+])
+def test_what_is_to_come_is_after_publication(text, want):
+    found = [e for e in find_expressions(text, date(2011, 2, 21), "en") if e.event]
+    assert (found[-1].date, found[-1].date_end) == want

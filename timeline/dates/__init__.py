@@ -141,7 +141,12 @@ def _expressions(
             # "Then came September: the exploding pagers in the middle of the month": the month
             # its sentence has just named, though alone it dated nothing.
             told = (*recent, named_month[1])
-        ctx = Context(anchor_day, told, year, _future(text, g, c, s_start, s_end, lookups), in_paragraph,
+        future = _future(text, g, c, s_start, s_end, lookups)
+        if same and future and year is not None and published is not None and year < published.year:
+            # "…since its independence from France in 1977, … ahead of the elections scheduled
+            # in April": its sentence's past year is no year for what it says is to come.
+            year = None
+        ctx = Context(anchor_day, told, year, future, in_paragraph,
                       min(sentence_dates, len(told)) if previous_sentence == s_start else 0)
         try:
             res = c.resolve(ctx)
