@@ -518,12 +518,16 @@ def _role(text: str, g: Grammar) -> bool:
 _STAMP_TAIL = re.compile(r"(?:\s*,\s*\d{4})?(?:\s*(?:at|pukul|,)?\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?|WIB|ET|GMT)?)+\s*\|")
 
 
+_BAR = re.compile(r"\s*\|")
 _STAMP_HEAD = re.compile(r"\s*(?:[A-Z][a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?\s*,?\s*)?")  # "March 24 , " before "2011"
 
 
 def comment_stamp(text: str, line_start: int, c: Candidate) -> bool:
     """Tell whether `c` opens its line with a clock time and a "|" after it: a reader's comment's stamp."""
-    return bool(_STAMP_HEAD.fullmatch(text, line_start, c.start) and _STAMP_TAIL.match(text, c.end))
+    if not _STAMP_HEAD.fullmatch(text, line_start, c.start):
+        return False
+    # (the clock may be the expression's own: "March 24 , 2011 at 7:31 am | Reply")
+    return bool(_STAMP_TAIL.match(text, c.end) or CLOCK.search(text, c.start, c.end) and _BAR.match(text, c.end))
 
 
 _TITLE = re.compile(r"\s*#\s+\S")
