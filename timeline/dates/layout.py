@@ -527,7 +527,8 @@ def comment_stamp(text: str, line_start: int, c: Candidate) -> bool:
     if not _STAMP_HEAD.fullmatch(text, line_start, c.start):
         return False
     # (the clock may be the expression's own: "March 24 , 2011 at 7:31 am | Reply")
-    return bool(_STAMP_TAIL.match(text, c.end) or CLOCK.search(text, c.start, c.end) and _BAR.match(text, c.end))
+    return bool(_STAMP_TAIL.match(text, c.end)
+                or CLOCK.search(text, c.start, c.end) and _BAR.match(text, c.end))
 
 
 _TITLE = re.compile(r"\s*#\s+\S")
