@@ -876,12 +876,13 @@ def test_an_undated_pages_yearless_day_takes_the_year_of_its_latest_month_or_day
 
 
 def test_a_tokenised_date_with_a_space_before_its_comma_keeps_its_year():
-    found = find_expressions("The spark came on June 28 , 1914 , the resulting explosion.", date(2011, 3, 23), "en")
+    text = "The spark came on June 28 , 1914 , the resulting explosion."
+    found = find_expressions(text, date(2011, 3, 23), "en")
     assert [(e.text, e.date) for e in found] == [("June 28 , 1914", date(1914, 6, 28))]
 
 
 def test_a_zone_after_a_clock_time_ends_no_sentence():
-    text = "President Obama will update the nation at 7:30 p.m. ET Monday from the National Defense University."
+    text = "President Obama will update the nation at 7:30 p.m. ET Monday from the National Defense College."
     found = [e for e in find_expressions(text, date(2011, 3, 25), "en") if e.event]
     assert [(e.text, e.date) for e in found] == [("Monday", date(2011, 3, 28))]  # the coming Monday
 

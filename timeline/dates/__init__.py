@@ -103,7 +103,7 @@ def _expressions(
     heading_year: int | None = None
     heading_line = -1  # the line of the heading that gave heading_year
     # Markdown section headings (line, level): past a heading that names no year, the
-    # section a year heading opened has ended (year_section).
+    # section a year heading opened has ended (_section_ended).
     sections = [(n, len(m.group(1))) for n, ln in enumerate(lns)
                 if (m := _MD_HEADING.match(text, ln.start, ln.end))]
     heading_day: date | None = None  # a live blog's day heading: "today" below it is that day
@@ -449,7 +449,7 @@ _NOUN_AFTER = re.compile(r"\s+[a-z]")
 
 
 def _year_adjective(text: str, start: int, end: int) -> bool:
-    """Tell whether a year stands as an adjective before a noun: it dates its noun, not its sentence's other dates.
+    """Tell whether a year stands as an adjective before a noun: it dates the noun, not its sentence's dates.
 
     "… since the 1969 coup -- joined the rebels at the beginning of the uprising in
     February" (2011): February is the story's, not 1969's.

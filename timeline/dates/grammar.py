@@ -354,8 +354,9 @@ def build(language: str) -> Grammar:
         ago_today=re.compile(r"\s+" + alternation(lex.words("ago_today")) + r"(?!\w)", re.I),
         indefinite_before=_tail(lex.words("indefinite_weekday")),
         # a lower-case word after the weekday that is none of `indefinite_weekday_ends` ("in", "morning")
-        attributive_after=re.compile(r"\s+(?!" + alternation(lex.words("indefinite_weekday_ends")) + r"(?!\w))[a-z]{3,}",
-                                     ) if lex.words("indefinite_weekday_ends") else _NEVER,
+        attributive_after=re.compile(
+            r"\s+(?!" + alternation(lex.words("indefinite_weekday_ends")) + r"(?!\w))[a-z]{3,}"
+        ) if lex.words("indefinite_weekday_ends") else _NEVER,
         zone_or_small_hours=re.compile(zone.pattern + r"|(?i:(?<!\w)" + alternation(lex.words("small_hours"))
                                        + r"(?!\w))"),
     )
