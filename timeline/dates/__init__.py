@@ -17,8 +17,8 @@ from functools import lru_cache
 
 from ..model import Sentence, TimeExpression
 from ..verbs import has_verb
-from . import grammar, interval, layout, lexicon, resolve
-from .resolve import Context, Resolution
+from . import grammar, interval, layout, lexicon
+from .resolve import NARRATIVE_RECENT, Context, Resolution
 from .rules import MONTH_WITHOUT_CUE
 from .scan import scan
 
@@ -102,10 +102,10 @@ def _expressions(
     recent: tuple | None = None  # the last _PREVIOUS of `previous`
     heading_year: int | None = None
     heading_line = -1  # the line of the heading that gave heading_year
-    # Markdown section headings (line, level): past a heading that names no year, the
+    # Markdown section headings, line → level: past a heading that names no year, the
     # section a year heading opened has ended (_section_ended).
-    sections = [(n, len(m.group(1))) for n, ln in enumerate(lns)
-                if (m := _MD_HEADING.match(text, ln.start, ln.end))]
+    sections = {n: len(m.group(1)) for n, ln in enumerate(lns)
+                if (m := _MD_HEADING.match(text, ln.start, ln.end))}
     heading_day: date | None = None  # a live blog's day heading: "today" below it is that day
     # (sentence start, year, end of its expression, start of its interval) of the last explicit year
     sentence_year: tuple[int, int, int, date] | None = None
@@ -460,10 +460,10 @@ def _year_adjective(text: str, start: int, end: int) -> bool:
 _MD_HEADING = re.compile(r"[ \t]*(#{1,6})[ \t]+\S")
 
 
-def _section_ended(sections: list[tuple[int, int]], opened: int, at: int) -> bool:
+def _section_ended(sections: dict[int, int], opened: int, at: int) -> bool:
     """Tell whether a Markdown heading of the year heading's level or higher stands between two lines."""
-    level = dict(sections).get(opened, 6)  # a plain year line ("2024") ends at any section heading
-    return any(opened < n < at and depth <= level for n, depth in sections)
+    level = sections.get(opened, 6)  # a plain year line ("2024") ends at any section heading
+    return any(opened < n < at and depth <= level for n, depth in sections.items())
 
 
 def _next_section_year(c, res: Resolution, ctx: Context) -> Resolution:
@@ -498,7 +498,7 @@ def _recent_news(c, res: Resolution, ctx: Context) -> Resolution:
         recent = date(p.year, iv.start.month, iv.start.day)
     except ValueError:
         return res
-    if not timedelta(0) <= p - recent <= timedelta(days=resolve.NARRATIVE_RECENT):
+    if not timedelta(0) <= p - recent <= timedelta(days=NARRATIVE_RECENT):
         return res
     now = c.resolve(replace(ctx, year=p.year))
     if now.interval is None:

@@ -1114,7 +1114,7 @@ def bare_year(m, g, text):
         return None  # "1500" alone is more often a number than a year
     if _NUMBER_END.search(before):
         return None  # part of a longer number: "1 2024"
-    if g.zone.match(text, m.end() + _SPACES.match(text, m.end()).end() - m.end()):
+    if g.zone.match(text, _SPACES.match(text, m.end()).end()):
         return None  # a clock in 24-hour digits: "2:50 p.m. EST (1950 GMT)", "Data cut-off: 1700 ET"
     if before.endswith("(") and _ONGOING.match(text, m.end()):
         # "Peace negotiations in the Russo-Ukrainian war (2022–present)": the period a title
