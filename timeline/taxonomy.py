@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from . import roots
 from .datafile import read_yaml
 from .dates.lexicon import literal_alternation
 from .errors import InputError
@@ -129,10 +130,9 @@ def _stemmer():
     from Sastrawi.Stemmer.Cache.ArrayCache import ArrayCache
     from Sastrawi.Stemmer.CachedStemmer import CachedStemmer
     from Sastrawi.Stemmer.Stemmer import Stemmer
-    from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
 
     dictionary = ArrayDictionary()
-    dictionary.words = frozenset(w for w in StemmerFactory().get_words() if w.strip())
+    dictionary.words = roots.indonesian()
     return CachedStemmer(ArrayCache(), Stemmer(dictionary))
 
 
@@ -143,7 +143,7 @@ def _root_hint(path: Path = TYPES_FILE) -> re.Pattern[str]:
     Only words that could end as a cue root are stemmed, which keeps the cost of a
     sentence low (meN- may swallow the first letter: kirim → mengirim).
     """
-    roots = {
+    cue_roots = {
         token
         for g in load(path)
         if g.language == "id"
@@ -151,7 +151,7 @@ def _root_hint(path: Path = TYPES_FILE) -> re.Pattern[str]:
         for token in word.lower().replace("+", " ").split()
         if "*" not in token
     }
-    return re.compile("|".join(sorted(re.escape(r[1:]) for r in roots if len(r) > 3)))
+    return re.compile("|".join(sorted(re.escape(r[1:]) for r in cue_roots if len(r) > 3)))
 
 
 @lru_cache(maxsize=65536)

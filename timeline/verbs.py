@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from . import roots
 from .datafile import read_yaml
 from .errors import InputError
 
@@ -93,14 +94,6 @@ def words(language: str, path: Path = VERBS_FILE) -> Words:
     )
 
 
-@lru_cache(maxsize=1)
-def _roots() -> frozenset[str]:
-    """The root words of Sastrawi's Indonesian dictionary (berita, menteri, dinas)."""
-    from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
-
-    return frozenset(w for w in StemmerFactory().get_words() if w.strip())
-
-
 def _bare(word: str) -> str:
     """Return an Indonesian word without a glued particle ("menurutnya" → "menurut")."""
     for s in _SUFFIXES:
@@ -123,7 +116,7 @@ def _verb(word: str, previous: str, w: Words) -> bool:
         return True
     if w.prefixes and word.startswith(w.prefixes):
         bare = _bare(word)
-        return bare not in w.not_verbs and word not in _roots() and bare not in _roots()
+        return bare not in w.not_verbs and word not in roots.indonesian() and bare not in roots.indonesian()
     return False
 
 

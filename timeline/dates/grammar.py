@@ -14,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from . import gate as start_gate
-from .lexicon import Lexicon, alternation, load, norm
+from .lexicon import DATA_DIR, Lexicon, alternation, load, norm
 
 # Rule names, most specific first: on equal length the earlier rule wins.
 TEMPLATES: tuple[tuple[str, str], ...] = (
@@ -162,10 +162,9 @@ def _dateparser_info(language: str) -> dict:
     one language is a plain module holding an `info` dict, read here on its own (the same
     as dateparser's own loader gives for a bare language code: tests/test_lexicon.py).
     """
-    spec = importlib.util.find_spec("dateparser")  # finds the package without importing it
-    if spec is None or not spec.submodule_search_locations or not language.isalpha():
+    path = _dateparser_file(language)
+    if path is None:
         return _dateparser_loaded(language)
-    path = Path(spec.submodule_search_locations[0]) / "data" / "date_translation_data" / f"{language}.py"
     try:
         code = compile(path.read_bytes(), str(path), "exec")
     except (OSError, SyntaxError, ValueError):
@@ -176,6 +175,14 @@ def _dateparser_info(language: str) -> dict:
     if not isinstance(info, dict) or info.get("locale_specific", {}).get(language):
         return _dateparser_loaded(language)  # a layout this reader does not know
     return {k: v for k, v in info.items() if k != "locale_specific"}
+
+
+def _dateparser_file(language: str) -> Path | None:
+    """Return dateparser's data module of `language`, found without importing it (None: no package)."""
+    spec = importlib.util.find_spec("dateparser")
+    if spec is None or not spec.submodule_search_locations or not language.isalpha():
+        return None
+    return Path(spec.submodule_search_locations[0]) / "data" / "date_translation_data" / f"{language}.py"
 
 
 def _dateparser_loaded(language: str) -> dict:
@@ -212,9 +219,41 @@ def _tail(words: list[str]) -> re.Pattern:
     return re.compile(r"(?<![\w-])" + alternation(words) + r"\s*$", re.I)
 
 
+GRAMMAR_CACHE = "grammar"  # the user-cache entries of the compiled grammars, one per language
+
+
 @lru_cache(maxsize=None)
 def build(language: str) -> Grammar:
-    """Return the grammar of `language`, compiled once per process."""
+    """Return the grammar of `language`, compiled once per process and kept in the user cache.
+
+    Building it (the rules filled with the word lists, their regular expressions, the
+    start gate) was a quarter of a short run's start-up. It is kept with its patterns'
+    compiled code (regexpickle) under a key of everything it is built from: the language
+    files, dateparser's data of the language, this package's builder modules and the
+    running Python, so an edited word list or another Python builds it again.
+    """
+    from .. import cache, regexpickle
+
+    here = Path(__file__).parent
+    sources = [here / "grammar.py", here / "gate.py", here / "lexicon.py", Path(regexpickle.__file__)]
+    key = cache.key([*sorted(DATA_DIR.glob("*.yaml")), *sources], [_dateparser_file(language)],
+                    extra=f"{language} {regexpickle.VERSION}")
+    name = f"{GRAMMAR_CACHE}-{language}"
+    kept = cache.load_bytes(name, key, ".pickle")
+    if kept is not None:
+        try:
+            grammar = regexpickle.loads(kept)
+            if isinstance(grammar, Grammar):
+                return grammar
+        except Exception:  # noqa: BLE001 - a damaged entry: build it again
+            pass
+    grammar = _build(language)
+    cache.keep_bytes(name, key, regexpickle.dumps(grammar), ".pickle")
+    return grammar
+
+
+def _build(language: str) -> Grammar:
+    """Return the grammar of `language`, built from its word lists."""
     lex = load(language)
     months = {**_dateparser_months(language), **lex.numbered("months")}
     weekdays = lex.numbered("weekdays")

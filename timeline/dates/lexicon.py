@@ -37,6 +37,10 @@ class Lexicon:
     raw: dict
     _tables: dict = field(default_factory=dict, compare=False, repr=False)  # table() answers, built once
 
+    def __reduce__(self) -> tuple:
+        """Pickle the words alone (the tables are rebuilt at need; read-only views do not pickle)."""
+        return Lexicon, (self.language, self.raw)
+
     def words(self, key: str) -> list[str]:
         """Return the word list under `key` (empty when absent)."""
         value = self.raw.get(key) or []
