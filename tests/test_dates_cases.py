@@ -284,6 +284,11 @@ CASES = [
     ("en", Q, "The talks collapsed in May.", "May", "2023-05-01", "2023-05-31", "month"),
     ("en", Q, "The talks collapsed last March.", "last March", "2023-03-01", "2023-03-31", "month"),
     ("en", Q, "The talks collapsed earlier in March.", "earlier in March", "2024-03-01", "2024-03-31", "month"),
+    # "later in November" after a past day is that day's November, not this year's
+    ("en", date(2025, 1, 28), "The canopy collapsed on Nov. 1. A 15th victim died later in November.",
+     "later in November", "2024-11-01", "2024-11-30", "month"),
+    ("en", date(2025, 1, 28), "The talks will resume later in March.", "later in March", "2025-03-01", "2025-03-31",
+     "month"),
     ("en", Q, "The treaty was signed in 1999.", "1999", "1999-01-01", "1999-12-31", "year"),
     ("en", Q, "The treaty was signed in the year 2000.", "the year 2000", "2000-01-01", "2000-12-31", "year"),
     ("en", Q, "Tensions rose in early 2021.", "early 2021", "2021-01-01", "2021-04-30", "year_part"),

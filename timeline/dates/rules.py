@@ -140,7 +140,7 @@ def _yearless_month(rule: str, start: int, end: int, mo: int, part: str = "", wh
             y = last.year if mo > last.month else last.year + 1
             out = iv.month(y, mo)
             return Resolution(iv.part_of(out, part) if part else out, f"previous date {last.isoformat()}")
-        w = {"previous": "", "following": "next"}.get(which, which)
+        w = {"previous": "", "following": "next", "bare": ""}.get(which, which)
         if w:
             p = ctx.published
             if p is None:
