@@ -45,6 +45,16 @@ def ev(source, sentence, day, end=None, kind="other", actors=("Russia", "North K
     ("Unions staged a nationwide day of strikes.", "Serikat pekerja menggelar mogok nasional.", "labour_strike"),
     ("Azerbaijan launched an offensive in Karabakh.", "Azerbaijan melancarkan operasi militer di Karabakh.", "attack"),
     ("The General Staff demanded his resignation.", "Petinggi militer menuntutnya mundur.", "resignation"),
+    ("Scholz fired his finance minister.", "Scholz memecat Menteri Keuangan Christian Lindner.", "dismissal"),
+    ("Ruto dismisses almost his entire cabinet.", "Ruto membubarkan kabinetnya pada Kamis.", "dismissal"),
+    ("The two sides exchanged fire near the temple.", "Baku tembak pecah di sekitar candi.", "fighting"),
+    ("Hun Sen released a recording of the call.", "Hun Sen mengunggah rekaman percakapan itu.", "leak"),
+    ("The coalition collapsed in November.", "Semuanya berawal dari runtuhnya koalisi tiga partai.",
+     "coalition_collapse"),
+    ("The first exit polls showed Labour far ahead.", "Hasil hitung cepat menunjukkan Lee unggul.", "exit_poll"),
+    ("Polls closed at 10 p.m.", "Tempat pemungutan suara ditutup pukul 20.00.", "election"),
+    ("Barricades went up across the city.", "Barikade bermunculan di berbagai kota.", "blockade"),
+    ("Hundreds of thousands took to the streets.", "Beograd menyaksikan lautan manusia.", "demonstration"),
 ])
 def test_concepts_are_shared_across_languages(en, id_, shared):
     assert shared in concepts.of(en, "en") & concepts.of(id_, "id")
@@ -504,6 +514,13 @@ def test_the_same_figure_between_the_same_two_states_that_day_joins_reports_nami
                kind="statement", actors=("Indonesia", "United States"))
     assert len(merge.merge([call, tariff])) == 1
     assert len(merge.merge([call, other])) == 2
+
+
+def test_an_exit_poll_is_told_apart_from_the_vote():
+    poll = concepts.of("The exit poll put Labour on 410 seats.", "en")
+    vote = concepts.of("Britain voted in a general election on Thursday.", "en")
+    assert "exit_poll" in poll and "exit_poll" not in vote
+    assert not concepts.related(concepts.specific(poll - vote), concepts.specific(vote - poll))
 
 
 def test_general_news_happenings_share_concepts_across_languages():
