@@ -142,12 +142,14 @@ def _expressions(
             # its sentence has just named, though alone it dated nothing.
             told = (*recent, named_month[1])
         future = _future(text, g, c, s_start, s_end, lookups)
-        if same and future and year is not None and published is not None and year < published.year:
+        in_sentence = min(sentence_dates, len(told)) if previous_sentence == s_start else 0
+        if (same and future and year is not None and published is not None and year < published.year
+                and not (in_sentence and told[-1].precision == "day" and told[-1].end.year == year)):
             # "…since its independence from France in 1977, … ahead of the elections scheduled
-            # in April": its sentence's past year is no year for what it says is to come.
+            # in April": its sentence's past year is no year for what it says is to come (but
+            # its day is the day the plan was made: resolve._set_ahead).
             year = None
-        ctx = Context(anchor_day, told, year, future, in_paragraph,
-                      min(sentence_dates, len(told)) if previous_sentence == s_start else 0)
+        ctx = Context(anchor_day, told, year, future, in_paragraph, in_sentence)
         try:
             res = c.resolve(ctx)
             if same and c.year is None and res.interval is not None and res.anchor.startswith("year from context"):
@@ -569,6 +571,8 @@ def _future(text: str, g: grammar.Grammar, c, s_start: int, s_end: int, memo: _L
             return True
         cue = memo.first(g.future, cut, s_end)
         return cue is not None and cue.end() <= c.start
+    if g.future.match(text, _BLANK.match(text, c.end).end(), s_end):
+        return True  # "agree on February 23 as the date for an early election": the cue names the date itself
     opening = not memo.three_words_by(s_start, s_end, c.start)  # at most two words before it
     if not opening:
         # "Candidate registration for the Nov. 27 polls is scheduled to open": a date naming

@@ -72,6 +72,9 @@ def pick_year(ctx: Context, month: int, day: int | None = None, weekday: int | N
     side of publication. A weekday written beside the date picks the year it fits.
     """
     p = ctx.published
+    ahead = _set_ahead(ctx, month, day)
+    if ahead is not None:
+        return ahead
     # (nor can a year after publication's, outside a clause about the future: "the IMF
     # programme runs to 2027, … the NPP's November 14 landslide" in December 2024)
     if ctx.year and not (p is not None and (ctx.year == p.year and _after(p, month, day) or ctx.year > p.year)
@@ -122,6 +125,25 @@ def _after(p: date, month: int, day: int | None) -> bool:
     if day is None:
         return month > p.month
     return (month, day) > (p.month, p.day)
+
+
+def _set_ahead(ctx: Context, month: int, day: int | None) -> tuple[int, str] | None:
+    """Return the year after the sentence's own day when a future clause names a date before it, else None.
+
+    "- **November 12, 2024** — Leaders agree on February 23 as the date for an early
+    election": what a clause sets for the future lies after the day its sentence told,
+    not earlier in that day's year (the year a heading or the sentence gave).
+    """
+    if not (ctx.future and ctx.year and ctx.previous and ctx.in_sentence):
+        return None
+    last = ctx.previous[-1]
+    if last.precision != "day" or last.end.year != ctx.year:
+        return None
+    end = date(ctx.year, month, min(day, calendar.monthrange(ctx.year, month)[1]) if day
+               else calendar.monthrange(ctx.year, month)[1])
+    if end >= last.end:
+        return None
+    return ctx.year + 1, f"after the sentence's date {last.end.isoformat()}"
 
 
 # A yearless date right after a dated one of an earlier year ("… on 22 November 2023. The
