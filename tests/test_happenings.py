@@ -306,9 +306,19 @@ def test_eval_happenings_names_a_bad_gold_file(tmp_path, capsys):
     # weights are not fitted on them (a refit on all 39 folders scored lower on them and on the blind sets)
     ("heldout_aj", (0.79, 0.70, 1.25, 0.91)),  # 0.809 / 0.728 / 1.23, 183 of 196
     ("heldout_ak", (0.67, 0.74, 1.30, 0.92)),  # 0.694 / 0.760 / 1.28, 128 of 136
-    ("heldout_al", (0.85, 0.63, 1.41, 0.94)),  # 0.868 / 0.652 / 1.39, 133 of 138
+    ("heldout_al", (0.85, 0.63, 1.42, 0.94)),  # 0.873 / 0.640 / 1.41, 133 of 138 (0.868 / 0.652 / 1.39 before
+    # the eleventh session's date set ahead: Macron's "by the end of the year" moved to its true 2023)
     ("heldout_am", (0.85, 0.70, 1.25, 0.91)),  # 0.874 / 0.725 / 1.23, 160 of 171
     ("heldout_an", (0.87, 0.71, 1.37, 0.92)),  # 0.894 / 0.738 / 1.35, 154 of 163
+    # AO (South Korea), AP (Syria), AQ (Thailand-Cambodia), AR (Germany), AS (Serbia), written as the tenth
+    # session began, blind on main as the eleventh began (de0f363): AO 0.746 / 0.677 / 1.38, AP 0.762 / 0.675 /
+    # 1.28, AQ 0.825 / 0.714 / 1.35, AR 0.921 / 0.725 / 1.25, AS 0.885 / 0.774 / 1.47; then read (concepts,
+    # "later in November", dates a clause sets ahead)
+    ("heldout_ao", (0.72, 0.65, 1.40, 0.94)),  # 0.746 / 0.677 / 1.38, 140 of 147
+    ("heldout_ap", (0.80, 0.68, 1.28, 0.92)),  # 0.826 / 0.703 / 1.26, 137 of 148
+    ("heldout_aq", (0.81, 0.73, 1.33, 0.90)),  # 0.836 / 0.750 / 1.31, 134 of 148
+    ("heldout_ar", (0.89, 0.71, 1.22, 0.90)),  # 0.918 / 0.735 / 1.20, 136 of 149
+    ("heldout_as", (0.87, 0.79, 1.39, 0.95)),  # 0.891 / 0.817 / 1.37, 147 of 153
 ])
 def test_happenings_of_the_held_out_corpora_do_not_regress(name, floors):
     score, errors = happenings.evaluate(DEV.parent / name)
