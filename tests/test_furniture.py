@@ -91,6 +91,9 @@ FURNITURE = [
     # section titles
     ("en", "## January 2025 ceasefire", "January 2025"),
     ("id", "## Gencatan senjata Oktober 2025", "Oktober 2025"),
+    # a page title naming its subject by year (an encyclopedia's), no verb
+    ("en", "# 2025 German federal election", "2025"),
+    ("en", "# Colombo 2022, Jakarta 1998", "2022"),
     # when the reporter reached a source
     ("en", '"We are watching closely," the analyst said when contacted on Monday.', "Monday"),
     ("id", '"Kami mengamati," ujarnya saat dihubungi Kompas.com, Senin malam.', "Senin malam"),
@@ -220,6 +223,9 @@ def test_site_tag_below_a_date_line_is_no_event():
         ("id", "**Kronologi**\n\n- 13 September 2023: Kim dan Putin bertemu di Vostochny."),
         ("id", "**Kronologi**\n\n- Maret: Kim tiba di Moskow pada 2024."),
         ("id", "| Tanggal | Peristiwa |\n|---|---|\n| 19 Juni 2024 | Putin dan Kim meneken traktat |"),
+        # a headline with a verb, or with a day, is read as a sentence
+        ("en", "# Kim arrived in Vladivostok in 2019"),
+        ("en", "# 19 June 2024: the Pyongyang treaty"),
     ],
 )
 def test_not_furniture(language, text):

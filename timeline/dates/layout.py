@@ -67,6 +67,8 @@ ROLE_WORDS = 10  # a role longer than this is a sentence, not a byline's tail
 # A section title: a markdown heading below the page's title ("## January 2025 ceasefire").
 _SECTION = re.compile(r"\s*#{2,6}\s+\S")
 SECTION_TITLE = "page furniture (section title)"  # its date still gives the lines below their context
+_PAGE_TITLE = re.compile(r"\s*#\s+\S")  # a Markdown page title ("# 2025 papal conclave")
+_YEAR_RULES = frozenset({"bare_year", "year_range", "year_word", "year_past"})  # candidates of whole years
 # A line wholly in italics ("*Smoke rises over Khan Younis, March 18, 2025.*"): alone in its
 # paragraph, a photo caption.
 _ITALIC_LINE = re.compile(r"\s*([*_])(?![*_\s])[^*_\n]+(?<!\s)\1\s*")
@@ -640,6 +642,12 @@ def line_role(text: str, ln: Line, cands: list[Candidate], g: Grammar) -> tuple[
     dated = [c for c in cands if c.kind not in ("clock", "duration") and c.event]
     if dated and _SECTION.match(line) and not only_filler(line, spans, g):
         return "furniture", SECTION_TITLE  # "## January 2025 ceasefire" names the section, tells nothing
+    if (dated and _PAGE_TITLE.match(line) and all(c.rule in _YEAR_RULES for c in dated)
+            and not only_filler(line, spans, g) and not has_verb(line, g.language)):
+        # "# 2025 German federal election", "# Colombo 2022, Jakarta 1998": a page's title
+        # naming its subject by year tells no happening (its body does); a headline with a
+        # verb ("# Kim arrives in Vladivostok") or a day is left to be read as a sentence.
+        return "furniture", SECTION_TITLE
     named = [c for c in dated if c.rule == "weekday"]
     if len(dated) == 2 and len(named) == 1:
         # "2025-10-09 6:30 a.m. ET, Thursday" (a live entry's heading): the weekday
