@@ -316,7 +316,9 @@ def test_eval_happenings_names_a_bad_gold_file(tmp_path, capsys):
     # "later in November", dates a clause sets ahead)
     ("heldout_ao", (0.72, 0.65, 1.40, 0.94)),  # 0.746 / 0.677 / 1.38, 140 of 147
     ("heldout_ap", (0.80, 0.68, 1.28, 0.92)),  # 0.826 / 0.703 / 1.26, 137 of 148
-    ("heldout_aq", (0.81, 0.73, 1.33, 0.90)),  # 0.836 / 0.750 / 1.31, 134 of 148
+    # (AQ's "where it is already Sunday morning, on Saturday night Eastern time" is one moment told by two
+    # clocks: its first telling dates it, so the gold's "Saturday night" is no longer a mention of its own)
+    ("heldout_aq", (0.81, 0.73, 1.31, 0.89)),  # 0.836 / 0.753 / 1.29, 133 of 148
     ("heldout_ar", (0.89, 0.71, 1.22, 0.90)),  # 0.918 / 0.735 / 1.20, 136 of 149
     ("heldout_as", (0.87, 0.79, 1.39, 0.95)),  # 0.891 / 0.817 / 1.37, 147 of 153
 ])

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from . import actors as actor_finder
 from dataclasses import replace
 
-from . import confidence, dates, merge as merging, places as place_finder, taxonomy, verbs
+from . import confidence, dates, localday, merge as merging, places as place_finder, taxonomy, verbs
 from .model import Article, Event, Sentence, TimeExpression
 from .segment import sentences
 from .titles import TITLE_MAX, title_of
@@ -148,13 +148,15 @@ def mentions(article: Article, memo: dict | None = None) -> list[Event]:
         for s, e in dates.date_sentences(article.text, sents, article.published, article.language)
         if e.date is not None
     ]
+    starts = {s.start for s, _ in dated}
+    where = {start: place_finder.names(s.text) for s in sents if (start := s.start) in starts}
+    dated = localday.localised(article.text, dated, where, article.language)  # "Thursday night Eastern time" in Seoul
     by_sentence: dict[int, list[TimeExpression]] = {}
     for s, e in dated:
         by_sentence.setdefault(s.start, []).append(e)
     out: list[Event] = []
     seen: set[str] = set()
     memo = {} if memo is None else memo  # a sentence dating two events is typed once
-    where = {start: place_finder.names(s.text) for s in sents if (start := s.start) in by_sentence}
     for s, e in dated:
         interval = (e.date, e.date_end or e.date)
         # "…on 13 September 2023, the same day Kim met Putin": a repeat of the interval kept

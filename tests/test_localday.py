@@ -1,0 +1,74 @@
+"""A day told by another place's clock moves to the day it was where the happening took place."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from timeline import localday
+from timeline.errors import InputError
+from timeline.events import mentions
+from timeline.model import Article
+
+
+def _days(text: str, language: str = "en", published: date = date(2025, 4, 5)) -> list[tuple[str, str]]:
+    return [(e.time_text, e.date.isoformat()) for e in mentions(Article(text, "x.txt", published=published,
+                                                                        language=language))]
+
+
+@pytest.mark.parametrize(("text", "language", "published", "want"), [
+    # a US live blog's evening is the next morning in Seoul, Tokyo, Kuala Lumpur
+    ("The court in Seoul upheld the impeachment on Thursday night Eastern time.", "en", date(2025, 4, 5),
+     [("Thursday night", "2025-04-04")]),
+    ("Air Force One touched down in Kuala Lumpur at 10:40 p.m. Eastern time on Saturday.", "en",
+     date(2025, 10, 27), [("Saturday", "2025-10-26")]),
+    # an Indonesian paper's small hours WIB are the evening before in Washington
+    ("Trump dilantik di Washington pada Selasa (21/1/2025) dini hari WIB.", "id", date(2025, 1, 22),
+     [("Selasa (21/1/2025) dini hari", "2025-01-20")]),
+    # a morning in New York is the same day in Rome; a day told by local time stays
+    ("Pope Francis died in Rome early Monday Eastern time, the Vatican said.", "en", date(2025, 4, 22),
+     [("Monday", "2025-04-21")]),
+    ("Polls in Berlin closed at 6 p.m. local time (noon Eastern time) on Sunday.", "en", date(2025, 2, 25),
+     [("Sunday", "2025-02-23")]),
+    # a place in the clock's own region moves nothing
+    ("The Senate in Washington voted late Tuesday night Eastern time.", "en", date(2025, 4, 10),
+     [("Tuesday night", "2025-04-08")]),
+    # a day told without a time of day says too little of the hour
+    ("The court in Seoul ruled on Thursday, Eastern time.", "en", date(2025, 4, 5), [("Thursday", "2025-04-03")]),
+])
+def test_a_day_told_by_another_clock_is_the_happenings_local_day(text, language, published, want):
+    assert _days(text, language, published) == want
+
+
+def test_the_same_moment_told_by_two_clocks_is_one_date():
+    text = "Ishiba's cabinet resigned in Tokyo on Monday night Eastern time, Tuesday morning in Tokyo."
+    assert _days(text, published=date(2025, 10, 22)) == [("Monday night", "2025-10-21")]
+    text = "Harga minyak jatuh di New York pada Selasa (25/11/2014) waktu setempat (Rabu pagi WIB)."
+    assert _days(text, "id", date(2014, 11, 26)) == [("Selasa (25/11/2014)", "2014-11-25")]
+
+
+def test_a_sentence_naming_no_place_takes_the_articles_place_for_a_time_of_day_only():
+    text = ("Crowds gathered in Seoul on Thursday evening Eastern time.\n\n"
+            "The court upheld the impeachment on Thursday night Eastern time.\n\n"
+            "The won fell at 10 p.m. Eastern time on Thursday.")
+    assert _days(text) == [("Thursday evening", "2025-04-04"), ("Thursday night", "2025-04-04"),
+                           ("Thursday", "2025-04-03")]
+
+
+def test_a_moved_day_says_how_it_was_moved():
+    (pair,) = [e for e in mentions(Article("The court in Seoul ruled on Thursday night Eastern time.", "x.txt",
+                                           published=date(2025, 4, 5), language="en"))]
+    assert pair.date_label == "4 Apr 2025"
+
+
+def test_a_clock_file_without_its_tables_or_with_an_unknown_zone_is_named(tmp_path):
+    bad = tmp_path / "zones.yaml"
+    bad.write_text("zones: {ET: America/Nowhere}\nparts: {}\n", encoding="utf-8")
+    with pytest.raises(InputError, match="America/Nowhere"):
+        localday._clocks(bad)
+    bad.write_text("zones: []\n", encoding="utf-8")
+    with pytest.raises(InputError, match="zones"):
+        localday._clocks(bad)
+    bad.write_text("zones: {ET: America/New_York}\nparts: {en: {night: [20]}}\n", encoding="utf-8")
+    with pytest.raises(InputError, match="from, to"):
+        localday._clocks(bad)

