@@ -37,6 +37,22 @@ def test_extract_imports_no_table_library_no_baseline_and_no_language_model(tmp_
     assert _loaded_after_extract(tmp_path, "extract", str(SEED)) == set()
 
 
+def test_a_warm_run_on_a_text_article_imports_no_yaml_front_matter_charset_or_lock_library(tmp_path):
+    # PyYAML only parses a data file the user cache does not hold; python-frontmatter reads
+    # Markdown, charset-normalizer guesses a file that is not UTF-8, filelock guards writes
+    # into data/: none is on the path of a plain text article once the cache is warm.
+    _loaded_after_extract(tmp_path, "extract", str(SEED))  # fills the cache
+    script = (
+        "import json, sys\n"
+        "from timeline import cli\n"
+        f"code = cli.main(['extract', {str(SEED)!r}, '-o', {str(tmp_path / 'again.csv')!r}])\n"
+        "print(json.dumps([code, sorted(m for m in ('yaml', 'frontmatter', 'charset_normalizer', 'filelock')"
+        " if m in sys.modules)]))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert json.loads(out.stdout.strip().splitlines()[-1]) == [0, []]
+
+
 def test_a_given_language_never_loads_the_model(tmp_path):
     unclear = tmp_path / "unclear.txt"
     unclear.write_text("Kim Jong Un, Vladimir Putin. Vostochny 13 September 2023.\n", encoding="utf-8")

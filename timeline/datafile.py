@@ -1,11 +1,16 @@
-"""Read the user-editable YAML files in data/ the same way everywhere."""
+"""Read the user-editable YAML files in data/ the same way everywhere.
+
+PyYAML is imported at the first file the user cache does not hold (or at the first
+error): importing it compiles its reader's patterns, a fortieth of a second of every
+start, and a run whose files are all kept never needs it.
+"""
 from __future__ import annotations
 
 import hashlib
 import marshal
+import os
+from functools import lru_cache
 from pathlib import Path
-
-import yaml
 
 from . import cache
 from .errors import InputError
@@ -19,6 +24,8 @@ class _UniqueKeys:
     """
 
     def construct_mapping(self, node, deep=False):
+        import yaml
+
         seen = set()
         for key_node, _ in node.value:
             key = self.construct_object(key_node, deep=deep)
@@ -30,24 +37,56 @@ class _UniqueKeys:
         return super().construct_mapping(node, deep=deep)
 
 
-class UniqueKeyLoader(_UniqueKeys, yaml.SafeLoader):
-    """A safe YAML loader that refuses a key given twice in one mapping."""
+@lru_cache(maxsize=1)
+def _loaders() -> tuple[type, type | None]:
+    """Return the safe loader refusing a key given twice, and its libyaml twin (None without libyaml).
+
+    libyaml's parser reads the language files ~10× faster than PyYAML's own; where
+    PyYAML was built without it, the pure-Python loader does the work.
+    """
+    import yaml
+
+    unique = type("UniqueKeyLoader", (_UniqueKeys, yaml.SafeLoader),
+                  {"__doc__": "A safe YAML loader that refuses a key given twice in one mapping."})
+    fast = type("_FastLoader", (_UniqueKeys, yaml.CSafeLoader), {}) if hasattr(yaml, "CSafeLoader") else None
+    return unique, fast
 
 
-# libyaml's parser reads the language files ~10× faster than PyYAML's own; where
-# PyYAML was built without it, the pure-Python loader does the work.
-_FastLoader = (type("_FastLoader", (_UniqueKeys, yaml.CSafeLoader), {})
-               if hasattr(yaml, "CSafeLoader") else None)
+def __getattr__(name: str) -> object:
+    if name == "UniqueKeyLoader":  # built with PyYAML, at first use
+        return _loaders()[0]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def yaml_error() -> type[Exception]:
+    """Return PyYAML's error class (importing PyYAML): for `except` clauses that name it."""
+    import yaml
+
+    return yaml.YAMLError
 
 
 def parse_yaml(text: str) -> object:
     """Parse YAML text with the duplicate-key check; raise yaml.YAMLError when it is not valid."""
-    if _FastLoader is not None:
+    import yaml
+
+    unique, fast = _loaders()
+    if fast is not None:
         try:
-            return yaml.load(text, Loader=_FastLoader)
+            return yaml.load(text, Loader=fast)
         except (yaml.YAMLError, UnicodeError):  # libyaml cannot encode a lone surrogate
             pass  # PyYAML's own loader decides, and its messages quote the offending line
-    return yaml.load(text, Loader=UniqueKeyLoader)
+    return yaml.load(text, Loader=unique)
+
+
+@lru_cache(maxsize=1)
+def _parser_stamp() -> str:
+    """Return the installed PyYAML's size and time, found without importing it: kept parses follow an upgrade."""
+    path = cache.package_file("yaml", "__init__.py")
+    try:
+        st = os.stat(path) if path else None
+    except OSError:
+        st = None
+    return f"{st and st.st_size}-{st and st.st_mtime_ns}"
 
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -65,7 +104,7 @@ def parse_file(path: Path) -> object:
     name = _shipped(path)
     if not name:
         return parse_yaml(raw.decode("utf-8"))
-    key = hashlib.sha256(f"{yaml.__version__}\0{marshal.version}\0".encode() + raw).hexdigest()[:24]
+    key = hashlib.sha256(f"{_parser_stamp()}\0{marshal.version}\0".encode() + raw).hexdigest()[:24]
     kept = cache.load_bytes(name, key, ".marshal")
     if kept is not None:
         try:
@@ -89,8 +128,10 @@ def read_yaml(path: Path, what: str) -> object:
         return parse_file(path)
     except OSError as exc:
         raise InputError(str(path), f"cannot read {what} ({exc.strerror})") from exc
-    except yaml.YAMLError as exc:
-        raise InputError(str(path), f"not valid YAML ({exc})") from exc
+    except Exception as exc:
+        if isinstance(exc, yaml_error()):
+            raise InputError(str(path), f"not valid YAML ({exc})") from exc
+        raise
 
 
 def _shipped(path: Path) -> str:

@@ -6,11 +6,10 @@ import os
 import re
 import warnings
 from dataclasses import replace
+from functools import lru_cache
 from pathlib import Path
 
 import filetype
-import frontmatter
-import yaml
 
 from . import dates, language, wireyear
 from .errors import InputError
@@ -37,30 +36,36 @@ _LONE_CR = re.compile(r"\r(?!\n)")
 _HTML_START = re.compile(r"\s*(<!doctype\s+html|<html[\s>])", re.I)
 
 
-class _FrontMatterYAML(frontmatter.YAMLHandler):
-    """Front matter read with libyaml's safe loader, refusing aliases.
+@lru_cache(maxsize=1)
+def _front_matter_handler() -> object:
+    """Return python-frontmatter's YAML handler reading with libyaml's safe loader and refusing aliases.
 
     An alias ("*name") repeats a node; ten levels of ten make 10^10 of them in a
     600-byte file ("billion laughs"), which took minutes and gigabytes to turn into
     text. Articles have no use for them, so a front matter with one is not read.
+    (Built at the first Markdown file: python-frontmatter and PyYAML are imported then.)
     """
+    import frontmatter
+    import yaml
 
-    def load(self, fm: str, **kwargs: object) -> object:
-        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-        for event in yaml.parse(fm, Loader=loader):
-            if isinstance(event, yaml.AliasEvent):
-                raise yaml.MarkedYAMLError(
-                    problem=f"the alias *{event.anchor} is refused (aliases can expand without bound)",
-                    problem_mark=event.start_mark)
-        return yaml.load(fm, Loader=loader)
+    class FrontMatterYAML(frontmatter.YAMLHandler):
+        def load(self, fm: str, **kwargs: object) -> object:
+            loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+            for event in yaml.parse(fm, Loader=loader):
+                if isinstance(event, yaml.AliasEvent):
+                    raise yaml.MarkedYAMLError(
+                        problem=f"the alias *{event.anchor} is refused (aliases can expand without bound)",
+                        problem_mark=event.start_mark)
+            return yaml.load(fm, Loader=loader)
+
+    return FrontMatterYAML()
 
 
-_YAML = _FrontMatterYAML()
+def front_matter(raw: str):
+    """Return the front matter and content of `raw` as a frontmatter.Post (YAML aliases refused: yaml.YAMLError)."""
+    import frontmatter
 
-
-def front_matter(raw: str) -> frontmatter.Post:
-    """Return the front matter and content of `raw` (YAML aliases refused: yaml.YAMLError)."""
-    return frontmatter.loads(raw, handler=_YAML)
+    return frontmatter.loads(raw, handler=_front_matter_handler())
 
 
 def _binary(data: bytes, source: str) -> InputError:

@@ -7,9 +7,7 @@ from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
 
-import yaml
-
-from ..datafile import parse_file
+from ..datafile import parse_file, yaml_error
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "data" / "lang"
 FALLBACK = "en"  # the language whose words are used when a language has no file
@@ -86,8 +84,10 @@ def load(language: str) -> Lexicon:
         path = DATA_DIR / f"{FALLBACK}.yaml"
     try:
         raw = parse_file(path)
-    except yaml.YAMLError as exc:
-        raise LexiconError(f"{path}: not valid YAML ({exc})") from None
+    except Exception as exc:
+        if isinstance(exc, yaml_error()):
+            raise LexiconError(f"{path}: not valid YAML ({exc})") from None
+        raise
     check(raw, path)
     return Lexicon(language, raw)
 
