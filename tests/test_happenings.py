@@ -58,6 +58,11 @@ def ev(source, sentence, day, end=None, kind="other", actors=("Russia", "North K
     ("Opposition forces entered Damascus.", "Pasukan oposisi masuk ke Damaskus.", "capture"),
     ("Rebels said they had captured Homs.", "Oposisi menyatakan telah merebut Homs.", "capture"),
     ("The offensive toppled Bashar al-Assad.", "Serangan kilat yang menggulingkan Bashar al-Assad.", "overthrow"),
+    ("The committee awarded Machado the Nobel Peace Prize.", "Machado dianugerahi Nobel Perdamaian.", "award"),
+    ("Jokowi sent his condolences.", "Presiden menyampaikan belasungkawa.", "condolences"),
+    ("A crowd crush killed 135 people.", "Ratusan suporter terinjak-injak di pintu stadion.", "stampede"),
+    ("Timor-Leste was admitted as ASEAN's eleventh member.", "Timor Leste resmi menjadi anggota ASEAN.",
+     "membership"),
 ])
 def test_concepts_are_shared_across_languages(en, id_, shared):
     assert shared in concepts.of(en, "en") & concepts.of(id_, "id")
