@@ -130,3 +130,10 @@ def test_places_of_an_article_event_and_of_a_merged_event():
 
 def test_union_keeps_first_mention_order():
     assert places.union([("Beijing",), (), ("Pyongyang", "Beijing")]) == ("Beijing", "Pyongyang")
+
+
+def test_a_capital_after_a_cue_and_a_modifier_is_a_place_and_alone_it_is_the_state():
+    assert places.names("Crowds are gathering outside the court in central Seoul.") == ("Seoul",)
+    assert places.names("Strikes hit the outskirts in northern Gaza.") == ("Gaza",)
+    assert places.names("Seoul said it would respond.") == ()
+    assert places.names("Central Seoul was quiet.") == ()  # no cue before it

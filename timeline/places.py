@@ -351,9 +351,22 @@ def _name_neighbour(text: str, start: int, stop: int, heads: frozenset[str]) -> 
     return bool(after) and after.group(1)[:1].isupper() and after.group(1).lower().strip(".") not in heads
 
 
+@lru_cache(maxsize=4)
+def _modifiers(path: Path = WORDS_FILE) -> frozenset[str]:
+    """Return the words that may stand between a cue and its place ("in central Seoul")."""
+    data = read_yaml(path, "the place words")
+    words = data.get("modifiers") if isinstance(data, dict) else None
+    if words is not None and not isinstance(words, list):
+        raise InputError(str(path), "`modifiers` must be a list of words")
+    return frozenset(str(w).lower() for w in words or ())
+
+
 def _after_cue(text: str, start: int, cues: tuple[str, ...]) -> bool:
-    """Tell whether a place word stands right before `start` ("di ", "visited ", "in the ")."""
+    """Tell whether a place word stands right before `start` ("di ", "visited ", "in the ", "in central ")."""
     before = " ".join(text[max(0, start - 60):start].lower().split())
+    last = before.rpartition(" ")[2]
+    if last in _modifiers():
+        before = before[: -len(last)].rstrip()
     if before.endswith(" the"):
         before = before[:-4]
     before = " " + before
