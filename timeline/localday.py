@@ -186,11 +186,12 @@ def localised(text: str, pairs: list[tuple[Sentence, TimeExpression]], where: di
     # "Selasa (25/11/2014) waktu setempat (Rabu pagi WIB)", "Monday night Eastern time, Tuesday
     # morning in Tokyo": moved, one clock's day is the other's, the same moment told twice;
     # the sentence's first telling dates it, the later one dates nothing of its own
+    if not moved_ones:
+        return out
     first: dict[tuple, int] = {}
     for n, (s, e) in enumerate(out):
         first.setdefault((s.start, e.date, e.date_end), n)
-    told_twice = {key for key, n in first.items()
-                  if any(m in moved_ones for m, (s, e) in enumerate(out) if (s.start, e.date, e.date_end) == key)}
+    told_twice = {(out[n][0].start, out[n][1].date, out[n][1].date_end) for n in moved_ones}
     return [(s, e) for n, (s, e) in enumerate(out)
             if (key := (s.start, e.date, e.date_end)) not in told_twice or first[key] == n]
 
