@@ -47,12 +47,14 @@ def test_the_same_moment_told_by_two_clocks_is_one_date():
     assert _days(text, "id", date(2014, 11, 26)) == [("Selasa (25/11/2014)", "2014-11-25")]
 
 
-def test_a_sentence_naming_no_place_takes_the_articles_place_for_a_time_of_day_only():
+def test_a_sentence_naming_no_place_takes_the_articles_place_and_a_clock_time_one_named_twice():
     text = ("Crowds gathered in Seoul on Thursday evening Eastern time.\n\n"
             "The court upheld the impeachment on Thursday night Eastern time.\n\n"
             "The won fell at 10 p.m. Eastern time on Thursday.")
     assert _days(text) == [("Thursday evening", "2025-04-04"), ("Thursday night", "2025-04-04"),
                            ("Thursday", "2025-04-03")]
+    twice = text.replace("The won fell", "Markets in Seoul reopened. The won fell")
+    assert _days(twice)[-1] == ("Thursday", "2025-04-04")
 
 
 def test_a_moved_day_says_how_it_was_moved():

@@ -164,13 +164,14 @@ def localised(text: str, pairs: list[tuple[Sentence, TimeExpression]], where: di
     none.
     """
     clocks = _clocks()
-    article: list[tuple[str, ...]] = []  # counted at the first day that needs them
+    article: list[tuple[tuple[str, ...], tuple[str, ...]]] = []  # counted at the first day that needs them
 
-    def most_named() -> tuple[str, ...]:
+    def most_named(told_by_clock: bool) -> tuple[str, ...]:
+        """The article's places, the most named first; for a clock time only those named twice or more."""
         if not article:
-            counts = Counter(m.name for m in place_finder.find(text))
-            article.append(tuple(name for name, _ in counts.most_common()))
-        return article[0]
+            counts = Counter(m.name for m in place_finder.find(text)).most_common()
+            article.append((tuple(name for name, _ in counts), tuple(name for name, n in counts if n > 1)))
+        return article[0][1 if told_by_clock else 0]
 
     spans: dict[int, list[tuple[int, int]]] = {}
     for s, e in pairs:
@@ -232,11 +233,14 @@ def _local(s: Sentence, e: TimeExpression, others: list[tuple[int, int]], named:
         return None
     zone_offset = _utc_offset(clocks.zones[zone.group().lower()], e.date)
     place = _place_offset(named, zone_offset, e.date)
-    if place is None and not _CLOCK.get(language, _CLOCK["en"]).search(window):
-        # a sentence that names no place: the article's, for a part of the day only ("the
-        # ruling on Thursday night Eastern time"); a clock time with no place ("WTI at 7:55
-        # WIB, Friday") is the report's own moment
-        place = _place_offset(article(), zone_offset, e.date)
+    if place is None:
+        # a sentence that names no place: the article's ("the ruling on Thursday night
+        # Eastern time"); with a clock time only a place the article names twice or more
+        # ("the Assembly voted just after 11 am Eastern time" in a report from Seoul), as a
+        # clock time with no place of its own is often the report's moment ("WTI at 7:55
+        # WIB, Friday" in a report naming Chicago once)
+        told_by_clock = _CLOCK.get(language, _CLOCK["en"]).search(window) is not None
+        place = _place_offset(article(told_by_clock), zone_offset, e.date)
     if place is None:
         return None
     shift = math.floor((sum(hours) / 2 + place - zone_offset) / 24)
