@@ -287,13 +287,13 @@ CASES = [
     # "later in November" after a past day is that day's November, not this year's
     ("en", date(2025, 1, 28), "The canopy collapsed on Nov. 1. A 15th victim died later in November.",
      "later in November", "2024-11-01", "2024-11-30", "month"),
-    ("en", date(2025, 1, 28), "The talks will resume later in March.", "later in March", "2025-03-01", "2025-03-31",
-     "month"),
+    ("en", date(2025, 1, 28), "The talks will resume later in March.", "later in March", "2025-03-01",
+     "2025-03-31", "month"),
     # a date a clause sets ahead ("as the date for") lies after its sentence's own day, in the next year
-    ("en", date(2025, 5, 10), "- **November 12, 2024** — Leaders agree on February 23 as the date for an early "
-     "election.", "February 23", "2025-02-23", "2025-02-23", "day"),
-    ("en", date(2025, 5, 10), "## 2024\n\n- **December 27** — Steinmeier dissolves the Bundestag and confirms "
-     "February 23 as election day.", "February 23", "2025-02-23", "2025-02-23", "day"),
+    ("en", date(2025, 5, 10), "- **November 12, 2024** — Leaders agree on February 23 as the date for an "
+     "early election.", "February 23", "2025-02-23", "2025-02-23", "day"),
+    ("en", date(2025, 5, 10), "## 2024\n\n- **December 27** — Steinmeier dissolves the Bundestag and "
+     "confirms February 23 as election day.", "February 23", "2025-02-23", "2025-02-23", "day"),
     ("en", date(2025, 5, 10), "On 12 June 2024 the leaders said the vote will be held on July 5.", "July 5",
      "2024-07-05", "2024-07-05", "day"),
     ("en", Q, "The treaty was signed in 1999.", "1999", "1999-01-01", "1999-12-31", "year"),

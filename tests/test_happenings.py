@@ -51,14 +51,17 @@ def ev(source, sentence, day, end=None, kind="other", actors=("Russia", "North K
     ("Hun Sen released a recording of the call.", "Hun Sen mengunggah rekaman percakapan itu.", "leak"),
     ("The coalition collapsed in November.", "Semuanya berawal dari runtuhnya koalisi tiga partai.",
      "coalition_collapse"),
-    ("The first exit polls showed Labour far ahead.", "Hasil hitung cepat menunjukkan Lee unggul.", "exit_poll"),
+    ("The first exit polls showed Labour far ahead.", "Hasil hitung cepat menunjukkan Lee unggul.",
+     "exit_poll"),
     ("Polls closed at 10 p.m.", "Tempat pemungutan suara ditutup pukul 20.00.", "election"),
     ("Barricades went up across the city.", "Barikade bermunculan di berbagai kota.", "blockade"),
     ("Hundreds of thousands took to the streets.", "Beograd menyaksikan lautan manusia.", "demonstration"),
     ("Opposition forces entered Damascus.", "Pasukan oposisi masuk ke Damaskus.", "capture"),
     ("Rebels said they had captured Homs.", "Oposisi menyatakan telah merebut Homs.", "capture"),
-    ("The offensive toppled Bashar al-Assad.", "Serangan kilat yang menggulingkan Bashar al-Assad.", "overthrow"),
-    ("The committee awarded Machado the Nobel Peace Prize.", "Machado dianugerahi Nobel Perdamaian.", "award"),
+    ("The offensive toppled Bashar al-Assad.", "Serangan kilat yang menggulingkan Bashar al-Assad.",
+     "overthrow"),
+    ("The committee awarded Machado the Nobel Peace Prize.", "Machado dianugerahi Nobel Perdamaian.",
+     "award"),
     ("Jokowi sent his condolences.", "Presiden menyampaikan belasungkawa.", "condolences"),
     ("A crowd crush killed 135 people.", "Ratusan suporter terinjak-injak di pintu stadion.", "stampede"),
     ("Timor-Leste was admitted as ASEAN's eleventh member.", "Timor Leste resmi menjadi anggota ASEAN.",
@@ -317,9 +320,9 @@ def test_eval_happenings_names_a_bad_gold_file(tmp_path, capsys):
     ("heldout_am", (0.85, 0.70, 1.25, 0.91)),  # 0.874 / 0.725 / 1.23, 160 of 171
     ("heldout_an", (0.87, 0.71, 1.37, 0.92)),  # 0.894 / 0.738 / 1.35, 154 of 163
     # AO (South Korea), AP (Syria), AQ (Thailand-Cambodia), AR (Germany), AS (Serbia), written as the tenth
-    # session began, blind on main as the eleventh began (de0f363): AO 0.746 / 0.677 / 1.38, AP 0.762 / 0.675 /
-    # 1.28, AQ 0.825 / 0.714 / 1.35, AR 0.921 / 0.725 / 1.25, AS 0.885 / 0.774 / 1.47; then read (concepts,
-    # "later in November", dates a clause sets ahead, days told by another place's clock)
+    # session began, blind on main as the eleventh began (de0f363): AO 0.746 / 0.677 / 1.38, AP 0.762 /
+    # 0.675 / 1.28, AQ 0.825 / 0.714 / 1.35, AR 0.921 / 0.725 / 1.25, AS 0.885 / 0.774 / 1.47; then read
+    # (concepts, "later in November", dates a clause sets ahead, days told by another place's clock)
     ("heldout_ao", (0.71, 0.68, 1.40, 0.94)),  # 0.735 / 0.704 / 1.38, 140 of 147
     ("heldout_ap", (0.85, 0.70, 1.27, 0.92)),  # 0.874 / 0.727 / 1.25, 137 of 148
     # (AQ's "where it is already Sunday morning, on Saturday night Eastern time" is one moment told by two
@@ -542,7 +545,8 @@ def test_the_same_figure_between_the_same_two_states_that_day_joins_reports_nami
 
 def test_a_charge_of_overthrow_is_no_overthrow_and_a_capital_taken_is_one_family_with_a_regime_toppled():
     assert "overthrow" not in concepts.of("The government called it an attempt to overthrow the order.", "en")
-    assert "overthrow" not in concepts.of("Pemerintah menyebutnya upaya penggulingan tatanan konstitusional.", "id")
+    charge = "Pemerintah menyebutnya upaya penggulingan tatanan konstitusional."
+    assert "overthrow" not in concepts.of(charge, "id")
     assert concepts.related(frozenset({"capture"}), frozenset({"overthrow"}))
 
 

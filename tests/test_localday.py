@@ -34,7 +34,8 @@ def _days(text: str, language: str = "en", published: date = date(2025, 4, 5)) -
     ("The Senate in Washington voted late Tuesday night Eastern time.", "en", date(2025, 4, 10),
      [("Tuesday night", "2025-04-08")]),
     # a day told without a time of day says too little of the hour
-    ("The court in Seoul ruled on Thursday, Eastern time.", "en", date(2025, 4, 5), [("Thursday", "2025-04-03")]),
+    ("The court in Seoul ruled on Thursday, Eastern time.", "en", date(2025, 4, 5),
+     [("Thursday", "2025-04-03")]),
 ])
 def test_a_day_told_by_another_clock_is_the_happenings_local_day(text, language, published, want):
     assert _days(text, language, published) == want
@@ -58,8 +59,8 @@ def test_a_sentence_naming_no_place_takes_the_articles_place_and_a_clock_time_on
 
 
 def test_a_moved_day_says_how_it_was_moved():
-    (pair,) = [e for e in mentions(Article("The court in Seoul ruled on Thursday night Eastern time.", "x.txt",
-                                           published=date(2025, 4, 5), language="en"))]
+    text = "The court in Seoul ruled on Thursday night Eastern time."
+    (pair,) = mentions(Article(text, "x.txt", published=date(2025, 4, 5), language="en"))
     assert pair.date_label == "4 Apr 2025"
 
 

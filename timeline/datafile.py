@@ -80,7 +80,7 @@ def parse_yaml(text: str) -> object:
 
 @lru_cache(maxsize=1)
 def _parser_stamp() -> str:
-    """Return the installed PyYAML's size and time, found without importing it: kept parses follow an upgrade."""
+    """Return the installed PyYAML's size and time, unimported (kept parses follow an upgrade)."""
     path = cache.package_file("yaml", "__init__.py")
     try:
         st = os.stat(path) if path else None

@@ -150,7 +150,8 @@ def mentions(article: Article, memo: dict | None = None) -> list[Event]:
     ]
     starts = {s.start for s, _ in dated}
     where = {start: place_finder.names(s.text) for s in sents if (start := s.start) in starts}
-    dated = localday.localised(article.text, dated, where, article.language)  # "Thursday night Eastern time" in Seoul
+    # "Thursday night Eastern time" of a ruling in Seoul is Friday there
+    dated = localday.localised(article.text, dated, where, article.language)
     by_sentence: dict[int, list[TimeExpression]] = {}
     for s, e in dated:
         by_sentence.setdefault(s.start, []).append(e)

@@ -62,7 +62,7 @@ def _front_matter_handler() -> object:
 
 
 def front_matter(raw: str):
-    """Return the front matter and content of `raw` as a frontmatter.Post (YAML aliases refused: yaml.YAMLError)."""
+    """Return the front matter and content of `raw`, a frontmatter.Post (aliases refused: yaml.YAMLError)."""
     import frontmatter
 
     return frontmatter.loads(raw, handler=_front_matter_handler())

@@ -59,7 +59,7 @@ def _words(names) -> re.Pattern:
 @lru_cache(maxsize=4)
 def _clocks(path: Path = ZONES_FILE) -> _Clocks:
     data = read_yaml(path, "the clock zones")
-    if not isinstance(data, dict) or not isinstance(data.get("zones"), dict) or not isinstance(data.get("parts"), dict):
+    if not (isinstance(data, dict) and all(isinstance(data.get(k), dict) for k in ("zones", "parts"))):
         raise InputError(str(path), "needs a `zones` mapping and a `parts` mapping")
     zones = {str(k).lower(): str(v) for k, v in data["zones"].items()}
     for name, zone in zones.items():
@@ -80,7 +80,7 @@ def _clocks(path: Path = ZONES_FILE) -> _Clocks:
 
 
 def _hours(window: str, span: tuple[int, int], language: str, clocks: _Clocks) -> tuple[int, int] | None:
-    """Return the hours the time of day in `window` nearest the day at `span` stands for, None when it names none.
+    """Return the hours the time of day in `window` nearest the day at `span` stands for (None: none named).
 
     The nearest: "where it is already Sunday morning, on Saturday night Eastern time"
     tells Saturday's hours by its "night".
@@ -119,7 +119,8 @@ def _zone_points() -> tuple[tuple[float, float, str], ...]:
         return tuple((float(lat), float(lon), str(zone)) for lat, lon, zone in kept)
     except (TypeError, ValueError):  # none kept, or not of this shape
         pass
-    points = [(c["latitude"], c["longitude"], c["timezone"]) for c in place_finder._cities() if c.get("timezone")]
+    points = [(c["latitude"], c["longitude"], c["timezone"])
+              for c in place_finder._cities() if c.get("timezone")]
     cache.keep(ZONE_POINTS_CACHE, key, points)
     return tuple(points)
 
@@ -136,11 +137,12 @@ def _zone_at(lat: float, lon: float) -> str | None:
 
 def _utc_offset(zone: str, day) -> float:
     """Return `zone`'s offset from UTC in hours at noon of `day`."""
-    return datetime(day.year, day.month, day.day, 12, tzinfo=ZoneInfo(zone)).utcoffset().total_seconds() / 3600
+    noon = datetime(day.year, day.month, day.day, 12, tzinfo=ZoneInfo(zone))
+    return noon.utcoffset().total_seconds() / 3600
 
 
 def _place_offset(names: tuple[str, ...], zone_offset: float, day) -> float | None:
-    """Return the clock offset of the first of `names` whose clock lies FAR_HOURS or more from `zone_offset`."""
+    """Return the clock offset of the first of `names` whose clock lies FAR_HOURS from `zone_offset`'s."""
     for name in names:
         where = place_finder.coordinates(name)
         if where is None:
@@ -247,5 +249,6 @@ def _local(s: Sentence, e: TimeExpression, others: list[tuple[int, int]], named:
     if shift == 0:
         return None
     day = interval.day(e.date + timedelta(days=shift))
-    return replace(e, date=day.start, date_end=day.end, label=day.label,
-                   anchor=f"{e.anchor}; {e.text} {zone.group()} is {day.label} where it happened".lstrip("; "))
+    why = f"{e.text} {zone.group()} is {day.label} where it happened"
+    anchor = f"{e.anchor}; {why}".lstrip("; ")
+    return replace(e, date=day.start, date_end=day.end, label=day.label, anchor=anchor)
