@@ -135,6 +135,19 @@ def ruled_out(x: tuple[float, ...]) -> bool:
     small stories, where most reports of one day are of one happening; an archive's
     busy day is not, so these stay rules the weights cannot outvote.
     """
+    return any(_rules(x))
+
+
+RULES = ("conflict", "apart", "said_after", "bare")  # the rules of ruled_out, as _rules tells them
+
+
+def rules_against(x: tuple[float, ...]) -> tuple[str, ...]:
+    """Return the names of the rules (RULES) that part the reports compared in `x` (ruled_out's reasons)."""
+    return tuple(name for name, holds in zip(RULES, _rules(x)) if holds)
+
+
+def _rules(x: tuple[float, ...]) -> tuple[bool, bool, bool, bool]:
+    """Return whether each rule of RULES holds for the reports compared in `x`."""
     keyed = x[_AT["rare_names"]] or x[_AT["rare_people"]] or x[_AT["numbers"]]
     reported = x[_AT["said_after"]]  # a summit, and the next day's report of it
     # Nothing in common but the date and a state, not even their wording: on a busy news
@@ -144,7 +157,8 @@ def ruled_out(x: tuple[float, ...]) -> bool:
     # A rare name, person or figure both give ties them whatever else differs; two states'
     # reports only a name or a person (a figure alone, "9", "2", does not).
     named = x[_AT["rare_names"]] or x[_AT["rare_people"]]
-    return bool(not keyed and x[_AT["conflict"]] or not named and x[_AT["states_apart"]] or reported or bare)
+    return (bool(not keyed and x[_AT["conflict"]]), bool(not named and x[_AT["states_apart"]]),
+            bool(reported), bool(bare))
 
 
 def probability(x: tuple[float, ...], model: Model | None = None) -> float:

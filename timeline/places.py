@@ -104,8 +104,10 @@ def load(path: Path = PLACES_FILE) -> tuple[Place, ...]:
 
 
 @lru_cache(maxsize=4)
-def _words(path: Path = WORDS_FILE) -> tuple[tuple[str, ...], frozenset[str], frozenset[str], frozenset[str]]:
-    """Return the cue phrases (longest first), the neighbour words allowed, the stop list and the speech verbs."""
+def _words(path: Path = WORDS_FILE) -> tuple[tuple[str, ...], frozenset[str], frozenset[str], frozenset[str],
+                                              frozenset[str]]:
+    """Return the cue phrases (longest first), the neighbour words allowed, the stop list, the speech verbs
+    and the words that may stand between a cue and its place ("in central Seoul")."""
     data = read_yaml(path, "the place words")
     try:
         cues = sorted({" ".join(str(c).lower().split()) for lang in data["cues"].values() for c in lang},
@@ -115,7 +117,10 @@ def _words(path: Path = WORDS_FILE) -> tuple[tuple[str, ...], frozenset[str], fr
         speech = frozenset(str(s).lower() for s in data["speech"])
     except (KeyError, TypeError, AttributeError) as exc:
         raise InputError(str(path), f"needs lists `cues` (per language), `heads`, `stop` and `speech` ({exc})") from None
-    return tuple(cues), heads, stop, speech
+    modifiers = data.get("modifiers")
+    if modifiers is not None and not isinstance(modifiers, list):
+        raise InputError(str(path), "`modifiers` must be a list of words")
+    return tuple(cues), heads, stop, speech, frozenset(str(w).lower() for w in modifiers or ())
 
 
 @lru_cache(maxsize=1)
@@ -351,21 +356,11 @@ def _name_neighbour(text: str, start: int, stop: int, heads: frozenset[str]) -> 
     return bool(after) and after.group(1)[:1].isupper() and after.group(1).lower().strip(".") not in heads
 
 
-@lru_cache(maxsize=4)
-def _modifiers(path: Path = WORDS_FILE) -> frozenset[str]:
-    """Return the words that may stand between a cue and its place ("in central Seoul")."""
-    data = read_yaml(path, "the place words")
-    words = data.get("modifiers") if isinstance(data, dict) else None
-    if words is not None and not isinstance(words, list):
-        raise InputError(str(path), "`modifiers` must be a list of words")
-    return frozenset(str(w).lower() for w in words or ())
-
-
-def _after_cue(text: str, start: int, cues: tuple[str, ...]) -> bool:
+def _after_cue(text: str, start: int, cues: tuple[str, ...], modifiers: frozenset[str]) -> bool:
     """Tell whether a place word stands right before `start` ("di ", "visited ", "in the ", "in central ")."""
     before = " ".join(text[max(0, start - 60):start].lower().split())
     last = before.rpartition(" ")[2]
-    if last in _modifiers():
+    if last in modifiers:
         before = before[: -len(last)].rstrip()
     if before.endswith(" the"):
         before = before[:-4]
@@ -389,7 +384,7 @@ def find(text: str, path: Path = PLACES_FILE) -> list[PlaceMention]:
     >>> [m.name for m in find("Pyongyang said Moskwa would help; Vladimir Putin spoke.")]
     []
     """
-    cues, heads, _, speech = _words()
+    cues, heads, _, speech, modifiers = _words()
     states = _state_aliases()
     lowered = text.lower()
     size = len(text)
@@ -420,11 +415,11 @@ def find(text: str, path: Path = PLACES_FILE) -> list[PlaceMention]:
                 continue  # a sentence's first word, or a model name ("Hwasong-18")
             if _name_neighbour(text, start, stop, heads) or _speaks(text, stop, speech):
                 continue  # part of a longer name, or a person ("Carney told reporters")
-            if entry.place.population < CITY_POPULATION_FREE and not _after_cue(text, start, cues):
+            if entry.place.population < CITY_POPULATION_FREE and not _after_cue(text, start, cues, modifiers):
                 continue
         if text[start:stop].lower().removeprefix("the ") in states:
             joined = last_kept is not None and _JOINS.fullmatch(text[last_kept.end:start]) is not None
-            if not (_after_cue(text, start, cues) or joined):
+            if not (_after_cue(text, start, cues, modifiers) or joined):
                 continue  # the state acting: "Pyongyang said", "Moskwa merespons"
         last_kept = PlaceMention(entry.place.name, start, stop)
         out.append(last_kept)

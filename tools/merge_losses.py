@@ -33,25 +33,6 @@ sys.path.insert(0, str(ROOT))
 from timeline import affinity, happenings, merge, pipeline  # noqa: E402
 
 
-def _ruled(x: list[float]) -> str:
-    """Return which rules of affinity.ruled_out part the pair with features `x`."""
-    at = affinity._AT
-    keyed = x[at["rare_names"]] or x[at["rare_people"]] or x[at["numbers"]]
-    named = x[at["rare_names"]] or x[at["rare_people"]]
-    shared = sum(x[at[f]] for f in ("shared_specific", "shared_generic", "rare_names", "people",
-                                     "numbers"))
-    why = []
-    if not keyed and x[at["conflict"]]:
-        why.append("conflict")
-    if not named and x[at["states_apart"]]:
-        why.append("apart")
-    if x[at["said_after"]]:
-        why.append("said_after")
-    if not shared and x[at["shared_meaning"]] < affinity.BARE_OVERLAP and x[at["shared_states"]] < 2:
-        why.append("bare")
-    return "ruled:" + "+".join(why)
-
-
 def losses(folder: Path, verbose: bool = False) -> Counter:
     """Return the lost gold pairs of `folder` counted by cause (printing each when `verbose`)."""
     gold = happenings.load_gold(folder)
@@ -91,7 +72,7 @@ def losses(folder: Path, verbose: bool = False) -> Counter:
                 detail = f"p={p:.2f} " + " ".join(f"{n}={v:g}" for n, v in zip(affinity.FEATURES, x)
                                                    if v)
                 if affinity.ruled_out(x):
-                    cause = _ruled(x)
+                    cause = "ruled:" + "+".join(affinity.rules_against(x))
                 elif p <= affinity.load().threshold:
                     cause = "low"
                 else:

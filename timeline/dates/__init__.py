@@ -18,7 +18,7 @@ from functools import lru_cache
 from ..model import Sentence, TimeExpression
 from ..verbs import has_verb
 from . import grammar, interval, layout, lexicon
-from .resolve import NARRATIVE_RECENT, Context, Resolution
+from .resolve import NARRATIVE_RECENT, Context, Resolution, told_day
 from .rules import MONTH_WITHOUT_CUE
 from .scan import scan
 
@@ -144,7 +144,7 @@ def _expressions(
         future = _future(text, g, c, s_start, s_end, lookups)
         in_sentence = min(sentence_dates, len(told)) if previous_sentence == s_start else 0
         if (same and future and year is not None and published is not None and year < published.year
-                and not (in_sentence and told[-1].precision == "day" and told[-1].end.year == year)):
+                and told_day(told, in_sentence, year) is None):
             # "…since its independence from France in 1977, … ahead of the elections scheduled
             # in April": its sentence's past year is no year for what it says is to come (but
             # its day is the day the plan was made: resolve._set_ahead).

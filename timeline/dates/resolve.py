@@ -127,6 +127,13 @@ def _after(p: date, month: int, day: int | None) -> bool:
     return (month, day) > (p.month, p.day)
 
 
+def told_day(previous: tuple[Interval, ...], in_sentence: int, year: int | None) -> Interval | None:
+    """Return the day its own sentence told in `year` (the narrative's latest date), else None."""
+    if in_sentence and previous and previous[-1].precision == "day" and previous[-1].end.year == year:
+        return previous[-1]
+    return None
+
+
 def _set_ahead(ctx: Context, month: int, day: int | None) -> tuple[int, str] | None:
     """Return the year after the sentence's own day when a future clause names a date before it, else None.
 
@@ -134,10 +141,8 @@ def _set_ahead(ctx: Context, month: int, day: int | None) -> tuple[int, str] | N
     election": what a clause sets for the future lies after the day its sentence told,
     not earlier in that day's year (the year a heading or the sentence gave).
     """
-    if not (ctx.future and ctx.year and ctx.previous and ctx.in_sentence):
-        return None
-    last = ctx.previous[-1]
-    if last.precision != "day" or last.end.year != ctx.year:
+    last = told_day(ctx.previous, ctx.in_sentence, ctx.year) if ctx.future and ctx.year else None
+    if last is None:
         return None
     end = date(ctx.year, month, min(day, calendar.monthrange(ctx.year, month)[1]) if day
                else calendar.monthrange(ctx.year, month)[1])
