@@ -431,6 +431,11 @@ CASES = [
     ("en", date(2025, 3, 12), "Talks are planned for the first week of April.", "the first week of April", "2025-04-01", "2025-04-07", "week"),
     ("en", Q, "Shelling intensified in the last week of January.", "the last week of January", "2024-01-25", "2024-01-31", "week"),
     ("id", date(2025, 3, 12), "Latihan digelar pada pekan pertama April.", "pekan pertama April", "2025-04-01", "2025-04-07", "week"),
+    # --- next month: told as done, it is last year's (a month not begun holds nothing done); else the coming one
+    ("en", date(2025, 10, 6), "When bullets struck a jet on approach in November, regulators banned flights.", "November", "2024-11-01", "2024-11-30", "month"),
+    ("en", date(2025, 6, 20), "Reeves stood up in the Commons in late July and announced cuts.", "late July", "2024-07-21", "2024-07-31", "month_part"),
+    ("en", date(2025, 10, 6), "The summit opens in November.", "November", "2025-11-01", "2025-11-30", "month"),
+    ("en", date(2025, 10, 6), "He announced talks in November.", "November", "2025-11-01", "2025-11-30", "month"),
     ("id", Q, "Latihan digelar pada minggu kedua Maret 2023.", "minggu kedua Maret 2023", "2023-03-08", "2023-03-14", "week"),
     # --- a weekday range with its days in parentheses; a day range with "lalu"
     ("id", date(2025, 3, 14), "Latihan berlangsung Senin-Kamis (10-13/3).", "Senin-Kamis (10-13/3)", "2025-03-10", "2025-03-13", "day"),

@@ -149,7 +149,8 @@ def _expressions(
             # in April": its sentence's past year is no year for what it says is to come (but
             # its day is the day the plan was made: resolve._set_ahead).
             year = None
-        ctx = Context(anchor_day, told, year, future, in_paragraph, in_sentence)
+        past = not future and lookups.past(g, s_start, s_end)
+        ctx = Context(anchor_day, told, year, future, in_paragraph, in_sentence, past)
         try:
             res = c.resolve(ctx)
             if same and c.year is None and res.interval is not None and res.anchor.startswith("year from context"):
@@ -639,8 +640,12 @@ class _Lookups:
     def _whole(self, what: str, pattern: re.Pattern, s_start: int, s_end: int) -> re.Match | None:
         key = (what, s_start)
         if key not in self._sentence:
-            self._sentence[key] = (pattern.search if what == "cue" else pattern.match)(self.text, s_start, s_end)
+            self._sentence[key] = (pattern.match if what == "words" else pattern.search)(self.text, s_start, s_end)
         return self._sentence[key]
+
+    def past(self, g: grammar.Grammar, s_start: int, s_end: int) -> bool:
+        """Return whether the sentence holds a word of the past tense (g.past), searched once."""
+        return self._whole("past", g.past, s_start, s_end) is not None
 
     def last_break(self, s_start: int, s_end: int, end: int) -> int:
         """Return where the clause after the last colon or semicolon before `end` starts, or -1."""

@@ -122,6 +122,7 @@ class Grammar:
     ambiguous_weekdays: frozenset[str]
     day_parts: frozenset[str]  # "before dawn": a part of the day its sentence has just named
     future: re.Pattern
+    past: re.Pattern  # a word of the past tense ("struck", "-ed"), verbs of saying aside (see _past)
     since: re.Pattern  # matches a since-word right before a candidate
     until: re.Pattern
     range_join: re.Pattern  # matches the text between two candidates of a range
@@ -212,6 +213,20 @@ _NAME = _NAME_WORD + r"(?:(?:\s*,\s*|\s+(?:and|dan|&)\s+|\s+)" + _NAME_WORD + r"
 
 
 _NEVER = re.compile(r"(?!)")
+
+
+def _past(lex: Lexicon) -> re.Pattern:
+    """Return the pattern of a past-tense word: a past cue, or a word with a past ending not in past_not."""
+    words = lex.words("past_cues")
+    endings = lex.words("past_endings")
+    parts = [alternation(words)] if words else []
+    if endings:
+        not_past = lex.words("past_not") + lex.words("speech_verbs")
+        guard = r"(?!(?:" + alternation(not_past) + r")(?!\w))" if not_past else ""
+        parts.append(guard + r"[^\W\d_]{2,}(?:" + alternation(endings) + ")")
+    if not parts:
+        return _NEVER
+    return re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)", re.I)
 
 
 def _tail(words: list[str]) -> re.Pattern:
@@ -354,6 +369,7 @@ def _build(language: str) -> Grammar:
         ambiguous_weekdays=frozenset(norm(w) for w in lex.words("ambiguous_weekdays")),
         day_parts=frozenset(w.lower() for w in lex.words("day_parts")),
         future=re.compile(r"(?<!\w)" + alternation(lex.words("future_cues")) + r"(?!\w)", re.I),
+        past=_past(lex),
         since=_tail(lex.words("since_words")),
         until=_tail(lex.words("until_words")),
         range_join=re.compile(r"\s*" + alternation(lex.words("range_join")) + r"\s*$", re.I),

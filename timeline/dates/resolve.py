@@ -44,6 +44,7 @@ class Context:
     # How many of the latest event dates stand in the same sentence: an anaphor counts from
     # one of them, however coarse.
     in_sentence: int = 0
+    past: bool = False  # the clause tells what is done (a past-tense verb): not a date still to come
 
 
 @dataclass(frozen=True)
@@ -114,8 +115,11 @@ def pick_year(ctx: Context, month: int, day: int | None = None, weekday: int | N
             y = p.year
     else:
         y = max(y for y in years if start(y) <= p_cmp)
-        # "5 Januari" in a paper of 28 December: the coming one, not one a year back.
-        if (p_cmp - start(y)).days > 300 and (start(y + 1) - p_cmp).days <= 45:
+        # "5 Januari" in a paper of 28 December: the coming one, not one a year back; but
+        # what a clause tells as done did not happen in a month still to come ("bullets
+        # struck a jet in November" in a paper of October). (A day is left to come: a page
+        # dated by its infobox tells the next days in the past tense.)
+        if not (ctx.past and day is None) and (p_cmp - start(y)).days > 300 and (start(y + 1) - p_cmp).days <= 45:
             y += 1
     return y, published_anchor(ctx)
 
