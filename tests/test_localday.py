@@ -58,6 +58,25 @@ def test_a_sentence_naming_no_place_takes_the_articles_place_and_a_clock_time_on
     assert _days(twice)[-1] == ("Thursday", "2025-04-04")
 
 
+def test_a_day_counted_from_a_moved_day_moves_with_it():
+    text = ("Trump dilantik di Washington pada Selasa (21/1/2025) dini hari WIB. Pada hari yang sama, Trump "
+            "memberikan pengampunan. Keesokan harinya, ia menandatangani perintah eksekutif.")
+    assert _days(text, "id", date(2025, 1, 23)) == [("Selasa (21/1/2025) dini hari", "2025-01-20"),
+                                                    ("Pada hari yang sama", "2025-01-20"),
+                                                    ("Keesokan harinya", "2025-01-21")]
+
+
+def test_an_article_on_a_place_of_about_the_reports_clock_moves_nothing():
+    # Port-au-Prince keeps Eastern time: Nairobi, named once, is not where it happened
+    text = ("Gunmen stormed the National Penitentiary on Saturday night Eastern time.\n\n"
+            "Police in Port-au-Prince fought gangs. Shops in Port-au-Prince shut. Troops wait in Nairobi.")
+    assert _days(text, published=date(2024, 3, 4))[0] == ("Saturday night", "2024-03-02")
+    # the report's own city (Washington for Eastern time) is passed over for the far one
+    text = ("The court upheld the impeachment on Thursday night Eastern time.\n\n"
+            "In Washington, officials in Washington welcomed it. Crowds in Seoul cheered.")
+    assert _days(text)[0] == ("Thursday night", "2025-04-04")
+
+
 def test_a_moved_day_says_how_it_was_moved():
     text = "The court in Seoul ruled on Thursday night Eastern time."
     (pair,) = mentions(Article(text, "x.txt", published=date(2025, 4, 5), language="en"))

@@ -141,9 +141,20 @@ def _utc_offset(zone: str, day) -> float:
     return noon.utcoffset().total_seconds() / 3600
 
 
-def _place_offset(names: tuple[str, ...], zone_offset: float, day) -> float | None:
-    """Return the clock offset of the first of `names` whose clock lies FAR_HOURS from `zone_offset`'s."""
+def _place_offset(names: tuple[str, ...], zone_offset: float, day, home: str | None = None,
+                  counts: dict[str, int] | None = None) -> float | None:
+    """Return the clock offset of the first of `names` whose clock lies FAR_HOURS from `zone_offset`'s.
+
+    `home`: the report's own zone, for the article's places (`counts`: how often it names
+    each, the most named first). A place of that zone (Jakarta for WIB) is where the report
+    is written, and is passed over; a place of another zone on about the same clock, named
+    more often than any far one, is the story's place and no day moves (Port-au-Prince in a
+    blog on Eastern time, before Nairobi named once).
+    """
+    stop_below = None  # the count of the near foreign place that ends the search
     for name in names:
+        if stop_below is not None and counts and counts.get(name, 0) < stop_below:
+            return None
         where = place_finder.coordinates(name)
         if where is None:
             continue
@@ -154,6 +165,8 @@ def _place_offset(names: tuple[str, ...], zone_offset: float, day) -> float | No
             offset = round(where[1] / 15)
         if abs(offset - zone_offset) >= FAR_HOURS:
             return offset
+        if home is not None and zone is not None and zone != home and stop_below is None:
+            stop_below = counts.get(name, 0) if counts else 0
     return None
 
 
@@ -166,14 +179,15 @@ def localised(text: str, pairs: list[tuple[Sentence, TimeExpression]], where: di
     none.
     """
     clocks = _clocks()
-    article: list[tuple[tuple[str, ...], tuple[str, ...]]] = []  # counted at the first day that needs them
+    article: list[tuple[tuple[str, ...], tuple[str, ...], dict[str, int]]] = []  # counted when a day needs them
 
-    def most_named(told_by_clock: bool) -> tuple[str, ...]:
-        """The article's places, the most named first; for a clock time only those named twice or more."""
+    def most_named(told_by_clock: bool) -> tuple[tuple[str, ...], dict[str, int]]:
+        """The article's places, the most named first (for a clock time only those named twice or more), and their counts."""
         if not article:
             counts = Counter(m.name for m in place_finder.find(text)).most_common()
-            article.append((tuple(name for name, _ in counts), tuple(name for name, n in counts if n > 1)))
-        return article[0][1 if told_by_clock else 0]
+            article.append((tuple(name for name, _ in counts), tuple(name for name, n in counts if n > 1),
+                            dict(counts)))
+        return article[0][1 if told_by_clock else 0], article[0][2]
 
     spans: dict[int, list[tuple[int, int]]] = {}
     for s, e in pairs:
@@ -186,17 +200,41 @@ def localised(text: str, pairs: list[tuple[Sentence, TimeExpression]], where: di
         if moved is not None:
             moved_ones.add(len(out))
         out.append((s, moved or e))
+    if not moved_ones:
+        return out
+    out = _follow(pairs, out, moved_ones)
     # "Selasa (25/11/2014) waktu setempat (Rabu pagi WIB)", "Monday night Eastern time, Tuesday
     # morning in Tokyo": moved, one clock's day is the other's, the same moment told twice;
     # the sentence's first telling dates it, the later one dates nothing of its own
-    if not moved_ones:
-        return out
     first: dict[tuple, int] = {}
     for n, (s, e) in enumerate(out):
         first.setdefault((s.start, e.date, e.date_end), n)
     told_twice = {(out[n][0].start, out[n][1].date, out[n][1].date_end) for n in moved_ones}
     return [(s, e) for n, (s, e) in enumerate(out)
             if (key := (s.start, e.date, e.date_end)) not in told_twice or first[key] == n]
+
+
+def _follow(pairs: list[tuple[Sentence, TimeExpression]], out: list[tuple[Sentence, TimeExpression]],
+            moved_ones: set[int]) -> list[tuple[Sentence, TimeExpression]]:
+    """Return `out` with the days counted from a moved day moved with it.
+
+    "…berlangsung Selasa (21/1/2025) dini hari WIB. Pada hari yang sama, Trump memberikan
+    pengampunan": the same day is the inauguration's in Washington, Monday; a day counted
+    from it ("keesokan harinya", "two days later") and one counted from that move too.
+    """
+    out = list(out)
+    shifts = {n: out[n][1].date - pairs[n][1].date for n in moved_ones}
+    for n in range(1, len(out)):
+        before, (s, e) = pairs[n - 1][1], pairs[n]
+        shift = shifts.get(n - 1)
+        if (not shift or n in moved_ones or e.kind != "anaphoric" or e.precision != "day" or e.date is None
+                or before.date_end is None or e.anchor != f"previous date {before.date_end.isoformat()}"):
+            continue
+        day = interval.day(e.date + shift)
+        out[n] = (s, replace(e, date=day.start, date_end=day.end, label=day.label,
+                             anchor=f"{e.anchor}, moved with it to {out[n - 1][1].date_end.isoformat()}"))
+        shifts[n] = shift
+    return out
 
 
 def _local(s: Sentence, e: TimeExpression, others: list[tuple[int, int]], named: tuple[str, ...], article,
@@ -242,7 +280,8 @@ def _local(s: Sentence, e: TimeExpression, others: list[tuple[int, int]], named:
         # clock time with no place of its own is often the report's moment ("WTI at 7:55
         # WIB, Friday" in a report naming Chicago once)
         told_by_clock = _CLOCK.get(language, _CLOCK["en"]).search(window) is not None
-        place = _place_offset(article(told_by_clock), zone_offset, e.date)
+        names, counts = article(told_by_clock)
+        place = _place_offset(names, zone_offset, e.date, clocks.zones[zone.group().lower()], counts)
     if place is None:
         return None
     shift = math.floor((sum(hours) / 2 + place - zone_offset) / 24)
