@@ -318,3 +318,19 @@ def test_the_front_matters_date_is_the_publication_date(key):
     article = ingest.parse(f"---\ntitle: T\n{key}: 2025-04-29\n---\nNorth Korea confirmed it on Monday.\n",
                            "a.md", lang="en")
     assert article.published == dt.date(2025, 4, 29) and article.published_from == "front matter"
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("KOLOM\n\nTEMPO.CO, Jakarta - Pekan lalu, Nicusor Dan dilantik sebagai presiden.\n\n"
+     "Artikel ini telah tayang di Tempo edisi 2 Juni 2025. Isi kolom menjadi tanggung jawab penulis.", "2025-06-02"),
+    ("The junta took power last week, officials said.\n\nA version of this article appeared in the print "
+     "edition of June 2, 2025.", "2025-06-02"),
+    # a month names no day of publication; a date in the story's text above is no closing line
+    ("Pekan lalu, Dan dilantik.\n\nArtikel ini telah tayang di Tempo edisi Juni 2025.", None),
+    ("The junta took power on June 2, 2025, officials said.\n\nReporting by Jane Doe.", None),
+])
+def test_a_closing_line_gives_the_publication_date_of_a_page_without_a_dateline(text, want):
+    article = ingest.parse(text, "kolom.txt")
+    assert (article.published.isoformat() if article.published else None) == want
+    if want:
+        assert article.published_from == "closing line"

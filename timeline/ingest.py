@@ -259,6 +259,9 @@ def parse(
                             "which the dateline's day fits the weekday its lead names; give the date with "
                             "--published YYYY-MM-DD or front matter")
     if published is None:
+        published = dates.footer_date(body, lang)
+        pub_from = "closing line" if published else ""
+    if published is None:
         published = dates.undated_wire(body, lang)
         if published is not None:
             pub_from = "latest reported day"

@@ -31,7 +31,7 @@ class Article:
     published: date | None = None
     language: str = "id"
     body_offset: int = 0  # where `text` starts in the file's decoded text
-    published_from: str = ""  # "front matter", "dateline", "flag" or ""
+    published_from: str = ""  # "front matter", "dateline", "closing line", "latest reported day", "flag" or ""
     problems: tuple[str, ...] = ()  # non-fatal problems met while reading
     year_guessed: bool = False  # the dateline's year came from its lead's weekday alone (wireyear.py)
 

@@ -860,6 +860,11 @@ def publication_key(key: str, language: str) -> bool:
     return key in {w.lower() for w in words}
 
 
+def footer_date(text: str, language: str) -> date | None:
+    """Return the publication date a closing line gives ("Artikel ini telah tayang di Tempo edisi 2 Juni 2025")."""
+    return layout.find_footer(text, _grammar(language), scan)
+
+
 def dateline_read(text: str, language: str) -> tuple[date, bool] | None:
     """Return the publication date of the article's first lines and whether its year was a guess (`dateline`)."""
     found = layout.find_dateline(text, _grammar(language), scan)

@@ -136,6 +136,7 @@ class Grammar:
     record_since: re.Pattern  # a superlative, then "since" right before a date ("the highest since 2008")
     zone: re.Pattern  # a time zone ("KST", "local time") or a place's clock ("Eastern time", "waktu Seoul")
     publication_label: re.Pattern
+    publication_footer: re.Pattern  # a closing line's words that give the publication date
     byline: re.Pattern  # "By Jane Doe", "LAPORAN: ADITYA NUGRAHA": a byline label and a name (layout.bylines)
     furniture_before: re.Pattern  # "Retrieved", "Diakses": a date right after it is page furniture
     copyright: re.Pattern  # a line opening with "©", "Copyright", "Hak cipta": its years date the page
@@ -386,6 +387,8 @@ def _build(language: str) -> Grammar:
 
         furniture=re.compile(r"^\s*(?:\d{1,3}[.)]\s*|[-•*]\s*)?(?:" + alternation(lex.words("furniture")) + ")", re.I),
         publication_label=re.compile(r"^\s*" + alternation(lex.words("publication_labels")) + r"(?!\w)", re.I),
+        publication_footer=re.compile(r"(?<!\w)" + alternation(lex.words("publication_footer")) + r"(?!\w)", re.I)
+        if lex.words("publication_footer") else _NEVER,
         byline=re.compile(r"(?i:" + alternation(lex.words("byline_labels")) + r")(?:\s*:\s*|\s+)(?P<name>"
                           + _NAME + ")"),
         furniture_before=re.compile(r"(?<!\w)" + alternation(lex.words("furniture_before")) + r"[\s:,]*$", re.I),

@@ -23,6 +23,7 @@ from .rules import Candidate
 
 DATELINE_LINES = 6  # the publication date is looked for in this many first non-empty lines...
 HEAD_LINES = 15  # ...not counting headline/byline lines, up to this many lines in all
+FOOT_LINES = 6  # a closing line giving the publication date is looked for in this many last non-empty lines
 STORY_WORDS = 25  # a line this long is story text: the dateline search stops after it
 HEAD_WORDS = 20  # a line no longer than this that ends without a full stop is headline/byline material
 # A stretch without a sentence end is cut into pieces this long: wrapping (ingest.MAX_LINE_CHARS)
@@ -177,6 +178,26 @@ def only_filler(text: str, spans: list[tuple[int, int]], g: Grammar) -> bool:
             return False
         pos = m.end()
     return True
+
+
+def find_footer(text: str, g: Grammar, scan) -> date | None:
+    """Return the publication date a closing line gives, if any (data/lang `publication_footer`).
+
+    "Artikel ini telah tayang di Tempo edisi 2 Juni 2025.": a column or a reprint whose
+    head names no day says at its foot when it appeared. The line must name the day in full.
+    """
+    lines = [ln for ln in _each_line(text) if text[ln.start:ln.end].strip()][-FOOT_LINES:]
+    for ln in reversed(lines):
+        line = text[ln.start:ln.end]
+        cue = g.publication_footer.search(line)
+        if cue is None:
+            continue
+        for c in scan(line, g):
+            if c.kind == "absolute" and c.start >= cue.end():
+                res = c.resolve(Context())
+                if res.interval is not None and res.interval.precision == "day":
+                    return res.interval.start
+    return None
 
 
 def find_dateline(text: str, g: Grammar, scan, roles: dict[int, tuple[str, str]] | None = None,
