@@ -919,3 +919,12 @@ def test_a_year_naming_a_happening_as_an_adjective_gives_no_year_to_its_sentence
 def test_what_is_to_come_is_after_publication(text, want):
     found = [e for e in find_expressions(text, date(2011, 2, 21), "en") if e.event]
     assert (found[-1].date, found[-1].date_end) == want
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("A gunman fired at a rally on July 13, 2024. Two days later, on July 15, the convention opened.", "en"),
+    ("Trump ditembak pada 13 Juli 2024. Dua hari kemudian, pada 15 Juli, konvensi dibuka.", "id"),
+])
+def test_a_count_of_days_and_the_day_it_names_in_apposition_are_told_by_the_day(text, language):
+    told = [(e.text, e.date.isoformat()) for _, e in date_sentences(text, sentences(text, language), P, language)]
+    assert told[-1] in (("July 15", "2024-07-15"), ("15 Juli", "2024-07-15")) and len(told) == 2

@@ -777,9 +777,11 @@ def _distinct(own: list[TimeExpression], text: str, g: grammar.Grammar) -> list[
         same = [k for k in seen if (k.date, k.date_end) == (e.date, e.date_end)]
         if not same or _another_same_day(e, text, g, same[-1]):
             seen.append(e)
-        elif _DIGIT.search(e.text) and not _DIGIT.search(same[-1].text) and same[-1].kind != "anaphoric":
-            # "hari ini, Kamis (25/7)": the day written with its number is what the report
-            # says ("Hours later, … on Tuesday at 23.01" keeps telling one more happening)
+        elif _DIGIT.search(e.text) and not _DIGIT.search(same[-1].text) and (
+                same[-1].kind != "anaphoric" or _APPOSED.fullmatch(text, same[-1].end, e.start)):
+            # "hari ini, Kamis (25/7)", "Two days later, on July 15": the day written with its
+            # number is what the report says ("Hours later, … on Tuesday at 23.01" keeps telling
+            # one more happening)
             seen[seen.index(same[-1])] = e
     # "In October 2024 ... rising to 11,000 by the end of the year": an end point ("until/by
     # X") is a happening of its own, even when it holds the sentence's finer date.
@@ -792,6 +794,7 @@ def _distinct(own: list[TimeExpression], text: str, g: grammar.Grammar) -> list[
 
 
 _CLAUSE_OPEN = re.compile(r",\s*(?:on\s+|pada\s+)?$", re.I)
+_APPOSED = re.compile(r"\s*[,(]?\s*(?:on|pada|yakni|yaitu|tepatnya)?\s*", re.I)  # "Two days later, on July 15"
 
 
 def _another_same_day(e: TimeExpression, text: str, g: grammar.Grammar, first: TimeExpression) -> bool:
