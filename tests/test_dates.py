@@ -928,3 +928,12 @@ def test_what_is_to_come_is_after_publication(text, want):
 def test_a_count_of_days_and_the_day_it_names_in_apposition_are_told_by_the_day(text, language):
     told = [(e.text, e.date.isoformat()) for _, e in date_sentences(text, sentences(text, language), P, language)]
     assert told[-1] in (("July 15", "2024-07-15"), ("15 Juli", "2024-07-15")) and len(told) == 2
+
+
+def test_a_headings_day_and_the_next_lines_hours_later_are_no_count_of_hours():
+    text = "1:40 a.m. ET, July 14\nHours later, the FBI identified the gunman."
+    told = [(e.text, e.date.isoformat()) for e in find_expressions(text, date(2024, 7, 15), "en") if e.date]
+    assert told == [("July 14", "2024-07-14"), ("Hours later", "2024-07-14")]
+    # a date wrapped at a line end still reads as one
+    wrapped = [e.text for e in find_expressions("The talks began on 14\nJuly 2024 in Geneva.", P, "en") if e.date]
+    assert wrapped == ["14\nJuly 2024"]

@@ -330,7 +330,8 @@ def test_eval_happenings_names_a_bad_gold_file(tmp_path, capsys):
     # (AQ's "where it is already Sunday morning, on Saturday night Eastern time" is one moment told by two
     # clocks: its first telling dates it, so the gold's "Saturday night" is no longer a mention of its own)
     ("heldout_aq", (0.81, 0.73, 1.31, 0.89)),  # 0.836 / 0.753 / 1.29, 133 of 148
-    ("heldout_ar", (0.90, 0.71, 1.22, 0.90)),  # 0.926 / 0.735 / 1.20, 136 of 149
+    ("heldout_ar", (0.90, 0.71, 1.23, 0.90)),  # 0.918 / 0.729 / 1.22, 137 of 149 (0.926 / 0.735 / 1.20 before a
+    # heading's day no longer ran into the next line's "Hours later": Lindner's exit, found since, is a row)
     ("heldout_as", (0.89, 0.80, 1.39, 0.95)),  # 0.915 / 0.825 / 1.37, 146 of 153
 ])
 def test_happenings_of_the_held_out_corpora_do_not_regress(name, floors):

@@ -30,7 +30,7 @@ def scan(text: str, g: Grammar) -> list[Candidate]:
                 c = handler(m, g, text)
             except (ValueError, OverflowError, KeyError):  # a number no calendar holds
                 c = None
-            if c is not None and c.end > c.start:
+            if c is not None and c.end > c.start and not _across_lines(text, c, g):
                 found.append((-(c.end - c.start), order, c))
     found.sort(key=lambda t: (t[0], t[1], t[2].start))
     chosen: list[Candidate] = []
@@ -42,6 +42,22 @@ def scan(text: str, g: Grammar) -> list[Candidate]:
             taken[c.start:c.end] = b"\x01" * (c.end - c.start)
     chosen = [_without_stop(text, c, g) for c in sorted(chosen, key=lambda c: c.start)]
     return _open_ranges(text, _ranges(text, _week_of(text, _appositive(text, _with_clock(text, chosen, g)), g), g), g)
+
+
+_NUMBER_THEN_LINE = re.compile(r"\d[ \t]*\n\s*([^\W\d_]+)")
+
+
+def _across_lines(text: str, c: Candidate, g: Grammar) -> bool:
+    """Tell whether `c` runs from a number ending one line into a capitalised word opening the next.
+
+    "1:40 a.m. ET, July 14" / "Hours later, the FBI …": a heading's day and the next
+    line's "Hours later" are no "14 hours later". (A month name opening the line may go on
+    a date wrapped there: "on 14" / "July 2024".)
+    """
+    if "\n" not in text[c.start:c.end]:
+        return False
+    m = _NUMBER_THEN_LINE.search(text, c.start, c.end)
+    return m is not None and m.group(1)[0].isupper() and m.group(1).lower() not in g.months
 
 
 _LAST_WORD = re.compile(r"([^\W\d_]+)\.$")
