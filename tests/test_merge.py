@@ -134,3 +134,18 @@ def test_a_kronologi_entrys_title_joins_the_first_sentence_it_heads():
     assert [len(e.mentions) for e in by_day[date(2025, 9, 4)]] == [2]
     # the title joins the sentence right below it, not every sentence of its day
     assert sorted(len(e.mentions) for e in by_day[date(2025, 9, 13)]) in ([1, 2], [3])
+
+
+def test_one_moment_told_by_two_clocks_in_two_sentences_is_one_event():
+    # the inauguration by Washington's clock, then "prosesi itu" by Jakarta's (moved to the same day)
+    day = date(2025, 1, 20)
+    oath = replace(ev("Trump mengucapkan sumpah jabatan di Washington DC, Senin (20/1/2025) siang waktu setempat.",
+                      day, actors=("United States",), etype="politics"), paragraph=3, sentence_index=7)
+    told = "Di Indonesia, prosesi itu berlangsung Selasa (21/1/2025) dini hari WIB dan disiarkan langsung."
+    here = replace(ev(told, day, start=200, actors=("Indonesia",), etype="other"), paragraph=3, sentence_index=8,
+                   local_day=True)
+    assert len(merge([oath, here])) == 1
+    # not pointing back, it is another happening of that day; nor without a moved day
+    other = replace(here, sentence="Di Indonesia, Prabowo mengirim ucapan selamat Selasa (21/1/2025) dini hari WIB.")
+    assert len(merge([oath, other])) == 2
+    assert len(merge([oath, replace(here, local_day=False)])) == 2

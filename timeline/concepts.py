@@ -174,6 +174,30 @@ def adds(text: str, language: str, path: Path = CONCEPTS_FILE) -> bool:
     return bool(pattern and pattern.search(text.lower()))
 
 
+OPENING_WORDS = 7  # a sentence points back at what came before in its first this many words
+
+
+def opens_pointing_back(text: str, language: str, path: Path = CONCEPTS_FILE) -> bool:
+    """Tell whether `text` opens by naming what was told before ("prosesi itu", "That announcement").
+
+    >>> opens_pointing_back("Di Indonesia, prosesi itu berlangsung Selasa dini hari WIB.", "id")
+    True
+    >>> opens_pointing_back("Kementerian Pertahanan Rusia sore ini WIB menyatakan gempuran tersebut.", "id")
+    False
+    """
+    pattern = _opening(language, path)
+    return bool(pattern and pattern.match(text))
+
+
+@lru_cache(maxsize=4)
+def _opening(language: str, path: Path = CONCEPTS_FILE) -> re.Pattern[str] | None:
+    before, after = _words("opening_back_before", language, path), _words("opening_back_after", language, path)
+    word = r"[\w'’-]+[\s,]+"
+    parts = ([rf"(?:{word}){{0,{OPENING_WORDS - 2}}}{_alternation(before)}\s+[\w-]+"] if before else []) + (
+        [rf"(?:{word}){{1,{OPENING_WORDS - 1}}}{_alternation(after)}\b"] if after else [])
+    return re.compile(r"\W*(?:" + "|".join(parts) + ")", re.I) if parts else None
+
+
 @lru_cache(maxsize=4)
 def _lead(language: str, path: Path = CONCEPTS_FILE) -> re.Pattern[str] | None:
     words = _words("reference_leads", language, path)

@@ -126,6 +126,7 @@ def _event(
         time_start=e.start,
         time_kind=e.kind,
         actors_inferred=cast.inferred,
+        local_day=localday.moved(e),
         type_clause=clause,
         paragraph=s.paragraph,
         sentence_index=index,

@@ -214,6 +214,14 @@ def localised(text: str, pairs: list[tuple[Sentence, TimeExpression]], where: di
             if (key := (s.start, e.date, e.date_end)) not in told_twice or first[key] == n]
 
 
+_MOVED = "where it happened"  # the note a moved day's anchor ends with
+
+
+def moved(e: TimeExpression) -> bool:
+    """Tell whether `e`'s day was moved to the happening's local day (its anchor says so)."""
+    return e.anchor.endswith(_MOVED)
+
+
 def _follow(pairs: list[tuple[Sentence, TimeExpression]], out: list[tuple[Sentence, TimeExpression]],
             moved_ones: set[int]) -> list[tuple[Sentence, TimeExpression]]:
     """Return `out` with the days counted from a moved day moved with it.
@@ -288,6 +296,6 @@ def _local(s: Sentence, e: TimeExpression, others: list[tuple[int, int]], named:
     if shift == 0:
         return None
     day = interval.day(e.date + timedelta(days=shift))
-    why = f"{e.text} {zone.group()} is {day.label} where it happened"
+    why = f"{e.text} {zone.group()} is {day.label} {_MOVED}"
     anchor = f"{e.anchor}; {why}".lstrip("; ")
     return replace(e, date=day.start, date_end=day.end, label=day.label, anchor=anchor)

@@ -263,6 +263,13 @@ def _within(head: Event, e: Event, a: _Profile, b: _Profile, relation: str) -> f
         return 0.0 if contained else 1.0  # the same sentence dated twice the same way
     if relation == "same" and _next_of_day(head, e):
         return 0.0
+    later = e if e.sentence_index > head.sentence_index else head
+    if (relation == "same" and (head.local_day or e.local_day) and _continues(head, e)
+            and concepts.opens_pointing_back(later.sentence, later.language)):
+        # "Trump mengucapkan sumpah jabatan … Senin (20/1/2025) siang waktu setempat. Di
+        # Indonesia, prosesi itu berlangsung Selasa (21/1/2025) dini hari WIB": one moment told
+        # by the happening's clock and, in the next sentence, by the reader's.
+        return affinity.overlap(a, b) + 0.5
     # A sentence naming the day's happening by a noun ("Jakarta called Tuesday's incident …")
     # has its speaker for actors, not the happening's.
     named = _refers(e) or _refers(head)
