@@ -431,6 +431,14 @@ CASES = [
     ("en", date(2025, 3, 12), "Talks are planned for the first week of April.", "the first week of April", "2025-04-01", "2025-04-07", "week"),
     ("en", Q, "Shelling intensified in the last week of January.", "the last week of January", "2024-01-25", "2024-01-31", "week"),
     ("id", date(2025, 3, 12), "Latihan digelar pada pekan pertama April.", "pekan pertama April", "2025-04-01", "2025-04-07", "week"),
+    # --- a season without a year: bare (the year a month of its start takes), last/this/next, "musim … lalu"
+    ("en", date(2025, 10, 10), "Le Pen, barred since her conviction in the spring, watched.", "spring", "2025-03-01", "2025-05-31", "quarter"),
+    ("en", date(2025, 10, 10), "The rebels took the city last summer.", "last summer", "2025-06-01", "2025-08-31", "quarter"),
+    ("en", date(2025, 7, 10), "The rebels took the city last summer.", "last summer", "2024-06-01", "2024-08-31", "quarter"),
+    ("en", date(2025, 1, 20), "Gas use peaked this winter.", "this winter", "2024-12-01", "2025-02-28", "quarter"),
+    ("en", date(2025, 10, 10), "Talks are due to resume next spring.", "next spring", "2026-03-01", "2026-05-31", "quarter"),
+    ("en", date(2025, 10, 10), "He died in early summer.", "early summer", "2025-06-01", "2025-06-30", "month"),
+    ("id", date(2025, 10, 10), "Harga gas naik pada musim dingin lalu.", "musim dingin lalu", "2024-12-01", "2025-02-28", "quarter"),
     # --- next month: told as done, it is last year's (a month not begun holds nothing done); else the coming one
     ("en", date(2025, 10, 6), "When bullets struck a jet on approach in November, regulators banned flights.", "November", "2024-11-01", "2024-11-30", "month"),
     ("en", date(2025, 6, 20), "Reeves stood up in the Commons in late July and announced cuts.", "late July", "2024-07-21", "2024-07-31", "month_part"),

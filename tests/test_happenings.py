@@ -315,7 +315,7 @@ def test_eval_happenings_names_a_bad_gold_file(tmp_path, capsys):
     # weights are not fitted on them (a refit on all 39 folders scored lower on them and on the blind sets)
     ("heldout_aj", (0.79, 0.70, 1.25, 0.91)),  # 0.809 / 0.728 / 1.23, 183 of 196
     ("heldout_ak", (0.67, 0.74, 1.30, 0.92)),  # 0.694 / 0.760 / 1.28, 128 of 136
-    ("heldout_al", (0.85, 0.60, 1.42, 0.94)),  # 0.874 / 0.619 / 1.41, 134 of 138 (0.868 / 0.652 / 1.39 before
+    ("heldout_al", (0.83, 0.60, 1.45, 0.94)),  # 0.854 / 0.614 / 1.43, 135 of 138 (0.868 / 0.652 / 1.39 before
     # the eleventh session's date set ahead: Macron's "by the end of the year" moved to its true 2023; 0.640
     # before the twelfth read the Tribun page's closing line as its publication date: its "Rabu malam" coup
     # announcement, found since, stays a row apart from the same item's detention, as its article keeps them)
@@ -325,8 +325,11 @@ def test_eval_happenings_names_a_bad_gold_file(tmp_path, capsys):
     # session began, blind on main as the eleventh began (de0f363): AO 0.746 / 0.677 / 1.38, AP 0.762 /
     # 0.675 / 1.28, AQ 0.825 / 0.714 / 1.35, AR 0.921 / 0.725 / 1.25, AS 0.885 / 0.774 / 1.47; then read
     # (concepts, "later in November", dates a clause sets ahead, days told by another place's clock)
-    ("heldout_ao", (0.71, 0.68, 1.40, 0.94)),  # 0.735 / 0.704 / 1.38, 140 of 147
-    ("heldout_ap", (0.85, 0.70, 1.27, 0.92)),  # 0.874 / 0.727 / 1.25, 137 of 148
+    # (AL's, AO's and AP's seasons without a year, found since the twelfth session: "this summer", "only in the
+    # spring", "That winter, al-Sharaa … was named interim president" are rows of their own, or join by a name;
+    # each set was 0.874 / 0.619 / 1.41, 0.735 / 0.704 / 1.38 and 0.870 / 0.706 / 1.26 before)
+    ("heldout_ao", (0.70, 0.68, 1.42, 0.94)),  # 0.726 / 0.701 / 1.40, 141 of 147
+    ("heldout_ap", (0.82, 0.67, 1.30, 0.92)),  # 0.842 / 0.691 / 1.28, 141 of 148
     # (AQ's "where it is already Sunday morning, on Saturday night Eastern time" is one moment told by two
     # clocks: its first telling dates it, so the gold's "Saturday night" is no longer a mention of its own)
     ("heldout_aq", (0.81, 0.73, 1.31, 0.89)),  # 0.836 / 0.753 / 1.29, 133 of 148

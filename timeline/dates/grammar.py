@@ -44,6 +44,11 @@ TEMPLATES: tuple[tuple[str, str], ...] = (
                        r"(?:(?P<mod><UB>)\s+(?P<u><UNIT>)|(?P<u2><UNIT>)\s+(?P<mod2><UA>))(?!\w)"),
     ("season_ref", r"(?<![\w-])(?:(?P<q><QUAL>)\s+)?(?:the\s+)?(?P<s><SEASON>)\s+(?:of\s+)?"
                    r"(?:(?P<mod><UB>)\s+(?P<u><UNIT>)|(?P<u2><UNIT>)\s+(?P<mod2><UA>))(?!\w)"),
+    # A season without a year: "in the spring", "that summer", "last winter", "musim panas lalu"
+    # (not "the fall of Kabul", nor a season a year or year word follows: the rules above).
+    ("season_before", r"(?<![\w-])(?P<mod><SB>)\s+(?:(?P<q><QUAL>)\s+)?(?P<s><SEASON>)(?!\w)"
+                      r"(?!\s+(?:of|<YW>)(?!\w))(?!\s*['’]?\d)"),
+    ("season_after", r"(?<![\w-])(?:(?P<q><QUAL>)\s+)?(?P<s><SEASON>)\s+(?P<mod><SA>)(?!\w)"),
     ("fiscal", r"(?<![\w-])(?P<fw><FISC>)\s*['’]?(?P<y>\d{4}|\d{2})(?:\s*[/–-]\s*(?P<y2>\d{4}|\d{2}))?(?![\w%]|[.,]\d)"
                r"(?:,?\s+(?:the\s+)?<FISC>\s+[^,.;\n]{0,30}?(?<!\w)<MON>(?:\s+\d{1,2})?(?:,?\s+\d{4})?(?!\w))?"),
     ("weekend", r"(?<![\w-])(?P<w><WKND>)(?!\w)(?!\s+(?:<UA>)(?!\w))"),
@@ -324,6 +329,8 @@ def _build(language: str) -> Grammar:
         "TZ": lex.words("time_zones"),
         "YPAST": past_words,
         "SEASON": list(lex.grouped("seasons")),
+        "SB": list(lex.table("season_before")),
+        "SA": list(lex.table("season_after")),
         "WEEKU": [w for w, u in units.items() if u == "week"],
         "DAYU": [w for w, u in units.items() if u == "day"],
         "WKND": lex.words("weekend_words"),

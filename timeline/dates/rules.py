@@ -167,6 +167,65 @@ def _yearless_month(rule: str, start: int, end: int, mo: int, part: str = "", wh
     return Candidate(start, end, rule, "relative", resolve)
 
 
+def _yearless_season(rule: str, start: int, end: int, name: str, part: str, which: str) -> Candidate:
+    """Return a candidate for a season without a year: "in the spring", "that summer", "musim panas lalu".
+
+    As a month without a year (_yearless_month): "that" is the narrative's, "last" the
+    latest ended, "next" the first to begin, "this" the publication year's, and a bare one
+    the year a month of its start would take (the sentence's, the narrative's, the tense's).
+    """
+
+    def of(y: int) -> iv.Interval:
+        return iv.season(y, name, part)
+
+    def resolve(ctx: Context) -> Resolution:
+        p, last = ctx.published, ctx.previous[-1].end if ctx.previous else None
+        if which in ("previous", "following"):
+            if last is None:
+                return unresolved("no earlier date")
+            label = f"previous date {last.isoformat()}"
+            if which == "previous":  # "that winter" after January 2022: the winter of 2021/22
+                y = last.year - 1 if name == "winter" and last.month <= 2 else last.year
+            else:
+                y = next(y for y in range(last.year - 1, last.year + 2) if of(y).start > last)
+            return Resolution(of(y), label)
+        if which == "bare":
+            got = pick_year(ctx, iv.SEASON_START[name])
+            if got is None:
+                return unresolved(NO_PUBLICATION)
+            return Resolution(of(got[0]), got[1])
+        if p is None:
+            return unresolved(NO_PUBLICATION)
+        years = range(p.year - 2, p.year + 2)
+        if which == "past":
+            y = max(y for y in years if of(y).end < p)
+        elif which == "next":
+            y = min(y for y in years if of(y).start > p)
+        else:  # "this winter" in January: the one it is in
+            y = p.year - 1 if name == "winter" and p.month <= 2 else p.year
+        return Resolution(of(y), f"published {p.isoformat()}")
+
+    return Candidate(start, end, rule, "anaphoric" if which in ("previous", "following") else "relative", resolve)
+
+
+def season_before(m, g, text):
+    name, which = g.seasons.get(norm(m["s"])), g.lex.table("season_before").get(norm(m["mod"]))
+    if name is None or which is None:
+        return None
+    part = g.qualifiers.get(norm(m["q"])) if m["q"] else ""
+    # the cue word of a bare season ("in the") is no part of the date: "in the spring" dates from "spring"
+    start = m.start("q") if which == "bare" and m["q"] else m.start("s") if which == "bare" else m.start()
+    return _yearless_season("season_before", start, m.end(), name, part or "", which)
+
+
+def season_after(m, g, text):
+    name, which = g.seasons.get(norm(m["s"])), g.lex.table("season_after").get(norm(m["mod"]))
+    if name is None or which is None:
+        return None
+    part = g.qualifiers.get(norm(m["q"])) if m["q"] else ""
+    return _yearless_season("season_after", m.start(), m.end(), name, part or "", which)
+
+
 def _year_ok(y: int) -> bool:
     return 1000 <= y <= 2099
 
@@ -1155,4 +1214,5 @@ HANDLERS: dict[str, Callable] = {
     "clock_word": clock_word, "bare_year": bare_year, "season": season, "month_year_ref": month_year_ref,
     "weekend": weekend, "qual_unit": qual_unit, "season_ref": season_ref, "fiscal": fiscal, "wd_range_paren": wd_range_paren, "week_of_month": week_of_month, "day_of_month": day_of_month,
     "time_ref": time_ref, "set": set_, "month_bare": month_bare,
+    "season_before": season_before, "season_after": season_after,
 }
