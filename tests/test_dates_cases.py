@@ -431,6 +431,10 @@ CASES = [
     ("en", date(2025, 3, 12), "Talks are planned for the first week of April.", "the first week of April", "2025-04-01", "2025-04-07", "week"),
     ("en", Q, "Shelling intensified in the last week of January.", "the last week of January", "2024-01-25", "2024-01-31", "week"),
     ("id", date(2025, 3, 12), "Latihan digelar pada pekan pertama April.", "pekan pertama April", "2025-04-01", "2025-04-07", "week"),
+    # --- a few days from a day (one to seven days on), or from part of a month (a day to a week beyond it)
+    ("id", P, "Serangan terjadi pada 3 Maret 2025. Beberapa hari kemudian, polisi menangkap tersangka.", "Beberapa hari kemudian", "2025-03-04", "2025-03-10", "week"),
+    ("en", date(2025, 10, 10), "A bomb exploded several days ago.", "several days ago", "2025-10-03", "2025-10-09", "week"),
+    ("id", P, "Pertengahan Desember 2024, Scholz kalah. Beberapa hari kemudian, serangan mobil mengguncang.", "Beberapa hari kemudian", "2024-12-12", "2024-12-27", "month_part"),
     # --- a season without a year: bare (the year a month of its start takes), last/this/next, "musim … lalu"
     ("en", date(2025, 10, 10), "Le Pen, barred since her conviction in the spring, watched.", "spring", "2025-03-01", "2025-05-31", "quarter"),
     ("en", date(2025, 10, 10), "The rebels took the city last summer.", "last summer", "2025-06-01", "2025-08-31", "quarter"),

@@ -800,6 +800,10 @@ def count(m, g, text):
                          reason="age" if is_age else "duration")
     word = norm(raw)
     if word in {norm(w) for w in g.lex.words("vague_counts")}:
+        if unit == "day" and rel[0] in ("previous", "published"):
+            # "Beberapa hari kemudian", "a few days later": about four days on, give or take three
+            kind = "anaphoric" if rel[0] == "previous" else "relative"
+            return Candidate(m.start(), m.end(), "count", kind, _few_days(rel[0], rel[1]))
         return Candidate(m.start(), m.end(), "count", "relative", lambda ctx: unresolved("vague"), event=False,
                          reason="vague")
     if m["se"]:
@@ -864,6 +868,33 @@ def _exact_ago(unit: str, offset: int):
             return Resolution(iv.week(d), published_anchor(ctx))
         part = "early" if d.day <= 10 else "mid" if d.day <= 20 else "late"
         return Resolution(iv.month_part(d.year, d.month, part), published_anchor(ctx))
+
+    return resolve
+
+
+FEW_DAYS = 4  # "a few days": the days around this many, give or take three (one to seven)
+
+
+def _few_days(anchor: str, sign: int):
+    """Resolve "a few days later/earlier/ago" to one to seven days from its anchor.
+
+    From a day, the week of days around FEW_DAYS on; from a week or part of a month
+    ("Pertengahan Desember, … Beberapa hari kemudian"), a day to a week beyond it; from
+    anything coarser, nothing honest.
+    """
+
+    def resolve(ctx: Context) -> Resolution:
+        res = relative(ctx, "day", sign * FEW_DAYS, anchor)
+        got = res.interval
+        if got is None or got.precision not in ("day", "week", "month_part"):
+            return unresolved("vague")
+        if got.precision == "day":
+            return Resolution(iv.about(got.start), res.anchor)
+        near = timedelta(days=FEW_DAYS - 3)
+        far = timedelta(days=FEW_DAYS + 3)
+        first, last = (got.start + near, got.end + far) if sign > 0 else (got.start - far, got.end - near)
+        return Resolution(iv.Interval(first, last, "month_part", f"{iv.day(first).label} – {iv.day(last).label}"),
+                          res.anchor)
 
     return resolve
 
