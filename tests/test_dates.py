@@ -944,3 +944,14 @@ def test_a_season_of_the_narrative_and_no_season_in_the_fall_of_a_city():
     told = [(e.text, e.date.isoformat(), e.date_end.isoformat()) for e in find_expressions(text, P, "en") if e.date]
     assert told[-1] == ("That summer", "2024-06-01", "2024-08-31")
     assert [e.text for e in find_expressions("In the fall of Kabul, many fled.", P, "en") if e.date] == []
+
+
+def test_a_sentence_about_the_last_ones_happening_dates_what_came_a_day_before():
+    text = "Israeli jets hit Sanaa airport on May 6. The raid came a day after Israeli jets hit Hodeidah port."
+    told = [(e.text, e.date.isoformat(), e.event) for e in find_expressions(text, date(2025, 5, 10), "en") if e.date]
+    assert told[-1] == ("a day after", "2025-05-05", True)
+    text = "Israel menggempur bandara Sanaa pada 6 Mei. Serangan itu terjadi sehari setelah jet Israel menghantam Hodeidah."
+    assert [e.event for e in find_expressions(text, date(2025, 5, 10), "id") if e.date][-1]
+    # counted from a happening the sentence names, or with a date of its own further on: as before
+    other = find_expressions("Jets hit Sanaa on May 6. Two days after the summit, Kim fired missiles.", P, "en")
+    assert not [e for e in other if e.text == "Two days after"][0].event

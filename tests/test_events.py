@@ -123,3 +123,14 @@ def test_the_same_day_after_a_verb_of_its_own_dates_a_second_happening_of_its_se
     # the same date told twice of one happening stays one event
     text = "Kim dan Putin bertemu pada Rabu (3/9/2025), pada hari yang sama."
     assert len(events.extract(Article(text, "b.txt", published=date(2025, 9, 8), language="id"))) == 1
+
+
+def test_a_count_back_from_the_last_day_is_titled_by_the_happening_it_dates():
+    from timeline.events import mentions
+    from timeline.model import Article
+
+    text = ("Sweden confirmed its first clade Ib case on August 15, 2024. The confirmation came a day after the "
+            "World Health Organization declared the surge of mpox a global emergency.")
+    rows = mentions(Article(text, "x.txt", published=date(2024, 8, 16), language="en"))
+    back = [e for e in rows if e.time_text == "a day after"]
+    assert back and back[0].date == date(2024, 8, 14) and "World Health Organization" in back[0].title

@@ -219,6 +219,16 @@ def _tail(language: str, path: Path = CONCEPTS_FILE) -> re.Pattern[str] | None:
     return re.compile(r",\s*" + measure + _alternation(words) + r"\b", re.I)
 
 
+def counted_after(time_text: str, language: str, path: Path = CONCEPTS_FILE) -> bool:
+    """Tell whether a time expression ends with a lead word: what follows it is the happening it counts from.
+
+    >>> counted_after("a day after", "en"), counted_after("sehari setelah", "id"), counted_after("on Monday", "en")
+    (True, True, False)
+    """
+    words = time_text.lower().split()
+    return bool(words) and words[-1] in {w.lower() for w in _words("reference_leads", language, path)}
+
+
 def without_tail(text: str, time_text: str, language: str, path: Path = CONCEPTS_FILE) -> str:
     """Return `text` without a closing phrase that names another happening as a reference.
 

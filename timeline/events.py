@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from . import actors as actor_finder
 from dataclasses import replace
 
-from . import confidence, dates, localday, merge as merging, places as place_finder, taxonomy, verbs
+from . import concepts, confidence, dates, localday, merge as merging, places as place_finder, taxonomy, verbs
 from .model import Article, Event, Sentence, TimeExpression
 from .segment import sentences
 from .titles import TITLE_MAX, title_of
@@ -71,6 +71,21 @@ def _widened(text: str, begin: int, stop: int, time_text: str, language: str, me
     return begin, stop
 
 
+def _counted_back(text: str, e: TimeExpression, language: str) -> str:
+    """Return the clause a count dates back from the narrative's day ("a day after the WHO declared …"), or "".
+
+    "The confirmation came a day after the World Health Organization declared …": the
+    date is the declaration's, a day before the day the sentence before told; the clause
+    after the count tells it, not the sentence's own subject.
+    """
+    if e.kind != "anaphoric" or not e.anchor.startswith("previous date ") or not concepts.counted_after(e.text, language):
+        return ""
+    if e.date_end is None or e.date_end.isoformat() >= e.anchor[len("previous date "):][:10]:
+        return ""  # counted forward ("tiga hari setelah Lai dilantik"): the sentence's own happening
+    at = text.find(e.text)
+    return text[at:].strip() if at >= 0 else ""
+
+
 def _told(sentence: str, e: TimeExpression, clause: str) -> str:
     """Return what a title is made from: the clause of a happening dated from its sentence's date, else the sentence.
 
@@ -104,7 +119,8 @@ def _event(
             clause = s.text[a:b].strip()
         clause = clause or _own_clause(s.text, e.start - s.start, e.end - s.start, e.text, lang, spans, memo)
     else:
-        kind, clause = taxonomy.classify(s.text, lang, memo=memo), ""
+        clause = _counted_back(s.text, e, lang)
+        kind = taxonomy.classify(clause or s.text, lang, memo=memo)
     return Event(
         event_id=event_id(article.source, s.text, e.text),
         date=e.date,

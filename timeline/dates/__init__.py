@@ -142,6 +142,7 @@ def _expressions(
             # its sentence has just named, though alone it dated nothing.
             told = (*recent, named_month[1])
         future = _future(text, g, c, s_start, s_end, lookups)
+        counted_back = False  # a count back from the narrative's day: "The raid came a day after …"
         in_sentence = min(sentence_dates, len(told)) if previous_sentence == s_start else 0
         if (same and future and year is not None and published is not None and year < published.year
                 and told_day(told, in_sentence, year) is None):
@@ -196,8 +197,13 @@ def _expressions(
                 # "Latihan itu dimulai tiga hari setelah Lai dilantik pada Senin (20/5)": the
                 # happening it names has its date after it; the sentence's own is that many days on.
                 res = ahead
+            elif previous and _follows_last(text, g, s_start, c.start) and not any(
+                    o is not c and s_start <= o.start < s_end and o.kind in _DATED for o in cands):
+                counted_back = True  # its day is the clause's; the story goes on from the day before it
             else:
-                # "Two days after the summit, …" counts from a happening it names, not from a date.
+                # "Two days after the summit, …" counts from a happening it names, not from a
+                # date ("The raid came a day after Israeli jets hit Hodeidah port" goes on about
+                # the happening the sentence before dated: the count runs from that day).
                 event, reason = False, "counted from a happening, not a date"
         elif event and c.rule == "count" and c.kind == "anaphoric" and previous_sentence == s_start and previous \
                 and res.interval.end < previous[-1].start and res.interval.precision not in ("day", "week"):
@@ -262,7 +268,7 @@ def _expressions(
         # Nor is a date in a clause counted from, after its sentence's own ("Lecornu resigned
         # on Monday morning, 14 hours after unveiling a cabinet on Sunday evening"): "the same
         # day" in the next sentence is Monday.
-        aside = previous_sentence == s_start and (ctx.future or clause_sentence == s_start)
+        aside = previous_sentence == s_start and (ctx.future or clause_sentence == s_start) or counted_back
         if c.rule == "count_clause" and previous_sentence == s_start:
             clause_sentence = s_start
         # "Komeito, the LDP's partner since 1999, walked out six days later": a state's
@@ -421,6 +427,15 @@ def _below(text: str, pos: int) -> int:
     while gap < len(text) and text[gap].isspace():
         gap += 1
     return gap
+
+
+_DATED = ("absolute", "relative", "anaphoric")  # kinds of a candidate that dates its sentence
+
+
+def _follows_last(text: str, g: grammar.Grammar, s_start: int, at: int) -> bool:
+    """Tell whether the sentence at `s_start` opens on the last one's happening, its verb right before `at`."""
+    m = g.follows.match(text, s_start, at)
+    return m is not None and m.end() == at
 
 
 def _section(lns: list[layout.Line], i: int) -> bool:

@@ -150,6 +150,7 @@ class Grammar:
     contact: re.Pattern  # "saat dihubungi", "when contacted" shortly before a date: the interview's time
     named_period: re.Pattern  # "War", "Perang": a parenthesised range after it is no life
     speech: re.Pattern  # verbs of saying: a future cue after one is reported speech
+    follows: re.Pattern  # "The raid came " / "Serangan itu terjadi ": a sentence about the last one's happening
     gate: start_gate.Gate  # where each rule may start in a text (see gate.py)
     before: re.Pattern  # "before", "sebelum" right before a year: a background interval, no happening
     clause_opener: re.Pattern  # ", and", ";", ", sementara": a new clause starts
@@ -219,6 +220,27 @@ _NAME = _NAME_WORD + r"(?:(?:\s*,\s*|\s+(?:and|dan|&)\s+|\s+)" + _NAME_WORD + r"
 
 
 _NEVER = re.compile(r"(?!)")
+
+
+def _follows(lex: Lexicon) -> re.Pattern:
+    """Return the pattern of a sentence opening on the last one's happening and its verb of taking place.
+
+    "The raid came ", "Serangan itu terjadi ", "It came ": the subject names what the
+    sentence before told (a determiner before its noun, a demonstrative after it, or a
+    pronoun), then `follow_verbs`; what is counted after it is counted from that day.
+    """
+    verbs = lex.words("follow_verbs")
+    if not verbs:
+        return _NEVER
+    word = r"[^\W\d_][\w'’-]*"
+    subjects = []
+    if lex.words("follow_before"):
+        subjects.append(alternation(lex.words("follow_before")) + rf"\s+(?:{word}\s+){{0,2}}?{word}")
+    if lex.words("follow_after"):
+        subjects.append(rf"(?:{word}\s+){{1,3}}?" + alternation(lex.words("follow_after")))
+    if lex.words("follow_pronouns"):
+        subjects.append(alternation(lex.words("follow_pronouns")))
+    return re.compile(r"[\W_]*(?:" + "|".join(subjects) + r")\s+" + alternation(verbs) + r"\s+", re.I)
 
 
 def _past(lex: Lexicon) -> re.Pattern:
@@ -410,6 +432,7 @@ def _build(language: str) -> Grammar:
                            + r"(?!\w)(?:[^.;!?\n]|\.(?=\S)){0," + str(_CONTACT_GAP) + r"}$", re.I),
         named_period=re.compile(r"(?<!\w)" + alternation(lex.words("named_periods")) + r"(?:\s+\S+){0,3}\s*$", re.I),
         speech=re.compile(r"(?<!\w)" + alternation(lex.words("speech_verbs")) + r"(?!\w)", re.I),
+        follows=_follows(lex),
         gate=start_gate.build(TEMPLATES, tokens, lists, skip),
         before=_tail(lex.words("before_words")),
         clause_opener=re.compile(alternation(lex.words("clause_openers")) + r"(?!\w)", re.I),
