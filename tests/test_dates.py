@@ -955,3 +955,9 @@ def test_a_sentence_about_the_last_ones_happening_dates_what_came_a_day_before()
     # counted from a happening the sentence names, or with a date of its own further on: as before
     other = find_expressions("Jets hit Sanaa on May 6. Two days after the summit, Kim fired missiles.", P, "en")
     assert not [e for e in other if e.text == "Two days after"][0].event
+
+
+def test_a_feast_naming_a_noun_is_no_date():
+    # "mudik Lebaran" names the exodus, "libur Idul Fitri" the holiday: no date without a year or a cue
+    assert [e for e in find_expressions("Larangan mudik Lebaran mulai berlaku.", P, "id") if e.date] == []
+    assert [e.text for e in find_expressions("Arus mudik memuncak jelang Lebaran.", P, "id") if e.date] == ["Lebaran"]

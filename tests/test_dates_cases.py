@@ -431,6 +431,10 @@ CASES = [
     ("en", date(2025, 3, 12), "Talks are planned for the first week of April.", "the first week of April", "2025-04-01", "2025-04-07", "week"),
     ("en", Q, "Shelling intensified in the last week of January.", "the last week of January", "2024-01-25", "2024-01-31", "week"),
     ("id", date(2025, 3, 12), "Latihan digelar pada pekan pertama April.", "pekan pertama April", "2025-04-01", "2025-04-07", "week"),
+    # --- Islamic feasts by the Hijri calendar: that day or the next (Indonesia's isbat may fall a day later)
+    ("id", P, "Banjir melanda pada Lebaran 2024.", "Lebaran 2024", "2024-04-10", "2024-04-11", "week"),
+    ("id", P, "Pasar tutup saat Idul Fitri 1445 H.", "Idul Fitri 1445 H", "2024-04-10", "2024-04-11", "week"),
+    ("en", date(2025, 3, 12), "Markets closed for Eid al-Fitr.", "Eid al-Fitr", "2025-03-30", "2025-03-31", "week"),
     # --- a few days from a day (one to seven days on), or from part of a month (a day to a week beyond it)
     ("id", P, "Serangan terjadi pada 3 Maret 2025. Beberapa hari kemudian, polisi menangkap tersangka.", "Beberapa hari kemudian", "2025-03-04", "2025-03-10", "week"),
     ("en", date(2025, 10, 10), "A bomb exploded several days ago.", "several days ago", "2025-10-03", "2025-10-09", "week"),

@@ -508,11 +508,49 @@ def weekend(m, g, text):
 
 
 def _feast(spec: str, year: int) -> date:
-    """Return the day of a feast in `year`: "12-25" (month-day) or "easter+1" (days after Easter Sunday)."""
+    """Return the day of a feast in `year`: "12-25" (month-day), "easter+1" (days after Easter Sunday)
+    or "hijri:10-01" (a Hijri month-day: the first such day in `year`)."""
     if spec.startswith("easter"):
         return easter(year) + timedelta(days=int(spec[len("easter"):] or 0))
+    if spec.startswith("hijri:"):
+        month, day = (int(x) for x in spec[len("hijri:"):].split("-"))
+        # A Hijri year is 354 or 355 days: one of the two Hijri years overlapping `year` holds it
+        first = round((year - 622) * 33 / 32)
+        days = [d for d in (_hijri_day(h, month, day) for h in range(first - 1, first + 3)) if d and d.year == year]
+        if not days:
+            raise ValueError(f"no {spec} in {year}")
+        return days[0]
     month, day = (int(x) for x in spec.split("-"))
     return date(year, month, day)
+
+
+def _hijri_day(year: int, month: int, day: int) -> date | None:
+    """Return the Gregorian day of a Hijri date (Umm al-Qura, hijridate), None outside its range."""
+    from hijridate import Hijri  # on use: only a feast by the Hijri calendar needs it
+
+    try:
+        return date(*Hijri(year, month, day).to_gregorian().datetuple())
+    except (ValueError, OverflowError):
+        return None
+
+
+@lru_cache(maxsize=4)
+def _cue_before(words: tuple[str, ...]) -> re.Pattern:
+    return re.compile(r"(?<!\w)(?:" + alternation(list(words)) + r")\s+$", re.I)
+
+
+def _feast_cue(g: Grammar) -> re.Pattern:
+    """Return the pattern of a word that makes a feast's name without a year its date ("pada", "jelang", "during")."""
+    return _cue_before(tuple(g.lex.words("month_cues") + g.lex.words("since_words") + g.lex.words("until_words")
+                             + g.lex.words("feast_cues")))
+
+
+def _feast_interval(spec: str, day: date) -> iv.Interval:
+    """Return a feast's interval: its day; a Hijri feast's day and the next (countries fix it a day apart)."""
+    if not spec.startswith("hijri:"):
+        return iv.day(day)
+    last = day + timedelta(days=1)
+    return iv.Interval(day, last, "week", f"{day.day}–{iv.day(last).label}")
 
 
 def holiday(m, g, text):
@@ -524,18 +562,37 @@ def holiday(m, g, text):
     spec = str(g.lex.table("holidays").get(norm(m["h"])) or "")
     if not spec:
         return None
+    if m["y"] and m["hy"]:  # "Idul Fitri 1445 H": a Hijri year
+        if not spec.startswith("hijri:"):
+            return None
+        month, day = (int(x) for x in spec[len("hijri:"):].split("-"))
+        got = _hijri_day(int(m["y"]), month, day)
+        if got is None:
+            return None
+        return Candidate(m.start(), m.end(), "holiday", "absolute", fixed(_feast_interval(spec, got)), year=got.year)
     if m["y"]:
         y = int(m["y"])
         if not _year_ok(y):
             return None
-        return Candidate(m.start(), m.end(), "holiday", "absolute", fixed(iv.day(_feast(spec, y))), year=y)
+        try:
+            return Candidate(m.start(), m.end(), "holiday", "absolute", fixed(_feast_interval(spec, _feast(spec, y))),
+                             year=y)
+        except ValueError:
+            return None
+
+    if spec.startswith("hijri:") and not _feast_cue(g).search(text, max(0, m.start() - 30), m.start()):
+        return None  # "larangan mudik Lebaran", "libur Idul Fitri": the feast names the exodus, the holiday
 
     def resolve(ctx: Context) -> Resolution:
-        rough = _feast(spec, ctx.published.year if ctx.published else 2000)  # a movable feast moves by weeks
+        # a movable feast moves by weeks (Easter) or eleven days a year (the Hijri ones)
+        rough = _feast(spec, ctx.published.year if ctx.published else 2000)
         got = pick_year(ctx, rough.month, rough.day)
         if got is None:
             return unresolved(NO_PUBLICATION)
-        return Resolution(iv.day(_feast(spec, got[0])), got[1])
+        try:
+            return Resolution(_feast_interval(spec, _feast(spec, got[0])), got[1])
+        except ValueError:
+            return unresolved("no such feast that year")
 
     return Candidate(m.start(), m.end(), "holiday", "relative", resolve)
 
