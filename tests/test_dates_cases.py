@@ -53,12 +53,14 @@ CASES = [
     ("id", date(2025, 10, 27), "Timor-Leste diterima di KTT ASEAN pada Minggu (26/10/2025). Negara itu menjadi "
      "pengamat pada November 2022. Pada hari yang sama, Thailand dan Kamboja menandatangani deklarasi damai.",
      "Pada hari yang sama", "2025-10-26", "2025-10-26", "day"),
-    # a day counted from part of a month stays in that part (not counted from an older day)
+    # a day counted from part of a month is that part moved by it (not counted from an older day)
     ("id", date(2024, 6, 12), "Pada 31/5/2024 Biden berpidato. Awal Mei lalu, Hamas menerima usulan. "
-     "Sehari kemudian, Israel merebut Rafah.", "Sehari kemudian", "2024-05-01", "2024-05-10", "month_part"),
+     "Sehari kemudian, Israel merebut Rafah.", "Sehari kemudian", "2024-05-02", "2024-05-11", "month_part"),
     ("en", date(2025, 6, 5), "On the night of December 3, the decree banned politics. In late December, Han was "
-     "impeached. The won sank the same day. Two days later a jet crashed.", "Two days later", "2024-12-21",
-     "2024-12-31", "month_part"),
+     "impeached. The won sank the same day. Two days later a jet crashed.", "Two days later", "2024-12-23",
+     "2025-01-02", "month_part"),
+    ("id", date(2025, 10, 10), "Akhir November 2024, Prabowo ke London. Sehari sebelumnya ia diterima Raja Charles.",
+     "Sehari sebelumnya", "2024-11-20", "2024-11-29", "month_part"),
     # the weekday after publication's, beside a clock's zone: already that day where it happened
     ("en", date(2024, 12, 3), "Yoon's cabinet formally lifted martial law on Wednesday, at about 2:30 pm Eastern "
      "time.", "Wednesday, at about 2:30 pm", "2024-12-04", "2024-12-04", "day"),

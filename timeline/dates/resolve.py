@@ -326,8 +326,13 @@ def relative(ctx: Context, unit: str, offset: int, anchor: str, part: str = "") 
         out = iv.unit_of(base_unit, base)
         if anchor == "previous" and ctx.previous and prev.precision.endswith("_part") and unit in ("day", "week"):
             # "In late December, Han was impeached. The won sank the same day. Two days
-            # later …": a few days from part of a month stay in that part, not the month.
-            out = prev
+            # later …": a few days from part of a month are that part, its days moved by
+            # them ("Sehari sebelumnya" after "akhir November" is 20-29 November, "Sepekan
+            # kemudian" after "awal April" 8-17 April), not the month.
+            moved = timedelta(days=offset * (7 if unit == "week" else 1))
+            out = prev if not moved else Interval(
+                prev.start + moved, prev.end + moved, prev.precision,
+                f"{iv.day(prev.start + moved).label} – {iv.day(prev.end + moved).label}")
     else:
         out = iv.unit_of(unit, iv.shift(base, unit, offset))
     if part:

@@ -941,12 +941,12 @@ def _few_days(anchor: str, sign: int):
     """
 
     def resolve(ctx: Context) -> Resolution:
-        res = relative(ctx, "day", sign * FEW_DAYS, anchor)
+        res = relative(ctx, "day", 0, anchor)  # the day (or part) counted from
         got = res.interval
         if got is None or got.precision not in ("day", "week", "month_part"):
             return unresolved("vague")
         if got.precision == "day":
-            return Resolution(iv.about(got.start), res.anchor)
+            return Resolution(iv.about(got.start + timedelta(days=sign * FEW_DAYS)), res.anchor)
         near = timedelta(days=FEW_DAYS - 3)
         far = timedelta(days=FEW_DAYS + 3)
         first, last = (got.start + near, got.end + far) if sign > 0 else (got.start - far, got.end - near)
