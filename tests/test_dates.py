@@ -961,3 +961,10 @@ def test_a_feast_naming_a_noun_is_no_date():
     # "mudik Lebaran" names the exodus, "libur Idul Fitri" the holiday: no date without a year or a cue
     assert [e for e in find_expressions("Larangan mudik Lebaran mulai berlaku.", P, "id") if e.date] == []
     assert [e.text for e in find_expressions("Arus mudik memuncak jelang Lebaran.", P, "id") if e.date] == ["Lebaran"]
+
+
+def test_a_weekday_in_apposition_names_the_day_nearest_the_anaphors():
+    text = ("Polls closed on Thursday night Eastern time. He was asked to form a government by the King the next day, "
+            "Friday, a little after noon.")
+    told = [(e.text, e.date.isoformat()) for e in find_expressions(text, date(2024, 7, 6), "en") if e.date]
+    assert told[-1] == ("the next day, Friday", "2024-07-05")

@@ -3,11 +3,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import timedelta
 from functools import lru_cache
 
 from . import interval as iv
 from .grammar import Grammar
-from .lexicon import alternation
+from .lexicon import alternation, norm
 from .resolve import Context, Resolution
 from .rules import HANDLERS, Candidate, join
 
@@ -41,7 +42,8 @@ def scan(text: str, g: Grammar) -> list[Candidate]:
             chosen.append(c)
             taken[c.start:c.end] = b"\x01" * (c.end - c.start)
     chosen = [_without_stop(text, c, g) for c in sorted(chosen, key=lambda c: c.start)]
-    return _open_ranges(text, _ranges(text, _week_of(text, _appositive(text, _with_clock(text, chosen, g)), g), g), g)
+    joined = _appositive(text, _with_clock(text, chosen, g), g)
+    return _open_ranges(text, _ranges(text, _week_of(text, joined, g), g), g)
 
 
 _NUMBER_THEN_LINE = re.compile(r"\d[ \t]*\n\s*([^\W\d_]+)")
@@ -83,17 +85,37 @@ def _full_month(g: Grammar, name: str) -> bool:
     return month is not None and not any(n != name and n.startswith(name) for n, m in g.months.items() if m == month)
 
 
-def _appositive(text: str, cands: list[Candidate]) -> list[Candidate]:
-    """Make "hari itu, 19 Juni 2024" one expression: the date in apposition names the day the anaphor means."""
+def _appositive(text: str, cands: list[Candidate], g: Grammar) -> list[Candidate]:
+    """Make "hari itu, 19 Juni 2024" one expression: the date in apposition names the day the anaphor means.
+
+    A weekday in apposition ("the next day, Friday") names the day of that name nearest
+    the anaphor's: the narrative's day may be another clock's ("Thursday night Eastern
+    time", Friday in London), the weekday is the writer's.
+    """
     out: list[Candidate] = []
     for c in cands:
         prev = out[-1] if out else None
-        if (prev is not None and prev.kind == "anaphoric" and c.kind == "absolute" and c.rule in _DAY_RULES
-                and c.event and text[prev.end:c.start].strip() == ","):
+        joined = prev is not None and prev.kind == "anaphoric" and c.event and text[prev.end:c.start].strip() == ","
+        if joined and c.kind == "absolute" and c.rule in _DAY_RULES:
             out[-1] = replace(c, start=prev.start)
+        elif joined and c.rule == "weekday" and (wd := g.weekdays.get(norm(text[c.start:c.end].split()[0]))) is not None:
+            out[-1] = replace(prev, end=c.end, resolve=_named_day(prev.resolve, wd))
         else:
             out.append(c)
     return out
+
+
+def _named_day(day_of, wd: int):
+    """Resolve to the day named `wd` nearest the day `day_of` gives ("the next day, Friday")."""
+
+    def resolve(ctx: Context) -> Resolution:
+        r = day_of(ctx)
+        if r.interval is None or r.interval.precision != "day":
+            return r
+        d = r.interval.start
+        return Resolution(iv.day(d + timedelta(days=(wd - d.weekday() + 3) % 7 - 3)), r.anchor)
+
+    return resolve
 
 
 @lru_cache(maxsize=None)
