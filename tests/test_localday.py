@@ -77,6 +77,18 @@ def test_an_article_on_a_place_of_about_the_reports_clock_moves_nothing():
     assert _days(text)[0] == ("Thursday night", "2025-04-04")
 
 
+def test_a_sentence_naming_no_place_takes_its_peoples_state_and_at_night_any_state_it_names():
+    # Macron (France) in the small hours WIB is the evening before in Paris
+    assert _days("Macron mengumumkan pembubaran Majelis Nasional, Senin (10/6/2024) dini hari WIB.", "id",
+                 date(2024, 6, 11)) == [("Senin (10/6/2024) dini hari", "2024-06-09")]
+    # a morning WIB of a market in Jakarta, a state named only in its clause: stays
+    assert _days("Rupiah dibuka menguat pada Jumat (11/7/2025) pagi WIB setelah data AS dirilis.", "id",
+                 date(2025, 7, 12)) == [("Jumat (11/7/2025) pagi", "2025-07-11")]
+    # a clock named by its place is that place's own ("pukul 04.00 waktu Beirut atau 09.00 WIB")
+    text = "Gencatan senjata Israel dan Hizbullah berlaku Rabu (27/11/2024), pukul 04.00 waktu Beirut atau 09.00 WIB."
+    assert _days(text, "id", date(2024, 11, 27))[0][1] == "2024-11-27"
+
+
 def test_a_moved_day_says_how_it_was_moved():
     text = "The court in Seoul ruled on Thursday night Eastern time."
     (pair,) = mentions(Article(text, "x.txt", published=date(2025, 4, 5), language="en"))

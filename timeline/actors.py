@@ -238,6 +238,12 @@ def _adds_country(path: Path = ACTORS_FILE) -> dict[str, str]:
     return {a.name: a.country for a in load(path) if a.adds_country and a.country}
 
 
+def countries_of(people: tuple[str, ...]) -> tuple[str, ...]:
+    """Return the states of the people named (data/actors.csv `country`), each once, in order."""
+    table = _adds_country()
+    return tuple(dict.fromkeys(table[p] for p in people if p in table))
+
+
 @lru_cache(maxsize=1)
 def _kinds(path: Path = ACTORS_FILE) -> dict[str, str]:
     return {a.name: a.kind for a in load(path)}

@@ -168,7 +168,10 @@ def mentions(article: Article, memo: dict | None = None) -> list[Event]:
     starts = {s.start for s, _ in dated}
     where = {start: place_finder.names(s.text) for s in sents if (start := s.start) in starts}
     # "Thursday night Eastern time" of a ruling in Seoul is Friday there
-    dated = localday.localised(article.text, dated, where, article.language)
+    # (the states of the people it names, and all it names: a state alone is read only at night)
+    states = {s.start: (actor_finder.countries_of(c.people), c.actors) for s, c in casts.items()
+              if s.start in starts and not c.inferred}
+    dated = localday.localised(article.text, dated, where, article.language, states)
     by_sentence: dict[int, list[TimeExpression]] = {}
     for s, e in dated:
         by_sentence.setdefault(s.start, []).append(e)

