@@ -191,7 +191,8 @@ def opens_pointing_back(text: str, language: str, path: Path = CONCEPTS_FILE) ->
 
 @lru_cache(maxsize=4)
 def _opening(language: str, path: Path = CONCEPTS_FILE) -> re.Pattern[str] | None:
-    before, after = _words("opening_back_before", language, path), _words("opening_back_after", language, path)
+    before = _words("opening_back_before", language, path)
+    after = _words("opening_back_after", language, path)
     word = r"[\w'’-]+[\s,]+"
     parts = ([rf"(?:{word}){{0,{OPENING_WORDS - 2}}}{_alternation(before)}\s+[\w-]+"] if before else []) + (
         [rf"(?:{word}){{1,{OPENING_WORDS - 1}}}{_alternation(after)}\b"] if after else [])
@@ -222,8 +223,10 @@ def _tail(language: str, path: Path = CONCEPTS_FILE) -> re.Pattern[str] | None:
 def counted_after(time_text: str, language: str, path: Path = CONCEPTS_FILE) -> bool:
     """Tell whether a time expression ends with a lead word: what follows it is the happening it counts from.
 
-    >>> counted_after("a day after", "en"), counted_after("sehari setelah", "id"), counted_after("on Monday", "en")
-    (True, True, False)
+    >>> counted_after("a day after", "en"), counted_after("sehari setelah", "id")
+    (True, True)
+    >>> counted_after("on Monday", "en")
+    False
     """
     words = time_text.lower().split()
     return bool(words) and words[-1] in {w.lower() for w in _words("reference_leads", language, path)}

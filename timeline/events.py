@@ -72,13 +72,15 @@ def _widened(text: str, begin: int, stop: int, time_text: str, language: str, me
 
 
 def _counted_back(text: str, e: TimeExpression, language: str) -> str:
-    """Return the clause a count dates back from the narrative's day ("a day after the WHO declared …"), or "".
+    """Return the clause a count dates back from the narrative's day ("a day after the WHO declared …") or "".
 
     "The confirmation came a day after the World Health Organization declared …": the
     date is the declaration's, a day before the day the sentence before told; the clause
     after the count tells it, not the sentence's own subject.
     """
-    if e.kind != "anaphoric" or not e.anchor.startswith("previous date ") or not concepts.counted_after(e.text, language):
+    if e.kind != "anaphoric" or not e.anchor.startswith("previous date "):
+        return ""
+    if not concepts.counted_after(e.text, language):
         return ""
     if e.date_end is None or e.date_end.isoformat() >= e.anchor[len("previous date "):][:10]:
         return ""  # counted forward ("tiga hari setelah Lai dilantik"): the sentence's own happening

@@ -58,7 +58,7 @@ def _words(names) -> re.Pattern:
 
 
 def _local_words(names: list[str]) -> re.Pattern:
-    """Compile the local-time words; "{Place}" stands for a capitalised name ("waktu Beirut", "Paris time")."""
+    """Compile the local-time words; "{Place}" is a capitalised name ("waktu Beirut", "Paris time")."""
     alternation = "|".join(re.escape(n).replace(re.escape("{Place}"), r"(?-i:[A-Z][\w'’-]+)")
                            for n in sorted(names, key=len, reverse=True))
     return re.compile(r"(?<!\w)(?:" + alternation + r")(?!\w)", re.I)
@@ -239,10 +239,11 @@ def localised(text: str, pairs: list[tuple[Sentence, TimeExpression]], where: di
     night or the small hours), and then the places the article names, the most named first.
     """
     clocks = _clocks()
-    article: list[tuple[tuple[str, ...], tuple[str, ...], dict[str, int]]] = []  # counted when a day needs them
+    # counted when a day needs them
+    article: list[tuple[tuple[str, ...], tuple[str, ...], dict[str, int]]] = []
 
     def most_named(told_by_clock: bool) -> tuple[tuple[str, ...], dict[str, int]]:
-        """The article's places, the most named first (a clock time: named twice or more), and their counts."""
+        """The article's places, the most named first (a clock time: named twice or more), counted."""
         if not article:
             counts = Counter(m.name for m in place_finder.find(text)).most_common()
             article.append((tuple(name for name, _ in counts), tuple(name for name, n in counts if n > 1),
@@ -273,7 +274,8 @@ def localised(text: str, pairs: list[tuple[Sentence, TimeExpression]], where: di
         kept = first.setdefault(key, n)
         if kept != n and out[kept][1].kind == "anaphoric" and _DIGIT.search(e.text) and not _DIGIT.search(
                 out[kept][1].text):
-            first[key] = n  # "Beberapa jam berselang, … Kamis (19/9/2024) dini hari WIB": the written day tells it
+            # "Beberapa jam berselang, … Kamis (19/9/2024) dini hari WIB": the written day tells it
+            first[key] = n
     told_twice = {(out[n][0].start, out[n][1].date, out[n][1].date_end) for n in moved_ones}
     return [(s, e) for n, (s, e) in enumerate(out)
             if (key := (s.start, e.date, e.date_end)) not in told_twice or first[key] == n]

@@ -31,7 +31,8 @@ class Article:
     published: date | None = None
     language: str = "id"
     body_offset: int = 0  # where `text` starts in the file's decoded text
-    published_from: str = ""  # "front matter", "dateline", "closing line", "latest reported day", "flag" or ""
+    # "front matter", "dateline", "closing line", "latest reported day", "flag" or ""
+    published_from: str = ""
     problems: tuple[str, ...] = ()  # non-fatal problems met while reading
     year_guessed: bool = False  # the dateline's year came from its lead's weekday alone (wireyear.py)
 
@@ -107,7 +108,7 @@ class Event:
     actors_inferred: bool = field(default=False, compare=False)  # actors borrowed from context
     # the clause that decided event_type or, in a sentence dating several happenings, that holds this date alone
     type_clause: str = field(default="", compare=False)  # "" = the sentence
-    local_day: bool = field(default=False, compare=False)  # its day was moved to the happening's clock (localday)
+    local_day: bool = field(default=False, compare=False)  # its day moved to the happening's clock (localday)
     paragraph: int = field(default=-1, compare=False)  # the sentence's paragraph in its article
     sentence_index: int = field(default=-1, compare=False)  # the sentence's place in its article
     mentions: tuple["Mention", ...] = field(default=(), compare=False)  # what each source said (provenance)

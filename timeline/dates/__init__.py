@@ -433,7 +433,7 @@ _DATED = ("absolute", "relative", "anaphoric")  # kinds of a candidate that date
 
 
 def _follows_last(text: str, g: grammar.Grammar, s_start: int, at: int) -> bool:
-    """Tell whether the sentence at `s_start` opens on the last one's happening, its verb right before `at`."""
+    """Tell whether the sentence at `s_start` opens on the last one's happening, its verb just before `at`."""
     m = g.follows.match(text, s_start, at)
     return m is not None and m.end() == at
 
@@ -655,7 +655,8 @@ class _Lookups:
     def _whole(self, what: str, pattern: re.Pattern, s_start: int, s_end: int) -> re.Match | None:
         key = (what, s_start)
         if key not in self._sentence:
-            self._sentence[key] = (pattern.match if what == "words" else pattern.search)(self.text, s_start, s_end)
+            find = pattern.match if what == "words" else pattern.search
+            self._sentence[key] = find(self.text, s_start, s_end)
         return self._sentence[key]
 
     def past(self, g: grammar.Grammar, s_start: int, s_end: int) -> bool:
@@ -809,7 +810,8 @@ def _distinct(own: list[TimeExpression], text: str, g: grammar.Grammar) -> list[
 
 
 _CLAUSE_OPEN = re.compile(r",\s*(?:on\s+|pada\s+)?$", re.I)
-_APPOSED = re.compile(r"\s*[,(]?\s*(?:on|pada|yakni|yaitu|tepatnya)?\s*", re.I)  # "Two days later, on July 15"
+# "Two days later, on July 15": a count and the day it names
+_APPOSED = re.compile(r"\s*[,(]?\s*(?:on|pada|yakni|yaitu|tepatnya)?\s*", re.I)
 
 
 def _another_same_day(e: TimeExpression, text: str, g: grammar.Grammar, first: TimeExpression) -> bool:
@@ -879,7 +881,7 @@ def publication_key(key: str, language: str) -> bool:
 
 
 def footer_date(text: str, language: str) -> date | None:
-    """Return the publication date a closing line gives ("Artikel ini telah tayang di Tempo edisi 2 Juni 2025")."""
+    """Return the publication date a closing line gives ("Artikel ini telah tayang di … 2 Juni 2025")."""
     return layout.find_footer(text, _grammar(language), scan)
 
 

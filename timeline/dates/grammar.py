@@ -52,7 +52,8 @@ TEMPLATES: tuple[tuple[str, str], ...] = (
     ("fiscal", r"(?<![\w-])(?P<fw><FISC>)\s*['’]?(?P<y>\d{4}|\d{2})(?:\s*[/–-]\s*(?P<y2>\d{4}|\d{2}))?(?![\w%]|[.,]\d)"
                r"(?:,?\s+(?:the\s+)?<FISC>\s+[^,.;\n]{0,30}?(?<!\w)<MON>(?:\s+\d{1,2})?(?:,?\s+\d{4})?(?!\w))?"),
     ("weekend", r"(?<![\w-])(?P<w><WKND>)(?!\w)(?!\s+(?:<UA>)(?!\w))"),
-    ("holiday", r"(?<![\w-])(?P<h><HOL>)(?:,?\s+(?P<y>\d{4})(?!\d)(?:\s*(?P<hy>H|AH|Hijriah|Hijriyah)(?!\w))?)?(?!\w)"),
+    ("holiday", r"(?<![\w-])(?P<h><HOL>)(?:,?\s+(?P<y>\d{4})(?!\d)"
+                r"(?:\s*(?P<hy>H|AH|Hijriah|Hijriyah)(?!\w))?)?(?!\w)"),  # "Idul Fitri 1445 H": a Hijri year
     ("qual_unit", r"(?<![\w-])(?P<q><QUAL>)\s+(?P<w><NARR>)(?!\w)"),
     ("year_range", r"(?<![\w.,/$€£¥#:-])(?:<YW>\s+)?(?P<y1>\d{4})\s*(?P<j>[-–—/]|<YJOIN>)\s*(?:<YW>\s+)?"
                    r"(?P<y2>\d{4}|\d{2})(?![\w%]|[.,/:]\d|-\d)"),
@@ -150,7 +151,7 @@ class Grammar:
     contact: re.Pattern  # "saat dihubungi", "when contacted" shortly before a date: the interview's time
     named_period: re.Pattern  # "War", "Perang": a parenthesised range after it is no life
     speech: re.Pattern  # verbs of saying: a future cue after one is reported speech
-    follows: re.Pattern  # "The raid came " / "Serangan itu terjadi ": a sentence about the last one's happening
+    follows: re.Pattern  # "The raid came ", "Serangan itu terjadi ": on the last sentence's happening
     gate: start_gate.Gate  # where each rule may start in a text (see gate.py)
     before: re.Pattern  # "before", "sebelum" right before a year: a background interval, no happening
     clause_opener: re.Pattern  # ", and", ";", ", sementara": a new clause starts
@@ -241,6 +242,11 @@ def _follows(lex: Lexicon) -> re.Pattern:
     if lex.words("follow_pronouns"):
         subjects.append(alternation(lex.words("follow_pronouns")))
     return re.compile(r"[\W_]*(?:" + "|".join(subjects) + r")\s+" + alternation(verbs) + r"\s+", re.I)
+
+
+def _listed(words: list[str]) -> re.Pattern:
+    """Return the pattern of any of `words` as whole words, any case (never matching when there are none)."""
+    return re.compile(r"(?<!\w)" + alternation(words) + r"(?!\w)", re.I) if words else _NEVER
 
 
 def _past(lex: Lexicon) -> re.Pattern:
@@ -416,8 +422,7 @@ def _build(language: str) -> Grammar:
 
         furniture=re.compile(r"^\s*(?:\d{1,3}[.)]\s*|[-•*]\s*)?(?:" + alternation(lex.words("furniture")) + ")", re.I),
         publication_label=re.compile(r"^\s*" + alternation(lex.words("publication_labels")) + r"(?!\w)", re.I),
-        publication_footer=re.compile(r"(?<!\w)" + alternation(lex.words("publication_footer")) + r"(?!\w)", re.I)
-        if lex.words("publication_footer") else _NEVER,
+        publication_footer=_listed(lex.words("publication_footer")),
         byline=re.compile(r"(?i:" + alternation(lex.words("byline_labels")) + r")(?:\s*:\s*|\s+)(?P<name>"
                           + _NAME + ")"),
         furniture_before=re.compile(r"(?<!\w)" + alternation(lex.words("furniture_before")) + r"[\s:,]*$", re.I),

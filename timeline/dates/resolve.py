@@ -119,7 +119,8 @@ def pick_year(ctx: Context, month: int, day: int | None = None, weekday: int | N
         # what a clause tells as done did not happen in a month still to come ("bullets
         # struck a jet in November" in a paper of October). (A day is left to come: a page
         # dated by its infobox tells the next days in the past tense.)
-        if not (ctx.past and day is None) and (p_cmp - start(y)).days > 300 and (start(y + 1) - p_cmp).days <= 45:
+        done = ctx.past and day is None
+        if not done and (p_cmp - start(y)).days > 300 and (start(y + 1) - p_cmp).days <= 45:
             y += 1
     return y, published_anchor(ctx)
 

@@ -205,7 +205,8 @@ def _yearless_season(rule: str, start: int, end: int, name: str, part: str, whic
             y = p.year - 1 if name == "winter" and p.month <= 2 else p.year
         return Resolution(of(y), f"published {p.isoformat()}")
 
-    return Candidate(start, end, rule, "anaphoric" if which in ("previous", "following") else "relative", resolve)
+    kind = "anaphoric" if which in ("previous", "following") else "relative"
+    return Candidate(start, end, rule, kind, resolve)
 
 
 def season_before(m, g, text):
@@ -516,7 +517,7 @@ def _feast(spec: str, year: int) -> date:
         month, day = (int(x) for x in spec[len("hijri:"):].split("-"))
         # A Hijri year is 354 or 355 days: one of the two Hijri years overlapping `year` holds it
         first = round((year - 622) * 33 / 32)
-        days = [d for d in (_hijri_day(h, month, day) for h in range(first - 1, first + 3)) if d and d.year == year]
+        days = [d for h in range(first - 1, first + 3) if (d := _hijri_day(h, month, day)) and d.year == year]
         if not days:
             raise ValueError(f"no {spec} in {year}")
         return days[0]
@@ -540,9 +541,9 @@ def _cue_before(words: tuple[str, ...]) -> re.Pattern:
 
 
 def _feast_cue(g: Grammar) -> re.Pattern:
-    """Return the pattern of a word that makes a feast's name without a year its date ("pada", "jelang", "during")."""
-    return _cue_before(tuple(g.lex.words("month_cues") + g.lex.words("since_words") + g.lex.words("until_words")
-                             + g.lex.words("feast_cues")))
+    """Return the pattern of a word that makes a feast's name without a year its date ("pada", "jelang")."""
+    words = ("month_cues", "since_words", "until_words", "feast_cues")
+    return _cue_before(tuple(w for key in words for w in g.lex.words(key)))
 
 
 def _feast_interval(spec: str, day: date) -> iv.Interval:
@@ -569,14 +570,15 @@ def holiday(m, g, text):
         got = _hijri_day(int(m["y"]), month, day)
         if got is None:
             return None
-        return Candidate(m.start(), m.end(), "holiday", "absolute", fixed(_feast_interval(spec, got)), year=got.year)
+        told = _feast_interval(spec, got)
+        return Candidate(m.start(), m.end(), "holiday", "absolute", fixed(told), year=got.year)
     if m["y"]:
         y = int(m["y"])
         if not _year_ok(y):
             return None
         try:
-            return Candidate(m.start(), m.end(), "holiday", "absolute", fixed(_feast_interval(spec, _feast(spec, y))),
-                             year=y)
+            told = _feast_interval(spec, _feast(spec, y))
+            return Candidate(m.start(), m.end(), "holiday", "absolute", fixed(told), year=y)
         except ValueError:
             return None
 
@@ -950,8 +952,8 @@ def _few_days(anchor: str, sign: int):
         near = timedelta(days=FEW_DAYS - 3)
         far = timedelta(days=FEW_DAYS + 3)
         first, last = (got.start + near, got.end + far) if sign > 0 else (got.start - far, got.end - near)
-        return Resolution(iv.Interval(first, last, "month_part", f"{iv.day(first).label} – {iv.day(last).label}"),
-                          res.anchor)
+        label = f"{iv.day(first).label} – {iv.day(last).label}"
+        return Resolution(iv.Interval(first, last, "month_part", label), res.anchor)
 
     return resolve
 

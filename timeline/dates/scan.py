@@ -95,10 +95,12 @@ def _appositive(text: str, cands: list[Candidate], g: Grammar) -> list[Candidate
     out: list[Candidate] = []
     for c in cands:
         prev = out[-1] if out else None
-        joined = prev is not None and prev.kind == "anaphoric" and c.event and text[prev.end:c.start].strip() == ","
+        joined = (prev is not None and prev.kind == "anaphoric" and c.event
+                  and text[prev.end:c.start].strip() == ",")
+        wd = g.weekdays.get(norm(text[c.start:c.end].split()[0])) if joined and c.rule == "weekday" else None
         if joined and c.kind == "absolute" and c.rule in _DAY_RULES:
             out[-1] = replace(c, start=prev.start)
-        elif joined and c.rule == "weekday" and (wd := g.weekdays.get(norm(text[c.start:c.end].split()[0]))) is not None:
+        elif wd is not None:
             out[-1] = replace(prev, end=c.end, resolve=_named_day(prev.resolve, wd))
         else:
             out.append(c)
