@@ -968,3 +968,11 @@ def test_a_weekday_in_apposition_names_the_day_nearest_the_anaphors():
             "Friday, a little after noon.")
     told = [(e.text, e.date.isoformat()) for e in find_expressions(text, date(2024, 7, 6), "en") if e.date]
     assert told[-1] == ("the next day, Friday", "2024-07-05")
+
+
+def test_the_next_day_below_a_live_entry_headed_by_that_day_is_the_heading_day():
+    text = ("Aug. 15, 2024, 10:20 a.m. ET\nSweden confirmed a case on Thursday.\nOfficials said more were likely.\n"
+            "Aug. 16, 2024, 8:05 a.m. ET\nPakistan reports a case\n"
+            "The next day, Pakistan's health ministry said a man tested positive.")
+    told = [(e.text, e.date.isoformat()) for e in find_expressions(text, date(2024, 8, 14), "en") if e.date]
+    assert ("The next day", "2024-08-16") in told

@@ -154,6 +154,13 @@ def _expressions(
         ctx = Context(anchor_day, told, year, future, in_paragraph, in_sentence, past)
         try:
             res = c.resolve(ctx)
+            if (c.kind == "anaphoric" and heading_day is not None and len(told) > 1 and told[-1].start == heading_day
+                    and res.interval is not None and res.interval.start == heading_day + _DAY):
+                # "May 19, 2025, 7:45 a.m. ET" / "The Electoral Bureau said the next day …": a live
+                # entry headed by the day after the story's day tells that day as "the next day"
+                again = c.resolve(replace(ctx, previous=told[:-1]))
+                if again.interval is not None and again.interval.start == heading_day:
+                    res = again
             if same and c.year is None and res.interval is not None and res.anchor.startswith("year from context"):
                 res = _recent_news(c, _next_clause(text, g, c, res, sentence_year, ctx), ctx)
             elif (not same and year is not None and res.interval is not None and previous
@@ -429,6 +436,7 @@ def _below(text: str, pos: int) -> int:
     return gap
 
 
+_DAY = timedelta(days=1)
 _DATED = ("absolute", "relative", "anaphoric")  # kinds of a candidate that dates its sentence
 
 
