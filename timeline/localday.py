@@ -6,7 +6,8 @@ hari WIB", a Wednesday evening there. Every other report, and the reader, dates 
 happening by the day where it happened. A day told with a clock (data/clock_zones.yaml)
 and a time of day (a part of the day, or a clock time) is moved to the day it was at
 the happening's place: the first place its sentence names whose clock lies three hours
-or more from the report's, else the place the article names most.
+or more from the report's, else the state of a person it names (at night, any state it
+names: the clock of the state's largest city), else the place the article names most.
 
 Hand-written because no library reads "Monday night Eastern time" as hours: the report's
 clock is an IANA zone, the place's is the zone of the gazetteer city nearest it
