@@ -154,7 +154,8 @@ def _expressions(
         ctx = Context(anchor_day, told, year, future, in_paragraph, in_sentence, past)
         try:
             res = c.resolve(ctx)
-            if (c.kind == "anaphoric" and heading_day is not None and len(told) > 1 and told[-1].start == heading_day
+            if (c.kind == "anaphoric" and heading_day is not None and len(told) > 1
+                    and told[-1].start == heading_day
                     and res.interval is not None and res.interval.start == heading_day + _DAY):
                 # "May 19, 2025, 7:45 a.m. ET" / "The Electoral Bureau said the next day …": a live
                 # entry headed by the day after the story's day tells that day as "the next day"
