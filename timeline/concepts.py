@@ -192,7 +192,7 @@ def opens_pointing_back(text: str, language: str, path: Path = CONCEPTS_FILE) ->
 @lru_cache(maxsize=4)
 def _opening(language: str, path: Path = CONCEPTS_FILE) -> re.Pattern[str] | None:
     before = _words("opening_back_before", language, path)
-    after = _words("opening_back_after", language, path)
+    after = _words("reference_demonstratives", language, path)  # "pertemuan … itu": the same words
     word = r"[\w'’-]+[\s,]+"
     parts = ([rf"(?:{word}){{0,{OPENING_WORDS - 2}}}{_alternation(before)}\s+[\w-]+"] if before else []) + (
         [rf"(?:{word}){{1,{OPENING_WORDS - 1}}}{_alternation(after)}\b"] if after else [])
@@ -229,7 +229,12 @@ def counted_after(time_text: str, language: str, path: Path = CONCEPTS_FILE) -> 
     False
     """
     words = time_text.lower().split()
-    return bool(words) and words[-1] in {w.lower() for w in _words("reference_leads", language, path)}
+    return bool(words) and words[-1] in _leads(language, path)
+
+
+@lru_cache(maxsize=4)
+def _leads(language: str, path: Path = CONCEPTS_FILE) -> frozenset[str]:
+    return frozenset(w.lower() for w in _words("reference_leads", language, path))
 
 
 def without_tail(text: str, time_text: str, language: str, path: Path = CONCEPTS_FILE) -> str:

@@ -54,12 +54,7 @@ class _Clocks:
 
 
 def _words(names) -> re.Pattern:
-    alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    return re.compile(r"(?<!\w)(?:" + alternation + r")(?!\w)", re.I)
-
-
-def _local_words(names: list[str]) -> re.Pattern:
-    """Compile the local-time words; "{Place}" is a capitalised name ("waktu Beirut", "Paris time")."""
+    """Compile names as whole words, any case; "{Place}" is a capitalised name ("waktu Beirut")."""
     alternation = "|".join(re.escape(n).replace(re.escape("{Place}"), r"(?-i:[A-Z][\w'’-]+)")
                            for n in sorted(names, key=len, reverse=True))
     return re.compile(r"(?<!\w)(?:" + alternation + r")(?!\w)", re.I)
@@ -84,7 +79,7 @@ def _clocks(path: Path = ZONES_FILE) -> _Clocks:
                 raise InputError(str(path), f"parts.{language}.{part}: give the hours as [from, to]")
             parts[str(language)][str(part).lower()] = (hours[0], hours[1])
     local = [str(w) for w in data.get("local") or []]
-    return _Clocks(zones, _words(zones), _local_words(local) if local else None, parts,
+    return _Clocks(zones, _words(zones), _words(local) if local else None, parts,
                    {lang: _words(table) for lang, table in parts.items() if table})
 
 
@@ -198,10 +193,9 @@ def _place_offset(names: tuple[str, ...], zone_offset: float, day, home: str | N
         if where is None:
             continue
         zone = _zone_at(*where)
-        try:
-            offset = _utc_offset(zone, day) if zone else round(where[1] / 15)  # else 15 degrees an hour
-        except (ZoneInfoNotFoundError, ValueError):
-            offset = round(where[1] / 15)
+        offset = _zone_offset(zone, day)
+        if offset is None:
+            offset = round(where[1] / 15)  # 15 degrees an hour
         if abs(offset - zone_offset) >= FAR_HOURS:
             return offset
         if home is not None and zone is not None and zone != home and stop_below is None:
@@ -220,13 +214,20 @@ def _state_offset(states: tuple[str, ...], zone_offset: float, day, home: str) -
     if not zones or home in zones:
         return None
     for zone in zones:
-        try:
-            offset = _utc_offset(zone, day)
-        except (ZoneInfoNotFoundError, ValueError):
-            continue
-        if abs(offset - zone_offset) >= FAR_HOURS:
+        offset = _zone_offset(zone, day)
+        if offset is not None and abs(offset - zone_offset) >= FAR_HOURS:
             return offset
     return None
+
+
+def _zone_offset(zone: str | None, day) -> float | None:
+    """Return `zone`'s offset from UTC on `day`, None without a zone zoneinfo knows."""
+    if not zone:
+        return None
+    try:
+        return _utc_offset(zone, day)
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
 
 
 def localised(text: str, pairs: list[tuple[Sentence, TimeExpression]], where: dict[int, tuple[str, ...]],

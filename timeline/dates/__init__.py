@@ -20,7 +20,7 @@ from ..verbs import has_verb
 from . import grammar, interval, layout, lexicon
 from .resolve import NARRATIVE_RECENT, Context, Resolution, told_day
 from .rules import MONTH_WITHOUT_CUE
-from .scan import scan
+from .scan import DATEABLE, scan
 
 __all__ = ["baseline", "date_sentences", "dateline", "find_expressions"]
 
@@ -206,7 +206,7 @@ def _expressions(
                 # happening it names has its date after it; the sentence's own is that many days on.
                 res = ahead
             elif previous and _follows_last(text, g, s_start, c.start) and not any(
-                    o is not c and s_start <= o.start < s_end and o.kind in _DATED for o in cands):
+                    o is not c and s_start <= o.start < s_end and o.kind in DATEABLE for o in cands):
                 counted_back = True  # its day is the clause's; the story goes on from the day before it
             else:
                 # "Two days after the summit, …" counts from a happening it names, not from a
@@ -438,7 +438,6 @@ def _below(text: str, pos: int) -> int:
 
 
 _DAY = timedelta(days=1)
-_DATED = ("absolute", "relative", "anaphoric")  # kinds of a candidate that dates its sentence
 
 
 def _follows_last(text: str, g: grammar.Grammar, s_start: int, at: int) -> bool:

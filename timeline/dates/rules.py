@@ -514,15 +514,21 @@ def _feast(spec: str, year: int) -> date:
     if spec.startswith("easter"):
         return easter(year) + timedelta(days=int(spec[len("easter"):] or 0))
     if spec.startswith("hijri:"):
-        month, day = (int(x) for x in spec[len("hijri:"):].split("-"))
+        month, day = _month_day(spec)
         # A Hijri year is 354 or 355 days: one of the two Hijri years overlapping `year` holds it
         first = round((year - 622) * 33 / 32)
         days = [d for h in range(first - 1, first + 3) if (d := _hijri_day(h, month, day)) and d.year == year]
         if not days:
             raise ValueError(f"no {spec} in {year}")
         return days[0]
-    month, day = (int(x) for x in spec.split("-"))
+    month, day = _month_day(spec)
     return date(year, month, day)
+
+
+def _month_day(spec: str) -> tuple[int, int]:
+    """Return the month and day of a feast's spec: "12-25", "hijri:10-01"."""
+    month, day = spec.removeprefix("hijri:").split("-")
+    return int(month), int(day)
 
 
 def _hijri_day(year: int, month: int, day: int) -> date | None:
@@ -566,8 +572,7 @@ def holiday(m, g, text):
     if m["y"] and m["hy"]:  # "Idul Fitri 1445 H": a Hijri year
         if not spec.startswith("hijri:"):
             return None
-        month, day = (int(x) for x in spec[len("hijri:"):].split("-"))
-        got = _hijri_day(int(m["y"]), month, day)
+        got = _hijri_day(int(m["y"]), *_month_day(spec))
         if got is None:
             return None
         told = _feast_interval(spec, got)

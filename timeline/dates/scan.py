@@ -12,7 +12,7 @@ from .lexicon import alternation, norm
 from .resolve import Context, Resolution
 from .rules import HANDLERS, Candidate, join
 
-_DATEABLE = ("absolute", "relative", "anaphoric")
+DATEABLE = ("absolute", "relative", "anaphoric")
 _GAP_MAX = 12  # characters between two dates that may join them into a range
 _OPENER_WINDOW = 30  # characters before a date searched for "since"/"until"/"between"
 _PAIRED = frozenset({"dan", "and", "ke"})  # join a range only after "antara/between/dari"...
@@ -56,7 +56,7 @@ def _across_lines(text: str, c: Candidate, g: Grammar) -> bool:
     line's "Hours later" are no "14 hours later". (A month name opening the line may go on
     a date wrapped there: "on 14" / "July 2024".)
     """
-    if "\n" not in text[c.start:c.end]:
+    if text.find("\n", c.start, c.end) < 0:
         return False
     m = _NUMBER_THEN_LINE.search(text, c.start, c.end)
     return m is not None and m.group(1)[0].isupper() and m.group(1).lower() not in g.months
@@ -204,7 +204,7 @@ def _ranges(text: str, cands: list[Candidate], g: Grammar) -> list[Candidate]:
     while i < len(cands):
         a = cands[i]
         b = cands[i + 1] if i + 1 < len(cands) else None
-        if b is not None and a.kind in _DATEABLE and b.kind in _DATEABLE and a.event and b.event:
+        if b is not None and a.kind in DATEABLE and b.kind in DATEABLE and a.event and b.event:
             gap = text[a.end:b.start]
             if len(gap) <= _GAP_MAX and "\n" not in gap and g.range_join.fullmatch(gap):
                 word = gap.strip().lower()
@@ -235,7 +235,7 @@ def _open_ranges(text: str, cands: list[Candidate], g: Grammar) -> list[Candidat
     """Mark dates after "sejak/since" and "hingga/until" as open ranges (the interval of the date)."""
     out = []
     for c in cands:
-        if c.kind in _DATEABLE and c.event:
+        if c.kind in DATEABLE and c.event:
             before = text[max(0, c.start - _OPENER_WINDOW):c.start]
             if "\n" in before:
                 before = before.rsplit("\n", 1)[1]
