@@ -7,6 +7,7 @@ with arbitrary unicode. The runs are derandomized, so CI sees the same examples.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pandas as pd
 from hypothesis import HealthCheck, event, given, settings
@@ -67,7 +68,8 @@ def test_extractor_never_fails_and_gives_possible_dates(raw, pub, lang):
     for e in found:
         assert e.date <= e.date_end
         assert e.precision
-        assert e.sentence and e.sentence in article.text
+        # the evidence is the article's own words, its runs of white space made one space
+        assert e.sentence and e.sentence in re.sub(r"[ \t\r\n]+", " ", article.text)
         assert e.language in ("id", "en")
         assert 0 <= e.confidence <= 1
 

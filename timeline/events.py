@@ -88,6 +88,14 @@ def _counted_back(text: str, e: TimeExpression, language: str) -> str:
     return text[at:].strip() if at >= 0 else ""
 
 
+_SPACES = re.compile(r"[ \t\r\n]+")
+
+
+def _one_line(text: str) -> str:
+    """Return a sentence with its runs of white space made one space (a wrapped line's indent: hardwrap)."""
+    return _SPACES.sub(" ", text) if "  " in text or "\n" in text or "\t" in text else text
+
+
 def _told(sentence: str, e: TimeExpression, clause: str) -> str:
     """Return what a title is made from: the clause of a happening dated from its sentence's date, else the sentence.
 
@@ -130,7 +138,7 @@ def _event(
         precision=e.precision,
         date_label=e.label,
         title=title_of(_told(s.text, e, clause), e.text, article.language),
-        sentence=s.text,
+        sentence=_one_line(s.text),
         actors=cast.actors,
         people=cast.people,
         event_type=kind,

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import filetype
 
-from . import dates, language, wireyear
+from . import dates, hardwrap, language, wireyear
 from .errors import InputError
 from .model import Article
 
@@ -236,6 +236,7 @@ def parse(
     # A lone carriage return (old Mac line ends) becomes a newline: same length, so
     # offsets hold, and no sentence carries a bare CR into the table.
     body = _LONE_CR.sub("\n", body)
+    body, _ = hardwrap.unwrap(body)
     body, wrapped = _wrap_long_lines(body)
     if wrapped:
         problems.append(f"{wrapped} line(s) longer than {MAX_LINE_CHARS:,} characters were wrapped at spaces")
