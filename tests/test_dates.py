@@ -338,6 +338,38 @@ def test_heading_line_dates_the_paragraph_below():
     assert not [p for p in pairs if p[0] in ("May 9, 2018", "June 12, 2018", "Analysts were divided.")]
 
 
+def test_a_dated_items_title_dates_the_paragraph_that_tells_it():
+    text = (
+        "Selasa, 29 April 2025 14:05 WIB\n\nTRIBUNNEWS.COM - Berikut kronologinya.\n\n"
+        "1. Minggu (15/12/2024): Freeland mundur\n\n"
+        "Wakil Perdana Menteri Chrystia Freeland mengundurkan diri dari kabinet Trudeau. "
+        "Ia berbeda pendapat soal cara menghadapi ancaman tarif.\n\n"
+        "2. Senin (6/1/2025): Trudeau umumkan mundur\n"
+        "Justin Trudeau mengumumkan akan mundur dari kursi Ketua Partai Liberal dan Perdana Menteri.\n\n"
+        "3. Kamis (16/1/2025): Carney maju\n\n"
+        "- Jumat (14/3/2025): Carney dilantik\n\n"
+        "Analis menilai langkah itu terlambat."
+    )
+    pairs = _pairs(text, date(2025, 4, 29), "id")
+    day = ("2024-12-15", "2024-12-15")
+    # the title is a report of its own, and the paragraph below (each of its undated sentences) is dated by it
+    assert ("1. Minggu (15/12/2024): Freeland mundur", *day) in pairs
+    assert ("Wakil Perdana Menteri Chrystia Freeland mengundurkan diri dari kabinet Trudeau.", *day) in pairs
+    assert ("Ia berbeda pendapat soal cara menghadapi ancaman tarif.", *day) in pairs
+    assert ("Justin Trudeau mengumumkan akan mundur dari kursi Ketua Partai Liberal dan Perdana Menteri.",
+            "2025-01-06", "2025-01-06") in pairs
+    # a title with no told paragraph below dates only itself
+    assert ("3. Kamis (16/1/2025): Carney maju", "2025-01-16", "2025-01-16") in pairs
+    assert not [p for p in pairs if p[0] == "Analis menilai langkah itu terlambat."]
+
+
+def test_a_long_dated_line_is_no_items_title():
+    text = ("- **Mar 4** — U.S. tariffs on Canada take effect and Canada answers with counter-tariffs\n\n"
+            "Analysts said the fight would go on for months, and markets fell sharply on the news.")
+    pairs = _pairs(text, date(2025, 4, 29), "en")
+    assert not [p for p in pairs if p[0].startswith("Analysts")]
+
+
 def test_year_heading_gives_the_year_to_yearless_dates():
     text = "2018\n\n27 April: Kim dan Moon bertemu di Panmunjom.\n\n12 Juni: Kim dan Trump bertemu di Singapura."
     pairs = _pairs(text, date(2025, 9, 8), "id")

@@ -136,6 +136,24 @@ def test_a_kronologi_entrys_title_joins_the_first_sentence_it_heads():
     assert sorted(len(e.mentions) for e in by_day[date(2025, 9, 13)]) in ([1, 2], [3])
 
 
+def test_a_kronologi_items_title_and_the_sentences_its_date_dates_are_one_event():
+    from timeline import ingest, pipeline
+
+    text = ("Selasa, 29 April 2025 14:05 WIB\n\nTRIBUNNEWS.COM - Berikut kronologi perawatan Paus.\n\n"
+            "3. Sabtu (22/2/2025): Kondisi Kritis\n"
+            "Paus mengalami krisis pernapasan berkepanjangan dan membutuhkan oksigen aliran tinggi. "
+            "Vatikan menyatakan kondisinya kritis.\n\n"
+            "4. Jumat (28/2/2025): Krisis Bronkospasme\n"
+            "Paus kembali mengalami krisis pernapasan berupa bronkospasme dan muntah sehingga harus "
+            "dipasangi "
+            "ventilasi mekanis non-invasif.\n")
+    rows = pipeline.extract_article(ingest.parse(text, "kronologi.txt", date(2025, 4, 29), "id"))
+    (critical,) = [e for e in rows if e.date == date(2025, 2, 22)]
+    assert len(critical.mentions) == 3
+    assert not critical.title.startswith("3")  # the list number is no part of a title
+    assert [len(e.mentions) for e in rows if e.date == date(2025, 2, 28)] == [2]
+
+
 def test_one_moment_told_by_two_clocks_in_two_sentences_is_one_event():
     # the inauguration by Washington's clock, then "prosesi itu" by Jakarta's (moved to the same day)
     day = date(2025, 1, 20)

@@ -223,6 +223,12 @@ def _heads(title: Event, e: Event) -> bool:
             and not _SENTENCE_CLOSE.search(title.sentence) and not _caption(title) and not _infobox(title))
 
 
+def _itemised(item: Event, e: Event) -> bool:
+    """Tell whether `item` is a dated item's title line and `e` a sentence dated by the item's own date."""
+    return (item.time_kind == "item" and item.source == e.source and item.time_start == e.time_start
+            and item.sentence_start != e.sentence_start)
+
+
 def _apart(head: Event, e: Event) -> bool:
     """Tell whether two sentences of one article are in different paragraphs or far apart in one."""
     return head.paragraph != e.paragraph or abs(head.sentence_index - e.sentence_index) > 2
@@ -294,6 +300,11 @@ def _within(head: Event, e: Event, a: _Profile, b: _Profile, relation: str) -> f
         # even when the article's sentence dates it from another ("The treaty was signed later
         # that day"): the row sums up the article, not the narrative's day.
         ok = bool(shared or a.names & b.names or a.numbers & b.numbers or shared_cues)
+    elif _itemised(head, e) or _itemised(e, head):
+        # "3. Sabtu (22/2/2025): Kondisi Kritis" above "Paus mengalami krisis pernapasan …": a
+        # kronologi item's title and the sentences its date dates (their only date) tell one
+        # happening (each naming its own specific thing was ruled out above).
+        ok = True
     elif relation == "same" and (_heads(head, e) or _heads(e, head)) and not (
             _another(head, e) or _another(e, head)):
         # "1. Pemerintah blokir 26 platform, Kamis (4/9/2025)" above "Kementerian … memerintahkan

@@ -482,7 +482,7 @@ def _time_is_subject(text: str, dropped: str, time_text: str, language: str) -> 
     return not rest.lstrip().startswith(",") and _verb_first(_tidy(dropped), language)
 
 
-_MARKDOWN = re.compile(r"\*\*|__|^#{1,6}\s+")
+_MARKDOWN = re.compile(r"\*\*|__|^#{1,6}\s+|^\d{1,3}[.)]\s+(?=\S)")  # bold, a heading, a list number
 
 
 def title_of(sentence: str, time_text: str = "", language: str = "id", limit: int = TITLE_MAX) -> str:

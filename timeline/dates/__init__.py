@@ -41,6 +41,7 @@ _CONTACT_WINDOW = 60  # characters before a date searched for "saat dihubungi Ko
 _LIFE_YEARS = 15  # a parenthesised range shorter than this is no one's life ("Korean War (1950–1953)")
 _DIGIT = re.compile(r"\d")
 _LIVE_DAYS = 7  # a day heading alone in its paragraph this close to publication is a live blog's day
+_HEADS = ("heading", "item")  # a date line, and a dated item's title line: both date the paragraph below
 _YEARLY = ("year", "year_part", "quarter", "month", "month_part", "day", "week")  # headings that give a year
 _SENTENCE_CLOSE = re.compile(r"[.!?][\"'”’)]*$")
 _BLANK = re.compile(r"\s*")
@@ -248,7 +249,7 @@ def _expressions(
         elif role == "furniture":
             event, reason = False, reason or key or "page furniture"
         elif role == "heading" and event:
-            kind = "heading"
+            kind = "item" if key == layout.ITEM else "heading"
         elif role == "key_value" and event:
             kind = "key_value"
             if g.publication_label.fullmatch(key.strip()):
@@ -295,14 +296,14 @@ def _expressions(
             recent = None
             previous_sentence = s_start
             # A heading's or section title's date governs the paragraph below it too.
-            previous_end = _below(text, c.end) if context or kind == "heading" else c.end
+            previous_end = _below(text, c.end) if context or kind in _HEADS else c.end
             if c.year and c.label_prefix != "since " and not _year_adjective(text, c.start, c.end):
                 # "its weakest level since 2009 in late December": where a range starts is no
                 # year for the sentence's other dates.
                 sentence_year = (s_start, c.year, c.end, iv.start)
             if iv.precision == "day" and iv.start == iv.end:
                 sentence_day = (s_start, iv.start)
-            if kind == "heading" and iv.precision in _YEARLY and iv.start.year == iv.end.year:
+            if kind in _HEADS and iv.precision in _YEARLY and iv.start.year == iv.end.year:
                 # (only a heading that writes its year opens a year's section: "### 8 September" does not)
                 heading_year, heading_line = iv.start.year, i if c.year else -1
         if kind == "dateline":
@@ -856,10 +857,10 @@ def _heading_scopes(text: str, lns: list[layout.Line], exprs: list[TimeExpressio
     # York"), not happenings; a timeline's date line ("## 19 June 2024") dates its lines.
     clocked = set()
     for e in exprs:
-        if e.kind == "heading":
+        if e.kind in _HEADS:
             i = layout.line_index(lns, e.start)
             heading_lines[i] = e
-            if layout.CLOCK.search(e.text):
+            if e.kind == "heading" and layout.CLOCK.search(e.text):
                 clocked.add(i)
     out = []
     for i, h in heading_lines.items():

@@ -649,6 +649,9 @@ def site_tag(sentence: str) -> bool:
 def line_role(text: str, ln: Line, cands: list[Candidate], g: Grammar) -> tuple[str, str]:
     """Return (role, key) of a line: "heading" (a date alone), "key_value", "furniture" or "".
 
+    A heading whose key is ITEM is a dated item's title ("1. Minggu (15/12/2024): Freeland
+    mundur") with the paragraph that tells it below.
+
     For furniture, `key` says what kind when it is not a listed furniture word: a
     byline, a site's time stamp, a publication stamp, a label that names no happening,
     a section title ("## January 2025 ceasefire"). Furniture known by its block (a
@@ -697,4 +700,34 @@ def line_role(text: str, ln: Line, cands: list[Candidate], g: Grammar) -> tuple[
         if g.publication_label.fullmatch(key["key"].strip()) or names_happening(key["key"], g.language):
             return "key_value", key["key"]
         return "furniture", "key names no happening"
+    if _titled(line, a, b, text, ln.end):
+        return "heading", ITEM
     return "", ""
+
+
+ITEM = "item"  # the key of a dated item's title line (`_titled`)
+# A kronologi's item: "1. Minggu (15/12/2024): Freeland mundur", "- **4 March 2025** — Tariffs hit"
+_ITEM_MARK = re.compile(r"\s*(?:#{1,6}\s*|[-*+•]\s+|\d{1,3}[.)]\s+)?[*_]*")
+_ITEM_TITLE = re.compile(r"[*_]*\s*[:—–-]\s*[*_]*(?P<title>[^\n]*?)[*_]*\s*")
+_ITEM_TITLE_WORDS = 8  # a title longer than this is the item's own sentence
+_TOLD_WORDS = 12  # the paragraph that tells an item is at least this long
+_NEXT_LINE = re.compile(r"\n\s*(?P<line>[^\n]*)")
+_CLOSES = re.compile(r"[.!?][\"'”’)]*\s*$")
+
+
+def _titled(line: str, a: int, b: int, text: str, end: int) -> bool:
+    """Tell whether a line is a dated item's title with the item told in the paragraph below it.
+
+    "1. Minggu (15/12/2024): Freeland mundur" above "Wakil Perdana Menteri … mengundurkan
+    diri dari kabinet Trudeau.": the date dates that paragraph too (the title is a report of
+    its own; merge joins it to the sentence below when they name the same thing).
+    """
+    title = _ITEM_TITLE.fullmatch(line, b)
+    if not (_ITEM_MARK.fullmatch(line, 0, a) and title and title["title"]):
+        return False
+    if len(title["title"].split()) > _ITEM_TITLE_WORDS or _CLOSES.search(title["title"]):
+        return False
+    below = _NEXT_LINE.match(text, end)
+    told = below["line"] if below else ""
+    return (len(told.split()) >= _TOLD_WORDS and bool(_CLOSES.search(told))
+            and not _ITEM_MARK.match(told).group().strip())
