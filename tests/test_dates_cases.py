@@ -453,6 +453,10 @@ CASES = [
     ("en", date(2025, 10, 6), "When bullets struck a jet on approach in November, regulators banned flights.", "November", "2024-11-01", "2024-11-30", "month"),
     ("en", date(2025, 6, 20), "Reeves stood up in the Commons in late July and announced cuts.", "late July", "2024-07-21", "2024-07-31", "month_part"),
     ("en", date(2025, 10, 6), "The summit opens in November.", "November", "2025-11-01", "2025-11-30", "month"),
+    # --- a future cue inside another expression ("The next day"), or after the past-tense verb of the date's clause
+    ("en", date(2025, 4, 14), "The next day Trump paused the tariffs, and on Thursday stocks recovered.", "Thursday", "2025-04-10", "2025-04-10", "day"),
+    ("en", date(2025, 4, 14), "At the end of February he launched Danantara, a fund that will hold the state's stakes.", "the end of February", "2025-02-21", "2025-02-28", "month_part"),
+    ("en", date(2025, 4, 14), "On Friday, Kim will meet Putin.", "Friday", "2025-04-18", "2025-04-18", "day"),
     ("en", date(2025, 10, 6), "He announced talks in November.", "November", "2025-11-01", "2025-11-30", "month"),
     ("id", Q, "Latihan digelar pada minggu kedua Maret 2023.", "minggu kedua Maret 2023", "2023-03-08", "2023-03-14", "week"),
     # --- a weekday range with its days in parentheses; a day range with "lalu"

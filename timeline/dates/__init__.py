@@ -142,7 +142,12 @@ def _expressions(
             # "Then came September: the exploding pagers in the middle of the month": the month
             # its sentence has just named, though alone it dated nothing.
             told = (*recent, named_month[1])
-        future = _future(text, g, c, s_start, s_end, lookups)
+        before = []  # the spans of the sentence's earlier expressions ("The next day" holds the cue "next")
+        j = k - 1
+        while j >= 0 and cands[j].start >= s_start:
+            before.append((cands[j].start, cands[j].end))
+            j -= 1
+        future = _future(text, g, c, s_start, s_end, lookups, before)
         counted_back = False  # a count back from the narrative's day: "The raid came a day after …"
         in_sentence = min(sentence_dates, len(told)) if previous_sentence == s_start else 0
         if (same and future and year is not None and published is not None and year < published.year
@@ -577,18 +582,23 @@ def _life_dates(text: str, g: grammar.Grammar, c) -> bool:
     return not g.named_period.search(before[:name.end(1)])
 
 
-def _future(text: str, g: grammar.Grammar, c, s_start: int, s_end: int, memo: _Lookups) -> bool:
+def _future(text: str, g: grammar.Grammar, c, s_start: int, s_end: int, memo: _Lookups,
+            spans: list[tuple[int, int]] = ()) -> bool:
     """Tell whether the clause of `c` speaks of the future ("akan", "will", "is due to").
 
     A cue counts before the expression in its sentence ("Putin akan berkunjung pada
     Rabu"), or after it when the expression opens the sentence ("On Friday, Kim will")
     and no verb of saying stands between them; a cue after a mid-sentence date is
     mostly reported speech ("kata X, Senin, akan ...").
-    "Since X" always looks back.
+    "Since X" always looks back. A cue inside another expression (`spans`: "The next day
+    Trump paused …, and on Thursday") is that expression's word; nor is a cue after a
+    past-tense verb that follows the date ("At the end of February he launched a fund that
+    will hold …": the cue is the relative clause's).
     """
     if c.label_prefix == "since ":
         return False
-    if memo.cue_before(g, s_start, s_end, c.start):
+    if memo.cue_before(g, s_start, s_end, c.start) and (not spans or any(
+            not any(a <= m.start() < b for a, b in spans) for m in g.future.finditer(text, s_start, c.start))):
         # "The League will not be on the ballot: its activities were banned in May": a cue
         # before a colon or semicolon is another clause's.
         cut = memo.last_break(s_start, s_end, c.start)
@@ -608,7 +618,8 @@ def _future(text: str, g: grammar.Grammar, c, s_start: int, s_end: int, memo: _L
     cue = memo.first(g.future, c.end, s_end)
     # "Dalam pertemuan Selasa, Kim menegaskan Pyongyang akan ...": the cue after a verb of
     # saying belongs to the reported speech, not to the clause of the date.
-    return bool(cue) and not memo.first(g.speech, c.end, cue.start())
+    return bool(cue) and not memo.first(g.speech, c.end, cue.start()) and not g.past.search(
+        text, c.end, cue.start())
 
 
 _WORD = re.compile(r"\w")
