@@ -453,6 +453,12 @@ CASES = [
     ("en", date(2025, 10, 6), "When bullets struck a jet on approach in November, regulators banned flights.", "November", "2024-11-01", "2024-11-30", "month"),
     ("en", date(2025, 6, 20), "Reeves stood up in the Commons in late July and announced cuts.", "late July", "2024-07-21", "2024-07-31", "month_part"),
     ("en", date(2025, 10, 6), "The summit opens in November.", "November", "2025-11-01", "2025-11-30", "month"),
+    # --- an ordinal weekday of a month ("the first Saturday in February", "Jumat terakhir bulan Maret")
+    ("en", date(2025, 5, 2), "On the first Saturday in February, Trump signed the tariff orders.", "the first Saturday in February", "2025-02-01", "2025-02-01", "day"),
+    ("en", date(2025, 5, 2), "He met her on the second Tuesday in June.", "the second Tuesday in June", "2024-06-11", "2024-06-11", "day"),
+    ("en", P, "The last Friday of March 2024 was quiet.", "The last Friday of March 2024", "2024-03-29", "2024-03-29", "day"),
+    ("id", date(2025, 5, 2), "Pada Jumat terakhir bulan Maret, hujan turun.", "Jumat terakhir bulan Maret", "2025-03-28", "2025-03-28", "day"),
+    ("id", P, "Sabtu pertama Februari 2025 ramai.", "Sabtu pertama Februari 2025", "2025-02-01", "2025-02-01", "day"),
     # --- a future cue inside another expression ("The next day"), or after the past-tense verb of the date's clause
     ("en", date(2025, 4, 14), "The next day Trump paused the tariffs, and on Thursday stocks recovered.", "Thursday", "2025-04-10", "2025-04-10", "day"),
     ("en", date(2025, 4, 14), "At the end of February he launched Danantara, a fund that will hold the state's stakes.", "the end of February", "2025-02-21", "2025-02-28", "month_part"),

@@ -31,6 +31,8 @@ TEMPLATES: tuple[tuple[str, str], ...] = (
                        r"(?P<d2>\d{1,2})\s*/\s*(?P<mo>\d{1,2})(?:\s*/\s*(?P<y>\d{4}|\d{2}))?\s*\)"),
     ("week_of_month", r"(?<![\w-])(?:the\s+)?(?:(?P<o><ORDW>|<LASTORD>)\s+<WEEKU>|<WEEKU>\s+(?:ke-?)?(?P<o2><ORDW>|<LASTORD>))"
                       r"\s+(?:(?:of|in)\s+)?(?:<MONTHW>\s+)?(?P<m><MON>)(?:\.|(?!\w))(?:,?\s+(?:<YW>\s+)?(?P<y>\d{4})(?!\d))?"),
+    ("weekday_of_month", r"(?<![\w-])(?:the\s+)?(?:(?P<o><ORDW>|<LASTORD>)\s+(?P<wd><WD>)|(?P<wd2><WD>)\s+(?P<o2><ORDW>|<LASTORD>))"
+                         r"\s+(?:(?:of|in)\s+)?(?:<MONTHW>\s+)?(?P<m><MON>)(?:\.|(?!\w))(?:,?\s+(?:<YW>\s+)?(?P<y>\d{4})(?!\d))?"),
     ("day_of_month", r"(?<![\w-])(?:the\s+)?(?:(?P<o><ORDW>|<LASTORD>)\s+<DAYU>|<DAYU>\s+(?:ke-?)?(?P<o2><ORDW>|<LASTORD>))"
                      r"\s+(?:(?:of|in)\s+)?(?:<MONTHW>\s+)?(?P<m><MON>)(?:\.|(?!\w))(?:,?\s+(?:<YW>\s+)?(?P<y>\d{4})(?!\d))?"),
     ("day_range_md", r"(?<![\w/.,-])(?P<m><MON>)\.?\s+(?P<d1><D>)<ORD>\s*(?:[-–—]|<DJOIN>)\s*(?P<d2><D>)<ORD>"

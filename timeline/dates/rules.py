@@ -324,6 +324,42 @@ def week_of_month(m, g, text):
     return Candidate(m.start(), _end(m), "week_of_month", "relative", resolve)
 
 
+def weekday_of_month(m, g, text):
+    """ "the first Saturday in February", "Jumat terakhir bulan Maret 2025": that weekday of the month.
+
+    Hand-written: dateparser reads no ordinal weekday of a month.
+    """
+    raw = m["o"] or m["o2"]
+    word = norm(raw)
+    if raw.isdigit() or word in g.numbers:
+        return None  # "two Saturdays in February" is a count
+    last = word in {norm(w) for w in g.lex.words("last_ordinal")}
+    n = g.ordinals.get(word)
+    wd = g.weekdays.get(norm((m["wd"] or m["wd2"]).rstrip(".")))
+    mo = _month(g, m["m"], strict=True)
+    if mo is None or wd is None or not (last or n and 1 <= n <= 5):
+        return None
+
+    def day_of(y: int) -> iv.Interval | None:
+        days = calendar.monthrange(y, mo)[1]
+        first = (wd - date(y, mo, 1).weekday()) % 7 + 1
+        d = first + 7 * ((days - first) // 7) if last else first + 7 * (n - 1)
+        return iv.day(date(y, mo, d)) if d <= days else None
+
+    if m["y"]:
+        y = int(m["y"])
+        got = day_of(y) if _year_ok(y) else None
+        return Candidate(m.start(), _end(m), "weekday_of_month", "absolute", fixed(got), year=y) if got else None
+    yearless = _yearless_month("weekday_of_month", m.start(), _end(m), mo)
+
+    def resolve(ctx: Context) -> Resolution:
+        r = yearless.resolve(ctx)
+        got = day_of(r.interval.start.year) if r.interval is not None else None
+        return Resolution(got, r.anchor) if got else r if r.interval is None else unresolved("no such day")
+
+    return Candidate(m.start(), _end(m), "weekday_of_month", "relative", resolve)
+
+
 def day_of_month(m, g, text):
     """ "the last day of April", "hari pertama bulan Maret 2024": that day of the month."""
     raw = m["o"] or m["o2"]
@@ -1307,7 +1343,8 @@ HANDLERS: dict[str, Callable] = {
     "year_past": year_past, "qy": qy, "year_word": year_word, "weekday": weekday, "clock": clock,
     "holiday": holiday,
     "clock_word": clock_word, "bare_year": bare_year, "season": season, "month_year_ref": month_year_ref,
-    "weekend": weekend, "qual_unit": qual_unit, "season_ref": season_ref, "fiscal": fiscal, "wd_range_paren": wd_range_paren, "week_of_month": week_of_month, "day_of_month": day_of_month,
+    "weekend": weekend, "qual_unit": qual_unit, "season_ref": season_ref, "fiscal": fiscal, "wd_range_paren": wd_range_paren, "week_of_month": week_of_month, "weekday_of_month": weekday_of_month,
+    "day_of_month": day_of_month,
     "time_ref": time_ref, "set": set_, "month_bare": month_bare,
     "season_before": season_before, "season_after": season_after,
 }
