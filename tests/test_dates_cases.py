@@ -453,6 +453,8 @@ CASES = [
     ("en", date(2025, 10, 6), "When bullets struck a jet on approach in November, regulators banned flights.", "November", "2024-11-01", "2024-11-30", "month"),
     ("en", date(2025, 6, 20), "Reeves stood up in the Commons in late July and announced cuts.", "late July", "2024-07-21", "2024-07-31", "month_part"),
     ("en", date(2025, 10, 6), "The summit opens in November.", "November", "2025-11-01", "2025-11-30", "month"),
+    # --- a count clause after a deadline counts from the sentence's own day, not the deadline
+    ("en", date(2025, 7, 14), "The regulator on Monday ordered airlines to inspect the switches by July 21, two days after a preliminary report found fault.", "two days after", "2025-07-12", "2025-07-12", "day"),
     # --- an ordinal weekday of a month ("the first Saturday in February", "Jumat terakhir bulan Maret")
     ("en", date(2025, 5, 2), "On the first Saturday in February, Trump signed the tariff orders.", "the first Saturday in February", "2025-02-01", "2025-02-01", "day"),
     ("en", date(2025, 5, 2), "He met her on the second Tuesday in June.", "the second Tuesday in June", "2024-06-11", "2024-06-11", "day"),

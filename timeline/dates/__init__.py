@@ -282,7 +282,10 @@ def _expressions(
         # Nor is a date in a clause counted from, after its sentence's own ("Lecornu resigned
         # on Monday morning, 14 hours after unveiling a cabinet on Sunday evening"): "the same
         # day" in the next sentence is Monday.
-        aside = previous_sentence == s_start and (ctx.future or clause_sentence == s_start) or counted_back
+        # Nor is the end point a sentence sets after its own date ("ordered airlines to inspect
+        # the switches by July 21, two days after a preliminary report"): the count is from Monday.
+        deadline = c.label_prefix == "until " and previous_sentence == s_start
+        aside = previous_sentence == s_start and (ctx.future or clause_sentence == s_start) or counted_back or deadline
         if c.rule == "count_clause" and previous_sentence == s_start:
             clause_sentence = s_start
         # "Komeito, the LDP's partner since 1999, walked out six days later": a state's
