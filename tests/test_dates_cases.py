@@ -455,6 +455,8 @@ CASES = [
     ("en", date(2025, 10, 6), "The summit opens in November.", "November", "2025-11-01", "2025-11-30", "month"),
     # --- a count clause after a deadline counts from the sentence's own day, not the deadline
     ("en", date(2025, 7, 14), "The regulator on Monday ordered airlines to inspect the switches by July 21, two days after a preliminary report found fault.", "two days after", "2025-07-12", "2025-07-12", "day"),
+    # --- "the next day" after part of a year is that part, not the last day the article dated
+    ("id", date(2025, 7, 16), "Sabtu lalu laporan terbit.\n\nAkhir tahun lalu, dua pesawat jatuh.\n\nKeesokan harinya, Korea memerintahkan inspeksi.", "Keesokan harinya", "2024-09-01", "2024-12-31", "year_part"),
     # --- an ordinal weekday of a month ("the first Saturday in February", "Jumat terakhir bulan Maret")
     ("en", date(2025, 5, 2), "On the first Saturday in February, Trump signed the tariff orders.", "the first Saturday in February", "2025-02-01", "2025-02-01", "day"),
     ("en", date(2025, 5, 2), "He met her on the second Tuesday in June.", "the second Tuesday in June", "2024-06-11", "2024-06-11", "day"),

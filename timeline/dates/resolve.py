@@ -295,22 +295,22 @@ def relative(ctx: Context, unit: str, offset: int, anchor: str, part: str = "") 
     if anchor == "previous" and ctx.previous:
         # The last date counts; if it is too coarse to count days or weeks from ("the same
         # day" after "tahun depan"), a slightly earlier one that is fine enough does.
-        # Part of a month is the story's point in time ("Awal Mei lalu, … Sehari kemudian,
-        # …"): counted from, it gives its own interval, not an older day's. A whole month
+        # Part of a month or of a year is the story's point in time ("Awal Mei lalu, … Sehari
+        # kemudian, …"): counted from, it gives its own interval, not an older day's. A whole month
         # is more often background ("…observer status in November 2022. Pada hari yang
         # sama, …" goes back to the day of the news).
         # Opening a new paragraph, it may look past the background the last one ended on
         # ("… pada Selasa (3/6) … pada 2018 … Oktober 2022 … Juli 2023.\n\nDua hari
         # sebelumnya, …" is two days before that Tuesday).
         recent = ctx.previous[-(_LOOKBACK if ctx.in_paragraph else _LOOKBACK_NEW_PARAGRAPH):]
-        month_part = (recent[-1].end - recent[-1].start).days < _PART_DAYS
+        part_of = (recent[-1].end - recent[-1].start).days < _PART_DAYS or recent[-1].precision == "year_part"
         # "Saat Galaxy Leader dibajak pada November 2023, Kemlu baru bisa memastikan keesokan
         # harinya …": its own sentence's month is what it counts from, the honest answer November.
         if ctx.in_sentence:
             own = ctx.previous[-ctx.in_sentence:]
             prev = next((p for p in reversed(own) if _countable(p, unit)), own[-1])
         else:
-            prev = recent[-1] if month_part else next((p for p in reversed(recent) if _countable(p, unit)), recent[-1])
+            prev = recent[-1] if part_of else next((p for p in reversed(recent) if _countable(p, unit)), recent[-1])
         # "Two weeks later" counts from the end of a range, "a year earlier" from its start.
         base = prev.end if offset > 0 else prev.start
         base_unit = UNIT_OF_PRECISION[prev.precision]
@@ -330,8 +330,10 @@ def relative(ctx: Context, unit: str, offset: int, anchor: str, part: str = "") 
             # later …": a few days from part of a month are that part, its days moved by
             # them ("Sehari sebelumnya" after "akhir November" is 20-29 November, "Sepekan
             # kemudian" after "awal April" 8-17 April), not the month.
+            # (A part of a year stays itself: "Akhir tahun lalu, … dua pesawat jatuh. Keesokan
+            # harinya, …" is late last year, its months not worth moving by a day.)
             moved = timedelta(days=offset * (7 if unit == "week" else 1))
-            out = prev if not moved else Interval(
+            out = prev if not moved or prev.precision == "year_part" else Interval(
                 prev.start + moved, prev.end + moved, prev.precision,
                 f"{iv.day(prev.start + moved).label} – {iv.day(prev.end + moved).label}")
     else:
