@@ -167,3 +167,14 @@ def test_one_moment_told_by_two_clocks_in_two_sentences_is_one_event():
     other = replace(here, sentence="Di Indonesia, Prabowo mengirim ucapan selamat Selasa (21/1/2025) dini hari WIB.")
     assert len(merge([oath, other])) == 2
     assert len(merge([oath, replace(here, local_day=False)])) == 2
+
+
+def test_a_decimal_with_its_unit_is_one_figure_in_either_language():
+    from timeline import merge as merging
+
+    assert merging._numbers("Carney wins the leadership with 85.9% of the points.", "", "en") == {"85.9"}
+    assert merging._numbers("Carney meraih 85,9 persen suara.", "", "id") == {"85.9"}
+    assert merging._numbers("Gempa bermagnitudo 7,7 dan susulan M 6,4 mengguncang.", "", "id") == {"7.7", "6.4"}
+    assert merging._numbers("Ottawa answers with C$29.8 billion in counter-measures.", "", "en") == {"29.8"}
+    # a clock, a date and a thousands point are no decimal figure
+    assert merging._numbers("Massa tiba pukul 19.45 WIB, Rabu (4.3), dengan Rp16.400.", "", "id") == frozenset()

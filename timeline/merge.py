@@ -23,7 +23,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from . import affinity, concepts, confidence, gloss, taxonomy
-from .dates import grammar, layout
+from .dates import grammar, layout, lexicon
 from .model import PRECISIONS, Event, Mention
 
 # Wording overlap (Jaccard of words of 4+ letters) that counts as the same story.
@@ -90,15 +90,43 @@ class _Profile:
     zoned: bool = False  # its sentence names a clock's zone or the small hours ("Rabu dini hari WIB")
 
 
-def _numbers(text: str, time_text: str) -> frozenset[str]:
-    """Return the numbers of `text` that are not dates or years."""
-    text = _DATE_LIKE.sub(" ", text.replace(time_text, " ") if time_text else text)
-    found = set()
+def _numbers(text: str, time_text: str, language: str = "en") -> frozenset[str]:
+    """Return the numbers of `text` that are not dates or years.
+
+    A decimal with its unit ("85.9%", "85,9 persen", "C$29.8 billion", "magnitudo 7,7") is
+    written the same in either language: the point or comma makes it no date.
+    """
+    text = text.replace(time_text, " ") if time_text else text
+    decimal = _decimal(language)
+    found = {f"{m['whole'] or m['mag']}.{m['part'] or m['tenth']}" for m in decimal.finditer(text)}
+    text = _DATE_LIKE.sub(" ", decimal.sub(" ", text) if found else text)
     for m in _NUMBER.finditer(text):
         value = int(m.group().replace(".", "").replace(",", ""))
         if not 1900 <= value <= 2100 and value > 1:
             found.add(str(value))
     return frozenset(found)
+
+
+@lru_cache(maxsize=4)
+def _decimal(language: str) -> re.Pattern:
+    """Match a decimal with its unit after it or its magnitude word before it (data/lang `decimal_*`).
+
+    The words of English are read too: a report in another language quotes its figures so
+    ("gempa magnitude 7.7").
+    """
+    lexes = [lexicon.load(language), *([lexicon.load("en")] if language != "en" else [])]
+    after = sorted({w for lex in lexes for w in lex.words("decimal_after")}, key=len, reverse=True)
+    before = sorted({w for lex in lexes for w in lex.words("decimal_before")}, key=len, reverse=True)
+    units = "|".join(re.escape(w) + (r"\b" if w[-1:].isalnum() else "") for w in after) or "(?!)"
+    # (an abbreviation stands alone, "M7.7"; a word may carry an affix, "bermagnitudo 8,8")
+    scales = "|".join((r"(?<![\w.])" if len(w) <= _ABBREVIATION else "") + re.escape(w) + r"\s*"
+                      for w in before) or "(?!)"
+    return re.compile(
+        r"(?<![\w.,/-])(?P<whole>\d{1,3})[.,](?P<part>\d{1,2})(?=\s*(?:" + units + "))"
+        r"|(?:" + scales + r")(?P<mag>\d)[.,](?P<tenth>\d)(?![\d.,])", re.I)
+
+
+_ABBREVIATION = 2  # letters: a magnitude word this short is an abbreviation ("M", "Mw")
 
 
 _ENTRY_MARK = re.compile(r"^[\s\-–—•*·]*")
@@ -146,7 +174,7 @@ def _of(e: Event, profiles: dict | None = None, memo: dict | None = None) -> _Pr
             # date ("…, the same day Trump unveiled a plan") tells its own.
             about = concepts.of(e.sentence, e.language)
         untimed = own.replace(e.time_text, " ") if e.time_text else own
-        numbers = _numbers(untimed, "") | concepts.numbers(untimed, e.language)
+        numbers = _numbers(untimed, "", e.language) | concepts.numbers(untimed, e.language)
         names = _names(own if own != told else e.sentence)
         glosses = gloss.of(own, e.language, frozenset(time_words))
         for m in e.mentions[1:]:  # an already merged event is about all its reports say
