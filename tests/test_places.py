@@ -137,3 +137,9 @@ def test_a_capital_after_a_cue_and_a_modifier_is_a_place_and_alone_it_is_the_sta
     assert places.names("Strikes hit the outskirts in northern Gaza.") == ("Gaza",)
     assert places.names("Seoul said it would respond.") == ()
     assert places.names("Central Seoul was quiet.") == ()  # no cue before it
+
+
+def test_an_indonesian_exonym_is_the_english_named_place():
+    assert places.names("Duterte diterbangkan ke Den Haag, Belanda.") == ("The Hague",)
+    assert places.names("Perundingan digelar di Jenewa, Swiss.") == ("Geneva",)
+    assert places.names("Talks were held in Geneva.") == ("Geneva",)
