@@ -347,10 +347,13 @@ def html_article(
 
 
 # A <time> that is all of its heading or line, with a machine-readable day in `datetime`
-# ("<h3><time datetime="2025-10-09T06:30:00-04:00">6:30 a.m. ET, Thursday</time></h3>").
+# ("<h3><time datetime="2025-10-09T06:30:00-04:00">6:30 a.m. ET, Thursday</time></h3>"), or
+# that opens it before a dash and the entry's title ("<h2><time …>8:20 a.m. ET</time> &mdash;
+# Heavy fighting near the airport</h2>").
 _TIME_ALONE = re.compile(
     r"(<(?P<tag>h[1-6]|p|div|li|span|header)\b[^>]*>\s*<time\b[^>]*?\bdatetime\s*=\s*[\"']?"
-    r"(?P<day>\d{4}-\d\d-\d\d)[^>]*>)(?P<text>[^<]*)(?=</time>\s*</(?P=tag)>)", re.I)
+    r"(?P<day>\d{4}-\d\d-\d\d)[^>]*>)(?P<text>[^<]*)"
+    r"(?=</time>\s*(?:(?:&mdash;|&ndash;|—|–|-|:)[^<]*)?</(?P=tag)>)", re.I)
 
 
 # A live page's entry: an <article> opening with its <time datetime> heading.

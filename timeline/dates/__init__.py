@@ -316,7 +316,7 @@ def _expressions(
                 heading_year, heading_line = iv.start.year, i if c.year else -1
         if kind == "dateline":
             heading_day = None
-        elif (kind == "heading" and iv is not None and iv.precision == "day" and published is not None
+        elif (kind in _HEADS and iv is not None and iv.precision == "day" and published is not None
               and abs((iv.start - published).days) <= _LIVE_DAYS
               and (_section(lns, i) or layout.CLOCK.search(text, c.start, c.end))):
             # (a date line with its clock time, "July 19, 8:40 a.m. ET", heads a live entry

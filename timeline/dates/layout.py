@@ -709,6 +709,10 @@ ITEM = "item"  # the key of a dated item's title line (`_titled`)
 # A kronologi's item: "1. Minggu (15/12/2024): Freeland mundur", "- **4 March 2025** — Tariffs hit"
 _ITEM_MARK = re.compile(r"\s*(?:#{1,6}\s*|[-*+•]\s+|\d{1,3}[.)]\s+)?[*_]*")
 _ITEM_TITLE = re.compile(r"[*_]*\s*[:—–-]\s*[*_]*(?P<title>[^\n]*?)[*_]*\s*")
+# what may stand between an item's date and its title: the rest of a clock and its zone
+# ("2025-01-27 8:20 a.m. ET — Heavy fighting", "Senin (27/1/2025) pukul 19.45 WIB: Goma jatuh")
+_CLOCK_TAIL = re.compile(r"(?:\s*(?:,|pukul|at)?\s*\d{1,2}[:.]\d{2})?(?:\s*[ap]\.?\s?m\.?)?"
+                         r"(?:\s*\(?(?:[A-Z]{2,4}|waktu setempat|local time)\)?(?!\w))?")
 _ITEM_TITLE_WORDS = 8  # a title longer than this is the item's own sentence
 _TOLD_WORDS = 12  # the paragraph that tells an item is at least this long
 _NEXT_LINE = re.compile(r"\n\s*(?P<line>[^\n]*)")
@@ -722,7 +726,7 @@ def _titled(line: str, a: int, b: int, text: str, end: int) -> bool:
     diri dari kabinet Trudeau.": the date dates that paragraph too (the title is a report of
     its own; merge joins it to the sentence below when they name the same thing).
     """
-    title = _ITEM_TITLE.fullmatch(line, b)
+    title = _ITEM_TITLE.fullmatch(line, _CLOCK_TAIL.match(line, b).end())
     if not (_ITEM_MARK.fullmatch(line, 0, a) and title and title["title"]):
         return False
     if len(title["title"].split()) > _ITEM_TITLE_WORDS or _CLOSES.search(title["title"]):
