@@ -366,10 +366,10 @@ def test_a_dated_items_title_dates_the_paragraph_that_tells_it():
 def test_an_items_date_may_carry_its_clock_and_zone_before_the_title():
     text = ("Selasa, 28 Januari 2025 10:00 WIB\n\n"
             "4. Senin (27/1/2025) pukul 19.45 WIB: Goma jatuh\n\n"
-            "M23 mengumumkan telah menguasai Goma, ibu kota Kivu Utara yang berpenduduk sekitar dua juta jiwa.\n")
+            "M23 mengumumkan telah menguasai Goma, ibu kota Kivu Utara yang berpenduduk dua juta jiwa.\n")
     pairs = _pairs(text, date(2025, 1, 28), "id")
-    assert ("M23 mengumumkan telah menguasai Goma, ibu kota Kivu Utara yang berpenduduk sekitar dua juta jiwa.",
-            "2025-01-27", "2025-01-27") in pairs
+    told = "M23 mengumumkan telah menguasai Goma, ibu kota Kivu Utara yang berpenduduk dua juta jiwa."
+    assert (told, "2025-01-27", "2025-01-27") in pairs
 
 
 def test_a_long_dated_line_is_no_items_title():

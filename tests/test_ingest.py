@@ -280,10 +280,10 @@ def test_a_live_entrys_heading_without_a_day_takes_the_day_of_its_markup():
 
 def test_a_live_entrys_clock_before_its_title_takes_the_day_of_its_markup():
     html = ("<html><body><article><h1>Live updates: Goma</h1>"
-            "<p class='stamp'><time datetime='2025-01-26T09:30:00-05:00'>Jan. 26, 2025, 9:30 a.m. ET</time></p>"
-            "<section><h2><time datetime='2025-01-27T08:20:00-05:00'>8:20 a.m. ET</time> &mdash; Mass escape from "
-            "Goma prison</h2><p>Earlier today in Goma, thousands of inmates broke out of Munzenze central prison "
-            "as fighting reached the city, witnesses said.</p></section>"
+            "<p class='stamp'><time datetime='2025-01-26T09:30:00-05:00'>Jan. 26, 2025, 9:30 a.m. ET</time>"
+            "</p><section><h2><time datetime='2025-01-27T08:20:00-05:00'>8:20 a.m. ET</time> &mdash; "
+            "Mass escape from Goma prison</h2><p>Earlier today in Goma, thousands of inmates broke out of "
+            "Munzenze central prison as fighting reached the city, witnesses said.</p></section>"
             "</article></body></html>")
     article = ingest.html_article(html, "live.html", published=dt.date(2025, 1, 26), lang="en")
     assert "2025-01-27 8:20 a.m. ET — Mass escape from Goma prison" in article.text
