@@ -225,3 +225,9 @@ def test_a_title_has_no_markdown_marks():
     assert title_of("- **June 2** — A second round of talks opens in Istanbul.", "June 2", "en") == \
         "A second round of talks opens in Istanbul"
     assert not title_of("# Peace talks resume in Istanbul on 16 May 2025", "16 May 2025", "en").startswith("#")
+
+
+def test_the_rest_of_a_clock_before_an_entrys_title_is_no_part_of_it():
+    assert title_of("2024-09-17 2:10 a.m. ET — Reports of gunfire in Bamako", "2024-09-17 2:10", "en") == (
+        "Reports of gunfire in Bamako")
+    assert title_of("Senin (27/1/2025) pukul 19.45 WIB: Goma jatuh", "Senin (27/1/2025)", "id") == "Goma jatuh"

@@ -284,6 +284,18 @@ def _trim(text: str, w: Words) -> str:
         text = _tidy(head)
 
 
+# What is left of a live entry's or an item's clock once its day is dropped, up to the title
+# ("a.m. ET — Reports of gunfire in Bamako", "pukul 19.45 WIB: Goma jatuh")
+_CLOCK_LEAD = re.compile(r"\s*(?:,\s*)?(?:(?:pukul|at)\s+)?(?:\d{1,2}[:.]\d{2}\s*)?(?:[ap]\.?\s?m\.?\s*)?"
+                         r"(?:\(?(?:[A-Z]{2,4}|waktu setempat|local time)\)?\s*)?[—–:-]\s+", re.I)
+
+
+def _after_clock(text: str) -> str:
+    """Remove the rest of a clock that opens `text` before a dash or colon and a title."""
+    m = _CLOCK_LEAD.match(text)
+    return text[m.end():] if m and m.group().strip(" ,—–:-") else text
+
+
 def _lstrip(pattern: re.Pattern[str], text: str) -> str:
     """Remove what an anchored `pattern` matches at the start (`sub` would try every position)."""
     m = pattern.match(text)
@@ -513,7 +525,7 @@ def title_of(sentence: str, time_text: str = "", language: str = "id", limit: in
                                or _glues_verbs(dropped, at, language))
     if removed and dropped[at:].lstrip()[:1] == ",":
         dropped = _close_gap(dropped, at, w)
-    text = _unquote(_lstrip(_PREFIX, _unparen(dropped if removed else text)))
+    text = _unquote(_lstrip(_PREFIX, _unparen(_after_clock(dropped) if removed else text)))
     # _tidy leaves tidy text as it is: it runs again only on what a removal changed.
     text = _tidy(text)
     told = None  # whether the text has a main verb, asked only when a removal might take it
