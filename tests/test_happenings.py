@@ -104,6 +104,19 @@ def test_a_family_naming_no_concept_is_named(tmp_path):
         concepts.load(bad)
 
 
+def test_a_cue_inside_a_phrase_that_names_something_else_is_no_concept(tmp_path):
+    assert "energy" not in concepts.of("Police fired tear gas at the protesters.", "en")
+    assert "energy" in concepts.of("Russia cut gas supplies to Europe.", "en")
+    assert "lifting" not in concepts.of("The plane lifted off from Ahmedabad.", "en")
+    assert "lifting" in concepts.of("The government lifted the ban.", "en")
+    # a cue outside the phrase still counts, and a `not` that is no mapping is named
+    assert "energy" in concepts.of("Tear gas was fired near the gas pipeline.", "en")
+    bad = tmp_path / "concepts.yaml"
+    bad.write_text("concepts:\n  energy:\n    en: [gas]\n    not: [tear gas]\n", encoding="utf-8")
+    with pytest.raises(InputError, match="not"):
+        concepts.load(bad)
+
+
 # -- merge keys ---------------------------------------------------------------------------------
 
 def test_one_happening_in_two_languages_is_one_row_with_both_sources():

@@ -23,6 +23,8 @@ class Concepts:
     generic: frozenset[str]
     compatible: frozenset[frozenset[str]]  # pairs of event types one happening may be given
     family: dict[str, frozenset[str]] = field(default_factory=dict)  # concept → the concepts of its families
+    # (language, concept) → the phrases in which its cues name something else ("tear gas")
+    unless: dict[tuple[str, str], re.Pattern[str]] = field(default_factory=dict)
     # (language, cue index) → its patterns, all to match: compiled when the gate first lets the
     # cue through (compiling all ~1,200 at start cost a fifth of `extract`'s start-up)
     compiled: dict[tuple[str, int], tuple[re.Pattern[str], ...]] = field(default_factory=dict, compare=False)
@@ -58,13 +60,20 @@ def load(path: Path = CONCEPTS_FILE) -> Concepts:
     data = _data(path)
     cues: dict[str, list] = {}
     generic = set()
+    unless: dict[tuple[str, str], re.Pattern[str]] = {}
     for name, spec in data["concepts"].items():
         if not isinstance(spec, dict):
             raise InputError(str(path), f"concept {name!r} must map languages to cue lists")
         if spec.get("generic", False) is True:
             generic.add(name)
+        not_ = spec.get("not") or {}
+        if not isinstance(not_, dict):
+            raise InputError(str(path), f"concept {name!r}: `not` must map languages to phrase lists")
+        for language, phrases in not_.items():
+            words = _check_list(phrases, f"concept {name!r}, not, {language}", path)
+            unless[(language, name)] = re.compile(r"(?<!\w)(?:" + _alternation(words) + r")(?!\w)", re.I)
         for language, words in spec.items():
-            if language != "generic":
+            if language not in ("generic", "not"):
                 for cue in _check_list(words, f"concept {name!r}, {language}", path):
                     cues.setdefault(language, []).append((name, cue, taxonomy.gate_piece(cue)))
     # One pass of an Aho-Corasick automaton over a sentence tells which cues can match
@@ -100,6 +109,7 @@ def load(path: Path = CONCEPTS_FILE) -> Concepts:
         frozenset(generic),
         frozenset(frozenset(p) for p in pairs),
         {k: frozenset(v) for k, v in family.items()},
+        unless,
     )
 
 
@@ -119,9 +129,21 @@ def of(text: str, language: str, path: Path = CONCEPTS_FILE) -> frozenset[str]:
     cues = found.cues[language]
     forms = taxonomy.text_forms(text, language)
     maybe = {k for f in forms for _, held in gate.iter(f) for k in held}
-    return frozenset(
-        cues[k][0] for k in maybe if all(any(p.search(f) for f in forms) for p in found.patterns(language, k))
-    )
+    named = {cues[k][0] for k in maybe if _holds(found, language, k, forms)}
+    for name in [n for n in named if (language, n) in found.unless]:
+        # its cues are read again with the phrases that name something else blanked out
+        # ("police fired tear gas" names no gas supply, "the plane lifted off" lifts no ban)
+        blank = found.unless[(language, name)].sub(lambda m: " " * len(m.group()), text)
+        if blank != text:
+            again = taxonomy.text_forms(blank, language)
+            if not any(cues[k][0] == name and _holds(found, language, k, again) for k in maybe):
+                named.discard(name)
+    return frozenset(named)
+
+
+def _holds(found: Concepts, language: str, k: int, forms) -> bool:
+    """Tell whether every pattern of cue `k` matches one of the text's `forms`."""
+    return all(any(p.search(f) for f in forms) for p in found.patterns(language, k))
 
 
 def specific(found: frozenset[str], path: Path = CONCEPTS_FILE) -> frozenset[str]:
