@@ -361,7 +361,18 @@ def test_eval_happenings_names_a_bad_gold_file(tmp_path, capsys):
     ("heldout_au", (0.85, 0.77, 1.19, 0.95)),  # 0.875 / 0.794 / 1.17, 148 of 150
     ("heldout_av", (0.94, 0.72, 1.37, 0.95)),  # 0.966 / 0.747 / 1.35, 144 of 146
     ("heldout_aw", (0.95, 0.77, 1.35, 0.93)),  # 0.973 / 0.799 / 1.33, 151 of 156
-    ("heldout_ax", (0.68, 0.54, 1.60, 0.92)),  # 0.708 / 0.569 / 1.58, 153 of 160
+    ("heldout_ax", (0.68, 0.54, 1.60, 0.92)),  # 0.708 / 0.569 / 1.58, 153 of 160 (0.744 / 0.658 / 1.54 since the
+    # thirteenth session's decimals: "53,6 persen" and "53.6%" are one figure)
+    # AY (Canada), AZ (DR Congo), BA (air disasters), BB (Pakistan), BC (Indonesia in 2025), written as the twelfth
+    # session began, blind on main as the thirteenth began (7454bf5): AY 0.695 / 0.518 / 1.48, 212 of 276; AZ
+    # 0.750 / 0.711 / 1.42, 191 of 220; BA 0.810 / 0.564 / 1.58, 167 of 177; BB 0.664 / 0.581 / 1.49, 203 of 219;
+    # BC 0.859 / 0.654 / 1.49, 181 of 200; then read (hard-wrapped Markdown, kronologi items with their told
+    # paragraph, future cues, ordinal weekdays, deadlines, parts of a year, decimals, concepts' `not` phrases)
+    ("heldout_ay", (0.67, 0.56, 1.53, 0.89)),  # 0.692 / 0.590 / 1.51, 250 of 276
+    ("heldout_az", (0.75, 0.71, 1.42, 0.91)),  # 0.773 / 0.733 / 1.40, 204 of 220
+    ("heldout_ba", (0.83, 0.62, 1.42, 0.92)),  # 0.859 / 0.649 / 1.40, 167 of 177
+    ("heldout_bb", (0.63, 0.55, 1.51, 0.91)),  # 0.657 / 0.581 / 1.49, 205 of 219
+    ("heldout_bc", (0.84, 0.66, 1.47, 0.91)),  # 0.866 / 0.687 / 1.45, 186 of 200
 ])
 def test_happenings_of_the_held_out_corpora_do_not_regress(name, floors):
     score, errors = happenings.evaluate(DEV.parent / name)
