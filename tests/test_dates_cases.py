@@ -457,6 +457,10 @@ CASES = [
     ("en", date(2025, 7, 14), "The regulator on Monday ordered airlines to inspect the switches by July 21, two days after a preliminary report found fault.", "two days after", "2025-07-12", "2025-07-12", "day"),
     # --- "the next day" after part of a year is that part, not the last day the article dated
     ("id", date(2025, 7, 16), "Sabtu lalu laporan terbit.\n\nAkhir tahun lalu, dua pesawat jatuh.\n\nKeesokan harinya, Korea memerintahkan inspeksi.", "Keesokan harinya", "2024-09-01", "2024-12-31", "year_part"),
+    # --- "the same day as <a happening>": the day an earlier sentence gave it, not the narrative's last
+    ("id", date(2025, 5, 1), "AS menarik pasukan dari Pangkalan 101 di Niamey pada Minggu (7/7/2024). Junta menggelar parade pada Senin (15/7/2024). Pada hari yang sama dengan penarikan dari Pangkalan 101, pemimpin ECOWAS bertemu di Abuja.", "Pada hari yang sama dengan penarikan dari Pangkalan 101", "2024-07-07", "2024-07-07", "day"),
+    ("en", date(2025, 1, 5), "Prabowo met Starmer in Downing Street on 21 November 2024. He toured a factory on 23 November. On the same day as the Downing Street meeting, he addressed a business forum.", "On the same day as the Downing Street meeting", "2024-11-21", "2024-11-21", "day"),
+    ("id", date(2025, 1, 5), "Pengumuman Thailand keluar Rabu (21/8/2024). Bali waspada Kamis (22/8/2024). ECOWAS menanggapi pada hari yang sama dengan menyatakan belum menerima surat.", "pada hari yang sama", "2024-08-22", "2024-08-22", "day"),
     # --- an ordinal weekday of a month ("the first Saturday in February", "Jumat terakhir bulan Maret")
     ("en", date(2025, 5, 2), "On the first Saturday in February, Trump signed the tariff orders.", "the first Saturday in February", "2025-02-01", "2025-02-01", "day"),
     ("en", date(2025, 5, 2), "He met her on the second Tuesday in June.", "the second Tuesday in June", "2024-06-11", "2024-06-11", "day"),

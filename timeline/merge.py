@@ -142,6 +142,9 @@ def _after_date(text: str, time_text: str) -> str:
     return text
 
 
+_NAMING_TIME = 30  # characters: a time expression this long holds the happening it is counted from
+
+
 def _of(e: Event, profiles: dict | None = None, memo: dict | None = None) -> _Profile:
     """Return what `e` is compared on; `profiles` keeps them for one merge, `memo` the article's type answers.
 
@@ -158,6 +161,9 @@ def _of(e: Event, profiles: dict | None = None, memo: dict | None = None) -> _Pr
         own = concepts.without_tail(concepts.without_lead(entry, e.language, time_text=e.time_text), e.time_text,
                                      e.language)
         own = told if own == entry else own
+        # the words of a long time expression name another happening, not this one's ("Pada hari
+        # yang sama dengan pertemuan di Downing Street, Prabowo juga menghadiri forum bisnis")
+        own = own.replace(e.time_text, " ") if len(e.time_text) > _NAMING_TIME else own
         if own != told:
             kind, cues = taxonomy.cues(own, e.language)
         elif e.mentions:  # merged in its article already: its type stands, its cues are asked no more

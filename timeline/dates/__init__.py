@@ -118,6 +118,7 @@ def _expressions(
     clause_sentence = -1  # sentence start of a count clause ("14 hours after …") after its sentence's date
     last_deictic = False  # the latest event date was told from the report's day ("kemarin", "today")
     lookups = _Lookups(text)
+    told_sentences: list[tuple[int, int, interval.Interval]] = []  # (start, end, day): sentences dated to a day
     for k, (c, i) in enumerate(zip(cands, line_of)):
         role, key = roles.get(i, ("", ""))
         nxt = bisect.bisect_right(bounds, c.start)
@@ -182,7 +183,16 @@ def _expressions(
         if anchor_day != published and anchor_day is not None and res.anchor.startswith("published"):
             # read from a day heading's or its sentence's day, not from the publication's
             res = Resolution(res.interval, f"day of {anchor_day.isoformat()}", res.reason)
-        if c.rule == "anaphoric" and c.event and _same_day_word(text[c.start:c.end], g) and _OF.match(text, c.end):
+        span_end = c.end
+        same_day = c.rule == "anaphoric" and c.event and _same_day_word(text[c.start:c.end], g)
+        if same_day and _SAME_AS.match(text, c.end) and (
+                named := _named_day(text, g, c.end, s_end, told_sentences)) is not None:
+            # "Pada hari yang sama dengan penandatanganan deklarasi, …", "on the same day the
+            # nationalisation was announced": the day of the happening it names, told before;
+            # the words naming it are the expression's (they tell no happening of the sentence).
+            res = Resolution(named[0], f"same day as {named[0].start.isoformat()}")
+            span_end = named[1]
+        elif same_day and _OF.match(text, c.end):
             # "Within hours of taking the oath on Wednesday he nominated …": the day named in
             # its own clause, not the narrative's.
             ahead = _day_ahead(text, cands, k, s_end, c, ctx)
@@ -263,9 +273,9 @@ def _expressions(
         label = (c.label_prefix + iv.label) if iv else ""
         out.append(
             TimeExpression(
-                text=text[c.start:c.end],
+                text=text[c.start:span_end],
                 start=c.start,
-                end=c.end,
+                end=span_end,
                 date=iv.start if iv else None,
                 date_end=iv.end if iv else None,
                 precision=iv.precision if iv else "",
@@ -301,6 +311,8 @@ def _expressions(
             last_deictic = c.rule == "deictic" and anchor_day == published
             if not plan:
                 previous.append(iv)
+                if event and iv.precision == "day" and iv.start == iv.end:
+                    told_sentences.append((s_start, s_end, iv))
             recent = None
             previous_sentence = s_start
             # A heading's or section title's date governs the paragraph below it too.
@@ -368,6 +380,66 @@ _CLAUSE_MARK = re.compile(r"[,;:]|\s[-–—]\s")
 # "Within hours of <a happening>": the anaphor names the happening it counts from ("The speaker
 # said that night that Rajapaksa had agreed to resign on Wednesday" goes on from the narrative).
 _OF = re.compile(r"\s+(?:of|dari)\s", re.I)
+
+
+# "the same day" that names its happening right after it: "dengan …", "as …", "the …" (not
+# "dengan menyatakan …", "by stating": a verb tells how the sentence's own happening went)
+_SAME_AS = re.compile(r"\s+(?:dengan|as|that|the)\s+(?!(?:me|ber|di|ter)[a-z])(?=\w)", re.I)
+_NAMED_REACH = 60  # characters after the words read as the happening they name
+_NAMED_BACK = 15  # the latest sentences dated to a day searched for that happening
+_NAMED_STOP = re.compile(r"[,.;:—–()\n]")
+_NAMED_CLOSE_ID = re.compile(r"\s(?:itu|tersebut|ini)\b|(?=\s(?:me|ber|di|ter)[a-z]{3,}\b)")
+_NAMED_WORD = re.compile(r"[^\W\d_][\w'’-]{3,}")
+_STEM = 5  # letters a word is compared by ("penandatanganan"/"penandatanganannya", "announced"/"announce")
+
+
+def _named_day(text: str, g: grammar.Grammar, at: int, s_end: int,
+               told: list[tuple[int, int, interval.Interval]]) -> tuple[interval.Interval, int] | None:
+    """Return the day of the happening named from `at` ("… dengan penarikan dari Pangkalan 101"), and
+    where its words end, or None.
+
+    Hand-written: no library resolves a date by the happening it names. It is the latest of
+    the article's sentences dated to a day that shares with the words from `at` a word that
+    is no name and a name or another word, or two names (the most words, if several do).
+    """
+    end = min(s_end, at + _NAMED_REACH)
+    stop = _NAMED_STOP.search(text, at, end)
+    end = stop.start() if stop else end
+    if g.language == "id":
+        # (the name ends at its demonstrative or before the verb of the sentence: "dengan
+        # pengumuman Thailand itu meminta …")
+        close = _NAMED_CLOSE_ID.search(text, at, end)
+        end = close.end() if close else end
+    stops = _stop_words(g.language)
+    words = [w for w in _NAMED_WORD.findall(text, at, end) if w.lower() not in stops]
+    keys = {k for w in words for k in _stems(w, g.language)}
+    names = {k for w in words if w[0].isupper() for k in _stems(w, g.language)}
+    best: tuple[int, interval.Interval] | None = None
+    for a, b, day in reversed(told[-_NAMED_BACK:]):
+        shared = keys & {k for w in _NAMED_WORD.findall(text, a, b) for k in _stems(w, g.language)}
+        if (shared - names and (shared & names or len(shared) >= 2) or len(shared & names) >= 2) and (
+                best is None or len(shared) > best[0]):
+            best = (len(shared), day)
+    return (best[1], end) if best else None
+
+
+_ID_SUFFIXES = ("kan", "an", "nya", "i")
+
+
+def _stems(word: str, language: str) -> tuple[str, ...]:
+    """Return what a word is compared by: its first letters; in Indonesian also its last ones
+    without each suffix it may end in, past a prefix that may change its first letter
+    ("penarikan", "menarik": "narik"; "dibatalkan", "pembatalan": "batal")."""
+    w = word.lower()
+    if language != "id":
+        return (w[:_STEM],)
+    bare = [w[:-len(x)] for x in _ID_SUFFIXES if w.endswith(x) and len(w) - len(x) >= _STEM]
+    return (w[:_STEM], *("~" + b[-_STEM:] for b in [w, *bare]))
+
+
+@lru_cache(maxsize=4)
+def _stop_words(language: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in lexicon.load(language).words("stop_words"))
 
 
 def _same_day_word(word: str, g: grammar.Grammar) -> bool:
