@@ -143,10 +143,13 @@ def _expressions(
             # "Then came September: the exploding pagers in the middle of the month": the month
             # its sentence has just named, though alone it dated nothing.
             told = (*recent, named_month[1])
-        before = []  # the spans of the sentence's earlier expressions ("The next day" holds the cue "next")
+        # the spans of the sentence's earlier expressions counted from the narrative ("The next day"
+        # holds the cue "next"; "next week", counted from today, is the future it says)
+        before = []
         j = k - 1
         while j >= 0 and cands[j].start >= s_start:
-            before.append((cands[j].start, cands[j].end))
+            if cands[j].kind == "anaphoric":
+                before.append((cands[j].start, cands[j].end))
             j -= 1
         future = _future(text, g, c, s_start, s_end, lookups, before)
         counted_back = False  # a count back from the narrative's day: "The raid came a day after …"
