@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
@@ -143,15 +143,7 @@ def _expressions(
             # "Then came September: the exploding pagers in the middle of the month": the month
             # its sentence has just named, though alone it dated nothing.
             told = (*recent, named_month[1])
-        # the spans of the sentence's earlier expressions counted from the narrative ("The next day"
-        # holds the cue "next"; "next week", counted from today, is the future it says)
-        before = []
-        j = k - 1
-        while j >= 0 and cands[j].start >= s_start:
-            if cands[j].kind == "anaphoric":
-                before.append((cands[j].start, cands[j].end))
-            j -= 1
-        future = _future(text, g, c, s_start, s_end, lookups, before)
+        future = _future(text, g, c, s_start, s_end, lookups, cands, k)
         counted_back = False  # a count back from the narrative's day: "The raid came a day after …"
         in_sentence = min(sentence_dates, len(told)) if previous_sentence == s_start else 0
         if (same and future and year is not None and published is not None and year < published.year
@@ -188,7 +180,7 @@ def _expressions(
             res = Resolution(res.interval, f"day of {anchor_day.isoformat()}", res.reason)
         span_end = c.end
         same_day = c.rule == "anaphoric" and c.event and _same_day_word(text[c.start:c.end], g)
-        if same_day and _SAME_AS.match(text, c.end) and (
+        if same_day and _named_words(language).same_as.match(text, c.end) and (
                 named := _named_day(text, g, c.end, s_end, told_sentences)) is not None:
             # "Pada hari yang sama dengan penandatanganan deklarasi, …", "on the same day the
             # nationalisation was announced": the day of the happening it names, told before;
@@ -385,13 +377,9 @@ _CLAUSE_MARK = re.compile(r"[,;:]|\s[-–—]\s")
 _OF = re.compile(r"\s+(?:of|dari)\s", re.I)
 
 
-# "the same day" that names its happening right after it: "dengan …", "as …", "the …" (not
-# "dengan menyatakan …", "by stating": a verb tells how the sentence's own happening went)
-_SAME_AS = re.compile(r"\s+(?:dengan|as|that|the)\s+(?!(?:me|ber|di|ter)[a-z])(?=\w)", re.I)
 _NAMED_REACH = 60  # characters after the words read as the happening they name
 _NAMED_BACK = 15  # the latest sentences dated to a day searched for that happening
 _NAMED_STOP = re.compile(r"[,.;:—–()\n]")
-_NAMED_CLOSE_ID = re.compile(r"\s(?:itu|tersebut|ini)\b|(?=\s(?:me|ber|di|ter)[a-z]{3,}\b)")
 _NAMED_WORD = re.compile(r"[^\W\d_][\w'’-]{3,}")
 _STEM = 5  # letters a word is compared by ("penandatanganan"/"penandatanganannya", "announced"/"announce")
 
@@ -408,11 +396,10 @@ def _named_day(text: str, g: grammar.Grammar, at: int, s_end: int,
     end = min(s_end, at + _NAMED_REACH)
     stop = _NAMED_STOP.search(text, at, end)
     end = stop.start() if stop else end
-    if g.language == "id":
-        # (the name ends at its demonstrative or before the verb of the sentence: "dengan
-        # pengumuman Thailand itu meminta …")
-        close = _NAMED_CLOSE_ID.search(text, at, end)
-        end = close.end() if close else end
+    # (the name ends at its demonstrative or before the verb of the sentence: "dengan
+    # pengumuman Thailand itu meminta …")
+    close = _named_words(g.language).close.search(text, at, end)
+    end = close.end() if close else end
     stops = _stop_words(g.language)
     words = [w for w in _NAMED_WORD.findall(text, at, end) if w.lower() not in stops]
     keys = {k for w in words for k in _stems(w, g.language)}
@@ -426,17 +413,38 @@ def _named_day(text: str, g: grammar.Grammar, at: int, s_end: int,
     return (best[1], end) if best else None
 
 
-_ID_SUFFIXES = ("kan", "an", "nya", "i")
+@dataclass(frozen=True)
+class _NamedWords:
+    """A language's words around a happening named after "the same day" (data/lang `named_*`)."""
+
+    same_as: re.Pattern  # "the same day" followed by the words naming it: "dengan …", "as …"
+    close: re.Pattern  # where those words end: a demonstrative, or before a verb ("itu meminta")
+    suffixes: tuple[str, ...]  # what a word is also compared without ("penarikan": "penarik")
+
+
+@lru_cache(maxsize=4)
+def _named_words(language: str) -> _NamedWords:
+    lex = lexicon.load(language)
+    verbs = lexicon.alternation(lex.words("verb_prefixes")) if lex.words("verb_prefixes") else "(?!)"
+    ends = lexicon.alternation(lex.words("named_end")) if lex.words("named_end") else "(?!)"
+    lead = lexicon.alternation(lex.words("same_day_named")) if lex.words("same_day_named") else "(?!)"
+    # (not "dengan menyatakan …", "by stating": a verb tells how the sentence's own happening went)
+    return _NamedWords(
+        re.compile(r"\s+(?:" + lead + r")\s+(?!(?:" + verbs + r")[a-z])(?=\w)", re.I),
+        re.compile(r"\s(?:" + ends + r")\b|(?=\s(?:" + verbs + r")[a-z]{3,}\b)"),
+        tuple(lex.words("word_suffixes")),
+    )
 
 
 def _stems(word: str, language: str) -> tuple[str, ...]:
-    """Return what a word is compared by: its first letters; in Indonesian also its last ones
-    without each suffix it may end in, past a prefix that may change its first letter
-    ("penarikan", "menarik": "narik"; "dibatalkan", "pembatalan": "batal")."""
+    """Return what a word is compared by: its first letters, and, where a language's words take
+    suffixes (data/lang `word_suffixes`), its last ones without each it may end in, past a prefix
+    that may change its first letter ("penarikan", "menarik": "narik"; "pembatalan": "batal")."""
     w = word.lower()
-    if language != "id":
+    suffixes = _named_words(language).suffixes
+    if not suffixes:
         return (w[:_STEM],)
-    bare = [w[:-len(x)] for x in _ID_SUFFIXES if w.endswith(x) and len(w) - len(x) >= _STEM]
+    bare = [w[:-len(x)] for x in suffixes if w.endswith(x) and len(w) - len(x) >= _STEM]
     return (w[:_STEM], *("~" + b[-_STEM:] for b in [w, *bare]))
 
 
@@ -661,22 +669,22 @@ def _life_dates(text: str, g: grammar.Grammar, c) -> bool:
 
 
 def _future(text: str, g: grammar.Grammar, c, s_start: int, s_end: int, memo: _Lookups,
-            spans: list[tuple[int, int]] = ()) -> bool:
+            cands: list = (), k: int = 0) -> bool:
     """Tell whether the clause of `c` speaks of the future ("akan", "will", "is due to").
 
     A cue counts before the expression in its sentence ("Putin akan berkunjung pada
     Rabu"), or after it when the expression opens the sentence ("On Friday, Kim will")
     and no verb of saying stands between them; a cue after a mid-sentence date is
     mostly reported speech ("kata X, Senin, akan ...").
-    "Since X" always looks back. A cue inside another expression (`spans`: "The next day
-    Trump paused …, and on Thursday") is that expression's word; nor is a cue after a
-    past-tense verb that follows the date ("At the end of February he launched a fund that
-    will hold …": the cue is the relative clause's).
+    "Since X" always looks back. A cue inside an earlier expression of the sentence counted
+    from the narrative (`cands` before the `k`th: "The next day Trump paused …, and on
+    Thursday") is that expression's word ("next week", counted from today, is the future it
+    says); nor is a cue after a past-tense verb that follows the date ("At the end of
+    February he launched a fund that will hold …": the cue is the relative clause's).
     """
     if c.label_prefix == "since ":
         return False
-    if memo.cue_before(g, s_start, s_end, c.start) and (not spans or any(
-            not any(a <= m.start() < b for a, b in spans) for m in g.future.finditer(text, s_start, c.start))):
+    if memo.cue_before(g, s_start, s_end, c.start) and not _cues_told(text, g, c, s_start, cands, k):
         # "The League will not be on the ballot: its activities were banned in May": a cue
         # before a colon or semicolon is another clause's.
         cut = memo.last_break(s_start, s_end, c.start)
@@ -698,6 +706,18 @@ def _future(text: str, g: grammar.Grammar, c, s_start: int, s_end: int, memo: _L
     # saying belongs to the reported speech, not to the clause of the date.
     return bool(cue) and not memo.first(g.speech, c.end, cue.start()) and not g.past.search(
         text, c.end, cue.start())
+
+
+def _cues_told(text: str, g: grammar.Grammar, c, s_start: int, cands: list, k: int) -> bool:
+    """Tell whether every future cue before `c` in its sentence lies in an earlier anaphoric expression."""
+    spans = []
+    j = k - 1
+    while j >= 0 and cands[j].start >= s_start:
+        if cands[j].kind == "anaphoric":
+            spans.append((cands[j].start, cands[j].end))
+        j -= 1
+    return bool(spans) and all(any(a <= m.start() < b for a, b in spans)
+                               for m in g.future.finditer(text, s_start, c.start))
 
 
 _WORD = re.compile(r"\w")

@@ -724,7 +724,7 @@ def _titled(line: str, a: int, b: int, text: str, end: int) -> bool:
 
     "1. Minggu (15/12/2024): Freeland mundur" above "Wakil Perdana Menteri … mengundurkan
     diri dari kabinet Trudeau.": the date dates that paragraph too (the title is a report of
-    its own; merge joins it to the sentence below when they name the same thing).
+    its own; merge joins it to the sentences its date dates, `merge._itemised`).
     """
     title = _ITEM_TITLE.fullmatch(line, _CLOCK_TAIL.match(line, b).end())
     if not (_ITEM_MARK.fullmatch(line, 0, a) and title and title["title"]):
