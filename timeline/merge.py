@@ -246,7 +246,6 @@ def _infobox(e: Event) -> bool:
 
 
 ENTRY_TITLE_WORDS = 12  # an entry's title line is at most this long
-_SENTENCE_CLOSE = re.compile(r"[.!?][\"'”’)]*\s*$")
 
 
 def _heads(title: Event, e: Event) -> bool:
@@ -254,7 +253,8 @@ def _heads(title: Event, e: Event) -> bool:
     return (title.source == e.source and title.paragraph >= 0 and e.paragraph > title.paragraph
             and e.sentence_index == title.sentence_index + 1
             and len(title.sentence.split()) <= ENTRY_TITLE_WORDS
-            and not _SENTENCE_CLOSE.search(title.sentence) and not _caption(title) and not _infobox(title))
+            and not layout.SENTENCE_CLOSE.search(title.sentence) and not _caption(title)
+            and not _infobox(title))
 
 
 def _itemised(item: Event, e: Event) -> bool:

@@ -8,6 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from . import verbs
+from .dates import layout
 from .dates.lexicon import FOLDS_TO_ASCII, literal_alternation
 from .datafile import read_yaml
 from .errors import InputError
@@ -285,15 +286,16 @@ def _trim(text: str, w: Words) -> str:
 
 
 # What is left of a live entry's or an item's clock once its day is dropped, up to the title
-# ("a.m. ET — Reports of gunfire in Bamako", "pukul 19.45 WIB: Goma jatuh")
-_CLOCK_LEAD = re.compile(r"\s*(?:,\s*)?(?:(?:pukul|at)\s+)?(?:\d{1,2}[:.]\d{2}\s*)?(?:[ap]\.?\s?m\.?\s*)?"
-                         r"(?:\(?(?:[A-Z]{2,4}|waktu setempat|local time)\)?\s*)?[—–:-]\s+", re.I)
+# ("a.m. ET — Reports of gunfire in Bamako", "pukul 19.45 WIB: Goma jatuh"): the clock's rest
+# an item's heading may carry (layout.CLOCK_TAIL), then its dash or colon.
+_TITLE_SEPARATOR = re.compile(r"\s*[—–:-]\s+")
 
 
 def _after_clock(text: str) -> str:
     """Remove the rest of a clock that opens `text` before a dash or colon and a title."""
-    m = _CLOCK_LEAD.match(text)
-    return text[m.end():] if m and m.group().strip(" ,—–:-") else text
+    tail = layout.CLOCK_TAIL.match(text).end()
+    sep = _TITLE_SEPARATOR.match(text, tail)
+    return text[sep.end():] if sep and text[:tail].strip(" ,") else text
 
 
 def _lstrip(pattern: re.Pattern[str], text: str) -> str:

@@ -43,7 +43,6 @@ _DIGIT = re.compile(r"\d")
 _LIVE_DAYS = 7  # a day heading alone in its paragraph this close to publication is a live blog's day
 _HEADS = ("heading", "item")  # a date line, and a dated item's title line: both date the paragraph below
 _YEARLY = ("year", "year_part", "quarter", "month", "month_part", "day", "week")  # headings that give a year
-_SENTENCE_CLOSE = re.compile(r"[.!?][\"'”’)]*$")
 _BLANK = re.compile(r"\s*")
 _THREE_WORDS = re.compile(r"\s*\S+\s+\S+\s+\S")  # (str.split's words are runs of non-space)
 _WORD_THEN_SPACE = re.compile(r"\w\s*$")
@@ -95,7 +94,8 @@ def _expressions(
         # Its dates and clock times are not counted: "Started May 6, 2025, 4:20 PM ET · Last
         # updated May 10, 2025, 2:10 PM ET" is a stamp of four words.
         dated = [(c.start - ln.start, c.end - ln.start) for c in by_line.get(head_line, ())]
-        if len(layout.outside(stamp, dated).split()) > layout.STAMP_WORDS or _SENTENCE_CLOSE.search(stamp.rstrip()):
+        if (len(layout.outside(stamp, dated).split()) > layout.STAMP_WORDS
+                or layout.SENTENCE_CLOSE.search(stamp.rstrip())):
             head_line = -1
     bounds = layout.sentence_bounds(text)
     out: list[TimeExpression] = []
@@ -888,12 +888,13 @@ def _entry_title(text: str, lns: list[layout.Line], s: Sentence, line_starts: li
     if not (_BLANK.fullmatch(text, ln.start, s.start) and _BLANK.fullmatch(text, s.end, ln.end)):
         return False  # the sentence is not its line (most are not): no copy of the line needed
     line = text[ln.start:ln.end].strip()
-    if text[s.start:s.end].strip() != line or len(line.split()) > _TITLE_WORDS or _SENTENCE_CLOSE.search(line):
+    if (text[s.start:s.end].strip() != line or len(line.split()) > _TITLE_WORDS
+            or layout.SENTENCE_CLOSE.search(line)):
         return False
     if i + 1 >= len(lns) or lns[i + 1].paragraph != ln.paragraph:
         return False
     below = text[lns[i + 1].start:lns[i + 1].end].strip()
-    return len(below.split()) > _TITLE_WORDS and bool(_SENTENCE_CLOSE.search(below))
+    return len(below.split()) > _TITLE_WORDS and bool(layout.SENTENCE_CLOSE.search(below))
 
 
 def _distinct(own: list[TimeExpression], text: str, g: grammar.Grammar) -> list[TimeExpression]:

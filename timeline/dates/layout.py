@@ -86,6 +86,7 @@ _INFOBOX_ITEM = re.compile(r"\s*[-•*]\s+(?P<key>[^\d:\n]{1,40}?)\s*:\s+(?P<val
 # February 2023 |") or one ("| Lai Ching-te |", an infobox's title).
 _ROW = re.compile(r"\s*\|(?P<key>[^|\n]*)\|(?:(?P<value>[^|\n]*)\|)?\s*")
 CLOCK = re.compile(r"(?<!\d)\d{1,2}[:.]\d{2}(?!\d)")  # a clock time: "6:30", "23.01"
+SENTENCE_CLOSE = re.compile(r"[.!?][\"'”’)]*\s*$")  # a text that ends like a sentence
 _LABEL_END = " \t:|-–—.>»"  # what may follow a bare furniture label that heads a list ("Baca juga:")
 
 
@@ -711,12 +712,11 @@ _ITEM_MARK = re.compile(r"\s*(?:#{1,6}\s*|[-*+•]\s+|\d{1,3}[.)]\s+)?[*_]*")
 _ITEM_TITLE = re.compile(r"[*_]*\s*[:—–-]\s*[*_]*(?P<title>[^\n]*?)[*_]*\s*")
 # what may stand between an item's date and its title: the rest of a clock and its zone
 # ("2025-01-27 8:20 a.m. ET — Heavy fighting", "Senin (27/1/2025) pukul 19.45 WIB: Goma jatuh")
-_CLOCK_TAIL = re.compile(r"(?:\s*(?:,|pukul|at)?\s*\d{1,2}[:.]\d{2})?(?:\s*[ap]\.?\s?m\.?)?"
+CLOCK_TAIL = re.compile(r"(?:\s*(?:,|pukul|at)?\s*\d{1,2}[:.]\d{2})?(?:\s*[ap]\.?\s?m\.?)?"
                          r"(?:\s*\(?(?:[A-Z]{2,4}|waktu setempat|local time)\)?(?!\w))?")
 _ITEM_TITLE_WORDS = 8  # a title longer than this is the item's own sentence
 _TOLD_WORDS = 12  # the paragraph that tells an item is at least this long
 _NEXT_LINE = re.compile(r"\n\s*(?P<line>[^\n]*)")
-_CLOSES = re.compile(r"[.!?][\"'”’)]*\s*$")
 
 
 def _titled(line: str, a: int, b: int, text: str, end: int) -> bool:
@@ -726,12 +726,12 @@ def _titled(line: str, a: int, b: int, text: str, end: int) -> bool:
     diri dari kabinet Trudeau.": the date dates that paragraph too (the title is a report of
     its own; merge joins it to the sentences its date dates, `merge._itemised`).
     """
-    title = _ITEM_TITLE.fullmatch(line, _CLOCK_TAIL.match(line, b).end())
+    title = _ITEM_TITLE.fullmatch(line, CLOCK_TAIL.match(line, b).end())
     if not (_ITEM_MARK.fullmatch(line, 0, a) and title and title["title"]):
         return False
-    if len(title["title"].split()) > _ITEM_TITLE_WORDS or _CLOSES.search(title["title"]):
+    if len(title["title"].split()) > _ITEM_TITLE_WORDS or SENTENCE_CLOSE.search(title["title"]):
         return False
     below = _NEXT_LINE.match(text, end)
     told = below["line"] if below else ""
-    return (len(told.split()) >= _TOLD_WORDS and bool(_CLOSES.search(told))
+    return (len(told.split()) >= _TOLD_WORDS and bool(SENTENCE_CLOSE.search(told))
             and not _ITEM_MARK.match(told).group().strip())

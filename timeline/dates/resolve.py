@@ -303,14 +303,15 @@ def relative(ctx: Context, unit: str, offset: int, anchor: str, part: str = "") 
         # ("… pada Selasa (3/6) … pada 2018 … Oktober 2022 … Juli 2023.\n\nDua hari
         # sebelumnya, …" is two days before that Tuesday).
         recent = ctx.previous[-(_LOOKBACK if ctx.in_paragraph else _LOOKBACK_NEW_PARAGRAPH):]
-        part_of = (recent[-1].end - recent[-1].start).days < _PART_DAYS or recent[-1].precision == "year_part"
+        in_part = (recent[-1].end - recent[-1].start).days < _PART_DAYS or recent[-1].precision == "year_part"
         # "Saat Galaxy Leader dibajak pada November 2023, Kemlu baru bisa memastikan keesokan
         # harinya …": its own sentence's month is what it counts from, the honest answer November.
         if ctx.in_sentence:
             own = ctx.previous[-ctx.in_sentence:]
             prev = next((p for p in reversed(own) if _countable(p, unit)), own[-1])
         else:
-            prev = recent[-1] if part_of else next((p for p in reversed(recent) if _countable(p, unit)), recent[-1])
+            prev = recent[-1] if in_part else next(
+                (p for p in reversed(recent) if _countable(p, unit)), recent[-1])
         # "Two weeks later" counts from the end of a range, "a year earlier" from its start.
         base = prev.end if offset > 0 else prev.start
         base_unit = UNIT_OF_PRECISION[prev.precision]
