@@ -139,6 +139,16 @@ CASES = [
      "2024-06-25", "2024-06-25", "day"),
     ("id", date(2025, 6, 25), "Tepat dua tahun lalu hari ini, massa menyerbu parlemen.", "dua tahun lalu hari ini",
      "2023-06-25", "2023-06-25", "day"),
+    # "two years ago this month" is that month, not the whole year
+    ("en", date(2025, 11, 19), "Two years ago this month, Argentines elected a new president.",
+     "Two years ago this month", "2023-11-01", "2023-11-30", "month"),
+    ("id", date(2025, 11, 19), "Dua tahun lalu bulan ini, warga Argentina memilih presiden baru.",
+     "Dua tahun lalu bulan ini", "2023-11-01", "2023-11-30", "month"),
+    # a feast or a hyphenated part of a month of a year named by reference
+    ("en", date(2025, 3, 1), "On New Year's Day last year, a quake struck the Noto peninsula.",
+     "New Year's Day last year", "2024-01-01", "2024-01-01", "day"),
+    ("en", date(2025, 3, 1), "The low point came in mid-June last year.", "mid-June last year",
+     "2024-06-11", "2024-06-20", "month_part"),
     # "two weeks later" is the days around that day, not the calendar week it falls in
     ("id", P, "Israel menyerang Damaskus pada 1 April 2024. Dua pekan kemudian Teheran menyerang Israel.",
      "Dua pekan kemudian", "2024-04-12", "2024-04-18", "week"),

@@ -41,10 +41,10 @@ TEMPLATES: tuple[tuple[str, str], ...] = (
                     r"(?:\.?,?\s+(?:<YW>\s+)?(?P<y>\d{4})(?!\d)|(?!\w))"),
     ("season", r"(?<![\w-])(?:(?P<q><QUAL>)\s+)?(?:the\s+)?(?:(?P<ya>\d{4})(?:\s*[/–-]\s*(?P<yb>\d{4}|\d{2}))?\s+)?"
                r"(?P<s><SEASON>)(?:\s+(?:(?:of|<YW>)\s+)?(?P<y>\d{4})(?:\s*[/–-]\s*(?P<y2>\d{4}|\d{2}))?)?(?![\w%]|[.,]\d)"),
-    ("month_year_ref", r"(?<![\w-])(?:(?P<q><QUAL>)\s+)?(?:(?P<d><D>)<ORD>\s+(?:<OF>\s+)?)?(?:<MONTHW>\s+)?(?P<m><MON>)\.?"
+    ("month_year_ref", r"(?<![\w-])(?:(?P<q><QUAL>)(?:\s+|\s*-\s*))?(?:(?P<d><D>)<ORD>\s+(?:<OF>\s+)?)?(?:<MONTHW>\s+)?(?P<m><MON>)\.?"
                        r"(?:\s+(?P<d2><D>)<ORD>,?)?(?:\s+of)?\s+"
                        r"(?:(?P<mod><UB>)\s+(?P<u><UNIT>)|(?P<u2><UNIT>)\s+(?P<mod2><UA>))(?!\w)"),
-    ("season_ref", r"(?<![\w-])(?:(?P<q><QUAL>)\s+)?(?:the\s+)?(?P<s><SEASON>)\s+(?:of\s+)?"
+    ("season_ref", r"(?<![\w-])(?:(?P<q><QUAL>)(?:\s+|\s*-\s*))?(?:the\s+)?(?P<s><SEASON>)\s+(?:of\s+)?"
                    r"(?:(?P<mod><UB>)\s+(?P<u><UNIT>)|(?P<u2><UNIT>)\s+(?P<mod2><UA>))(?!\w)"),
     # A season without a year: "in the spring", "that summer", "last winter", "musim panas lalu"
     # (not "the fall of Kabul", nor a season a year or year word follows: the rules above).
@@ -55,7 +55,8 @@ TEMPLATES: tuple[tuple[str, str], ...] = (
                r"(?:,?\s+(?:the\s+)?<FISC>\s+[^,.;\n]{0,30}?(?<!\w)<MON>(?:\s+\d{1,2})?(?:,?\s+\d{4})?(?!\w))?"),
     ("weekend", r"(?<![\w-])(?P<w><WKND>)(?!\w)(?!\s+(?:<UA>)(?!\w))"),
     ("holiday", r"(?<![\w-])(?P<h><HOL>)(?:,?\s+(?P<y>\d{4})(?!\d)"
-                r"(?:\s*(?P<hy>H|AH|Hijriah|Hijriyah)(?!\w))?)?(?!\w)"),  # "Idul Fitri 1445 H": a Hijri year
+                r"(?:\s*(?P<hy>H|AH|Hijriah|Hijriyah)(?!\w))?"  # "Idul Fitri 1445 H": a Hijri year
+                r"|\s+(?:(?P<mod><UB>)\s+(?P<u><UNIT>)|(?P<u2><UNIT>)\s+(?P<mod2><UA>)))?(?!\w)"),  # "… last year"
     ("qual_unit", r"(?<![\w-])(?P<q><QUAL>)\s+(?P<w><NARR>)(?!\w)"),
     ("year_range", r"(?<![\w.,/$€£¥#:-])(?:<YW>\s+)?(?P<y1>\d{4})\s*(?P<j>[-–—/]|<YJOIN>)\s*(?:<YW>\s+)?"
                    r"(?P<y2>\d{4}|\d{2})(?![\w%]|[.,/:]\d|-\d)"),
@@ -161,6 +162,7 @@ class Grammar:
     upcoming_month: re.Pattern  # "pengiriman" right before a bare month: the coming one
     upcoming_after: re.Pattern  # "delivery" right after a bare month ("January delivery"): the coming one
     ago_today: re.Pattern  # "today" right after a count before publication: "a year ago today"
+    ago_this: re.Pattern  # "this month" right after one: "two years ago this month"
     indefinite_before: re.Pattern  # "a", "suatu" right before a weekday: "on a Monday", no date
     attributive_after: re.Pattern  # a noun after "a Friday": "at a Friday news conference" is that Friday
     zone_or_small_hours: re.Pattern  # `zone`, or the small hours ("dini hari"): a day may shift by a zone
@@ -447,6 +449,7 @@ def _build(language: str) -> Grammar:
         upcoming_month=_tail(lex.words("month_upcoming_cues")),
         upcoming_after=re.compile(r"\s+" + alternation(lex.words("month_upcoming_after")) + r"(?!\w)", re.I),
         ago_today=re.compile(r"\s+" + alternation(lex.words("ago_today")) + r"(?!\w)", re.I),
+        ago_this=re.compile(r",?\s+(?P<w>" + alternation(lex.table("ago_this")) + r")(?!\w)", re.I),
         indefinite_before=_tail(lex.words("indefinite_weekday")),
         # a lower-case word after the weekday that is none of `indefinite_weekday_ends` ("in", "morning")
         attributive_after=re.compile(

@@ -622,22 +622,28 @@ def holiday(m, g, text):
             return Candidate(m.start(), m.end(), "holiday", "absolute", fixed(told), year=y)
         except ValueError:
             return None
-
     if spec.startswith("hijri:") and not _feast_cue(g).search(text, max(0, m.start() - 30), m.start()):
         return None  # "larangan mudik Lebaran", "libur Idul Fitri": the feast names the exodus, the holiday
+    rel = _year_reference(m, g) if m["u"] or m["u2"] else None  # "New Year's Day last year", "Lebaran tahun lalu"
 
     def resolve(ctx: Context) -> Resolution:
-        # a movable feast moves by weeks (Easter) or eleven days a year (the Hijri ones)
-        rough = _feast(spec, ctx.published.year if ctx.published else 2000)
-        got = pick_year(ctx, rough.month, rough.day)
-        if got is None:
-            return unresolved(NO_PUBLICATION)
+        if rel is not None:
+            got = _referenced_year(ctx, *rel)
+            if isinstance(got, Resolution):
+                return got
+        else:
+            # a movable feast moves by weeks (Easter) or eleven days a year (the Hijri ones)
+            rough = _feast(spec, ctx.published.year if ctx.published else 2000)
+            got = pick_year(ctx, rough.month, rough.day)
+            if got is None:
+                return unresolved(NO_PUBLICATION)
         try:
             return Resolution(_feast_interval(spec, _feast(spec, got[0])), got[1])
         except ValueError:
             return unresolved("no such feast that year")
 
-    return Candidate(m.start(), m.end(), "holiday", "relative", resolve)
+    kind = "anaphoric" if rel is not None and rel[0] == "previous" else "relative"
+    return Candidate(m.start(), m.end(), "holiday", kind, resolve)
 
 
 def qual_unit(m, g, text):
@@ -923,6 +929,11 @@ def count(m, g, text):
     if today:
         # "A year ago today", "setahun lalu hari ini": that very day, not the year.
         return Candidate(m.start(), today.end(), "count", "relative", _ago_today(unit, sign * n))
+    this = g.ago_this.match(text, m.end()) if anchor == "published" and sign < 0 and unit == "year" else None
+    if this:
+        # "Two years ago this month", "setahun lalu pekan ini": that month (week) of the year, not the year.
+        within = str(g.lex.table("ago_this")[norm(this["w"])])
+        return Candidate(m.start(), this.end(), "count", "relative", _ago_this(within, sign * n))
     if anchor == "published" and unit in ("year", "month") and _exactly(g, text, m.start()):
         return Candidate(m.start(), m.end(), "count", "relative", _exact_ago(unit, sign * n))
     if anchor == "previous" and unit == "week":
@@ -951,6 +962,18 @@ def _ago_today(unit: str, offset: int):
         if ctx.published is None:
             return unresolved(NO_PUBLICATION)
         return Resolution(iv.day(iv.shift(ctx.published, unit, offset)), published_anchor(ctx))
+
+    return resolve
+
+
+def _ago_this(within: str, years: int):
+    """ "Two years ago this month": the month (or week) of publication, that many years before."""
+
+    def resolve(ctx: Context) -> Resolution:
+        if ctx.published is None:
+            return unresolved(NO_PUBLICATION)
+        d = iv.shift(ctx.published, "year", years)
+        return Resolution(iv.week(d) if within == "week" else iv.month(d.year, d.month), published_anchor(ctx))
 
     return resolve
 
