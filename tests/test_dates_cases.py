@@ -144,6 +144,11 @@ CASES = [
      "Two years ago this month", "2023-11-01", "2023-11-30", "month"),
     ("id", date(2025, 11, 19), "Dua tahun lalu bulan ini, warga Argentina memilih presiden baru.",
      "Dua tahun lalu bulan ini", "2023-11-01", "2023-11-30", "month"),
+    # "less than a week later" is any day up to a week on, not the days around a week on
+    ("en", P, "The quake struck on March 28, 2025. Less than a week later, a plane took off.",
+     "Less than a week later", "2025-03-29", "2025-04-04", "week"),
+    ("id", P, "PSSI memecat Shin pada Senin (6/1/2025). Tak sampai sepekan kemudian, Kluivert tiba.",
+     "sampai sepekan kemudian", "2025-01-07", "2025-01-13", "week"),
     # a feast or a hyphenated part of a month of a year named by reference
     ("en", date(2025, 3, 1), "On New Year's Day last year, a quake struck the Noto peninsula.",
      "New Year's Day last year", "2024-01-01", "2024-01-01", "day"),

@@ -109,7 +109,7 @@ def test_a_cue_inside_a_phrase_that_names_something_else_is_no_concept(tmp_path)
     assert "energy" in concepts.of("Russia cut gas supplies to Europe.", "en")
     assert "lifting" not in concepts.of("The plane lifted off from Ahmedabad.", "en")
     assert "lifting" in concepts.of("The government lifted the ban.", "en")
-    # an app going dark and a blackout are outages; a fire put out is none
+    # an app going dark is an outage; a fire put out is none
     assert "outage" in concepts.of("Layanan itu padam di AS pada Sabtu malam.", "id")
     assert "outage" in concepts.of("TikTok went dark for American users late on Saturday.", "en")
     assert "outage" not in concepts.of("Api berhasil dipadamkan petugas pemadam kebakaran.", "id")

@@ -936,6 +936,10 @@ def count(m, g, text):
         return Candidate(m.start(), this.end(), "count", "relative", _ago_this(within, sign * n))
     if anchor == "published" and unit in ("year", "month") and _exactly(g, text, m.start()):
         return Candidate(m.start(), m.end(), "count", "relative", _exact_ago(unit, sign * n))
+    if unit in _DAYS_OF and rel[0] != "clause" and n * _DAYS_OF[unit] <= 14 and _less_than(g, m, text):
+        # "Less than a week later", "tak sampai sepekan kemudian": any day up to then, not the days around it.
+        kind = "anaphoric" if anchor == "previous" else "relative"
+        return Candidate(m.start(), m.end(), "count", kind, _up_to(anchor, sign, n * _DAYS_OF[unit]))
     if anchor == "previous" and unit == "week":
         # "Dua pekan kemudian" from 1 April is about 15 April: the days around it, not the
         # calendar week it falls in (which may hold the next happening and not this one).
@@ -947,6 +951,16 @@ def count(m, g, text):
     if unit in ("decade", "century"):  # "a decade later" is the year ten years on, not a decade
         n, unit = n * (10 if unit == "decade" else 100), "year"
     return Candidate(m.start(), m.end(), rule, kind, lambda ctx: relative(ctx, unit, sign * n, anchor))
+
+
+_DAYS_OF = {"day": 1, "week": 7}
+
+
+def _less_than(g, m, text: str) -> bool:
+    """Tell whether "less than" / "tak sampai" ends right before a count's number (its own words or the text's)."""
+    cues = g.lex.words("less_than_cues")
+    end = m.end("pre") if m["pre"] else m.start()
+    return bool(cues) and bool(_listed(tuple(cues), r"(?<!\w)", r"\s*$").search(text[max(0, m.start() - 20):end]))
 
 
 def _exactly(g, text: str, start: int) -> bool:
@@ -991,6 +1005,21 @@ def _exact_ago(unit: str, offset: int):
             return Resolution(iv.week(d), published_anchor(ctx))
         part = "early" if d.day <= 10 else "mid" if d.day <= 20 else "late"
         return Resolution(iv.month_part(d.year, d.month, part), published_anchor(ctx))
+
+    return resolve
+
+
+def _up_to(anchor: str, sign: int, days: int):
+    """Resolve "less than <days> later/earlier" from a day: the days between, not the days around the count."""
+
+    def resolve(ctx: Context) -> Resolution:
+        res = relative(ctx, "day", 0, anchor)  # the day counted from
+        got = res.interval
+        if got is None or got.precision != "day":
+            return relative(ctx, "day", sign * days, anchor)
+        near, far = got.start + timedelta(days=sign), got.start + timedelta(days=sign * days)
+        first, last = min(near, far), max(near, far)
+        return Resolution(iv.Interval(first, last, "week", f"{iv.day(first).label} – {iv.day(last).label}"), res.anchor)
 
     return resolve
 
