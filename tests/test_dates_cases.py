@@ -144,6 +144,9 @@ CASES = [
      "Two years ago this month", "2023-11-01", "2023-11-30", "month"),
     ("id", date(2025, 11, 19), "Dua tahun lalu bulan ini, warga Argentina memilih presiden baru.",
      "Dua tahun lalu bulan ini", "2023-11-01", "2023-11-30", "month"),
+    # a contraction's future cue follows its word: "I’ll … on Monday" is the coming Monday
+    ("en", date(2025, 1, 18), "If he decides, he said, “I’ll probably announce it on Monday.”", "Monday",
+     "2025-01-20", "2025-01-20", "day"),
     # "less than a week later" is any day up to a week on, not the days around a week on
     ("en", P, "The quake struck on March 28, 2025. Less than a week later, a plane took off.",
      "Less than a week later", "2025-03-29", "2025-04-04", "week"),

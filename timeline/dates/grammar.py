@@ -408,7 +408,8 @@ def _build(language: str) -> Grammar:
         ambiguous_months=frozenset(norm(w) for w in lex.words("ambiguous_months")),
         ambiguous_weekdays=frozenset(norm(w) for w in lex.words("ambiguous_weekdays")),
         day_parts=frozenset(w.lower() for w in lex.words("day_parts")),
-        future=re.compile(r"(?<!\w)" + alternation(lex.words("future_cues")) + r"(?!\w)", re.I),
+        # (a contraction's cue follows its word: "I’ll")
+        future=re.compile(r"(?:(?<!\w)|(?=['’]))" + alternation(lex.words("future_cues")) + r"(?!\w)", re.I),
         past=_past(lex),
         since=_tail(lex.words("since_words")),
         until=_tail(lex.words("until_words")),
