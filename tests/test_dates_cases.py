@@ -144,6 +144,9 @@ CASES = [
      "Two years ago this month", "2023-11-01", "2023-11-30", "month"),
     ("id", date(2025, 11, 19), "Dua tahun lalu bulan ini, warga Argentina memilih presiden baru.",
      "Dua tahun lalu bulan ini", "2023-11-01", "2023-11-30", "month"),
+    # what a timeline entry "sets" lies after the entry's day, not earlier in its year
+    ("en", date(2025, 9, 20), "- **December 17, 2024** — The court agrees to hear the case and sets arguments for January 10.",
+     "January 10", "2025-01-10", "2025-01-10", "day"),
     # a contraction's future cue follows its word: "I’ll … on Monday" is the coming Monday
     ("en", date(2025, 1, 18), "If he decides, he said, “I’ll probably announce it on Monday.”", "Monday",
      "2025-01-20", "2025-01-20", "day"),
