@@ -386,6 +386,20 @@ def test_happenings_of_the_held_out_corpora_do_not_regress(name, floors):
     assert score.precision >= precision and score.recall >= recall and score.rows_per_happening <= rows
 
 
+def test_one_happening_in_two_lists_of_one_page_is_one_row():
+    actors = ("China", "Philippines")
+    told = ev("t.md", "- **August 11, 2025** — A Chinese navy destroyer and a coast guard cutter collide while "
+              "chasing a Philippine vessel off Scarborough Shoal.", "2025-08-11", actors=actors, paragraph=3,
+              sentence_index=9)
+    listed = ev("t.md", "- **Aug 11** — The destroyer-cutter collision off Scarborough.", "2025-08-11",
+                actors=actors, paragraph=9, sentence_index=39)
+    assert len(merge.merge([told, listed])) == 1
+    # two sentences of the story, not two lists' entries, stay apart (busy days name one place often)
+    prose = ev("t.md", "The destroyer-cutter collision off Scarborough was filmed.", "2025-08-11", actors=actors,
+               paragraph=9, sentence_index=39)
+    assert len(merge.merge([told, prose])) == 2
+
+
 def test_one_more_happening_of_that_day_stays_apart_in_its_article():
     both = ("Sergei Lavrov",)
     talks = ev("a.md", "Lavrov held talks with Choe Son Hui in Wonsan and said Russia backs Pyongyang.",
