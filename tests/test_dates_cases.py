@@ -155,6 +155,11 @@ CASES = [
      "Less than a week later", "2025-03-29", "2025-04-04", "week"),
     ("id", P, "PSSI memecat Shin pada Senin (6/1/2025). Tak sampai sepekan kemudian, Kluivert tiba.",
      "sampai sepekan kemudian", "2025-01-07", "2025-01-13", "week"),
+    # a month so many years ago is that month of that year, not the whole year
+    ("id", date(2025, 11, 5), "November dua tahun lalu, ekonom itu memenangi putaran kedua.", "November dua tahun lalu",
+     "2023-11-01", "2023-11-30", "month"),
+    ("en", date(2025, 11, 5), "In late March three years ago, the talks began.", "late March three years ago",
+     "2022-03-21", "2022-03-31", "month_part"),
     # a feast or a hyphenated part of a month of a year named by reference
     ("en", date(2025, 3, 1), "On New Year's Day last year, a quake struck the Noto peninsula.",
      "New Year's Day last year", "2024-01-01", "2024-01-01", "day"),

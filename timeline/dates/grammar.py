@@ -41,6 +41,9 @@ TEMPLATES: tuple[tuple[str, str], ...] = (
                     r"(?:\.?,?\s+(?:<YW>\s+)?(?P<y>\d{4})(?!\d)|(?!\w))"),
     ("season", r"(?<![\w-])(?:(?P<q><QUAL>)\s+)?(?:the\s+)?(?:(?P<ya>\d{4})(?:\s*[/–-]\s*(?P<yb>\d{4}|\d{2}))?\s+)?"
                r"(?P<s><SEASON>)(?:\s+(?:(?:of|<YW>)\s+)?(?P<y>\d{4})(?:\s*[/–-]\s*(?P<y2>\d{4}|\d{2}))?)?(?![\w%]|[.,]\d)"),
+    # "November dua tahun lalu", "March three years ago": that month of the year so many years back.
+    ("month_years_ago", r"(?<![\w-])(?:(?P<q><QUAL>)(?:\s+|\s*-\s*))?(?:<MONTHW>\s+)?(?P<m><MON>)\.?\s+"
+                        r"(?:(?P<n><NUM>|\d{1,2})\s*(?P<u><UNIT>)|(?P<se><ONE>)(?P<u2><UNIT>))\s+(?P<mod><CA>)(?!\w)"),
     ("month_year_ref", r"(?<![\w-])(?:(?P<q><QUAL>)(?:\s+|\s*-\s*))?(?:(?P<d><D>)<ORD>\s+(?:<OF>\s+)?)?(?:<MONTHW>\s+)?(?P<m><MON>)\.?"
                        r"(?:\s+(?P<d2><D>)<ORD>,?)?(?:\s+of)?\s+"
                        r"(?:(?P<mod><UB>)\s+(?P<u><UNIT>)|(?P<u2><UNIT>)\s+(?P<mod2><UA>))(?!\w)"),

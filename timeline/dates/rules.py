@@ -444,6 +444,26 @@ def season(m, g, text):
     return Candidate(m.start(), m.end(), "season", "absolute", fixed(iv.season(y, name, part or "")), year=y)
 
 
+def month_years_ago(m, g, text):
+    """ "November dua tahun lalu", "March three years ago": a month of the year that many years before publication."""
+    mo = _month(g, m["m"], strict=True)
+    unit = g.units.get(norm(m["u"] or m["u2"]))
+    rel = g.lex.table("count_after").get(norm(m["mod"]))
+    word = norm(m["n"]) if m["n"] else ""
+    n = 1 if m["se"] else g.numbers.get(word) if word in g.numbers else int(word) if word.isdigit() else None
+    if mo is None or unit != "year" or rel != ["published", -1] or not n:
+        return None
+    part = g.qualifiers.get(norm(m["q"])) if m["q"] else ""
+
+    def resolve(ctx: Context) -> Resolution:
+        if ctx.published is None:
+            return unresolved(NO_PUBLICATION)
+        out = iv.month(ctx.published.year - n, mo)
+        return Resolution(iv.part_of(out, part) if part else out, published_anchor(ctx))
+
+    return Candidate(m.start(), m.end(), "month_years_ago", "relative", resolve)
+
+
 def month_year_ref(m, g, text):
     """ "September that year", "Oktober tahun berikutnya", "March last year": a month of a year named by reference."""
     mo = _month(g, m["m"], strict=True)
@@ -1395,6 +1415,7 @@ HANDLERS: dict[str, Callable] = {
     "year_past": year_past, "qy": qy, "year_word": year_word, "weekday": weekday, "clock": clock,
     "holiday": holiday,
     "clock_word": clock_word, "bare_year": bare_year, "season": season, "month_year_ref": month_year_ref,
+    "month_years_ago": month_years_ago,
     "weekend": weekend, "qual_unit": qual_unit, "season_ref": season_ref, "fiscal": fiscal, "wd_range_paren": wd_range_paren, "week_of_month": week_of_month, "weekday_of_month": weekday_of_month,
     "day_of_month": day_of_month,
     "time_ref": time_ref, "set": set_, "month_bare": month_bare,
