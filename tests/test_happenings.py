@@ -113,6 +113,12 @@ def test_a_cue_inside_a_phrase_that_names_something_else_is_no_concept(tmp_path)
     assert "outage" in concepts.of("Layanan itu padam di AS pada Sabtu malam.", "id")
     assert "outage" in concepts.of("TikTok went dark for American users late on Saturday.", "en")
     assert "outage" not in concepts.of("Api berhasil dipadamkan petugas pemadam kebakaran.", "id")
+    # a market that plunges crashed no train; a building toppled is no regime; a stake bought is no market
+    assert "crash" not in concepts.of("Peso dan obligasi Argentina anjlok tajam.", "id")
+    assert "crash" in concepts.of("Kereta Argo Semeru anjlok di Lumajang.", "id")
+    assert "overthrow" not in concepts.of("The quake toppled a tower in Bangkok.", "en")
+    assert "stocks" not in concepts.of("TikTok menguasai 75 persen saham Tokopedia.", "id")
+    assert "opening" not in concepts.of("TikTok berhenti beroperasi di AS.", "id")
     # a cue outside the phrase still counts, and a `not` that is no mapping is named
     assert "energy" in concepts.of("Tear gas was fired near the gas pipeline.", "en")
     bad = tmp_path / "concepts.yaml"
