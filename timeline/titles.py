@@ -8,7 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from . import verbs
-from .dates import layout
+from .dates import clock_tail, layout
 from .dates.lexicon import FOLDS_TO_ASCII, literal_alternation
 from .datafile import read_yaml
 from .errors import InputError
@@ -287,13 +287,13 @@ def _trim(text: str, w: Words) -> str:
 
 # What is left of a live entry's or an item's clock once its day is dropped, up to the title
 # ("a.m. ET — Reports of gunfire in Bamako", "pukul 19.45 WIB: Goma jatuh"): the clock's rest
-# an item's heading may carry (layout.CLOCK_TAIL), then its dash or colon.
+# an item's heading may carry (the language's clock_tail), then its dash or colon.
 _TITLE_SEPARATOR = re.compile(r"\s*[—–:-]\s+")
 
 
-def _after_clock(text: str) -> str:
+def _after_clock(text: str, language: str) -> str:
     """Remove the rest of a clock that opens `text` before a dash or colon and a title."""
-    tail = layout.CLOCK_TAIL.match(text).end()
+    tail = clock_tail(language).match(text).end()
     sep = _TITLE_SEPARATOR.match(text, tail)
     return text[sep.end():] if sep and text[:tail].strip(" ,") else text
 
@@ -527,7 +527,7 @@ def title_of(sentence: str, time_text: str = "", language: str = "id", limit: in
                                or _glues_verbs(dropped, at, language))
     if removed and dropped[at:].lstrip()[:1] == ",":
         dropped = _close_gap(dropped, at, w)
-    text = _unquote(_lstrip(_PREFIX, _unparen(_after_clock(dropped) if removed else text)))
+    text = _unquote(_lstrip(_PREFIX, _unparen(_after_clock(dropped, language) if removed else text)))
     # _tidy leaves tidy text as it is: it runs again only on what a removal changed.
     text = _tidy(text)
     told = None  # whether the text has a main verb, asked only when a removal might take it

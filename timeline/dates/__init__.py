@@ -52,6 +52,11 @@ def _grammar(language: str) -> grammar.Grammar:
     return grammar.build((language or "id").lower()[:2])
 
 
+def clock_tail(language: str) -> re.Pattern:
+    """Return the pattern of the rest of a clock after a date in `language` ("pukul 19.45 WIB", "8:20 a.m. ET")."""
+    return _grammar(language).clock_tail
+
+
 def find_expressions(text: str, published: date | None, language: str) -> list[TimeExpression]:
     """Return every time expression in `text`, in text order, spans into `text`.
 

@@ -162,6 +162,9 @@ class Grammar:
     before: re.Pattern  # "before", "sebelum" right before a year: a background interval, no happening
     clause_opener: re.Pattern  # ", and", ";", ", sementara": a new clause starts
     clock_join: re.Pattern  # the text between a day and its clock time: "28 Desember 2014 pukul 07.24"
+    # what may stand between an item's date and its title: the rest of a clock and its zone
+    # ("2025-01-27 8:20 a.m. ET — Heavy fighting", "Senin (27/1/2025) pukul 19.45 WIB: Goma jatuh")
+    clock_tail: re.Pattern
     upcoming_month: re.Pattern  # "pengiriman" right before a bare month: the coming one
     upcoming_after: re.Pattern  # "delivery" right after a bare month ("January delivery"): the coming one
     ago_today: re.Pattern  # "today" right after a count before publication: "a year ago today"
@@ -450,6 +453,9 @@ def _build(language: str) -> Grammar:
         before=_tail(lex.words("before_words")),
         clause_opener=re.compile(alternation(lex.words("clause_openers")) + r"(?!\w)", re.I),
         clock_join=re.compile(r"\s*,?\s*(?:" + alternation(lex.words("clock_join")) + r"\s+)?", re.I),
+        clock_tail=re.compile(r"(?:\s*(?:,|(?i:" + alternation(lex.words("clock_cues")) + r"))?\s*\d{1,2}[:.]\d{2})?"
+                              r"(?:\s*[ap]\.?\s?m\.?)?(?:\s*\(?(?:[A-Z]{2,4}|(?i:" + alternation(lex.words("time_zones"))
+                              + r"))\)?(?!\w))?"),
         upcoming_month=_tail(lex.words("month_upcoming_cues")),
         upcoming_after=re.compile(r"\s+" + alternation(lex.words("month_upcoming_after")) + r"(?!\w)", re.I),
         ago_today=re.compile(r"\s+" + alternation(lex.words("ago_today")) + r"(?!\w)", re.I),

@@ -701,7 +701,7 @@ def line_role(text: str, ln: Line, cands: list[Candidate], g: Grammar) -> tuple[
         if g.publication_label.fullmatch(key["key"].strip()) or names_happening(key["key"], g.language):
             return "key_value", key["key"]
         return "furniture", "key names no happening"
-    if _titled(line, a, b, text, ln.end):
+    if _titled(line, a, b, text, ln.end, g):
         return "heading", ITEM
     return "", ""
 
@@ -710,23 +710,19 @@ ITEM = "item"  # the key of a dated item's title line (`_titled`)
 # A kronologi's item: "1. Minggu (15/12/2024): Freeland mundur", "- **4 March 2025** — Tariffs hit"
 _ITEM_MARK = re.compile(r"\s*(?:#{1,6}\s*|[-*+•]\s+|\d{1,3}[.)]\s+)?[*_]*")
 _ITEM_TITLE = re.compile(r"[*_]*\s*[:—–-]\s*[*_]*(?P<title>[^\n]*?)[*_]*\s*")
-# what may stand between an item's date and its title: the rest of a clock and its zone
-# ("2025-01-27 8:20 a.m. ET — Heavy fighting", "Senin (27/1/2025) pukul 19.45 WIB: Goma jatuh")
-CLOCK_TAIL = re.compile(r"(?:\s*(?:,|pukul|at)?\s*\d{1,2}[:.]\d{2})?(?:\s*[ap]\.?\s?m\.?)?"
-                         r"(?:\s*\(?(?:[A-Z]{2,4}|waktu setempat|local time)\)?(?!\w))?")
 _ITEM_TITLE_WORDS = 8  # a title longer than this is the item's own sentence
 _TOLD_WORDS = 12  # the paragraph that tells an item is at least this long
 _NEXT_LINE = re.compile(r"\n\s*(?P<line>[^\n]*)")
 
 
-def _titled(line: str, a: int, b: int, text: str, end: int) -> bool:
+def _titled(line: str, a: int, b: int, text: str, end: int, g: Grammar) -> bool:
     """Tell whether a line is a dated item's title with the item told in the paragraph below it.
 
     "1. Minggu (15/12/2024): Freeland mundur" above "Wakil Perdana Menteri … mengundurkan
     diri dari kabinet Trudeau.": the date dates that paragraph too (the title is a report of
     its own; merge joins it to the sentences its date dates, `merge._itemised`).
     """
-    title = _ITEM_TITLE.fullmatch(line, CLOCK_TAIL.match(line, b).end())
+    title = _ITEM_TITLE.fullmatch(line, g.clock_tail.match(line, b).end())  # (past the rest of a clock)
     if not (_ITEM_MARK.fullmatch(line, 0, a) and title and title["title"]):
         return False
     if len(title["title"].split()) > _ITEM_TITLE_WORDS or SENTENCE_CLOSE.search(title["title"]):
