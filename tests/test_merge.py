@@ -178,3 +178,6 @@ def test_a_decimal_with_its_unit_is_one_figure_in_either_language():
     assert merging._numbers("Ottawa answers with C$29.8 billion in counter-measures.", "", "en") == {"29.8"}
     # a clock, a date and a thousands point are no decimal figure
     assert merging._numbers("Massa tiba pukul 19.45 WIB, Rabu (4.3), dengan Rp16.400.", "", "id") == frozenset()
+    # a thousands point is a figure, as a thousands comma is: "3.700 orang" are "3,700 people"
+    assert merging._numbers("Gempa itu menewaskan 3.700 orang.", "", "id") == merging._numbers(
+        "The quake killed 3,700 people.", "", "en") == {"3700"}

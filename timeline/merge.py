@@ -38,7 +38,7 @@ _WORD = re.compile(r"\w{4,}")
 # Numbers that tell a happening apart ("12 killed", "2.000 tentara"): thousands
 # separators of either language removed; years and dates are not counted.
 _NUMBER = re.compile(r"(?<![\w.,/-])\d{1,3}(?:[.,]\d{3})+(?![\d/])|(?<![\w.,/-])\d+(?![\w/]|[.,]\d)")
-_DATE_LIKE = re.compile(r"\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{2,4})?")
+_DATE_LIKE = re.compile(r"\d{1,4}[/.-]\d{1,2}(?!\d)(?:[/.-]\d{2,4})?")  # (not "3.700": a thousands group)
 # A capitalised word inside a sentence (not its first word) is a name; a name of
 # either language's month or weekday, or any word of an actor's name, is not one.
 _NAME = re.compile(r"(?<=[\s(\"'])([A-Z][\w-]{3,})")
