@@ -145,7 +145,8 @@ CASES = [
     ("id", date(2025, 11, 19), "Dua tahun lalu bulan ini, warga Argentina memilih presiden baru.",
      "Dua tahun lalu bulan ini", "2023-11-01", "2023-11-30", "month"),
     # what a timeline entry "sets" lies after the entry's day, not earlier in its year
-    ("en", date(2025, 9, 20), "- **December 17, 2024** — The court agrees to hear the case and sets arguments for January 10.",
+    ("en", date(2025, 9, 20),
+     "- **December 17, 2024** — The court agrees to hear the case and sets arguments for January 10.",
      "January 10", "2025-01-10", "2025-01-10", "day"),
     # a contraction's future cue follows its word: "I’ll … on Monday" is the coming Monday
     ("en", date(2025, 1, 18), "If he decides, he said, “I’ll probably announce it on Monday.”", "Monday",
@@ -156,8 +157,8 @@ CASES = [
     ("id", P, "PSSI memecat Shin pada Senin (6/1/2025). Tak sampai sepekan kemudian, Kluivert tiba.",
      "sampai sepekan kemudian", "2025-01-07", "2025-01-13", "week"),
     # a month so many years ago is that month of that year, not the whole year
-    ("id", date(2025, 11, 5), "November dua tahun lalu, ekonom itu memenangi putaran kedua.", "November dua tahun lalu",
-     "2023-11-01", "2023-11-30", "month"),
+    ("id", date(2025, 11, 5), "November dua tahun lalu, ekonom itu memenangi putaran kedua.",
+     "November dua tahun lalu", "2023-11-01", "2023-11-30", "month"),
     ("en", date(2025, 11, 5), "In late March three years ago, the talks began.", "late March three years ago",
      "2022-03-21", "2022-03-31", "month_part"),
     # a feast or a hyphenated part of a month of a year named by reference

@@ -384,12 +384,12 @@ def test_eval_happenings_names_a_bad_gold_file(tmp_path, capsys):
     ("heldout_ba", (0.83, 0.62, 1.42, 0.92)),  # 0.859 / 0.649 / 1.40, 167 of 177
     ("heldout_bb", (0.63, 0.55, 1.51, 0.91)),  # 0.657 / 0.581 / 1.49, 205 of 219
     ("heldout_bc", (0.84, 0.66, 1.47, 0.91)),  # 0.866 / 0.687 / 1.45, 186 of 200
-    # BD (Argentina), BE (the great quakes), BF (the South China Sea), BG (Indonesia's qualifiers), BH (TikTok),
-    # written as the thirteenth session began, blind on main as the fourteenth began (2fb935e): BD 0.718 / 0.575 /
-    # 1.67, 238 of 261; BE 0.707 / 0.716 / 1.49, 155 of 176; BF 0.819 / 0.655 / 1.53, 194 of 212; BG 0.907 / 0.801 /
-    # 1.40, 178 of 201; BH 0.691 / 0.609 / 1.59, 221 of 244; then read (feasts and parts of months of a year named
-    # by reference, "less than a week later", contractions' future cues, outages, one happening in two lists,
-    # thousands points)
+    # BD (Argentina), BE (the great quakes), BF (the South China Sea), BG (Indonesia's qualifiers), BH
+    # (TikTok), written as the thirteenth session began, blind on main as the fourteenth began (2fb935e): BD
+    # 0.718 / 0.575 / 1.67, 238 of 261; BE 0.707 / 0.716 / 1.49, 155 of 176; BF 0.819 / 0.655 / 1.53, 194 of
+    # 212; BG 0.907 / 0.801 / 1.40, 178 of 201; BH 0.691 / 0.609 / 1.59, 221 of 244; then read (feasts and
+    # parts of months of a year named by reference, "less than a week later", contractions' future cues,
+    # outages, one happening in two lists, thousands points)
     ("heldout_bd", (0.69, 0.55, 1.69, 0.89)),  # 0.720 / 0.575 / 1.67, 238 of 261
     ("heldout_be", (0.68, 0.72, 1.45, 0.86)),  # 0.709 / 0.750 / 1.43, 155 of 176
     ("heldout_bf", (0.81, 0.67, 1.48, 0.89)),  # 0.837 / 0.703 / 1.46, 193 of 212
@@ -405,15 +405,15 @@ def test_happenings_of_the_held_out_corpora_do_not_regress(name, floors):
 
 def test_one_happening_in_two_lists_of_one_page_is_one_row():
     actors = ("China", "Philippines")
-    told = ev("t.md", "- **August 11, 2025** — A Chinese navy destroyer and a coast guard cutter collide while "
-              "chasing a Philippine vessel off Scarborough Shoal.", "2025-08-11", actors=actors, paragraph=3,
-              sentence_index=9)
+    told = ev("t.md", "- **August 11, 2025** — A Chinese navy destroyer and a coast guard cutter collide "
+              "while chasing a Philippine vessel off Scarborough Shoal.", "2025-08-11", actors=actors,
+              paragraph=3, sentence_index=9)
     listed = ev("t.md", "- **Aug 11** — The destroyer-cutter collision off Scarborough.", "2025-08-11",
                 actors=actors, paragraph=9, sentence_index=39)
     assert len(merge.merge([told, listed])) == 1
     # two sentences of the story, not two lists' entries, stay apart (busy days name one place often)
-    prose = ev("t.md", "The destroyer-cutter collision off Scarborough was filmed.", "2025-08-11", actors=actors,
-               paragraph=9, sentence_index=39)
+    prose = ev("t.md", "The destroyer-cutter collision off Scarborough was filmed.", "2025-08-11",
+               actors=actors, paragraph=9, sentence_index=39)
     assert len(merge.merge([told, prose])) == 2
 
 

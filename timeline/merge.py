@@ -289,9 +289,6 @@ def _next_of_day(head: Event, e: Event) -> bool:
     return head.paragraph == e.paragraph and 0 < e.sentence_index - head.sentence_index <= SAME_DAY_REACH
 
 
-_LIST_ITEM = re.compile(r"\s*(?:[-*•]|\d{1,3}[.)])\s")
-
-
 def _within(head: Event, e: Event, a: _Profile, b: _Profile, relation: str) -> float:
     """Return how well `e` fits `head` when both come from one article (0: a different happening)."""
     contained = relation == "contained"
@@ -361,8 +358,8 @@ def _within(head: Event, e: Event, a: _Profile, b: _Profile, relation: str) -> f
         # thing; of the labelled pairs it joined so, 18 of 23 were two happenings: a second
         # ruling of the court that day, an attack on another city, Moscow's claim about it.)
         ok = False
-    elif relation == "same" and shared and a.names & b.names and _LIST_ITEM.match(head.sentence) and _LIST_ITEM.match(
-            e.sentence) and head.paragraph != e.paragraph:
+    elif relation == "same" and shared and a.names & b.names and layout.LIST_ITEM.match(head.sentence) and (
+            layout.LIST_ITEM.match(e.sentence)) and head.paragraph != e.paragraph:
         # "- **August 11, 2025** — A Chinese navy destroyer and a … cutter collide … off
         # Scarborough" and, in the year's list below, "- **Aug 11** — The destroyer-cutter
         # collision off Scarborough": one thing that happened, at one named place, that day.

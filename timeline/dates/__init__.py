@@ -53,7 +53,7 @@ def _grammar(language: str) -> grammar.Grammar:
 
 
 def clock_tail(language: str) -> re.Pattern:
-    """Return the pattern of the rest of a clock after a date in `language` ("pukul 19.45 WIB", "8:20 a.m. ET")."""
+    """Return the pattern of a clock's rest after a date in `language` ("pukul 19.45 WIB", "8:20 a.m. ET")."""
     return _grammar(language).clock_tail
 
 

@@ -43,8 +43,10 @@ TEMPLATES: tuple[tuple[str, str], ...] = (
                r"(?P<s><SEASON>)(?:\s+(?:(?:of|<YW>)\s+)?(?P<y>\d{4})(?:\s*[/–-]\s*(?P<y2>\d{4}|\d{2}))?)?(?![\w%]|[.,]\d)"),
     # "November dua tahun lalu", "March three years ago": that month of the year so many years back.
     ("month_years_ago", r"(?<![\w-])(?:(?P<q><QUAL>)(?:\s+|\s*-\s*))?(?:<MONTHW>\s+)?(?P<m><MON>)\.?\s+"
-                        r"(?:(?P<n><NUM>|\d{1,2})\s*(?P<u><UNIT>)|(?P<se><ONE>)(?P<u2><UNIT>))\s+(?P<mod><CA>)(?!\w)"),
-    ("month_year_ref", r"(?<![\w-])(?:(?P<q><QUAL>)(?:\s+|\s*-\s*))?(?:(?P<d><D>)<ORD>\s+(?:<OF>\s+)?)?(?:<MONTHW>\s+)?(?P<m><MON>)\.?"
+                        r"(?:(?P<n><NUM>|\d{1,2})\s*(?P<u><UNIT>)|(?P<se><ONE>)(?P<u2><UNIT>))"
+                        r"\s+(?P<mod><CA>)(?!\w)"),
+    ("month_year_ref", r"(?<![\w-])(?:(?P<q><QUAL>)(?:\s+|\s*-\s*))?(?:(?P<d><D>)<ORD>\s+(?:<OF>\s+)?)?"
+                       r"(?:<MONTHW>\s+)?(?P<m><MON>)\.?"
                        r"(?:\s+(?P<d2><D>)<ORD>,?)?(?:\s+of)?\s+"
                        r"(?:(?P<mod><UB>)\s+(?P<u><UNIT>)|(?P<u2><UNIT>)\s+(?P<mod2><UA>))(?!\w)"),
     ("season_ref", r"(?<![\w-])(?:(?P<q><QUAL>)(?:\s+|\s*-\s*))?(?:the\s+)?(?P<s><SEASON>)\s+(?:of\s+)?"
@@ -59,7 +61,8 @@ TEMPLATES: tuple[tuple[str, str], ...] = (
     ("weekend", r"(?<![\w-])(?P<w><WKND>)(?!\w)(?!\s+(?:<UA>)(?!\w))"),
     ("holiday", r"(?<![\w-])(?P<h><HOL>)(?:,?\s+(?P<y>\d{4})(?!\d)"
                 r"(?:\s*(?P<hy>H|AH|Hijriah|Hijriyah)(?!\w))?"  # "Idul Fitri 1445 H": a Hijri year
-                r"|\s+(?:(?P<mod><UB>)\s+(?P<u><UNIT>)|(?P<u2><UNIT>)\s+(?P<mod2><UA>)))?(?!\w)"),  # "… last year"
+                r"|\s+(?:(?P<mod><UB>)\s+(?P<u><UNIT>)|(?P<u2><UNIT>)\s+(?P<mod2><UA>)))?"  # "… last year"
+                r"(?!\w)"),
     ("qual_unit", r"(?<![\w-])(?P<q><QUAL>)\s+(?P<w><NARR>)(?!\w)"),
     ("year_range", r"(?<![\w.,/$€£¥#:-])(?:<YW>\s+)?(?P<y1>\d{4})\s*(?P<j>[-–—/]|<YJOIN>)\s*(?:<YW>\s+)?"
                    r"(?P<y2>\d{4}|\d{2})(?![\w%]|[.,/:]\d|-\d)"),
@@ -453,8 +456,9 @@ def _build(language: str) -> Grammar:
         before=_tail(lex.words("before_words")),
         clause_opener=re.compile(alternation(lex.words("clause_openers")) + r"(?!\w)", re.I),
         clock_join=re.compile(r"\s*,?\s*(?:" + alternation(lex.words("clock_join")) + r"\s+)?", re.I),
-        clock_tail=re.compile(r"(?:\s*(?:,|(?i:" + alternation(lex.words("clock_cues")) + r"))?\s*\d{1,2}[:.]\d{2})?"
-                              r"(?:\s*[ap]\.?\s?m\.?)?(?:\s*\(?(?:[A-Z]{2,4}|(?i:" + alternation(lex.words("time_zones"))
+        clock_tail=re.compile(r"(?:\s*(?:,|(?i:" + alternation(lex.words("clock_cues")) + r"))?"
+                              r"\s*\d{1,2}[:.]\d{2})?(?:\s*[ap]\.?\s?m\.?)?"
+                              r"(?:\s*\(?(?:[A-Z]{2,4}|(?i:" + alternation(lex.words("time_zones"))
                               + r"))\)?(?!\w))?"),
         upcoming_month=_tail(lex.words("month_upcoming_cues")),
         upcoming_after=re.compile(r"\s+" + alternation(lex.words("month_upcoming_after")) + r"(?!\w)", re.I),

@@ -76,7 +76,7 @@ _ITALIC_LINE = re.compile(r"\s*([*_])(?![*_\s])[^*_\n]+(?<!\s)\1\s*")
 # A picture agency's credit closing a caption: "(AFP/AHMAD GHARABLI)", "(KOMPAS.com/ANDIKA WIBOWO)".
 _AGENCY_CREDIT = re.compile(r"\((?:[A-Z][\w.&-]*\s?){1,4}/\s?[A-Z][A-Z .'’-]{2,60}\)[\s*_.]*$")
 # A list item: "- ", "• ", "* ", "1. ".
-_ITEM = re.compile(r"\s*(?:[-•*]|\d{1,3}[.)])\s+\S")
+LIST_ITEM = re.compile(r"\s*(?:[-•*]|\d{1,3}[.)])\s+\S")
 # An infobox's caption: a line wholly in bold ("**Treaty on Comprehensive Strategic Partnership**").
 _BOLD_LINE = re.compile(r"\s*(\*\*|__)(?![*_\s])[^*_\n]+?\1\s*")
 # An infobox item: "- Second ceasefire: 19 January – 18 March 2025", a label without digits (so no
@@ -596,7 +596,8 @@ def block_furniture(text: str, lns: list[Line], g: Grammar) -> dict[int, str]:
         label = g.furniture.match(line)
         if label and not line[label.end():].strip(_LABEL_END):
             j = i + 1
-            while j < n and lns[j].paragraph == para and (_ITEM.match(texts[j]) or _head_material(texts[j])):
+            while j < n and lns[j].paragraph == para and (
+                    LIST_ITEM.match(texts[j]) or _head_material(texts[j])):
                 out[j] = "page furniture (related links)"
                 j += 1
         elif _BOLD_LINE.fullmatch(line):

@@ -445,7 +445,7 @@ def season(m, g, text):
 
 
 def month_years_ago(m, g, text):
-    """ "November dua tahun lalu", "March three years ago": a month of the year that many years before publication."""
+    """ "November dua tahun lalu", "March three years ago": that month of the year so many years back."""
     mo = _month(g, m["m"], strict=True)
     unit = g.units.get(norm(m["u"] or m["u2"]))
     rel = g.lex.table("count_after").get(norm(m["mod"]))
@@ -644,7 +644,8 @@ def holiday(m, g, text):
             return None
     if spec.startswith("hijri:") and not _feast_cue(g).search(text, max(0, m.start() - 30), m.start()):
         return None  # "larangan mudik Lebaran", "libur Idul Fitri": the feast names the exodus, the holiday
-    rel = _year_reference(m, g) if m["u"] or m["u2"] else None  # "New Year's Day last year", "Lebaran tahun lalu"
+    # "New Year's Day last year", "Lebaran tahun lalu": the feast of a year named by reference
+    rel = _year_reference(m, g) if m["u"] or m["u2"] else None
 
     def resolve(ctx: Context) -> Resolution:
         if rel is not None:
@@ -977,10 +978,11 @@ _DAYS_OF = {"day": 1, "week": 7}
 
 
 def _less_than(g, m, text: str) -> bool:
-    """Tell whether "less than" / "tak sampai" ends right before a count's number (its own words or the text's)."""
+    """Tell whether "less than" / "tak sampai" ends right before a count's number (in its words or before)."""
     cues = g.lex.words("less_than_cues")
     end = m.end("pre") if m["pre"] else m.start()
-    return bool(cues) and bool(_listed(tuple(cues), r"(?<!\w)", r"\s*$").search(text[max(0, m.start() - 20):end]))
+    before = text[max(0, m.start() - 20):end]
+    return bool(cues) and bool(_listed(tuple(cues), r"(?<!\w)", r"\s*$").search(before))
 
 
 def _exactly(g, text: str, start: int) -> bool:
@@ -1007,7 +1009,8 @@ def _ago_this(within: str, years: int):
         if ctx.published is None:
             return unresolved(NO_PUBLICATION)
         d = iv.shift(ctx.published, "year", years)
-        return Resolution(iv.week(d) if within == "week" else iv.month(d.year, d.month), published_anchor(ctx))
+        told = iv.week(d) if within == "week" else iv.month(d.year, d.month)
+        return Resolution(told, published_anchor(ctx))
 
     return resolve
 
@@ -1030,7 +1033,7 @@ def _exact_ago(unit: str, offset: int):
 
 
 def _up_to(anchor: str, sign: int, days: int):
-    """Resolve "less than <days> later/earlier" from a day: the days between, not the days around the count."""
+    """Resolve "less than <days> later/earlier" from a day: the days up to the count, not those around it."""
 
     def resolve(ctx: Context) -> Resolution:
         res = relative(ctx, "day", 0, anchor)  # the day counted from
@@ -1039,7 +1042,8 @@ def _up_to(anchor: str, sign: int, days: int):
             return relative(ctx, "day", sign * days, anchor)
         near, far = got.start + timedelta(days=sign), got.start + timedelta(days=sign * days)
         first, last = min(near, far), max(near, far)
-        return Resolution(iv.Interval(first, last, "week", f"{iv.day(first).label} – {iv.day(last).label}"), res.anchor)
+        label = f"{iv.day(first).label} – {iv.day(last).label}"
+        return Resolution(iv.Interval(first, last, "week", label), res.anchor)
 
     return resolve
 
