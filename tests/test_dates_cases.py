@@ -156,6 +156,10 @@ CASES = [
      "Less than a week later", "2025-03-29", "2025-04-04", "week"),
     ("id", P, "PSSI memecat Shin pada Senin (6/1/2025). Tak sampai sepekan kemudian, Kluivert tiba.",
      "sampai sepekan kemudian", "2025-01-07", "2025-01-13", "week"),
+    # a month of the season the sentence before named is of that season's year
+    ("en", date(2025, 9, 22), "The House passed the bill in March 2024. The Senate stalled, so leaders tucked it "
+     "into an aid package in the spring. President Biden signed it in late April.", "late April",
+     "2024-04-21", "2024-04-30", "month_part"),
     # a month so many years ago is that month of that year, not the whole year
     ("id", date(2025, 11, 5), "November dua tahun lalu, ekonom itu memenangi putaran kedua.",
      "November dua tahun lalu", "2023-11-01", "2023-11-30", "month"),

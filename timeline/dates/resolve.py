@@ -176,6 +176,12 @@ def _narrative_year(ctx: Context, month: int, day: int | None) -> int | None:
     last = ctx.previous[-1]
     if ctx.future:
         return _story_future(ctx, last, month, day)
+    if ctx.in_paragraph and last.precision in ("quarter", "year_part") and last.start.year == last.end.year:
+        # "… tucked a revised version into a foreign-aid package in the spring [of 2024]. President
+        # Joe Biden signed it in late April": a month (or day) of the season the sentence before named.
+        with suppress(ValueError):
+            if last.start <= date(last.start.year, month, day or 1) <= last.end:
+                return last.start.year
     if last.precision not in ("day", "week", "month_part", "month"):
         return None
     # …but a day a few weeks after the day the last paragraph ended on goes on with its story
