@@ -144,6 +144,9 @@ CASES = [
      "Two years ago this month", "2023-11-01", "2023-11-30", "month"),
     ("id", date(2025, 11, 19), "Dua tahun lalu bulan ini, warga Argentina memilih presiden baru.",
      "Dua tahun lalu bulan ini", "2023-11-01", "2023-11-30", "month"),
+    # what "would begin" lies ahead of the report: "voting would begin on Dec. 28" in September
+    ("en", date(2025, 9, 4), "Last month the commission announced that voting would begin on Dec. 28.", "Dec. 28",
+     "2025-12-28", "2025-12-28", "day"),
     # what a timeline entry "sets" lies after the entry's day, not earlier in its year
     ("en", date(2025, 9, 20),
      "- **December 17, 2024** — The court agrees to hear the case and sets arguments for January 10.",
