@@ -144,6 +144,9 @@ CASES = [
      "Two years ago this month", "2023-11-01", "2023-11-30", "month"),
     ("id", date(2025, 11, 19), "Dua tahun lalu bulan ini, warga Argentina memilih presiden baru.",
      "Dua tahun lalu bulan ini", "2023-11-01", "2023-11-30", "month"),
+    # a weekday after the week its sentence named is that week's
+    ("en", date(2025, 7, 1), "Tariffs hit on March 4, 2025. The following week brought the strangest day of the "
+     "saga: on the Tuesday, Trump threatened to double steel tariffs.", "Tuesday", "2025-03-11", "2025-03-11", "day"),
     # what "would begin" lies ahead of the report: "voting would begin on Dec. 28" in September
     ("en", date(2025, 9, 4), "Last month the commission announced that voting would begin on Dec. 28.", "Dec. 28",
      "2025-12-28", "2025-12-28", "day"),

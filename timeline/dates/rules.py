@@ -1310,6 +1310,12 @@ def weekday(m, g, text):
                 # however far back ("… disahkan Kamis (5/12/2024) dini hari WIB. Barnier
                 # mundur pada Kamis siang waktu Paris").
                 named = last.start
+            if named is None and last is not None and ctx.in_sentence and last.precision == "week" and (
+                    (last.end - last.start).days <= 7):
+                # "The following week brought the strangest day of the saga: on the Tuesday, Trump
+                # threatened …": that week's Tuesday, not the last one before publication.
+                named = next((d for d in (last.start + timedelta(days=k) for k in range(7))
+                              if d.weekday() == wd and d <= last.end), None)
             if named is not None and ctx.future and named < p:
                 named = None  # "akan ... pada hari Senin": the coming Monday, not the one reported
         if named is not None:
