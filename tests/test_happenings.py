@@ -361,7 +361,9 @@ def test_eval_happenings_names_a_bad_gold_file(tmp_path, capsys):
     ("heldout_aq", (0.81, 0.73, 1.31, 0.89)),  # 0.836 / 0.753 / 1.29, 133 of 148
     ("heldout_ar", (0.90, 0.71, 1.25, 0.90)),  # 0.928 / 0.733 / 1.24, 140 of 149 (0.926 / 0.735 / 1.20 before a
     # heading's day no longer ran into the next line's "Hours later": Lindner's exit, found since, is a row)
-    ("heldout_as", (0.89, 0.80, 1.39, 0.95)),  # 0.915 / 0.825 / 1.37, 146 of 153
+    # (AS 145 of 153 since the fourteenth session: "…plan to march to Novi Sad later this week ahead of a
+    # blockade … on Saturday" now reads that week's Saturday, and the week holding it is no date of its own)
+    ("heldout_as", (0.89, 0.80, 1.39, 0.94)),  # 0.932 / 0.854 / 1.28, 145 of 153
     # AT (the 2024 US election), AU (British politics), AV (Haiti), AW (mpox), AX (Romania), written as the
     # eleventh session began, blind on main as the twelfth began (adcafe6): AT 0.802 / 0.658 / 1.41, AU 0.895 /
     # 0.780 / 1.21, AV 0.951 / 0.713 / 1.37, AW 0.973 / 0.855 / 1.26, AX 0.689 / 0.556 / 1.62; then read (past-
@@ -394,7 +396,7 @@ def test_eval_happenings_names_a_bad_gold_file(tmp_path, capsys):
     ("heldout_be", (0.68, 0.72, 1.45, 0.86)),  # 0.709 / 0.750 / 1.43, 155 of 176
     ("heldout_bf", (0.81, 0.67, 1.48, 0.89)),  # 0.837 / 0.703 / 1.46, 193 of 212
     ("heldout_bg", (0.88, 0.77, 1.42, 0.86)),  # 0.907 / 0.801 / 1.40, 178 of 201
-    ("heldout_bh", (0.67, 0.60, 1.57, 0.88)),  # 0.693 / 0.628 / 1.55, 221 of 244
+    ("heldout_bh", (0.67, 0.61, 1.55, 0.88)),  # 0.696 / 0.642 / 1.53, 221 of 244
 ])
 def test_happenings_of_the_held_out_corpora_do_not_regress(name, floors):
     score, errors = happenings.evaluate(DEV.parent / name)
