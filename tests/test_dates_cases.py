@@ -145,11 +145,12 @@ CASES = [
     ("id", date(2025, 11, 19), "Dua tahun lalu bulan ini, warga Argentina memilih presiden baru.",
      "Dua tahun lalu bulan ini", "2023-11-01", "2023-11-30", "month"),
     # a weekday after the week its sentence named is that week's
-    ("en", date(2025, 7, 1), "Tariffs hit on March 4, 2025. The following week brought the strangest day of the "
-     "saga: on the Tuesday, Trump threatened to double steel tariffs.", "Tuesday", "2025-03-11", "2025-03-11", "day"),
+    ("en", date(2025, 7, 1), "Tariffs hit on March 4, 2025. The following week brought the strangest day "
+     "of the saga: on the Tuesday, Trump threatened to double steel tariffs.", "Tuesday",
+     "2025-03-11", "2025-03-11", "day"),
     # what "would begin" lies ahead of the report: "voting would begin on Dec. 28" in September
-    ("en", date(2025, 9, 4), "Last month the commission announced that voting would begin on Dec. 28.", "Dec. 28",
-     "2025-12-28", "2025-12-28", "day"),
+    ("en", date(2025, 9, 4), "Last month the commission announced that voting would begin on Dec. 28.",
+     "Dec. 28", "2025-12-28", "2025-12-28", "day"),
     # what a timeline entry "sets" lies after the entry's day, not earlier in its year
     ("en", date(2025, 9, 20),
      "- **December 17, 2024** — The court agrees to hear the case and sets arguments for January 10.",
@@ -163,8 +164,8 @@ CASES = [
     ("id", P, "PSSI memecat Shin pada Senin (6/1/2025). Tak sampai sepekan kemudian, Kluivert tiba.",
      "sampai sepekan kemudian", "2025-01-07", "2025-01-13", "week"),
     # a month of the season the sentence before named is of that season's year
-    ("en", date(2025, 9, 22), "The House passed the bill in March 2024. The Senate stalled, so leaders tucked it "
-     "into an aid package in the spring. President Biden signed it in late April.", "late April",
+    ("en", date(2025, 9, 22), "The House passed the bill in March 2024. The Senate stalled, so leaders "
+     "tucked it into an aid package in the spring. President Biden signed it in late April.", "late April",
      "2024-04-21", "2024-04-30", "month_part"),
     # a month so many years ago is that month of that year, not the whole year
     ("id", date(2025, 11, 5), "November dua tahun lalu, ekonom itu memenangi putaran kedua.",
