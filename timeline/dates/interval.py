@@ -55,6 +55,11 @@ def about(d: date, days: int = 3) -> Interval:
     return Interval(d - timedelta(days=days), d + timedelta(days=days), "week", f"around {day(d).label}")
 
 
+def days(first: date, last: date, precision: str) -> Interval:
+    """Return the days from `first` to `last`, told as coarse as `precision`: "7 Jan 2025 – 13 Jan 2025"."""
+    return Interval(first, last, precision, f"{day(first).label} – {day(last).label}")
+
+
 def weekend(d: date) -> Interval:
     """Return the Saturday–Sunday of the week holding `d`."""
     saturday = d - timedelta(days=d.weekday()) + timedelta(days=5)

@@ -340,9 +340,8 @@ def relative(ctx: Context, unit: str, offset: int, anchor: str, part: str = "") 
             # (A part of a year stays itself: "Akhir tahun lalu, … dua pesawat jatuh. Keesokan
             # harinya, …" is late last year, its months not worth moving by a day.)
             moved = timedelta(days=offset * (7 if unit == "week" else 1))
-            out = prev if not moved or prev.precision == "year_part" else Interval(
-                prev.start + moved, prev.end + moved, prev.precision,
-                f"{iv.day(prev.start + moved).label} – {iv.day(prev.end + moved).label}")
+            out = prev if not moved or prev.precision == "year_part" else iv.days(
+                prev.start + moved, prev.end + moved, prev.precision)
     else:
         out = iv.unit_of(unit, iv.shift(base, unit, offset))
     if part:

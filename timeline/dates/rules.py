@@ -1041,9 +1041,7 @@ def _up_to(anchor: str, sign: int, days: int):
         if got is None or got.precision != "day":
             return relative(ctx, "day", sign * days, anchor)
         near, far = got.start + timedelta(days=sign), got.start + timedelta(days=sign * days)
-        first, last = min(near, far), max(near, far)
-        label = f"{iv.day(first).label} – {iv.day(last).label}"
-        return Resolution(iv.Interval(first, last, "week", label), res.anchor)
+        return Resolution(iv.days(min(near, far), max(near, far), "week"), res.anchor)
 
     return resolve
 
@@ -1069,8 +1067,7 @@ def _few_days(anchor: str, sign: int):
         near = timedelta(days=FEW_DAYS - 3)
         far = timedelta(days=FEW_DAYS + 3)
         first, last = (got.start + near, got.end + far) if sign > 0 else (got.start - far, got.end - near)
-        label = f"{iv.day(first).label} – {iv.day(last).label}"
-        return Resolution(iv.Interval(first, last, "month_part", label), res.anchor)
+        return Resolution(iv.days(first, last, "month_part"), res.anchor)
 
     return resolve
 
@@ -1314,8 +1311,8 @@ def weekday(m, g, text):
                     (last.end - last.start).days <= 7):
                 # "The following week brought the strangest day of the saga: on the Tuesday, Trump
                 # threatened …": that week's Tuesday, not the last one before publication.
-                named = next((d for d in (last.start + timedelta(days=k) for k in range(7))
-                              if d.weekday() == wd and d <= last.end), None)
+                that = last.start + timedelta(days=(wd - last.start.weekday()) % 7)
+                named = that if that <= last.end else None
             if named is not None and ctx.future and named < p:
                 named = None  # "akan ... pada hari Senin": the coming Monday, not the one reported
         if named is not None:
