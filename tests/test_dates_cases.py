@@ -146,8 +146,15 @@ CASES = [
      "Dua tahun lalu bulan ini", "2023-11-01", "2023-11-30", "month"),
     # a weekday after the week its sentence named is that week's
     ("en", date(2025, 7, 1), "Tariffs hit on March 4, 2025. The following week brought the strangest day "
-     "of the saga: on the Tuesday, Trump threatened to double steel tariffs.", "Tuesday",
+     "of the saga: on the Tuesday, Trump threatened to double steel tariffs.", "on the Tuesday",
      "2025-03-11", "2025-03-11", "day"),
+    # "by the Monday", "on the Monday": the Monday the story reached, not the last one before publication
+    ("en", date(2024, 9, 12), "Saboteurs set fires in cable ducts in late July. By the Monday, SNCF had the "
+     "network running again.", "By the Monday", "2024-07-22", "2024-07-22", "day"),
+    ("en", date(2024, 9, 12), "The race was moved back by a day at the start of this month, and the athletes "
+     "swam on the Monday instead.", "on the Monday", "2024-09-02", "2024-09-02", "day"),
+    ("en", date(2024, 9, 12), "The athletes swam on the Monday.", "on the Monday", "2024-09-09", "2024-09-09",
+     "day"),
     # what "would begin" lies ahead of the report: "voting would begin on Dec. 28" in September
     ("en", date(2025, 9, 4), "Last month the commission announced that voting would begin on Dec. 28.",
      "Dec. 28", "2025-12-28", "2025-12-28", "day"),

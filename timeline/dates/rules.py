@@ -1256,7 +1256,8 @@ def weekday(m, g, text):
     direction = ""
     for key, table in (("pre", "weekday_before"), ("mod", "weekday_after")):
         if m[key]:
-            direction = {"past": "past!", "next": "next!", "near": "near", "same": "same", "following": "following"}[
+            direction = {"past": "past!", "next": "next!", "near": "near", "same": "same", "following": "following",
+                         "narrative": "narrative"}[
                 g.lex.table(table)[norm(m[key])]]
     week_offset = None
     if m["wk"]:
@@ -1293,7 +1294,16 @@ def weekday(m, g, text):
             if after is not None:
                 d = weekday_date(after, wd, "next!")
                 return Resolution(iv.day(d), f"previous date {after.isoformat()}")
-        if week_offset is None and not direction:
+        if direction == "narrative":
+            # "In the small hours before the opening ceremony in late July, saboteurs set fires …
+            # By the Monday, SNCF had the network running": with its article, the Monday the story
+            # reached, the first one on or after the paragraph's date, unless that lies ahead.
+            last = ctx.previous[-1] if ctx.previous else None
+            if last is not None and ctx.in_paragraph and not (ctx.in_sentence and last.precision == "week"):
+                d = weekday_date(last.start - timedelta(days=1), wd, "next!")
+                if d <= p or ctx.future:
+                    return Resolution(iv.day(d), f"previous date {last.start.isoformat()}")
+        if week_offset is None and direction in ("", "narrative"):
             # "pertemuan Kamis" after "Kamis (27/11/2014)": a bare weekday is the day of that
             # name the article already dated this week (Indonesian reports often give the
             # coming day no future marker), unless a future cue points past a reported day.
@@ -1321,7 +1331,8 @@ def weekday(m, g, text):
             d = weekday_date(iv.shift(p, "week", week_offset), wd, "near")
         else:
             # no such day told: "the same Sunday" is the last, "the following Sunday" the next
-            d = weekday_date(p, wd, _UNTOLD.get(direction, direction) or ("next" if ctx.future else "past"))
+            told = _UNTOLD.get(direction, "" if direction == "narrative" else direction)
+            d = weekday_date(p, wd, told or ("next" if ctx.future else "past"))
             if not direction and not ctx.future and (wd - p.weekday()) % 7 == 1 and _zoned(text, g, m):
                 # The day after publication's weekday in a sentence that names a clock's zone
                 # ("Wednesday … 2:30 pm Eastern time" in a Washington live blog of Tuesday,
