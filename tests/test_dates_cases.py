@@ -155,6 +155,15 @@ CASES = [
      "swam on the Monday instead.", "on the Monday", "2024-09-02", "2024-09-02", "day"),
     ("en", date(2024, 9, 12), "The athletes swam on the Monday.", "on the Monday", "2024-09-09", "2024-09-09",
      "day"),
+    # a state's start after its sentence's own date, an older year looked back to: no point the story goes on from
+    ("en", date(2025, 12, 1), "In April last year, police stormed the embassy to seize Glas, who had sheltered "
+     "there since December 2023. The day before, Quito expelled the ambassador.", "The day before",
+     "2024-04-01", "2024-04-30", "month"),
+    ("id", date(2025, 12, 1), "April tahun lalu, polisi menyerbu kedutaan untuk menangkap Glas, yang sejak "
+     "Desember 2023 berlindung di sana. Sehari sebelumnya, Quito mengusir duta besar.", "Sehari sebelumnya",
+     "2024-04-01", "2024-04-30", "month"),
+    ("en", date(2025, 6, 1), "Voters went to the polls in late April. The rout recalled 1993. Singh resigned "
+     "the same night.", "the same night", "2025-04-21", "2025-04-30", "month_part"),
     # what "would begin" lies ahead of the report: "voting would begin on Dec. 28" in September
     ("en", date(2025, 9, 4), "Last month the commission announced that voting would begin on Dec. 28.",
      "Dec. 28", "2025-12-28", "2025-12-28", "day"),

@@ -300,8 +300,11 @@ def _expressions(
             clause_sentence = s_start
         # "Komeito, the LDP's partner since 1999, walked out six days later": a state's
         # starting year is no date its story goes on from.
+        # Nor is any state's start after its sentence's own date: "April tahun lalu, polisi
+        # menyerbu Kedutaan Meksiko untuk menangkap Glas, yang sejak Desember 2023 berlindung di
+        # sana. Sehari sebelumnya, …" counts from April.
         backdrop = (c.label_prefix == "since " and iv is not None
-                    and iv.precision in ("year", "decade", "century"))
+                    and (iv.precision in ("year", "decade", "century") or previous_sentence == s_start))
         # Nor is a plan months ahead of publication: "… support for the 5 March 2026 election.
         # Pada hari yang sama, NEPSE kembali dibuka" is the day of the call, in September
         # (its year still dates its own sentence: "runs to 2027 and will end on March 1").

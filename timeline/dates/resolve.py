@@ -295,6 +295,20 @@ def _countable(prev: Interval, unit: str) -> bool:
     return (prev.end - prev.start).days + 1 <= 3 * _UNIT_DAYS[unit]
 
 
+def _past_backdrop(recent: tuple[Interval, ...]) -> Interval:
+    """The latest date, or the one before it when the latest is an older year the story looked back to.
+
+    "Dari sana, referendum November menjadi ujian. Noboa meminta izin menulis ulang konstitusi
+    2008. Keesokan harinya, …": the day after is November's, not 2008's.
+    """
+    last = recent[-1]
+    if last.precision in ("year", "decade", "century") and len(recent) > 1:
+        before = recent[-2]
+        if before.start > last.end and PRECISIONS.index(before.precision) < PRECISIONS.index(last.precision):
+            return before
+    return last
+
+
 def relative(ctx: Context, unit: str, offset: int, anchor: str, part: str = "") -> Resolution:
     """Resolve "<offset> <unit>s from the anchor": published date or the narrative's last date."""
     grain = PRECISIONS.index(PRECISION_OF_UNIT[unit])
@@ -317,7 +331,8 @@ def relative(ctx: Context, unit: str, offset: int, anchor: str, part: str = "") 
             prev = next((p for p in reversed(own) if _countable(p, unit)), own[-1])
         else:
             prev = recent[-1] if in_part else next(
-                (p for p in reversed(recent) if _countable(p, unit)), recent[-1])
+                (p for p in reversed(recent) if _countable(p, unit)),
+                _past_backdrop(recent) if ctx.in_paragraph else recent[-1])
         # "Two weeks later" counts from the end of a range, "a year earlier" from its start.
         base = prev.end if offset > 0 else prev.start
         base_unit = UNIT_OF_PRECISION[prev.precision]
