@@ -164,6 +164,12 @@ CASES = [
      "2024-04-01", "2024-04-30", "month"),
     ("en", date(2025, 6, 1), "Voters went to the polls in late April. The rout recalled 1993. Singh resigned "
      "the same night.", "the same night", "2025-04-21", "2025-04-30", "month_part"),
+    # "Then came January": the narrative's month, what follows counts from it
+    ("id", date(2025, 11, 16), "November tahun lalu, dunia menyepakati target.\n\nLalu datang Januari. Trump "
+     "meneken perintah keluar. Sepekan kemudian, suratnya tiba di PBB.", "Sepekan kemudian", "2025-01-01",
+     "2025-01-31", "month"),
+    ("en", date(2025, 11, 16), "Then came January. Trump signed the order.", "January", "2025-01-01",
+     "2025-01-31", "month"),
     # what "would begin" lies ahead of the report: "voting would begin on Dec. 28" in September
     ("en", date(2025, 9, 4), "Last month the commission announced that voting would begin on Dec. 28.",
      "Dec. 28", "2025-12-28", "2025-12-28", "day"),
