@@ -170,6 +170,9 @@ CASES = [
      "2025-01-31", "month"),
     ("en", date(2025, 11, 16), "Then came January. Trump signed the order.", "January", "2025-01-01",
      "2025-01-31", "month"),
+    # a week from part of a month is that part moved by a week, not the week after its last day
+    ("en", date(2025, 8, 11), "In early April, the tariffs landed. A week later, Trump paused most of them.",
+     "A week later", "2025-04-08", "2025-04-17", "month_part"),
     # what "would begin" lies ahead of the report: "voting would begin on Dec. 28" in September
     ("en", date(2025, 9, 4), "Last month the commission announced that voting would begin on Dec. 28.",
      "Dec. 28", "2025-12-28", "2025-12-28", "day"),

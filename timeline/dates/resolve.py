@@ -295,6 +295,11 @@ def _countable(prev: Interval, unit: str) -> bool:
     return (prev.end - prev.start).days + 1 <= 3 * _UNIT_DAYS[unit]
 
 
+def _month_part(prev: Interval) -> bool:
+    """Tell whether an interval is one part of a month ("early April", "pertengahan Mei")."""
+    return prev.precision.endswith("_part") and (prev.end - prev.start).days < _PART_DAYS
+
+
 def _past_backdrop(recent: tuple[Interval, ...]) -> Interval:
     """The latest date, or the one before it when the latest is an older year the story looked back to.
 
@@ -336,8 +341,11 @@ def relative(ctx: Context, unit: str, offset: int, anchor: str, part: str = "") 
         # "Two weeks later" counts from the end of a range, "a year earlier" from its start.
         base = prev.end if offset > 0 else prev.start
         base_unit = UNIT_OF_PRECISION[prev.precision]
-        if _countable(prev, unit):
-            base_unit = "day"  # short enough to count from ("two weeks after late October")
+        if _countable(prev, unit) and not (_month_part(prev) and unit in ("day", "week")):
+            # short enough to count from ("two weeks after the end of October to early November");
+            # a week from part of a month is that part moved ("early April. A week later" is 8-17
+            # April), not the week after its last day
+            base_unit = "day"
         label = f"previous date {base.isoformat()}"
     elif ctx.published is not None:
         base, base_unit, label = ctx.published, "day", published_anchor(ctx)
