@@ -173,6 +173,9 @@ CASES = [
     # a week from part of a month is that part moved by a week, not the week after its last day
     ("en", date(2025, 8, 11), "In early April, the tariffs landed. A week later, Trump paused most of them.",
      "A week later", "2025-04-08", "2025-04-17", "month_part"),
+    # "the following Monday" after a month told: a Monday of that month, not one still to come
+    ("en", date(2025, 8, 11), "Then, last month, the border exploded.\n\nThe following Monday, the two leaders "
+     "sat across a table.", "The following Monday", "2025-07-01", "2025-07-31", "month"),
     # what "would begin" lies ahead of the report: "voting would begin on Dec. 28" in September
     ("en", date(2025, 9, 4), "Last month the commission announced that voting would begin on Dec. 28.",
      "Dec. 28", "2025-12-28", "2025-12-28", "day"),

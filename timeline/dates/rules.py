@@ -1294,6 +1294,10 @@ def weekday(m, g, text):
             if after is not None:
                 d = weekday_date(after, wd, "next!")
                 return Resolution(iv.day(d), f"previous date {after.isoformat()}")
+            if last is not None and not ctx.future:
+                # "Then, last month, the border exploded. … The following Monday, the two leaders
+                # sat across a table": a Monday of the month the story has reached, not one to come.
+                return Resolution(last, f"previous date {last.end.isoformat()}")
         if direction == "narrative":
             # "In the small hours before the opening ceremony in late July, saboteurs set fires …
             # By the Monday, SNCF had the network running": with its article, the Monday the story
