@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import zipfile
+from pathlib import Path
 
 import pytest
 
@@ -306,6 +307,14 @@ def test_a_live_page_whose_entries_are_articles_keeps_every_entry_heading():
     assert "Oct. 5, 3:20 a.m. ET" in article.text  # trafilatura kept only the first <article>'s heading
     rows = pipeline.extract_article(article)
     assert ("2025-10-05", "Sunday") in [(e.date.isoformat(), e.time_text) for e in rows]  # not 28 September
+
+
+def test_a_live_pages_entries_with_titles_below_a_summary_keep_their_day_headings():
+    page = Path(__file__).parent / "happenings" / "heldout_bk" / "en_liveblog_hajj_heat_deaths.html"
+    article = ingest.html_article(page.read_text(encoding="utf-8"), page.name, lang="en")
+    # trafilatura kept the paragraphs and dropped every heading of the entries loose on the <body>
+    assert "June 22, 1:40 p.m. ET" in article.text and "June 16, 6:10 a.m. ET" in article.text
+    assert "Saudi Arabia says 1,301 people died" in article.text  # the "What to know" list stays
 
 
 def test_teaser_articles_of_other_pages_keep_their_tags():

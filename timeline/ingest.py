@@ -360,6 +360,7 @@ _TIME_ALONE = re.compile(
 _LIVE_ENTRY = re.compile(r"<article\b[^>]*>\s*<(?:h[1-6]|header|div|p)\b[^>]*>\s*<time\b[^>]*\bdatetime",
                          re.I)
 _ARTICLE_TAG = re.compile(r"</?article\b[^>]*>", re.I)
+_BODY = re.compile(r"<body\b[^>]*>", re.I)
 
 
 def _live_entries(html: str) -> str:
@@ -372,7 +373,15 @@ def _live_entries(html: str) -> str:
     """
     if len(_LIVE_ENTRY.findall(html)) < 2:
         return html
-    return _ARTICLE_TAG.sub("", html)
+    # The page's body, the entries unwrapped, stands in one <main>: loose on the <body>, next to
+    # a "What to know" list, trafilatura kept their paragraphs and dropped every heading (and
+    # its day).
+    html = _ARTICLE_TAG.sub("", html)
+    body = _BODY.search(html)
+    first = body.end() if body else 0
+    end = html.lower().rfind("</body")
+    last = end if end >= first else len(html)
+    return f"{html[:first]}<main>{html[first:last]}</main>{html[last:]}"
 
 
 def _dated_headings(html: str) -> str:
