@@ -176,6 +176,12 @@ CASES = [
     # "the following Monday" after a month told: a Monday of that month, not one still to come
     ("en", date(2025, 8, 11), "Then, last month, the border exploded.\n\nThe following Monday, the two leaders "
      "sat across a table.", "The following Monday", "2025-07-01", "2025-07-31", "month"),
+    # a year before a capitalised name is the name's ("the 2015 Paris Agreement"), not the sentence's year
+    ("en", date(2025, 11, 10), "Trump signed an order to pull the United States out of the 2015 Paris "
+     "Agreement on his first day in office, Jan. 20.", "Jan. 20", "2025-01-20", "2025-01-20", "day"),
+    # "the last night of July" is July's, not last night
+    ("en", date(2024, 9, 12), "Marchand won two finals on the last night of July.", "July", "2024-07-01",
+     "2024-07-31", "month"),
     # what "would begin" lies ahead of the report: "voting would begin on Dec. 28" in September
     ("en", date(2025, 9, 4), "Last month the commission announced that voting would begin on Dec. 28.",
      "Dec. 28", "2025-12-28", "2025-12-28", "day"),
@@ -660,6 +666,7 @@ LISTED = [
     ("id", Q, "Pada suatu Senin di awal Desember, Barnier memakai pasal 49.3.", "Senin", None, None, "",
      "indefinite weekday"),
     ("en", Q, "It happened on a Monday morning.", "Monday morning", None, None, "", "indefinite weekday"),
+    ("en", Q, "Indonesia got two golds on a single Thursday.", "Thursday", None, None, "", "indefinite weekday"),
     # a month named alone: listed with its interval, no event date without a cue
     ("id", date(2024, 11, 20), "Minyak untuk pengiriman Januari turun 30 sen.", "Januari", "2025-01-01", "2025-01-31",
      "month", "month without a cue"),

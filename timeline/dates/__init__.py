@@ -571,7 +571,7 @@ def _next_clause(text: str, g: grammar.Grammar, c, res: Resolution, sentence_yea
 _PLAN_DAYS = 31  # a date this far after publication is a plan, no day the narrative goes on from
 # A year naming a happening as an adjective: "since the 1969 coup", "the 2003 invasion".
 _DETERMINER_BEFORE = re.compile(r"(?i:\b(?:the|a|an|its|his|her|their|this|that))\s+$")
-_NOUN_AFTER = re.compile(r"\s+[a-z]")
+_NOUN_AFTER = re.compile(r"\s+[A-Za-z]")  # "the 1969 coup", "the 2015 Paris Agreement"
 
 
 def _year_adjective(text: str, start: int, end: int) -> bool:
