@@ -263,6 +263,19 @@ def _itemised(item: Event, e: Event) -> bool:
             and item.sentence_start != e.sentence_start)
 
 
+def _entry_mates(head: Event, e: Event) -> bool:
+    """Tell whether two sentences of one list entry are dated by the entry's date, which one of them holds.
+
+    "- **Nov 24** — Babayev gavels the goal through. India's Raina calls it "an optical
+    illusion". Guterres says …": a timeline entry lists the happenings of its day.
+    """
+    if head.source != e.source or head.time_start != e.time_start or head.sentence_start == e.sentence_start:
+        return False
+    first, later = (head, e) if head.sentence_start < e.sentence_start else (e, head)
+    return first.paragraph == later.paragraph and first.time_start >= first.sentence_start \
+        and later.time_start < later.sentence_start
+
+
 def _apart(head: Event, e: Event) -> bool:
     """Tell whether two sentences of one article are in different paragraphs or far apart in one."""
     return head.paragraph != e.paragraph or abs(head.sentence_index - e.sentence_index) > 2
@@ -347,6 +360,9 @@ def _within(head: Event, e: Event, a: _Profile, b: _Profile, relation: str) -> f
         # titles the resignation told further down).
         ok = bool(a.concepts & b.concepts or a.names & b.names or a.numbers & b.numbers or a.people & b.people
                   or sim >= SIMILAR)
+    elif _entry_mates(head, e):
+        # one more happening of the entry's day (unless it only goes on about it: below)
+        ok = False
     elif named and not (_another(head, e) or _another(e, head)):
         # "Manila called Tuesday's incident illegal", "Insiden kemarin itu …": the date names
         # a happening the article tells; the sentence is about it, whatever its own verb

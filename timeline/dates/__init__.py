@@ -844,23 +844,45 @@ def date_sentences(
     line_starts = [ln.start for ln in lns]
     pairs: list[tuple[Sentence, TimeExpression]] = []
     furniture: dict[int, bool] = {}  # line index → whether it is a furniture line (asked below a date line)
+    entry: tuple[int, TimeExpression] | None = None  # (line end, date) of the list entry a sentence opened
     for s in sents:
         lo, hi = bisect.bisect_left(starts, s.start), bisect.bisect_left(starts, s.end)
         own = _distinct([e for e in exprs[lo:hi] if e.kind != "heading"], text, g)
         if own:
             pairs.extend((s, e) for e in own)
+            entry = _entry_date(text, lns, line_starts, s, own)
+            continue
+        if entry is not None and s.start < entry[0]:
+            # "- **Nov 24** — Babayev gavels the goal through. India's Raina calls it "an optical
+            # illusion"." An entry's date dates each sentence of its line, not only the first.
+            pairs.append((s, entry[1]))
             continue
         if any(e.kind == "heading" for e in exprs[lo:hi]):
             continue  # the heading line itself is no happening
         if _time_stamp(text, s, clocks, g) or _entry_title(text, lns, s, line_starts):
             continue  # a live blog's "11:40 GMT" and an entry's title above its own sentences
-        for a, b, h in scopes:
-            if a <= s.start < b:
-                # "BERITABALI.COM, DUNIA." and a byline below a date line tell no happening
-                if not (layout.site_tag(s.text) or _on_furniture(text, lns, s, line_starts, g, furniture)):
-                    pairs.append((s, h))
-                break
+        # the nearest date line above dates it (an entry's, not its section's "## 2024")
+        scope = max(((a, h) for a, b, h in scopes if a <= s.start < b), key=lambda x: x[0], default=None)
+        # "BERITABALI.COM, DUNIA." and a byline below a date line tell no happening
+        if scope is not None and not (layout.site_tag(s.text)
+                                      or _on_furniture(text, lns, s, line_starts, g, furniture)):
+            pairs.append((s, scope[1]))
     return pairs
+
+
+def _entry_date(text: str, lns: list[layout.Line], line_starts: list[int], s: Sentence,
+                own: list[TimeExpression]) -> tuple[int, TimeExpression] | None:
+    """(line end, date) when `s` opens a list entry with its date ("- **Nov 24** — …", "1. Kamis (27/6):")."""
+    ln = lns[bisect.bisect_right(line_starts, s.start) - 1]
+    head = text[ln.start:min(ln.end, ln.start + _ENTRY_HEAD)]
+    first = own[0]
+    if first.start < ln.start + _ENTRY_HEAD and _BULLET.match(head) and first.precision == "day":
+        return ln.end, first
+    return None
+
+
+_BULLET = re.compile(r"\s*[-•*]\s+\S")  # a timeline's entry (a kronologi's numbered item titles its own lines)
+_ENTRY_HEAD = 30  # characters: an entry's date stands right after its marker ("- **September 23, 2025** —")
 
 
 def _time_stamp(text: str, s: Sentence, clocks: list[tuple[int, int]], g: grammar.Grammar) -> bool:
