@@ -317,6 +317,15 @@ def test_a_live_pages_entries_with_titles_below_a_summary_keep_their_day_heading
     assert "Saudi Arabia says 1,301 people died" in article.text  # the "What to know" list stays
 
 
+def test_a_live_pages_section_entries_keep_their_clock_and_day_headings():
+    page = Path(__file__).parent / "happenings" / "heldout_bb" / "en_liveblog_jaffar_express.html"
+    article = ingest.html_article(page.read_text(encoding="utf-8"), page.name, lang="en")
+    assert "9:45 a.m. ET, March 11" in article.text  # trafilatura kept only the first <section>'s heading
+    rows = {e.sentence[:39]: e.date.isoformat() for e in pipeline.extract_article(article)}
+    # "9:45 a.m. ET, March 11": the heading's day, not the day after the newest entry's
+    assert rows["Prime Minister Shehbaz Sharif condemned"] == "2025-03-11"
+
+
 def test_teaser_articles_of_other_pages_keep_their_tags():
     html = ("<html><body><article><h1>Main story</h1><p>The court ruled on Monday.</p></article>"
             "<article><h3>Related</h3><p>Another story.</p></article></body></html>")

@@ -333,7 +333,7 @@ def _expressions(
             heading_day = None
         elif (kind in _HEADS and iv is not None and iv.precision == "day" and published is not None
               and abs((iv.start - published).days) <= _LIVE_DAYS
-              and (_section(lns, i) or layout.CLOCK.search(text, c.start, c.end))):
+              and (_section(lns, i) or layout.CLOCK.search(text, lns[i].start, lns[i].end))):
             # (a date line with its clock time, "July 19, 8:40 a.m. ET", heads a live entry
             # even with the entry's text right below it)
             heading_day = iv.start
