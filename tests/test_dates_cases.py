@@ -182,6 +182,9 @@ CASES = [
     # "the last night of July" is July's, not last night
     ("en", date(2024, 9, 12), "Marchand won two finals on the last night of July.", "July", "2024-07-01",
      "2024-07-31", "month"),
+    # a yearless month a clause in the past perfect names may lie a little before the story's date
+    ("en", date(2025, 11, 3), "It is easy to forget how this looked in November 2023. Milei had finished second "
+     "in the first round in late October.", "late October", "2023-10-21", "2023-10-31", "month_part"),
     # what "would begin" lies ahead of the report: "voting would begin on Dec. 28" in September
     ("en", date(2025, 9, 4), "Last month the commission announced that voting would begin on Dec. 28.",
      "Dec. 28", "2025-12-28", "2025-12-28", "day"),

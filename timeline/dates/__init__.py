@@ -158,7 +158,8 @@ def _expressions(
             # its day is the day the plan was made: resolve._set_ahead).
             year = None
         past = not future and lookups.past(g, s_start, s_end)
-        ctx = Context(anchor_day, told, year, future, in_paragraph, in_sentence, past)
+        earlier = past and g.looking_back.search(text, s_start, c.start) is not None
+        ctx = Context(anchor_day, told, year, future, in_paragraph, in_sentence, past, earlier)
         try:
             res = c.resolve(ctx)
             if (c.kind == "anaphoric" and heading_day is not None and len(told) > 1

@@ -138,6 +138,7 @@ class Grammar:
     day_parts: frozenset[str]  # "before dawn": a part of the day its sentence has just named
     future: re.Pattern
     past: re.Pattern  # a word of the past tense ("struck", "-ed"), verbs of saying aside (see _past)
+    looking_back: re.Pattern  # the past perfect: "had finished", an earlier time than the story's
     since: re.Pattern  # matches a since-word right before a candidate
     until: re.Pattern
     range_join: re.Pattern  # matches the text between two candidates of a range
@@ -274,6 +275,14 @@ def _past(lex: Lexicon) -> re.Pattern:
     if not parts:
         return _NEVER
     return re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)", re.I)
+
+
+def _looking_back(lex: Lexicon) -> re.Pattern:
+    """Return the pattern of the past perfect: a word of `looking_back_cues` before a word of the past."""
+    cues = lex.words("looking_back_cues")
+    if not cues:
+        return _NEVER
+    return re.compile(r"(?<!\w)" + alternation(cues) + r"\s+(?:\w+\s+)?" + _past(lex).pattern, re.I)
 
 
 def _tail(words: list[str]) -> re.Pattern:
@@ -420,6 +429,7 @@ def _build(language: str) -> Grammar:
         # (a contraction's cue follows its word: "I’ll")
         future=re.compile(r"(?:(?<!\w)|(?=['’]))" + alternation(lex.words("future_cues")) + r"(?!\w)", re.I),
         past=_past(lex),
+        looking_back=_looking_back(lex),
         since=_tail(lex.words("since_words")),
         until=_tail(lex.words("until_words")),
         range_join=re.compile(r"\s*" + alternation(lex.words("range_join")) + r"\s*$", re.I),

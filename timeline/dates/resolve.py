@@ -45,6 +45,7 @@ class Context:
     # one of them, however coarse.
     in_sentence: int = 0
     past: bool = False  # the clause tells what is done (a past-tense verb): not a date still to come
+    earlier: bool = False  # the clause looks back from the story's time ("had finished"): past perfect
 
 
 @dataclass(frozen=True)
@@ -221,7 +222,9 @@ def _narrative_year(ctx: Context, month: int, day: int | None) -> int | None:
     # A day may also look a little back ("In August 2018, quakes on Lombok killed 500. The
     # first strong shock, on July 29, …"); a month so named is more often the story going on
     # ("For eleven months that held. Then came September").
-    back = timedelta(days=NARRATIVE_BACK if day and not across else 0)
+    # So may a month a clause in the past perfect names ("It is easy to forget how improbable this
+    # looked in November 2023. Milei had finished second in the first round in late October").
+    back = timedelta(days=NARRATIVE_BACK if (day or ctx.earlier) and not across else 0)
     if last.start - back <= when <= last.start + timedelta(days=NARRATIVE_NEAR if across else NARRATIVE_DAYS):
         return y
     return None
