@@ -1019,10 +1019,11 @@ def test_the_next_day_below_a_live_entry_headed_by_that_day_is_the_heading_day()
     assert ("The next day", "2024-08-16") in told
 
 def test_each_sentence_of_a_timeline_entry_takes_the_entrys_day():
-    text = ("## 2024\n\n- **Nov 24** — Babayev gavels through the goal. India's delegate calls it \"an optical "
-            "illusion\".\n\n1. Rabu (28/5/2025): Baku tembak pecah. Seorang tentara tewas.\n")
+    text = ("## 2024\n\n- **Nov 24** — Babayev gavels through the goal. India's delegate calls it "
+            "\"an optical illusion\".\n\n1. Rabu (28/5/2025): Baku tembak pecah. Seorang tentara tewas.\n")
     from timeline import segment
     pairs = dict((s.text, e.date.isoformat()) for s, e in date_sentences(text, segment.sentences(text, "en"),
                                                                            date(2025, 11, 15), "en"))
-    assert pairs["India's delegate calls it \"an optical illusion\"."] == "2024-11-24"  # not the section's 2024
+    # the entry's day, not the section's 2024
+    assert pairs["India's delegate calls it \"an optical illusion\"."] == "2024-11-24"
     assert "Seorang tentara tewas." not in pairs  # a kronologi item's later lines go on about its title

@@ -155,9 +155,10 @@ CASES = [
      "swam on the Monday instead.", "on the Monday", "2024-09-02", "2024-09-02", "day"),
     ("en", date(2024, 9, 12), "The athletes swam on the Monday.", "on the Monday", "2024-09-09", "2024-09-09",
      "day"),
-    # a state's start after its sentence's own date, an older year looked back to: no point the story goes on from
-    ("en", date(2025, 12, 1), "In April last year, police stormed the embassy to seize Glas, who had sheltered "
-     "there since December 2023. The day before, Quito expelled the ambassador.", "The day before",
+    # a state's start after its sentence's own date, an older year looked back to: no point the story
+    # goes on from
+    ("en", date(2025, 12, 1), "In April last year, police stormed the embassy to seize Glas, who had "
+     "sheltered there since December 2023. The day before, Quito expelled the ambassador.", "The day before",
      "2024-04-01", "2024-04-30", "month"),
     ("id", date(2025, 12, 1), "April tahun lalu, polisi menyerbu kedutaan untuk menangkap Glas, yang sejak "
      "Desember 2023 berlindung di sana. Sehari sebelumnya, Quito mengusir duta besar.", "Sehari sebelumnya",
@@ -174,8 +175,8 @@ CASES = [
     ("en", date(2025, 8, 11), "In early April, the tariffs landed. A week later, Trump paused most of them.",
      "A week later", "2025-04-08", "2025-04-17", "month_part"),
     # "the following Monday" after a month told: a Monday of that month, not one still to come
-    ("en", date(2025, 8, 11), "Then, last month, the border exploded.\n\nThe following Monday, the two leaders "
-     "sat across a table.", "The following Monday", "2025-07-01", "2025-07-31", "month"),
+    ("en", date(2025, 8, 11), "Then, last month, the border exploded.\n\nThe following Monday, the two "
+     "leaders sat across a table.", "The following Monday", "2025-07-01", "2025-07-31", "month"),
     # a year before a capitalised name is the name's ("the 2015 Paris Agreement"), not the sentence's year
     ("en", date(2025, 11, 10), "Trump signed an order to pull the United States out of the 2015 Paris "
      "Agreement on his first day in office, Jan. 20.", "Jan. 20", "2025-01-20", "2025-01-20", "day"),
@@ -183,8 +184,8 @@ CASES = [
     ("en", date(2024, 9, 12), "Marchand won two finals on the last night of July.", "July", "2024-07-01",
      "2024-07-31", "month"),
     # a yearless month a clause in the past perfect names may lie a little before the story's date
-    ("en", date(2025, 11, 3), "It is easy to forget how this looked in November 2023. Milei had finished second "
-     "in the first round in late October.", "late October", "2023-10-21", "2023-10-31", "month_part"),
+    ("en", date(2025, 11, 3), "It is easy to forget how this looked in November 2023. Milei had finished "
+     "second in the first round in late October.", "late October", "2023-10-21", "2023-10-31", "month_part"),
     # what "would begin" lies ahead of the report: "voting would begin on Dec. 28" in September
     ("en", date(2025, 9, 4), "Last month the commission announced that voting would begin on Dec. 28.",
      "Dec. 28", "2025-12-28", "2025-12-28", "day"),
@@ -669,7 +670,8 @@ LISTED = [
     ("id", Q, "Pada suatu Senin di awal Desember, Barnier memakai pasal 49.3.", "Senin", None, None, "",
      "indefinite weekday"),
     ("en", Q, "It happened on a Monday morning.", "Monday morning", None, None, "", "indefinite weekday"),
-    ("en", Q, "Indonesia got two golds on a single Thursday.", "Thursday", None, None, "", "indefinite weekday"),
+    ("en", Q, "Indonesia got two golds on a single Thursday.", "Thursday", None, None, "",
+     "indefinite weekday"),
     # a month named alone: listed with its interval, no event date without a cue
     ("id", date(2024, 11, 20), "Minyak untuk pengiriman Januari turun 30 sen.", "Januari", "2025-01-01", "2025-01-31",
      "month", "month without a cue"),

@@ -38,8 +38,10 @@ def ev(source, sentence, day, end=None, kind="other", actors=("Russia", "North K
     ("Putin visited Pyongyang.", "Putin melakukan kunjungan ke Pyongyang.", "visit"),
     ("The treaty entered into force.", "Perjanjian itu mulai berlaku.", "entry_into_force"),
     ("Kim watched a military parade.", "Kim menyaksikan parade militer.", "parade"),
-    ("Massa conceded before the official results.", "Massa mengakui kekalahan sebelum hasil resmi.", "concession"),
-    ("Milei claimed victory in a late-night speech.", "Milei menyampaikan pidato kemenangan.", "victory_claim"),
+    ("Massa conceded before the official results.", "Massa mengakui kekalahan sebelum hasil resmi.",
+     "concession"),
+    ("Milei claimed victory in a late-night speech.", "Milei menyampaikan pidato kemenangan.",
+     "victory_claim"),
     ("The US imposed new sanctions.", "AS menjatuhkan sanksi baru.", "sanctions"),
     ("331 deputies voted to censure the government.", "Pemerintahannya jatuh lewat mosi tidak percaya.",
      "no_confidence"),
@@ -394,18 +396,19 @@ def test_eval_happenings_names_a_bad_gold_file(tmp_path, capsys):
     # 212; BG 0.907 / 0.801 / 1.40, 178 of 201; BH 0.691 / 0.609 / 1.59, 221 of 244; then read (feasts and
     # parts of months of a year named by reference, "less than a week later", contractions' future cues,
     # outages, one happening in two lists, thousands points)
-    # BD: rows 1.72 since each sentence of a timeline entry takes the entry's day: "Massa concedes …, and Milei
-    # gives a victory speech" is found now, one report of two happenings
+    # BD: rows 1.72 since each sentence of a timeline entry takes the entry's day: "Massa concedes …, and
+    # Milei gives a victory speech" is found now, one report of two happenings
     ("heldout_bd", (0.69, 0.55, 1.72, 0.89)),  # 0.708 / 0.576 / 1.70, 243 of 261
     ("heldout_be", (0.68, 0.72, 1.45, 0.86)),  # 0.709 / 0.750 / 1.43, 155 of 176
     ("heldout_bf", (0.81, 0.67, 1.48, 0.89)),  # 0.837 / 0.703 / 1.46, 193 of 212
     ("heldout_bg", (0.88, 0.77, 1.42, 0.86)),  # 0.907 / 0.801 / 1.40, 178 of 201
     ("heldout_bh", (0.67, 0.61, 1.55, 0.88)),  # 0.696 / 0.642 / 1.53, 221 of 244
-    # BI (climate diplomacy), BJ (Malaysia's ASEAN year), BK (the hajj), BL (the Paris Olympics), BM (Ecuador),
-    # written as the fourteenth session began, blind on main as the fifteenth began (9689b3a): BI 0.680 / 0.668
-    # / 1.48, 202 of 245; BJ 0.640 / 0.551 / 1.68, 223 of 233; BK 0.780 / 0.621 / 1.64, 171 of 193; BL 0.530 /
-    # 0.506 / 1.71, 198 of 223; BM 0.653 / 0.605 / 1.53, 189 of 215; then read (the Monday a story reached, a
-    # week from part of a month, live entries loose on a page, each sentence of a timeline entry dated)
+    # BI (climate diplomacy), BJ (Malaysia's ASEAN year), BK (the hajj), BL (the Paris Olympics), BM
+    # (Ecuador), written as the fourteenth session began, blind on main as the fifteenth began (9689b3a):
+    # BI 0.680 / 0.668 / 1.48, 202 of 245; BJ 0.640 / 0.551 / 1.68, 223 of 233; BK 0.780 / 0.621 / 1.64,
+    # 171 of 193; BL 0.530 / 0.506 / 1.71, 198 of 223; BM 0.653 / 0.605 / 1.53, 189 of 215; then read (the
+    # Monday a story reached, a week from part of a month, live entries loose on a page, each sentence of a
+    # timeline entry dated)
     ("heldout_bi", (0.65, 0.67, 1.47, 0.82)),  # 0.679 / 0.700 / 1.45, 208 of 245
     ("heldout_bj", (0.59, 0.53, 1.65, 0.93)),  # 0.621 / 0.564 / 1.63, 225 of 233
     ("heldout_bk", (0.75, 0.64, 1.57, 0.89)),  # 0.777 / 0.667 / 1.55, 177 of 193
@@ -423,8 +426,8 @@ def test_each_sentence_of_a_timeline_entry_is_one_more_happening_of_its_day():
     actors = ("Azerbaijan",)
     gavel = ev("t.md", "- **Nov 24** — Babayev gavels through the goal shortly before 3 a.m.", "2024-11-24",
                actors=actors, paragraph=3, sentence_index=9)
-    objects = ev("t.md", "India's delegate calls it \"an optical illusion\".", "2024-11-24", actors=("India",),
-                 paragraph=3, sentence_index=10)
+    objects = ev("t.md", "India's delegate calls it \"an optical illusion\".", "2024-11-24",
+                 actors=("India",), paragraph=3, sentence_index=10)
     objects = replace(objects, time_start=gavel.time_start, sentence_start=gavel.time_start + 70)
     assert merge._entry_mates(gavel, objects) and merge._entry_mates(objects, gavel)
     assert len(merge.merge([gavel, objects])) == 2

@@ -357,8 +357,8 @@ _TIME_ALONE = re.compile(
 
 
 # A live page's entry: an <article> opening with its <time datetime> heading.
-_LIVE_ENTRY = re.compile(r"<(?:article|section)\b[^>]*>\s*<(?:h[1-6]|header|div|p)\b[^>]*>\s*<time\b[^>]*\bdatetime",
-                         re.I)
+_LIVE_ENTRY = re.compile(
+    r"<(?:article|section)\b[^>]*>\s*<(?:h[1-6]|header|div|p)\b[^>]*>\s*<time\b[^>]*\bdatetime", re.I)
 _ARTICLE_TAG = re.compile(r"</?(?:article|section)\b[^>]*>", re.I)
 _BODY = re.compile(r"<body\b[^>]*>", re.I)
 

@@ -882,7 +882,8 @@ def _entry_date(text: str, lns: list[layout.Line], line_starts: list[int], s: Se
     return None
 
 
-_BULLET = re.compile(r"\s*[-•*]\s+\S")  # a timeline's entry (a kronologi's numbered item titles its own lines)
+# a timeline's entry (a kronologi's numbered item titles its own lines)
+_BULLET = re.compile(r"\s*[-•*]\s+\S")
 _ENTRY_HEAD = 30  # characters: an entry's date stands right after its marker ("- **September 23, 2025** —")
 
 

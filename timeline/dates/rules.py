@@ -1256,8 +1256,8 @@ def weekday(m, g, text):
     direction = ""
     for key, table in (("pre", "weekday_before"), ("mod", "weekday_after")):
         if m[key]:
-            direction = {"past": "past!", "next": "next!", "near": "near", "same": "same", "following": "following",
-                         "narrative": "narrative"}[
+            direction = {"past": "past!", "next": "next!", "near": "near", "same": "same",
+                         "following": "following", "narrative": "narrative"}[
                 g.lex.table(table)[norm(m[key])]]
     week_offset = None
     if m["wk"]:
