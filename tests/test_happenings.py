@@ -43,6 +43,7 @@ def ev(source, sentence, day, end=None, kind="other", actors=("Russia", "North K
     ("Milei claimed victory in a late-night speech.", "Milei menyampaikan pidato kemenangan.",
      "victory_claim"),
     ("Pilgrims stood at Arafat on the peak day of the hajj.", "Jemaah menjalani wukuf di Padang Arafah.", "wukuf"),
+    ("Saboteurs cut cables on three lines.", "Aksi sabotase melumpuhkan jaringan kereta.", "sabotage"),
     ("The US imposed new sanctions.", "AS menjatuhkan sanksi baru.", "sanctions"),
     ("331 deputies voted to censure the government.", "Pemerintahannya jatuh lewat mosi tidak percaya.",
      "no_confidence"),
