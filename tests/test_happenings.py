@@ -375,7 +375,10 @@ def test_eval_happenings_names_a_bad_gold_file(tmp_path, capsys):
     # 0.780 / 1.21, AV 0.951 / 0.713 / 1.37, AW 0.973 / 0.855 / 1.26, AX 0.689 / 0.556 / 1.62; then read (past-
     # tense months, days moved with a moved day, one moment told by two clocks in two sentences, closing lines,
     # seasons, a few days, counts back from the last day); the weights are not fitted on them
-    ("heldout_at", (0.78, 0.67, 1.41, 0.91)),  # 0.805 / 0.695 / 1.39, 142 of 151
+    # AT, BH, BL: a timeline entry's clauses after a semicolon are sentences of their own since the fifteenth
+    # session ("Trump arrives in Kuala Lumpur; Timor-Leste is admitted"): over all sets a gain (on the
+    # mentions found both ways, mean pair F1 0.7990 -> 0.8002), here a loss
+    ("heldout_at", (0.75, 0.66, 1.41, 0.91)),  # 0.772 / 0.683 / 1.39, 141 of 151
     ("heldout_au", (0.85, 0.77, 1.19, 0.95)),  # 0.875 / 0.794 / 1.17, 148 of 150
     ("heldout_av", (0.94, 0.72, 1.37, 0.95)),  # 0.966 / 0.747 / 1.35, 144 of 146
     ("heldout_aw", (0.95, 0.77, 1.35, 0.93)),  # 0.973 / 0.799 / 1.33, 151 of 156
@@ -404,18 +407,18 @@ def test_eval_happenings_names_a_bad_gold_file(tmp_path, capsys):
     ("heldout_be", (0.68, 0.72, 1.45, 0.86)),  # 0.709 / 0.750 / 1.43, 155 of 176
     ("heldout_bf", (0.81, 0.67, 1.48, 0.89)),  # 0.837 / 0.703 / 1.46, 193 of 212
     ("heldout_bg", (0.88, 0.77, 1.42, 0.86)),  # 0.907 / 0.801 / 1.40, 178 of 201
-    ("heldout_bh", (0.67, 0.61, 1.55, 0.88)),  # 0.696 / 0.642 / 1.53, 221 of 244
+    ("heldout_bh", (0.64, 0.58, 1.58, 0.88)),  # 0.665 / 0.607 / 1.56, 224 of 244
     # BI (climate diplomacy), BJ (Malaysia's ASEAN year), BK (the hajj), BL (the Paris Olympics), BM
     # (Ecuador), written as the fourteenth session began, blind on main as the fifteenth began (9689b3a):
     # BI 0.680 / 0.668 / 1.48, 202 of 245; BJ 0.640 / 0.551 / 1.68, 223 of 233; BK 0.780 / 0.621 / 1.64,
     # 171 of 193; BL 0.530 / 0.506 / 1.71, 198 of 223; BM 0.653 / 0.605 / 1.53, 189 of 215; then read (the
     # Monday a story reached, a week from part of a month, live entries loose on a page, each sentence of a
     # timeline entry dated)
-    ("heldout_bi", (0.65, 0.67, 1.47, 0.82)),  # 0.679 / 0.700 / 1.45, 208 of 245
-    ("heldout_bj", (0.59, 0.53, 1.65, 0.93)),  # 0.621 / 0.564 / 1.63, 225 of 233
-    ("heldout_bk", (0.75, 0.64, 1.57, 0.89)),  # 0.777 / 0.667 / 1.55, 177 of 193
-    ("heldout_bl", (0.51, 0.49, 1.68, 0.86)),  # 0.536 / 0.521 / 1.66, 198 of 223
-    ("heldout_bm", (0.63, 0.62, 1.51, 0.88)),  # 0.661 / 0.646 / 1.49, 195 of 215
+    ("heldout_bi", (0.65, 0.67, 1.47, 0.82)),  # 0.700 / 0.700 / 1.44, 208 of 245
+    ("heldout_bj", (0.59, 0.53, 1.65, 0.92)),  # 0.693 / 0.601 / 1.57, 220 of 233
+    ("heldout_bk", (0.75, 0.63, 1.59, 0.89)),  # 0.782 / 0.656 / 1.57, 177 of 193
+    ("heldout_bl", (0.54, 0.46, 1.70, 0.86)),  # 0.566 / 0.485 / 1.68, 196 of 223
+    ("heldout_bm", (0.63, 0.62, 1.51, 0.88)),  # 0.680 / 0.682 / 1.40, 195 of 215
 ])
 def test_happenings_of_the_held_out_corpora_do_not_regress(name, floors):
     score, errors = happenings.evaluate(DEV.parent / name)

@@ -74,6 +74,10 @@ def _line_sentences(line: str, base: int, language: str, paragraph: int) -> list
     lead = _LEAD.match(line)
     if lead and spans and spans[0][0] <= lead.start() < lead.end() < spans[0][1]:
         spans[0:1] = [[spans[0][0], lead.end()], [lead.end(), spans[0][1]]]
+    if _BULLET.match(line) and ";" in line:
+        # "- **Oct 26** — Trump arrives in Kuala Lumpur; Timor-Leste is admitted; Anutin and Hun
+        # Manet sign the accord": a timeline entry lists its day's happenings, one clause each.
+        spans = [piece for start, end in spans for piece in _clauses(line, start, end)]
     out = []
     for start, end in spans:
         chunk = line[start:end]
@@ -81,6 +85,20 @@ def _line_sentences(line: str, base: int, language: str, paragraph: int) -> list
         if stripped:
             s = base + start + (len(chunk) - len(chunk.lstrip()))
             out.append(Sentence(stripped, s, s + len(stripped), paragraph))
+    return out
+
+
+_BULLET = re.compile(r"\s*[-•*]\s+\S")
+_CLAUSE_BREAK = re.compile(r";\s+(?=[A-Z])")  # a new clause with a subject of its own
+
+
+def _clauses(line: str, start: int, end: int) -> list[list[int]]:
+    """Split a list entry's sentence at each semicolon that opens a clause with a capital."""
+    out, at = [], start
+    for m in _CLAUSE_BREAK.finditer(line, start, end):
+        out.append([at, m.start()])
+        at = m.end()
+    out.append([at, end])
     return out
 
 
