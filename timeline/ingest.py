@@ -356,15 +356,15 @@ _TIME_ALONE = re.compile(
     r"(?=</time>\s*(?:(?:&mdash;|&ndash;|—|–|-|:)[^<]*)?</(?P=tag)>)", re.I)
 
 
-# A live page's entry: an <article> opening with its <time datetime> heading.
+# A live page's entry: an <article> or <section> opening with its <time datetime> heading.
 _LIVE_ENTRY = re.compile(
     r"<(?:article|section)\b[^>]*>\s*<(?:h[1-6]|header|div|p)\b[^>]*>\s*<time\b[^>]*\bdatetime", re.I)
-_ARTICLE_TAG = re.compile(r"</?(?:article|section)\b[^>]*>", re.I)
+_ENTRY_TAG = re.compile(r"</?(?:article|section)\b[^>]*>", re.I)
 _BODY = re.compile(r"<body\b[^>]*>", re.I)
 
 
 def _live_entries(html: str) -> str:
-    """Unwrap a live page's entries when each is an <article> of its own.
+    """Unwrap a live page's entries when each is an <article> (or <section>) of its own.
 
     trafilatura reads the first <article> as the page's and keeps only the paragraphs of
     the others: every entry heading after the first vanished, and with them the day each
@@ -376,7 +376,7 @@ def _live_entries(html: str) -> str:
     # The page's body, the entries unwrapped, stands in one <main>: loose on the <body>, next to
     # a "What to know" list, trafilatura kept their paragraphs and dropped every heading (and
     # its day).
-    html = _ARTICLE_TAG.sub("", html)
+    html = _ENTRY_TAG.sub("", html)
     body = _BODY.search(html)
     first = body.end() if body else 0
     end = html.lower().rfind("</body")

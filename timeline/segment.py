@@ -6,7 +6,7 @@ import re
 import sentencex
 
 from .dates import grammar
-from .dates.layout import SENTENCE_MAX, SITE, WIRE_AGENCY, WIRE_PLACE
+from .dates.layout import BULLET, SENTENCE_MAX, SITE, WIRE_AGENCY, WIRE_PLACE
 from .model import Sentence
 
 _LINE = re.compile(r"[^\n]+")
@@ -74,7 +74,7 @@ def _line_sentences(line: str, base: int, language: str, paragraph: int) -> list
     lead = _LEAD.match(line)
     if lead and spans and spans[0][0] <= lead.start() < lead.end() < spans[0][1]:
         spans[0:1] = [[spans[0][0], lead.end()], [lead.end(), spans[0][1]]]
-    if _BULLET.match(line) and ";" in line:
+    if BULLET.match(line) and ";" in line:
         # "- **Oct 26** — Trump arrives in Kuala Lumpur; Timor-Leste is admitted; Anutin and Hun
         # Manet sign the accord": a timeline entry lists its day's happenings, one clause each.
         spans = [piece for start, end in spans for piece in _clauses(line, start, end)]
@@ -88,7 +88,6 @@ def _line_sentences(line: str, base: int, language: str, paragraph: int) -> list
     return out
 
 
-_BULLET = re.compile(r"\s*[-•*]\s+\S")
 _CLAUSE_BREAK = re.compile(r";\s+(?=[A-Z])")  # a new clause with a subject of its own
 
 

@@ -873,17 +873,15 @@ def date_sentences(
 
 def _entry_date(text: str, lns: list[layout.Line], line_starts: list[int], s: Sentence,
                 own: list[TimeExpression]) -> tuple[int, TimeExpression] | None:
-    """(line end, date) when `s` opens a list entry with its date ("- **Nov 24** — …", "1. Kamis (27/6):")."""
+    """(line end, date) when `s` opens a timeline's bulleted entry with its day ("- **Nov 24** — …")."""
     ln = lns[bisect.bisect_right(line_starts, s.start) - 1]
     head = text[ln.start:min(ln.end, ln.start + _ENTRY_HEAD)]
     first = own[0]
-    if first.start < ln.start + _ENTRY_HEAD and _BULLET.match(head) and first.precision == "day":
+    if first.start < ln.start + _ENTRY_HEAD and layout.BULLET.match(head) and first.precision == "day":
         return ln.end, first
     return None
 
 
-# a timeline's entry (a kronologi's numbered item titles its own lines)
-_BULLET = re.compile(r"\s*[-•*]\s+\S")
 _ENTRY_HEAD = 30  # characters: an entry's date stands right after its marker ("- **September 23, 2025** —")
 
 

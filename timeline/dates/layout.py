@@ -77,6 +77,8 @@ _ITALIC_LINE = re.compile(r"\s*([*_])(?![*_\s])[^*_\n]+(?<!\s)\1\s*")
 _AGENCY_CREDIT = re.compile(r"\((?:[A-Z][\w.&-]*\s?){1,4}/\s?[A-Z][A-Z .'’-]{2,60}\)[\s*_.]*$")
 # A list item: "- ", "• ", "* ", "1. ".
 LIST_ITEM = re.compile(r"\s*(?:[-•*]|\d{1,3}[.)])\s+\S")
+# A bulleted item, a timeline's entry ("- **Nov 24** — …"; a kronologi's numbered item titles its lines).
+BULLET = re.compile(r"\s*[-•*]\s+\S")
 # An infobox's caption: a line wholly in bold ("**Treaty on Comprehensive Strategic Partnership**").
 _BOLD_LINE = re.compile(r"\s*(\*\*|__)(?![*_\s])[^*_\n]+?\1\s*")
 # An infobox item: "- Second ceasefire: 19 January – 18 March 2025", a label without digits (so no

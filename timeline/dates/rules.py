@@ -1335,8 +1335,7 @@ def weekday(m, g, text):
             d = weekday_date(iv.shift(p, "week", week_offset), wd, "near")
         else:
             # no such day told: "the same Sunday" is the last, "the following Sunday" the next
-            told = _UNTOLD.get(direction, "" if direction == "narrative" else direction)
-            d = weekday_date(p, wd, told or ("next" if ctx.future else "past"))
+            d = weekday_date(p, wd, _UNTOLD.get(direction, direction) or ("next" if ctx.future else "past"))
             if not direction and not ctx.future and (wd - p.weekday()) % 7 == 1 and _zoned(text, g, m):
                 # The day after publication's weekday in a sentence that names a clock's zone
                 # ("Wednesday … 2:30 pm Eastern time" in a Washington live blog of Tuesday,
@@ -1348,7 +1347,8 @@ def weekday(m, g, text):
     return Candidate(m.start(), m.end(), "weekday", "relative", resolve)
 
 
-_UNTOLD = {"same": "past", "following": "next!"}  # a weekday's direction when the narrative dated none
+# a weekday's direction when the narrative dated none ("by the Monday" alone: as a bare weekday)
+_UNTOLD = {"same": "past", "following": "next!", "narrative": ""}
 _FOLLOWING_SPAN = 11  # days: a week or part of a month told last is what "the following Monday" follows
 _ZONE_REACH = 120  # characters either side of a weekday searched for a clock's zone ("Seoul time")
 
