@@ -158,7 +158,7 @@ def _expressions(
             # its day is the day the plan was made: resolve._set_ahead).
             year = None
         past = not future and lookups.past(g, s_start, s_end)
-        earlier = past and g.looking_back.search(text, s_start, c.start) is not None
+        earlier = past and lookups.looking_back(g, s_start, s_end, c.start)
         ctx = Context(anchor_day, told, year, future, in_paragraph, in_sentence, past, earlier)
         try:
             res = c.resolve(ctx)
@@ -789,6 +789,15 @@ class _Lookups:
     def past(self, g: grammar.Grammar, s_start: int, s_end: int) -> bool:
         """Return whether the sentence holds a word of the past tense (g.past), searched once."""
         return self._whole("past", g.past, s_start, s_end) is not None
+
+    def looking_back(self, g: grammar.Grammar, s_start: int, s_end: int, end: int) -> bool:
+        """Return whether the past perfect (g.looking_back) stands before `end`, searched once a sentence.
+
+        Its first match over the sentence ends by `end` exactly when a search up to `end`
+        finds one (an expression starts a word: no match is cut short there).
+        """
+        m = self._whole("back", g.looking_back, s_start, s_end)
+        return m is not None and m.end() <= end
 
     def last_break(self, s_start: int, s_end: int, end: int) -> int:
         """Return where the clause after the last colon or semicolon before `end` starts, or -1."""
