@@ -149,6 +149,11 @@ def _expressions(
             # its sentence has just named, though alone it dated nothing.
             told = (*recent, named_month[1])
         future = _future(text, g, c, s_start, s_end, lookups, cands, k)
+        if (future and published is not None and previous_sentence == s_start and sentence_dates and previous
+                and previous[-1].end < published and _cues_name_earlier(text, g, cands, k, s_start)):
+            # "Ketika Sheinbaum dilantik pada 1 Oktober tahun lalu, … setelah diterjang Badai John
+            # pada akhir September": the cue names the sentence's past day, not what comes next.
+            future = False
         counted_back = False  # a count back from the narrative's day: "The raid came a day after …"
         in_sentence = min(sentence_dates, len(told)) if previous_sentence == s_start else 0
         if (same and future and year is not None and published is not None and year < published.year
@@ -727,6 +732,17 @@ def _cues_told(text: str, g: grammar.Grammar, c, s_start: int, cands: list, k: i
         j -= 1
     return bool(spans) and all(any(a <= m.start() < b for a, b in spans)
                                for m in g.future.finditer(text, s_start, c.start))
+
+
+def _cues_name_earlier(text: str, g: grammar.Grammar, cands: list, k: int, s_start: int) -> bool:
+    """Tell whether every future cue before the `k`th candidate in its sentence stands right before an earlier one."""
+    starts = set()
+    j = k - 1
+    while j >= 0 and cands[j].start >= s_start:
+        starts.add(cands[j].start)
+        j -= 1
+    cues = list(g.future.finditer(text, s_start, cands[k].start))
+    return bool(cues) and all(_BLANK.match(text, m.end()).end() in starts for m in cues)
 
 
 _WORD = re.compile(r"\w")

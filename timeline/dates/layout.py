@@ -53,6 +53,7 @@ _CLOCK_ZONE = re.compile(r"[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?\s+time\b|[A-Z]{2,4}[
 # Between the parts of a byline or dateline line; a match starts only at the first space of a
 # run and takes it whole (possessive), so a long run of spaces is one pass, not a retry per space.
 _SEPARATOR = re.compile(r"(?<!\s)\s*+[|•·]\s*+")
+_DASH = re.compile(r"\s+[—–-]\s+")  # a spaced dash: "By Jane Doe, Correspondent — Published …"
 # A news site's name: "Kompas.com", "TRIBUNNEWS.COM", "detik.co.id".
 SITE = r"[A-Za-z][\w-]*\.(?i:co\.id|co\.uk|com|net|org|id|co)(?![\w.])"
 # A site stamp before a date: "Kompas.com - ", "JAKARTA, KOMPAS.com, ", "TRIBUNNEWS.COM | ".
@@ -227,6 +228,7 @@ def find_dateline(text: str, g: Grammar, scan, roles: dict[int, tuple[str, str]]
         clocks = [(c.start, c.end) for c in cands if c.kind in ("clock", "duration")]
         clocks += bylines(line, g, [(c.start, c.end) for c in cands])
         clocks += _desks(line, g, [(c.start, c.end) for c in cands])
+        clocks += labelled_dashes(line, g)
         # A second stamp beside the dateline ("Published August 19, 2025 · Updated August
         # 19, 2025, 11:05 GMT") is page furniture too.
         stamps = [(c.start, c.end) for c in cands if c.kind == "absolute"]
@@ -493,6 +495,9 @@ def bylines(line: str, g: Grammar, taken: list[tuple[int, int]] = ()) -> list[tu
     memposting ...") makes none.
     """
     out: list[tuple[int, int]] = []
+    # A spaced dash before a publication label ends the byline as a separator would.
+    labelled = labelled_dashes(line, g)
+    line = line[:labelled[0][0]] if labelled else line
     # A separator's match takes the spaces after it itself; markdown emphasis may open the line.
     lead = len(line) - len(line.lstrip(" \t*_>"))
     for start in [lead] + [m.end() for m in _SEPARATOR.finditer(line)]:
@@ -510,6 +515,16 @@ def bylines(line: str, g: Grammar, taken: list[tuple[int, int]] = ()) -> list[tu
                 continue
             end = role.end()
         out.append((m.start(), end))
+    return out
+
+
+def labelled_dashes(line: str, g: Grammar) -> list[tuple[int, int]]:
+    """Return the spans of a spaced dash and the publication label after it ("… Correspondent — Published ")."""
+    out = []
+    for m in _DASH.finditer(line):
+        label = g.publication_label.match(line[m.end():])  # (its pattern is anchored with "^")
+        if label is not None:
+            out.append((m.start(), m.end() + label.end()))
     return out
 
 

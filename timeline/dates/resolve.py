@@ -224,8 +224,10 @@ def _narrative_year(ctx: Context, month: int, day: int | None) -> int | None:
     # ("For eleven months that held. Then came September").
     # So may a month a clause in the past perfect names ("It is easy to forget how improbable this
     # looked in November 2023. Milei had finished second in the first round in late October").
-    back = timedelta(days=NARRATIVE_BACK if (day or ctx.earlier) and not across else 0)
-    if last.start - back <= when <= last.start + timedelta(days=NARRATIVE_NEAR if across else NARRATIVE_DAYS):
+    back = timedelta(days=NARRATIVE_BACK if (day or ctx.earlier or ctx.in_sentence) and not across else 0)
+    # (a month counts until its end: "… announced in mid-April 2024. … at the end of April")
+    ends = when if day else date(y, month, calendar.monthrange(y, month)[1])
+    if last.start - back <= ends and when <= last.start + timedelta(days=NARRATIVE_NEAR if across else NARRATIVE_DAYS):
         return y
     return None
 
