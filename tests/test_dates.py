@@ -151,8 +151,8 @@ DATELINES = [
     ("en", "Live updates\nBy A. Writer\nStarted May 6, 2025, 4:20 PM ET · Last updated May 10, 2025, 2:10 PM ET\n"
            "All times are Eastern.", date(2025, 5, 6)),
     # a byline, a dash and a publication label before the day
-    ("en", "# Explainer: Why the peso survived\n\n*By Ana Ruiz, Economics Correspondent — Published September 8, "
-           "2025*\n\nFifteen months ago, fund managers were ready to sell.", date(2025, 9, 8)),
+    ("en", "# Explainer: Why the peso survived\n\n*By Ana Ruiz, Economics Correspondent — Published "
+           "September 8, 2025*\n\nFifteen months ago, fund managers were ready to sell.", date(2025, 9, 8)),
 ]
 
 

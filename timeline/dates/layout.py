@@ -519,7 +519,7 @@ def bylines(line: str, g: Grammar, taken: list[tuple[int, int]] = ()) -> list[tu
 
 
 def labelled_dashes(line: str, g: Grammar) -> list[tuple[int, int]]:
-    """Return the spans of a spaced dash and the publication label after it ("… Correspondent — Published ")."""
+    """Return the spans of a spaced dash and the publication label after it ("… Writer — Published ")."""
     out = []
     for m in _DASH.finditer(line):
         label = g.publication_label.match(line[m.end():])  # (its pattern is anchored with "^")

@@ -227,7 +227,8 @@ def _narrative_year(ctx: Context, month: int, day: int | None) -> int | None:
     back = timedelta(days=NARRATIVE_BACK if (day or ctx.earlier or ctx.in_sentence) and not across else 0)
     # (a month counts until its end: "… announced in mid-April 2024. … at the end of April")
     ends = when if day else date(y, month, calendar.monthrange(y, month)[1])
-    if last.start - back <= ends and when <= last.start + timedelta(days=NARRATIVE_NEAR if across else NARRATIVE_DAYS):
+    ahead = timedelta(days=NARRATIVE_NEAR if across else NARRATIVE_DAYS)
+    if last.start - back <= ends and when <= last.start + ahead:
         return y
     return None
 
