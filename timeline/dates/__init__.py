@@ -735,7 +735,7 @@ def _cues_told(text: str, g: grammar.Grammar, c, s_start: int, cands: list, k: i
 
 
 def _cues_name_earlier(text: str, g: grammar.Grammar, cands: list, k: int, s_start: int) -> bool:
-    """Tell whether each future cue before the `k`th candidate of its sentence stands right before an earlier one."""
+    """Tell whether each future cue before candidate `k` directly precedes an earlier one of its sentence."""
     starts = set()
     j = k - 1
     while j >= 0 and cands[j].start >= s_start:
