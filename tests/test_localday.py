@@ -89,6 +89,13 @@ def test_a_sentence_naming_no_place_takes_its_peoples_state_and_at_night_any_sta
     assert _days(text, "id", date(2024, 11, 27))[0][1] == "2024-11-27"
 
 
+def test_a_person_of_the_reports_own_state_keeps_its_clock_whatever_places_the_article_names():
+    text = ("Indonesia faces 32%. Officials in Jakarta said Indonesia would negotiate. Jakarta markets are shut.\n\n"
+            "Vietnam faces 46%, and Hanoi said it would talk. Jakarta and Hanoi were stunned.\n\n"
+            "President Donald Trump took the podium on Wednesday at 4 p.m. ET to announce them.")
+    assert _days(text, published=date(2025, 4, 3)) == [("Wednesday at 4 p.m. ET", "2025-04-02")]
+
+
 def test_a_moved_day_says_how_it_was_moved():
     text = "The court in Seoul ruled on Thursday night Eastern time."
     (pair,) = mentions(Article(text, "x.txt", published=date(2025, 4, 5), language="en"))

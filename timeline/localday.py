@@ -220,6 +220,15 @@ def _state_offset(states: tuple[str, ...], zone_offset: float, day, home: str) -
     return None
 
 
+def _state_near(states: tuple[str, ...], zone_offset: float, day) -> bool:
+    """Tell whether one of `states` keeps a clock within FAR_HOURS of the report's."""
+    for zone in (_state_zones().get(name.lower()) for name in states):
+        offset = _zone_offset(zone, day)
+        if offset is not None and abs(offset - zone_offset) < FAR_HOURS:
+            return True
+    return False
+
+
 def _zone_offset(zone: str | None, day) -> float | None:
     """Return `zone`'s offset from UTC on `day`, None without a zone zoneinfo knows."""
     if not zone:
@@ -360,6 +369,11 @@ def _local(s: Sentence, e: TimeExpression, others: list[tuple[int, int]], named:
         mid = sum(hours) / 2
         acting = states[0] + (states[1] if mid >= NIGHT_FROM or mid <= NIGHT_UNTIL else ())
         place = _state_offset(acting, zone_offset, e.date, clocks.zones[zone.group().lower()])
+        if place is None and _state_near(states[0], zone_offset, e.date):
+            # "President Donald Trump took the podium at 4 p.m. ET" in a blog on Eastern time:
+            # its person's state keeps the report's clock, whatever places the article names
+            # (not a state merely named: "Di Indonesia, prosesi itu berlangsung Selasa dini hari WIB")
+            return None
     if place is None:
         # a sentence that names no place: the article's ("the ruling on Thursday night
         # Eastern time"); with a clock time only a place the article names twice or more
