@@ -194,6 +194,10 @@ CASES = [
     ("id", date(2025, 10, 20), "Ketika Sheinbaum dilantik pada 1 Oktober tahun lalu, Guerrero masih berbenah "
      "setelah diterjang Badai John pada akhir September.", "akhir September", "2024-09-21", "2024-09-30",
      "month_part"),
+    # "that Monday" after a span the narrative reached is a Monday of it, not today's Monday named before
+    ("en", date(2025, 9, 8), "Today the peso trades stronger. Mexicans voted in early June last year. "
+     "The shock came the next day. On that Monday the peso lost 4%.", "that Monday", "2024-06-02", "2024-06-11",
+     "month_part"),
     # "the very next day" is the narrative's next day, not tomorrow
     ("en", date(2025, 5, 12), "On April 15 the ministry cut its forecast. The very next day, Wong asked "
      "for a dissolution.", "The very next day", "2025-04-16", "2025-04-16", "day"),

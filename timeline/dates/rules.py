@@ -1274,10 +1274,13 @@ def weekday(m, g, text):
         if direction == "same":
             # "The same Sunday afternoon, ASEAN admitted Timor-Leste": the Sunday the narrative
             # has just dated, however far back; without one, the last Sunday.
-            named = next((i.start for i in reversed(ctx.previous) if i.precision == "day"
-                          and i.start == i.end and i.start.weekday() == wd), None)
+            # (unless the narrative's latest date is a span: "Today it trades stronger … in early June
+            # last year … The shock came the next day. On that Monday" is not today, a Monday)
             last = ctx.previous[-1] if ctx.previous else None
-            if named is None and last is not None and (last.end - last.start).days >= 6:
+            spanned = last is not None and (last.end - last.start).days >= 6
+            named = None if spanned else next((i.start for i in reversed(ctx.previous) if i.precision == "day"
+                                               and i.start == i.end and i.start.weekday() == wd), None)
+            if spanned:
                 # "…broke openly in January 2024, when Duterte used a prayer rally … That same
                 # Sunday, Marcos …": a Sunday of the month the narrative told, not the last one.
                 return Resolution(last, f"previous date {last.end.isoformat()}")
