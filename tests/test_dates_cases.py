@@ -198,6 +198,12 @@ CASES = [
     ("en", date(2025, 9, 8), "Today the peso trades stronger. Mexicans voted in early June last year. "
      "The shock came the next day. On that Monday the peso lost 4%.", "that Monday", "2024-06-02", "2024-06-11",
      "month_part"),
+    # a month a new paragraph names goes on with a story told in order, not with background
+    ("en", date(2025, 9, 8), "Mexicans voted in early June last year. The shock came the next day.\n\n"
+     "The lower house approved the overhaul in early September.", "early September", "2024-09-01",
+     "2024-09-10", "month_part"),
+    ("en", date(2025, 7, 28), "Lai took office in May last year. He won on Jan. 13, 2024.\n\n"
+     "In March, Lai described China as a hostile force.", "March", "2025-03-01", "2025-03-31", "month"),
     # "the very next day" is the narrative's next day, not tomorrow
     ("en", date(2025, 5, 12), "On April 15 the ministry cut its forecast. The very next day, Wong asked "
      "for a dissolution.", "The very next day", "2025-04-16", "2025-04-16", "day"),

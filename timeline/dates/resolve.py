@@ -194,7 +194,15 @@ def _narrative_year(ctx: Context, month: int, day: int | None) -> int | None:
         # "…imposed on July 3, 2021.\n\nThose weeks brought … in mid-July": the month of the
         # day the story has just told, in this paragraph or the next.
         return last.start.year
-    if across and not (day and last.precision == "day"):
+    # …and so does a month a new paragraph names when the story has been moving forward to a
+    # day or a few days ("The shock came the next day. On that Monday …\n\nThe lower house
+    # approved the overhaul in early September"): a narrative told in order. A story that
+    # went back for its last date ("Lai took office in May last year. He won on Jan. 13,
+    # 2024.\n\nIn March, Lai …") tells background: the month is the publication's.
+    before = next((i for i in reversed(ctx.previous) if i.start != last.start), None)
+    forward = (not day and last.precision in ("day", "week", "month_part") and before is not None
+               and before.start < last.start)
+    if across and not (day and last.precision == "day") and not forward:
         return None
     p = ctx.published
     if day and not across and last.precision != "day" and last.start.month <= month <= last.end.month:
@@ -227,7 +235,9 @@ def _narrative_year(ctx: Context, month: int, day: int | None) -> int | None:
     back = timedelta(days=NARRATIVE_BACK if (day or ctx.earlier or ctx.in_sentence) and not across else 0)
     # (a month counts until its end: "… announced in mid-April 2024. … at the end of April")
     ends = when if day else date(y, month, calendar.monthrange(y, month)[1])
-    ahead = timedelta(days=NARRATIVE_NEAR if across else NARRATIVE_DAYS)
+    ahead = timedelta(days=NARRATIVE_NEAR if across and day else NARRATIVE_DAYS)
+    if across and p is not None and when > p:
+        return None  # (a month the story goes on to in a new paragraph came before publication)
     if last.start - back <= ends and when <= last.start + ahead:
         return y
     return None
