@@ -957,7 +957,11 @@ def count(m, g, text):
         return Candidate(m.start(), this.end(), "count", "relative", _ago_this(within, sign * n))
     if anchor == "published" and unit in ("year", "month") and _exactly(g, text, m.start()):
         return Candidate(m.start(), m.end(), "count", "relative", _exact_ago(unit, sign * n))
-    if unit in _DAYS_OF and rel[0] != "clause" and n * _DAYS_OF[unit] <= 14 and _less_than(g, m, text):
+    if unit in _DAYS_OF and rel[0] != "clause" and n * _DAYS_OF[unit] <= 14 and _bound(g, m, text, "more_than_cues"):
+        # "Just over a week ago", "lebih dari sepekan kemudian": a few days beyond the count.
+        kind = "anaphoric" if anchor == "previous" else "relative"
+        return Candidate(m.start(), m.end(), "count", kind, _beyond(anchor, sign, n * _DAYS_OF[unit]))
+    if unit in _DAYS_OF and rel[0] != "clause" and n * _DAYS_OF[unit] <= 14 and _bound(g, m, text, "less_than_cues"):
         # "Less than a week later", "tak sampai sepekan kemudian": any day up to then, not the days around it.
         kind = "anaphoric" if anchor == "previous" else "relative"
         return Candidate(m.start(), m.end(), "count", kind, _up_to(anchor, sign, n * _DAYS_OF[unit]))
@@ -977,9 +981,9 @@ def count(m, g, text):
 _DAYS_OF = {"day": 1, "week": 7}
 
 
-def _less_than(g, m, text: str) -> bool:
-    """Tell whether "less than" / "tak sampai" ends right before a count's number (in its words or before)."""
-    cues = g.lex.words("less_than_cues")
+def _bound(g, m, text: str, cues_key: str) -> bool:
+    """Tell whether a cue of `cues_key` ("less than", "lebih dari") ends right before a count's number."""
+    cues = g.lex.words(cues_key)
     end = m.end("pre") if m["pre"] else m.start()
     before = text[max(0, m.start() - 20):end]
     return bool(cues) and bool(_listed(tuple(cues), r"(?<!\w)", r"\s*$").search(before))
@@ -1038,9 +1042,27 @@ def _up_to(anchor: str, sign: int, days: int):
     def resolve(ctx: Context) -> Resolution:
         res = relative(ctx, "day", 0, anchor)  # the day counted from
         got = res.interval
+        if got is None or got.precision not in ("day", "week", "month_part"):
+            return relative(ctx, "day", sign * days, anchor)
+        # from a few days ("Awal Februari, … kurang dari sepekan kemudian"): any day up to the count
+        # from any of them
+        start, end = (got.start, got.end) if sign > 0 else (got.end, got.start)
+        near, far = start + timedelta(days=sign), end + timedelta(days=sign * days)
+        return Resolution(iv.days(min(near, far), max(near, far), "week"), res.anchor)
+
+    return resolve
+
+
+def _beyond(anchor: str, sign: int, days: int):
+    """Resolve "just over <days> ago/later": a few days past the count (half as many again, at least three)."""
+
+    def resolve(ctx: Context) -> Resolution:
+        res = relative(ctx, "day", 0, anchor)  # the day counted from
+        got = res.interval
         if got is None or got.precision != "day":
             return relative(ctx, "day", sign * days, anchor)
-        near, far = got.start + timedelta(days=sign), got.start + timedelta(days=sign * days)
+        near = got.start + timedelta(days=sign * (days + 1))
+        far = got.start + timedelta(days=sign * (days + max(3, days // 2)))
         return Resolution(iv.days(min(near, far), max(near, far), "week"), res.anchor)
 
     return resolve
