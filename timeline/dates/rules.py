@@ -957,11 +957,12 @@ def count(m, g, text):
         return Candidate(m.start(), this.end(), "count", "relative", _ago_this(within, sign * n))
     if anchor == "published" and unit in ("year", "month") and _exactly(g, text, m.start()):
         return Candidate(m.start(), m.end(), "count", "relative", _exact_ago(unit, sign * n))
-    if unit in _DAYS_OF and rel[0] != "clause" and n * _DAYS_OF[unit] <= 14 and _bound(g, m, text, "more_than_cues"):
+    bounded = unit in _DAYS_OF and rel[0] != "clause" and n * _DAYS_OF[unit] <= 14
+    if bounded and _bound(g, m, text, "more_than_cues"):
         # "Just over a week ago", "lebih dari sepekan kemudian": a few days beyond the count.
         kind = "anaphoric" if anchor == "previous" else "relative"
         return Candidate(m.start(), m.end(), "count", kind, _beyond(anchor, sign, n * _DAYS_OF[unit]))
-    if unit in _DAYS_OF and rel[0] != "clause" and n * _DAYS_OF[unit] <= 14 and _bound(g, m, text, "less_than_cues"):
+    if bounded and _bound(g, m, text, "less_than_cues"):
         # "Less than a week later", "tak sampai sepekan kemudian": any day up to then, not the days around it.
         kind = "anaphoric" if anchor == "previous" else "relative"
         return Candidate(m.start(), m.end(), "count", kind, _up_to(anchor, sign, n * _DAYS_OF[unit]))
@@ -1054,7 +1055,7 @@ def _up_to(anchor: str, sign: int, days: int):
 
 
 def _beyond(anchor: str, sign: int, days: int):
-    """Resolve "just over <days> ago/later": a few days past the count (half as many again, at least three)."""
+    """Resolve "just over <days> ago/later": a few days past the count (half again, at least three)."""
 
     def resolve(ctx: Context) -> Resolution:
         res = relative(ctx, "day", 0, anchor)  # the day counted from
