@@ -209,7 +209,8 @@ CASES = [
     ("en", date(2025, 5, 12), "Just over a week ago, Singapore's voters answered with a yes.",
      "over a week ago", "2025-05-02", "2025-05-04", "week"),
     ("id", date(2025, 12, 1), "Awal Februari, Trump menuduh Afrika Selatan menyita tanah, dan kurang dari "
-     "sepekan kemudian membekukan bantuan.", "kurang dari sepekan kemudian", "2025-02-02", "2025-02-17", "week"),
+     "sepekan kemudian membekukan bantuan.", "kurang dari sepekan kemudian", "2025-02-02", "2025-02-17",
+     "week"),
     # "the very next day" is the narrative's next day, not tomorrow
     ("en", date(2025, 5, 12), "On April 15 the ministry cut its forecast. The very next day, Wong asked "
      "for a dissolution.", "The very next day", "2025-04-16", "2025-04-16", "day"),
