@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import sentencex
 
@@ -77,7 +78,7 @@ def _line_sentences(line: str, base: int, language: str, paragraph: int) -> list
     if BULLET.match(line) and ";" in line:
         # "- **Oct 26** — Trump arrives in Kuala Lumpur; Timor-Leste is admitted; Anutin and Hun
         # Manet sign the accord": a timeline entry lists its day's happenings, one clause each.
-        spans = [piece for start, end in spans for piece in _clauses(line, start, end)]
+        spans = [piece for start, end in spans for piece in _clauses(line, start, end, language)]
     out = []
     for start, end in spans:
         chunk = line[start:end]
@@ -88,13 +89,23 @@ def _line_sentences(line: str, base: int, language: str, paragraph: int) -> list
     return out
 
 
-_CLAUSE_BREAK = re.compile(r";\s+(?=[A-Z])")  # a new clause with a subject of its own
+@lru_cache(maxsize=None)
+def _clause_break(language: str) -> re.Pattern:
+    """Match a semicolon opening a new clause: a subject of its own (a capital) or the same day's next happening.
+
+    "- **October 23, 2024** — Machinists reject a second offer; the same day Boeing reports a
+    loss": the phrases are the language's same-day anaphors (data/lang `anaphoric`, [day, 0]).
+    """
+    lex = grammar.build(language).lex
+    same = sorted((w for w, v in lex.table("anaphoric").items() if tuple(v) == ("day", 0)), key=len, reverse=True)
+    told = "|".join(re.escape(w) for w in same)
+    return re.compile(r";\s+(?=[A-Z]" + (r"|(?i:" + told + r")\b" if told else "") + ")")
 
 
-def _clauses(line: str, start: int, end: int) -> list[list[int]]:
-    """Split a list entry's sentence at each semicolon that opens a clause with a capital."""
+def _clauses(line: str, start: int, end: int, language: str) -> list[list[int]]:
+    """Split a list entry's sentence at each semicolon that opens a clause (`_clause_break`)."""
     out, at = [], start
-    for m in _CLAUSE_BREAK.finditer(line, start, end):
+    for m in _clause_break(language).finditer(line, start, end):
         out.append([at, m.start()])
         at = m.end()
     out.append([at, end])
