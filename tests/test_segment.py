@@ -12,6 +12,14 @@ def test_a_timeline_entrys_clauses_after_a_semicolon_are_sentences_of_their_own(
         "Anutin and Hun Manet sign the accord."]
 
 
+def test_a_timeline_entrys_clause_opening_with_a_same_day_anaphor_is_a_sentence_of_its_own():
+    line = "- **October 23, 2024** — Machinists reject a second offer; the same day Boeing reports a loss."
+    assert [s.text for s in segment.sentences(line, "en")] == [
+        "- **October 23, 2024** — Machinists reject a second offer", "the same day Boeing reports a loss."]
+    line = "- **Kamis (12/9/2024)** — Buruh menolak kontrak; pada hari yang sama Boeing merilis pernyataan."
+    assert [s.text for s in segment.sentences(line, "id")][1] == "pada hari yang sama Boeing merilis pernyataan."
+
+
 def test_a_semicolon_in_prose_or_before_a_lower_case_clause_ends_no_sentence():
     assert [s.text for s in segment.sentences("Talks stalled; Kyiv and Moscow blamed each other.", "en")] == [
         "Talks stalled; Kyiv and Moscow blamed each other."]
