@@ -17,7 +17,8 @@ def test_a_timeline_entrys_clause_opening_with_a_same_day_anaphor_is_a_sentence_
     assert [s.text for s in segment.sentences(line, "en")] == [
         "- **October 23, 2024** — Machinists reject a second offer", "the same day Boeing reports a loss."]
     line = "- **Kamis (12/9/2024)** — Buruh menolak kontrak; pada hari yang sama Boeing merilis pernyataan."
-    assert [s.text for s in segment.sentences(line, "id")][1] == "pada hari yang sama Boeing merilis pernyataan."
+    said = [s.text for s in segment.sentences(line, "id")]
+    assert said[1] == "pada hari yang sama Boeing merilis pernyataan."
 
 
 def test_a_semicolon_in_prose_or_before_a_lower_case_clause_ends_no_sentence():

@@ -91,13 +91,14 @@ def _line_sentences(line: str, base: int, language: str, paragraph: int) -> list
 
 @lru_cache(maxsize=None)
 def _clause_break(language: str) -> re.Pattern:
-    """Match a semicolon opening a new clause: a subject of its own (a capital) or the same day's next happening.
+    """Match a semicolon opening a new clause: a subject of its own (a capital) or the day's next happening.
 
     "- **October 23, 2024** — Machinists reject a second offer; the same day Boeing reports a
     loss": the phrases are the language's same-day anaphors (data/lang `anaphoric`, [day, 0]).
     """
     lex = grammar.build(language).lex
-    same = sorted((w for w, v in lex.table("anaphoric").items() if tuple(v) == ("day", 0)), key=len, reverse=True)
+    same = sorted((w for w, v in lex.table("anaphoric").items() if tuple(v) == ("day", 0)),
+                  key=len, reverse=True)
     told = "|".join(re.escape(w) for w in same)
     return re.compile(r";\s+(?=[A-Z]" + (r"|(?i:" + told + r")\b" if told else "") + ")")
 
