@@ -818,13 +818,17 @@ def test_a_clock_zone_is_found_in_capitals_as_written():
 
 @pytest.mark.parametrize(("language", "text", "want"), [
     ("en", "At the end of July 2024 the bank raised its rate. The following Monday the index fell 12%.",
-     date(2024, 8, 5)),
+     (date(2024, 7, 22), date(2024, 8, 5))),
     ("id", "Pada akhir Juli 2024 bank sentral menaikkan suku bunga. Senin berikutnya indeks anjlok "
-     "12 persen.", date(2024, 8, 5)),
+     "12 persen.", (date(2024, 7, 22), date(2024, 8, 5))),
+    # "pada hari yang sama" after it is those days too, not the calendar week of the first
+    ("id", "Awal Agustus 2025 KPK memeriksa Yaqut. Senin berikutnya, KPK mencegah Yaqut ke luar negeri, dan "
+     "pada hari yang sama menaksir kerugian negara.", (date(2025, 8, 4), date(2025, 8, 11))),
 ])
-def test_the_following_weekday_after_a_part_of_a_month_is_the_first_after_it(language, text, want):
+def test_the_following_weekday_after_a_part_of_a_month_is_one_after_any_of_its_days(language, text, want):
+    # (the first after its first day to the first after its last: which one, the part does not say)
     found = find_expressions(text, date(2025, 10, 24), language)
-    assert found[-1].date == want
+    assert (found[-1].date, found[-1].date_end) == want
 
 
 @pytest.mark.parametrize(("language", "text"), [

@@ -371,11 +371,14 @@ def relative(ctx: Context, unit: str, offset: int, anchor: str, part: str = "") 
     # inside it: the anchor's own interval is the honest answer.
     if grain < PRECISIONS.index(PRECISION_OF_UNIT.get(base_unit, base_unit)):
         out = iv.unit_of(base_unit, base)
-        if anchor == "previous" and ctx.previous and prev.precision.endswith("_part") and unit in ("day", "week"):
+        if anchor == "previous" and ctx.previous and (prev.precision.endswith("_part") or prev.precision == "week") \
+                and unit in ("day", "week"):
             # "In late December, Han was impeached. The won sank the same day. Two days
             # later …": a few days from part of a month are that part, its days moved by
             # them ("Sehari sebelumnya" after "akhir November" is 20-29 November, "Sepekan
             # kemudian" after "awal April" 8-17 April), not the month.
+            # So are a few days ("the following Monday" after "early August" is 4-11 August; "pada
+            # hari yang sama" after it, those days), not the calendar week of their first.
             # (A part of a year stays itself: "Akhir tahun lalu, … dua pesawat jatuh. Keesokan
             # harinya, …" is late last year, its months not worth moving by a day.)
             moved = timedelta(days=offset * (7 if unit == "week" else 1))

@@ -1315,8 +1315,12 @@ def weekday(m, g, text):
             if last is not None and 0 < (last.end - last.start).days < _FOLLOWING_SPAN and (
                     after is None or after < last.start):
                 # "At the end of July 2024 the BOJ lifted its rate. The following Monday the
-                # Nikkei …": the first Monday after the days the narrative has just told.
-                after = last.end
+                # Nikkei …": a Monday after one of the days the narrative has just told, from
+                # the first after its first day to the first after its last.
+                first = weekday_date(last.start, wd, "next!")
+                d = weekday_date(last.end, wd, "next!")
+                return Resolution(iv.days(first, d, "week") if first != d else iv.day(d),
+                                  f"previous date {last.end.isoformat()}")
             if after is not None:
                 d = weekday_date(after, wd, "next!")
                 return Resolution(iv.day(d), f"previous date {after.isoformat()}")
