@@ -371,8 +371,8 @@ def relative(ctx: Context, unit: str, offset: int, anchor: str, part: str = "") 
     # inside it: the anchor's own interval is the honest answer.
     if grain < PRECISIONS.index(PRECISION_OF_UNIT.get(base_unit, base_unit)):
         out = iv.unit_of(base_unit, base)
-        few_days = prev.precision.endswith("_part") or prev.precision == "week"
-        if anchor == "previous" and ctx.previous and few_days and unit in ("day", "week"):
+        counted = anchor == "previous" and ctx.previous
+        if counted and (prev.precision.endswith("_part") or prev.precision == "week") and unit in ("day", "week"):
             # "In late December, Han was impeached. The won sank the same day. Two days
             # later …": a few days from part of a month are that part, its days moved by
             # them ("Sehari sebelumnya" after "akhir November" is 20-29 November, "Sepekan
