@@ -211,6 +211,9 @@ CASES = [
     ("id", date(2025, 12, 1), "Awal Februari, Trump menuduh Afrika Selatan menyita tanah, dan kurang dari "
      "sepekan kemudian membekukan bantuan.", "kurang dari sepekan kemudian", "2025-02-02", "2025-02-17",
      "week"),
+    # "two weeks ago" is about that many weeks back, not the calendar week that day falls in
+    ("id", date(2025, 5, 19), "Hasil ini berbeda dengan putaran pertama yang digelar dua pekan lalu.",
+     "dua pekan lalu", "2025-05-02", "2025-05-08", "week"),
     # "the very next day" is the narrative's next day, not tomorrow
     ("en", date(2025, 5, 12), "On April 15 the ministry cut its forecast. The very next day, Wong asked "
      "for a dissolution.", "The very next day", "2025-04-16", "2025-04-16", "day"),

@@ -966,6 +966,11 @@ def count(m, g, text):
         # "Less than a week later", "tak sampai sepekan kemudian": any day up to then, not the days around it.
         kind = "anaphoric" if anchor == "previous" else "relative"
         return Candidate(m.start(), m.end(), "count", kind, _up_to(anchor, sign, n * _DAYS_OF[unit]))
+    if anchor == "published" and unit == "week" and sign < 0 and n >= 2:
+        # "Dua pekan lalu", "three weeks ago": about that many weeks before publication, not the
+        # calendar week that day falls in (a Sunday is the first round of 4 May, two weeks
+        # before a Monday's paper, and the calendar week of 5 May missed it); "last week" stays the week.
+        return Candidate(m.start(), m.end(), "count", "relative", _weeks_ago(n))
     if anchor == "previous" and unit == "week":
         # "Dua pekan kemudian" from 1 April is about 15 April: the days around it, not the
         # calendar week it falls in (which may hold the next happening and not this one).
@@ -1103,6 +1108,17 @@ def _weeks_on(offset: int):
         if res.interval is None or res.interval.precision != "day":
             return relative(ctx, "week", offset, "previous")  # counted from a coarse date: as before
         return Resolution(iv.about(res.interval.start), res.anchor)
+
+    return resolve
+
+
+def _weeks_ago(n: int):
+    """Resolve "<n> weeks ago" to the days around that many weeks before publication."""
+
+    def resolve(ctx: Context) -> Resolution:
+        if ctx.published is None:
+            return unresolved(NO_PUBLICATION)
+        return Resolution(iv.about(ctx.published - timedelta(days=7 * n)), published_anchor(ctx))
 
     return resolve
 
