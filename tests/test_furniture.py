@@ -52,6 +52,12 @@ FURNITURE = [
     ("id", "Kompas.com - 23/04/2019, 23:53 WIB", "23/04/2019, 23:53 WIB"),
     ("en", "Updated 19 June 2024, 10:02 GMT", "19 June 2024, 10:02 GMT"),
     ("id", "Diperbarui 5 Desember 2024 16:38 WIB", "5 Desember 2024 16:38 WIB"),
+    # the date of the figures a page shows, and where a column appeared
+    ("en", "*This explainer is part of our Emerging Markets Briefing. Data as of September 5, 2025.*",
+     "September 5, 2025"),
+    ("en", "Below are the key moments, updated as of October 20, 2025.", "October 20, 2025"),
+    ("id", "Data per 5 Desember 2024 pukul 17.00 WIB.", "5 Desember 2024 pukul 17.00 WIB"),
+    ("id", "Artikel ini terbit di Tempo.co pada 1 Desember 2025.", "1 Desember 2025"),
     # infobox labels that name no happening
     ("en", "Date Effective: 4 December 2024", "4 December 2024"),
     ("en", "As of: 4 December 2024", "4 December 2024"),

@@ -204,6 +204,24 @@ def find_footer(text: str, g: Grammar, scan) -> date | None:
     return None
 
 
+def footer_line(text: str, lns: list[Line], i: int, at: int, g: Grammar) -> bool:
+    """Tell whether line `i` is a closing line saying where the piece appeared, its cue before `at`.
+
+    "Artikel ini terbit di Tempo.co pada 1 Desember 2025.": the page's own date (find_footer),
+    no happening.
+    """
+    if text[lns[i].start:at].count(" ") > FOOTER_WORDS:
+        return False
+    cue = g.publication_footer.search(text, lns[i].start, at)
+    if cue is None:
+        return False
+    rest = [ln for ln in lns[i + 1:] if text[ln.start:ln.end].strip()]
+    return len(rest) < FOOT_LINES
+
+
+FOOTER_WORDS = 12  # a closing line's cue stands this near its start
+
+
 def find_dateline(text: str, g: Grammar, scan, roles: dict[int, tuple[str, str]] | None = None,
                   lns: list[Line] | None = None) -> tuple[int, int, date, bool] | None:
     """Return (start, end, date, guessed) of the publication date in the first lines, if any.
