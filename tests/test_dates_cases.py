@@ -211,6 +211,10 @@ CASES = [
     ("id", date(2025, 12, 1), "Awal Februari, Trump menuduh Afrika Selatan menyita tanah, dan kurang dari "
      "sepekan kemudian membekukan bantuan.", "kurang dari sepekan kemudian", "2025-02-02", "2025-02-17",
      "week"),
+    # a month its own sentence goes on to after a late month of the year before is of the next year
+    ("id", date(2025, 12, 1), "Indonesia menyatakan ingin bergabung dengan BRICS pada Oktober tahun lalu dan "
+     "diterima sebagai anggota penuh pada awal Januari.", "awal Januari", "2025-01-01", "2025-01-10",
+     "month_part"),
     # "two weeks ago" is about that many weeks back, not the calendar week that day falls in
     ("id", date(2025, 5, 19), "Hasil ini berbeda dengan putaran pertama yang digelar dua pekan lalu.",
      "dua pekan lalu", "2025-05-02", "2025-05-08", "week"),

@@ -251,6 +251,9 @@ def _expressions(
             event, reason = False, "life dates"
         elif event and g.furniture_before.search(text, max(0, c.start - _FURNITURE_WINDOW), c.start):
             event, reason = False, "page furniture"
+        elif event and g.stamp_before.search(text, max(0, c.start - _FURNITURE_WINDOW), c.start) and not (
+                text[c.end:s_end].strip(" .*_)\n")):
+            event, reason = False, "page furniture (the date of the page's figures)"
         elif event and layout.footer_line(text, lns, i, c.start, g):
             event, reason = False, "page furniture (where the piece appeared)"
         elif event and g.contact.search(text, max(s_start, c.start - _CONTACT_WINDOW), c.start):

@@ -155,6 +155,7 @@ class Grammar:
     publication_footer: re.Pattern  # a closing line's words that give the publication date
     byline: re.Pattern  # "By Jane Doe", "LAPORAN: ADITYA NUGRAHA": a byline label and a name (layout.bylines)
     furniture_before: re.Pattern  # "Retrieved", "Diakses": a date right after it is page furniture
+    stamp_before: re.Pattern  # "Data as of": a date right after it that ends its sentence is page furniture
     copyright: re.Pattern  # a line opening with "©", "Copyright", "Hak cipta": its years date the page
     range_start: re.Pattern  # what follows a range's first date: a dash, then "present" or another date
     photo_credit: re.Pattern  # "(Photo: AFP)", "(Foto: Sputnik via AP)" ending a line: a caption's credit
@@ -450,6 +451,7 @@ def _build(language: str) -> Grammar:
         byline=re.compile(r"(?i:" + alternation(lex.words("byline_labels")) + r")(?:\s*:\s*|\s+)(?P<name>"
                           + _NAME + ")"),
         furniture_before=re.compile(r"(?<!\w)" + alternation(lex.words("furniture_before")) + r"[\s:,]*$", re.I),
+        stamp_before=re.compile(r"(?<!\w)" + alternation(lex.words("stamp_before")) + r"[\s:,]*$", re.I),
         copyright=re.compile(r"^[ \t*_>]*" + alternation(lex.words("copyright_marks")) + r"[^\n]*", re.I | re.M),
         range_start=re.compile(r"\s*[-–—]\s*(?:" + alternation(lex.words("open_range_ends"))
                                + r"(?!\w)|\d{4}(?!\d)|\d{1,2}\s+[^\W\d_])", re.I),

@@ -222,24 +222,26 @@ def _narrative_year(ctx: Context, month: int, day: int | None) -> int | None:
             return None
     if ctx.published is not None and (ctx.published - last.end).days < NARRATIVE_PAST:
         return None
-    y = last.start.year
-    try:
-        when = date(y, month, min(day or 1, calendar.monthrange(y, month)[1]))
-    except ValueError:
-        return None
     # A day may also look a little back ("In August 2018, quakes on Lombok killed 500. The
     # first strong shock, on July 29, …"); a month so named is more often the story going on
     # ("For eleven months that held. Then came September").
     # So may a month a clause in the past perfect names ("It is easy to forget how improbable this
     # looked in November 2023. Milei had finished second in the first round in late October").
     back = timedelta(days=NARRATIVE_BACK if (day or ctx.earlier or ctx.in_sentence) and not across else 0)
-    # (a month counts until its end: "… announced in mid-April 2024. … at the end of April")
-    ends = when if day else date(y, month, calendar.monthrange(y, month)[1])
     ahead = timedelta(days=NARRATIVE_NEAR if across and day else NARRATIVE_DAYS)
-    if across and p is not None and when > p:
-        return None  # (a month the story goes on to in a new paragraph came before publication)
-    if last.start - back <= ends and when <= last.start + ahead:
-        return y
+    # Its own sentence may go on into the next year ("… ingin bergabung pada Oktober tahun lalu
+    # dan diterima sebagai anggota penuh pada awal Januari": the January after that October).
+    for y in (last.start.year, last.start.year + 1) if ctx.in_sentence else (last.start.year,):
+        try:
+            when = date(y, month, min(day or 1, calendar.monthrange(y, month)[1]))
+        except ValueError:
+            return None
+        # (a month counts until its end: "… announced in mid-April 2024. … at the end of April")
+        ends = when if day else date(y, month, calendar.monthrange(y, month)[1])
+        if across and p is not None and when > p:
+            return None  # (a month the story goes on to in a new paragraph came before publication)
+        if last.start - back <= ends and when <= last.start + ahead:
+            return y
     return None
 
 
