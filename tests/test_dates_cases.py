@@ -215,6 +215,10 @@ CASES = [
     ("id", date(2025, 12, 1), "Indonesia menyatakan ingin bergabung dengan BRICS pada Oktober tahun lalu dan "
      "diterima sebagai anggota penuh pada awal Januari.", "awal Januari", "2025-01-01", "2025-01-10",
      "month_part"),
+    # a deadline after its sentence's own day ("paling lambat 21 Juli") is no day the story goes on from
+    ("id", date(2025, 7, 16), "Otoritas penerbangan India pada Senin (14/7) memerintahkan maskapai memeriksa "
+     "pesawat paling lambat 21 Juli. Sementara itu, FAA pada hari yang sama menyatakan pengunci itu aman.",
+     "pada hari yang sama", "2025-07-14", "2025-07-14", "day"),
     # "two weeks ago" is about that many weeks back, not the calendar week that day falls in
     ("id", date(2025, 5, 19), "Hasil ini berbeda dengan putaran pertama yang digelar dua pekan lalu.",
      "dua pekan lalu", "2025-05-02", "2025-05-08", "week"),
