@@ -64,10 +64,26 @@ def test_capitals_are_places_only_after_a_place_word(sentence, expected):
         "The treaty entered into force in March.",  # a month, and a town in England
         "Graham said the talks would go on.",  # a small town's name said by a person
         "Pasukan itu bekerja dengan rajin.",  # a lower-case word, not the port of Rajin
+        "Nasib Malang menimpa para petani itu.",  # an Indonesian word, with no place word before it
+        "Lima orang tewas dalam kecelakaan itu.",
     ],
 )
 def test_common_words_and_people_are_no_places(sentence):
     assert places.names(sentence) == ()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The opening ceremony was held in Paris on Friday.", ("Paris",)),
+        ("Prabowo arrived in Manila for talks with Marcos.", ("Manila",)),
+        ("Leaders met in Lima for the APEC summit.", ("Lima",)),
+        ("Gempa terasa di Padang dan di Bandung.", ("Padang", "Bandung")),
+        ("Pasukan bertempur di medan perang.", ()),
+    ],
+)
+def test_a_city_named_by_an_indonesian_word_is_a_place_after_a_place_word(sentence, expected):
+    assert places.names(sentence) == expected
 
 
 @pytest.mark.parametrize(

