@@ -20,6 +20,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from functools import lru_cache
@@ -210,23 +211,25 @@ def _state_offset(states: tuple[str, ...], zone_offset: float, day, home: str) -
     WIB": a sentence naming no place happened where its state is. A state on the report's
     own clock (Indonesia for WIB) may be where it happened too: then nothing moves.
     """
-    zones = [z for z in (_state_zones().get(name.lower()) for name in states) if z]
+    zones = _state_zones_of(states)
     if not zones or home in zones:
         return None
-    for zone in zones:
-        offset = _zone_offset(zone, day)
-        if offset is not None and abs(offset - zone_offset) >= FAR_HOURS:
-            return offset
-    return None
+    return next((o for o in _offsets(zones, day) if abs(o - zone_offset) >= FAR_HOURS), None)
 
 
 def _state_near(states: tuple[str, ...], zone_offset: float, day) -> bool:
     """Tell whether one of `states` keeps a clock within FAR_HOURS of the report's."""
-    for zone in (_state_zones().get(name.lower()) for name in states):
-        offset = _zone_offset(zone, day)
-        if offset is not None and abs(offset - zone_offset) < FAR_HOURS:
-            return True
-    return False
+    return any(abs(o - zone_offset) < FAR_HOURS for o in _offsets(_state_zones_of(states), day))
+
+
+def _state_zones_of(states: tuple[str, ...]) -> list[str]:
+    """Return the clock zones of the `states` `_state_zones` knows, in order."""
+    return [z for z in (_state_zones().get(name.lower()) for name in states) if z]
+
+
+def _offsets(zones: list[str], day) -> Iterator[float]:
+    """Yield the UTC offsets on `day` of the zones zoneinfo knows."""
+    return (o for o in (_zone_offset(z, day) for z in zones) if o is not None)
 
 
 def _zone_offset(zone: str | None, day) -> float | None:

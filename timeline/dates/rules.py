@@ -1042,36 +1042,44 @@ def _exact_ago(unit: str, offset: int):
     return resolve
 
 
-def _up_to(anchor: str, sign: int, days: int):
-    """Resolve "less than <days> later/earlier" from a day: the days up to the count, not those around it."""
+def _days_from(anchor: str, sign: int, days: int, precisions: tuple[str, ...],
+               ends: Callable[[iv.Interval], tuple[date, date]]):
+    """Resolve a bounded count of days from the day counted from: the days `ends` gives, else the count's day.
+
+    `precisions`: what the day counted from may be; anything coarser counts `days` as a plain count.
+    """
 
     def resolve(ctx: Context) -> Resolution:
         res = relative(ctx, "day", 0, anchor)  # the day counted from
         got = res.interval
-        if got is None or got.precision not in ("day", "week", "month_part"):
+        if got is None or got.precision not in precisions:
             return relative(ctx, "day", sign * days, anchor)
-        # from a few days ("Awal Februari, … kurang dari sepekan kemudian"): any day up to the count
-        # from any of them
-        start, end = (got.start, got.end) if sign > 0 else (got.end, got.start)
-        near, far = start + timedelta(days=sign), end + timedelta(days=sign * days)
+        near, far = ends(got)
         return Resolution(iv.days(min(near, far), max(near, far), "week"), res.anchor)
 
     return resolve
+
+
+def _up_to(anchor: str, sign: int, days: int):
+    """Resolve "less than <days> later/earlier": the days up to the count, not those around it.
+
+    From a few days ("Awal Februari, … kurang dari sepekan kemudian"): any day up to the count
+    from any of them.
+    """
+    def ends(got: iv.Interval) -> tuple[date, date]:
+        start, end = (got.start, got.end) if sign > 0 else (got.end, got.start)
+        return start + timedelta(days=sign), end + timedelta(days=sign * days)
+
+    return _days_from(anchor, sign, days, ("day", "week", "month_part"), ends)
 
 
 def _beyond(anchor: str, sign: int, days: int):
     """Resolve "just over <days> ago/later": a few days past the count (half again, at least three)."""
+    def ends(got: iv.Interval) -> tuple[date, date]:
+        return (got.start + timedelta(days=sign * (days + 1)),
+                got.start + timedelta(days=sign * (days + max(3, days // 2))))
 
-    def resolve(ctx: Context) -> Resolution:
-        res = relative(ctx, "day", 0, anchor)  # the day counted from
-        got = res.interval
-        if got is None or got.precision != "day":
-            return relative(ctx, "day", sign * days, anchor)
-        near = got.start + timedelta(days=sign * (days + 1))
-        far = got.start + timedelta(days=sign * (days + max(3, days // 2)))
-        return Resolution(iv.days(min(near, far), max(near, far), "week"), res.anchor)
-
-    return resolve
+    return _days_from(anchor, sign, days, ("day",), ends)
 
 
 FEW_DAYS = 4  # "a few days": the days around this many, give or take three (one to seven)
