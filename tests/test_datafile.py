@@ -24,3 +24,25 @@ def test_errors_are_pyyamls_own(text):
     with pytest.raises(yaml.YAMLError) as own:
         yaml.load(text, Loader=datafile.UniqueKeyLoader)
     assert str(fast.value) == str(own.value)
+
+
+@pytest.mark.parametrize("loader", ["fast", "own"])
+def test_only_true_and_false_are_booleans(loader):
+    # YAML 1.1 reads a word list's bare "on" as True: "month_cues: [in, on]" had lost "on"
+    text = "cues: [in, on, off, yes, no, On, Y]\nflag: true\nother: False\n"
+    got = datafile.parse_yaml(text) if loader == "fast" else yaml.load(text, Loader=datafile.UniqueKeyLoader)
+    assert got == {"cues": ["in", "on", "off", "yes", "no", "On", "Y"], "flag": True, "other": False}
+
+
+@pytest.mark.parametrize("path", sorted(DATA.rglob("*.yaml")), ids=lambda p: p.name)
+def test_no_word_list_holds_a_boolean(path):
+    def lists(x):
+        if isinstance(x, dict):
+            for v in x.values():
+                yield from lists(v)
+        elif isinstance(x, list):
+            yield x
+            for v in x:
+                yield from lists(v)
+
+    assert not [w for words in lists(datafile.parse_file(path)) for w in words if isinstance(w, bool)]

@@ -656,6 +656,17 @@ CASES = [
     ("en", Q, "The ferry left on March 10, 2024, at 7:15 a.m. from the port.", "March 10, 2024, at 7:15 a.m.",
      "2024-03-10", "2024-03-10", "day"),
     ("en", Q, "Contact was lost on Sunday at about 6:40 a.m.", "Sunday at about 6:40 a.m.", "2024-03-10", "2024-03-10", "day"),
+    # --- an anaphor ending in before/after counts from the date right after it
+    ("en", date(2025, 4, 10), "Then, in the week before Christmas, Trump posted.", "the week before",
+     "2024-12-16", "2024-12-22", "week"),
+    ("en", date(2025, 4, 10), "Trump posted the day after the March 5 vote.", "the day after",
+     "2025-03-06", "2025-03-06", "day"),
+    ("en", date(2025, 4, 10), "Trump posted on Christmas.", "Christmas", "2024-12-25", "2024-12-25", "day"),
+    # --- a scheduled cue in a relative clause tells what was done
+    ("id", date(2025, 10, 27), "Trump, yang dilantik pada pekan ketiga Januari, datang ke Palisades.",
+     "pekan ketiga Januari", "2025-01-15", "2025-01-21", "week"),
+    ("id", date(2025, 10, 27), "Trump akan dilantik pada pekan ketiga Januari.",
+     "pekan ketiga Januari", "2026-01-15", "2026-01-21", "week"),
 ]
 
 # A bare weekday after the article dated that day this week is that day, even ahead of publication
@@ -745,6 +756,8 @@ NOT_TIMES = [
     ("id", Q, "Juni Rahayu dan Agustus Salim hadir di rapat."),
     ("id", Q, "Inflasi naik 20,14 persen menjadi 1.998 poin."),
     ("en", Q, "Flight QZ8501 carried 162 people at 32,000 feet; the A320-200 cost $2,014 million."),
+    ("en", Q, "Trump sent a Christmas message to the troops."),  # a bare feast names the season
+    ("en", Q, "Talks had begun just before Christmas."),  # some days before it, not its day
 ]
 
 

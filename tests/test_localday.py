@@ -33,6 +33,11 @@ def _days(text: str, language: str = "en", published: date = date(2025, 4, 5)) -
     # a place in the clock's own region moves nothing
     ("The Senate in Washington voted late Tuesday night Eastern time.", "en", date(2025, 4, 10),
      [("Tuesday night", "2025-04-08")]),
+    # a clock time is exact: an hour behind the report's clock is the day before in Lima
+    ("Peru's Congress voted at 12:48 a.m. ET on Friday to remove Boluarte.", "en", date(2025, 10, 10),
+     [("Friday", "2025-10-09")]),
+    ("Chile's Senate voted at 12:48 a.m. ET on Friday.", "en", date(2025, 10, 10),
+     [("Friday", "2025-10-10")]),
     # a day told without a time of day says too little of the hour
     ("The court in Seoul ruled on Thursday, Eastern time.", "en", date(2025, 4, 5),
      [("Thursday", "2025-04-03")]),

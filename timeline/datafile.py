@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import marshal
 import os
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -46,10 +47,22 @@ def _loaders() -> tuple[type, type | None]:
     """
     import yaml
 
+    # Only true/false are booleans, as in YAML 1.2: PyYAML's YAML 1.1 reads a word list's
+    # bare on, off, yes, no as True and False ("month_cues: [in, on, …]" had lost "on").
+    resolvers = {first: [(tag, rx) for tag, rx in rules if tag != _BOOL]
+                 for first, rules in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+    for first in "tTfF":
+        resolvers.setdefault(first, []).append((_BOOL, _BOOLS))
+    body = {"yaml_implicit_resolvers": resolvers}
     unique = type("UniqueKeyLoader", (_UniqueKeys, yaml.SafeLoader),
-                  {"__doc__": "A safe YAML loader that refuses a key given twice in one mapping."})
-    fast = type("_FastLoader", (_UniqueKeys, yaml.CSafeLoader), {}) if hasattr(yaml, "CSafeLoader") else None
+                  {**body, "__doc__": "A safe YAML loader that refuses a key given twice in one mapping."})
+    fast = type("_FastLoader", (_UniqueKeys, yaml.CSafeLoader), body) if hasattr(yaml, "CSafeLoader") else None
     return unique, fast
+
+
+_BOOL = "tag:yaml.org,2002:bool"
+_BOOLS = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
+_SCHEMA = "yaml-1.2-bools"  # in the kept parses' key: a parse kept by an older loader is not reused
 
 
 def __getattr__(name: str) -> object:
@@ -104,7 +117,7 @@ def parse_file(path: Path) -> object:
     name = _shipped(path)
     if not name:
         return parse_yaml(raw.decode("utf-8"))
-    key = hashlib.sha256(f"{_parser_stamp()}\0{marshal.version}\0".encode() + raw).hexdigest()[:24]
+    key = hashlib.sha256(f"{_parser_stamp()}\0{marshal.version}\0{_SCHEMA}\0".encode() + raw).hexdigest()[:24]
     kept = cache.load_bytes(name, key, ".marshal")
     if kept is not None:
         try:

@@ -177,8 +177,8 @@ def _utc_offset(zone: str, day) -> float:
 
 
 def _place_offset(names: tuple[str, ...], zone_offset: float, day, home: str | None = None,
-                  counts: dict[str, int] | None = None) -> float | None:
-    """Return the clock offset of the first of `names` whose clock lies FAR_HOURS from `zone_offset`'s.
+                  counts: dict[str, int] | None = None, far: float = FAR_HOURS) -> float | None:
+    """Return the clock offset of the first of `names` whose clock lies `far` hours from `zone_offset`'s.
 
     `home`: the report's own zone, for the article's places (`counts`: how often it names
     each, the most named first). A place of that zone (Jakarta for WIB) is where the report
@@ -197,15 +197,16 @@ def _place_offset(names: tuple[str, ...], zone_offset: float, day, home: str | N
         offset = _zone_offset(zone, day)
         if offset is None:
             offset = round(where[1] / 15)  # 15 degrees an hour
-        if abs(offset - zone_offset) >= FAR_HOURS:
+        if abs(offset - zone_offset) >= far:
             return offset
         if home is not None and zone is not None and zone != home and stop_below is None:
             stop_below = counts.get(name, 0) if counts else 0
     return None
 
 
-def _state_offset(states: tuple[str, ...], zone_offset: float, day, home: str) -> float | None:
-    """Return the clock offset of the sentence's states when one lies FAR_HOURS from the report's, else None.
+def _state_offset(states: tuple[str, ...], zone_offset: float, day, home: str, far: float = FAR_HOURS
+                  ) -> float | None:
+    """Return the clock offset of the sentence's states when one lies `far` hours from the report's, else None.
 
     "Macron langsung mengumumkan pembubaran Majelis Nasional, Senin (10/6/2024) dini hari
     WIB": a sentence naming no place happened where its state is. A state on the report's
@@ -214,7 +215,7 @@ def _state_offset(states: tuple[str, ...], zone_offset: float, day, home: str) -
     zones = _state_zones_of(states)
     if not zones or home in zones:
         return None
-    return next((o for o in _offsets(zones, day) if abs(o - zone_offset) >= FAR_HOURS), None)
+    return next((o for o in _offsets(zones, day) if abs(o - zone_offset) >= far), None)
 
 
 def _state_near(states: tuple[str, ...], zone_offset: float, day) -> bool:
@@ -364,14 +365,17 @@ def _local(s: Sentence, e: TimeExpression, others: list[tuple[int, int]], named:
     if hours is None:
         return None
     zone_offset = _utc_offset(clocks.zones[zone.group().lower()], e.date)
-    place = _place_offset(named, zone_offset, e.date)
+    # a clock time is exact: "Peru's Congress voted at 12:48 a.m. ET" was Thursday in Lima, an
+    # hour behind; a part of the day is rough, and only a clock FAR_HOURS away moves it
+    far = 1 if hours[0] == hours[1] else FAR_HOURS
+    place = _place_offset(named, zone_offset, e.date, far=far)
     if place is None and not named:
         # "Macron … mengumumkan pembubaran …, Senin dini hari WIB" happened in France; "Rupiah
         # dibuka menguat Jumat pagi WIB setelah data AS dirilis" in Jakarta: a state named
         # alone dates by its clock only at night or in the small hours
         mid = sum(hours) / 2
         acting = states[0] + (states[1] if mid >= NIGHT_FROM or mid <= NIGHT_UNTIL else ())
-        place = _state_offset(acting, zone_offset, e.date, clocks.zones[zone.group().lower()])
+        place = _state_offset(acting, zone_offset, e.date, clocks.zones[zone.group().lower()], far)
         if place is None and _state_near(states[0], zone_offset, e.date):
             # "President Donald Trump took the podium at 4 p.m. ET" in a blog on Eastern time:
             # its person's state keeps the report's clock, whatever places the article names
@@ -385,7 +389,7 @@ def _local(s: Sentence, e: TimeExpression, others: list[tuple[int, int]], named:
         # WIB, Friday" in a report naming Chicago once)
         told_by_clock = _CLOCK.get(language, _CLOCK["en"]).search(window) is not None
         names, counts = article(told_by_clock)
-        place = _place_offset(names, zone_offset, e.date, clocks.zones[zone.group().lower()], counts)
+        place = _place_offset(names, zone_offset, e.date, clocks.zones[zone.group().lower()], counts, far)
     if place is None:
         return None
     shift = math.floor((sum(hours) / 2 + place - zone_offset) / 24)

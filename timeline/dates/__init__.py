@@ -122,6 +122,7 @@ def _expressions(
     sentence_dates = 0  # how many of the latest event dates stand in the sentence of the last one
     clause_sentence = -1  # sentence start of a count clause ("14 hours after …") after its sentence's date
     last_deictic = False  # the latest event date was told from the report's day ("kemarin", "today")
+    counted_from = -1  # the start of a date an anaphor before it counts from ("the week before Christmas")
     lookups = _Lookups(text)
     told_sentences: list[tuple[int, int, interval.Interval]] = []  # (start, end, day): sentences dated to a day
     for k, (c, i) in enumerate(zip(cands, line_of)):
@@ -221,6 +222,15 @@ def _expressions(
             event, reason = False, res.reason or "unresolved"
         elif event and _background(text, g, c, res):
             event, reason = False, "background before a date"
+        elif event and c.rule == "anaphoric" and (before := _anaphor_of_date(text, g, cands, k, s_end, c, ctx)):
+            # "in the week before Christmas", "the day after the March 5 vote": the anaphor
+            # counts from the date named right after it, not from the story's last date; a bare
+            # date ("before Christmas") names no happening of its own, "the March 5 vote" does
+            res = before
+            if not text[c.end:cands[k + 1].start].strip():
+                counted_from = cands[k + 1].start
+        elif event and c.start == counted_from:
+            event, reason = False, "the day an anaphor counts from"
         elif event and c.rule == "count_clause" and not (previous_sentence == s_start and previous):
             ahead = _counted_ahead(text, cands, k, s_end, c, ctx)
             if ahead is not None:
@@ -487,6 +497,29 @@ def _day_ahead(text: str, cands: list, k: int, s_end: int, c, ctx: Context):
     except (ValueError, OverflowError):
         return None
     return day if day is not None and day.precision == "day" and day.start == day.end else None
+
+
+_THE_DATE = re.compile(r"\s+(?:the\s+)?")  # "the day after [the] March 5 vote"
+
+
+def _anaphor_of_date(text: str, g: grammar.Grammar, cands: list, k: int, s_end: int, c, ctx: Context
+                     ) -> Resolution | None:
+    """Return the date of an anaphor ending in "before"/"after" counted from the date right after it, or None."""
+    words = text[c.start:c.end].split()
+    rel = g.lex.table("count_after").get(words[-1].lower()) if words else None
+    if not rel or rel[0] != "clause" or k + 1 >= len(cands) or cands[k + 1].start >= s_end:
+        return None
+    later = cands[k + 1]
+    if not _THE_DATE.fullmatch(text, c.end, later.start) or not later.event:
+        return None
+    try:
+        named = later.resolve(ctx).interval
+        own = c.resolve(Context(ctx.published, (named,), ctx.year, ctx.future, True, 1)) if named else None
+    except (ValueError, OverflowError):
+        return None
+    if own is None or own.interval is None:
+        return None
+    return Resolution(own.interval, f"counted from {named.label}")
 
 
 def _counted_ahead(text: str, cands: list, k: int, s_end: int, c, ctx: Context) -> Resolution | None:

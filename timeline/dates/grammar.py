@@ -264,6 +264,16 @@ def _listed(words: list[str]) -> re.Pattern:
     return re.compile(r"(?<!\w)" + alternation(words) + r"(?!\w)", re.I) if words else _NEVER
 
 
+def _future(lex: Lexicon) -> re.Pattern:
+    """Return the pattern of a future cue, each of future_cues_not_after guarded by the words before it."""
+    guarded = lex.table("future_cues_not_after")
+    cues = [w for w in lex.words("future_cues") if norm(w) not in guarded]
+    parts = [alternation(cues)] + ["".join(fr"(?<!{re.escape(b)}\s)" for b in before) + alternation([cue])
+                                   for cue, before in guarded.items()]
+    # (a contraction's cue follows its word: "I’ll")
+    return re.compile(r"(?:(?<!\w)|(?=['’]))(?:" + "|".join(parts) + r")(?!\w)", re.I)
+
+
 def _past(lex: Lexicon) -> re.Pattern:
     """Return the pattern of a past-tense word: a past cue, or a word with a past ending not in past_not."""
     words = lex.words("past_cues")
@@ -385,7 +395,7 @@ def _build(language: str) -> Grammar:
         "WEEKU": [w for w, u in units.items() if u == "week"],
         "DAYU": [w for w, u in units.items() if u == "day"],
         "WKND": lex.words("weekend_words"),
-        "HOL": list(lex.table("holidays")),
+        "HOL": list(lex.table("holidays")) + list(lex.table("cued_holidays")),
         "FISC": lex.words("fiscal_words"),
         "NARR": list(lex.table("narrative_units")),
         "DJOIN": [w for w in lex.words("range_join") if w.isalpha() or "." in w or "/" in w],
@@ -427,8 +437,7 @@ def _build(language: str) -> Grammar:
         ambiguous_months=frozenset(norm(w) for w in lex.words("ambiguous_months")),
         ambiguous_weekdays=frozenset(norm(w) for w in lex.words("ambiguous_weekdays")),
         day_parts=frozenset(w.lower() for w in lex.words("day_parts")),
-        # (a contraction's cue follows its word: "I’ll")
-        future=re.compile(r"(?:(?<!\w)|(?=['’]))" + alternation(lex.words("future_cues")) + r"(?!\w)", re.I),
+        future=_future(lex),
         past=_past(lex),
         looking_back=_looking_back(lex),
         since=_tail(lex.words("since_words")),

@@ -597,7 +597,7 @@ def _hijri_day(year: int, month: int, day: int) -> date | None:
         return None
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=8)
 def _cue_before(words: tuple[str, ...]) -> re.Pattern:
     return re.compile(r"(?<!\w)(?:" + alternation(list(words)) + r")\s+$", re.I)
 
@@ -622,7 +622,8 @@ def holiday(m, g, text):
     Hand-written because dateparser reads no feast names; a weekday word alone ("Minggu"
     of "Minggu Paskah") would otherwise date the sentence to the report's week.
     """
-    spec = str(g.lex.table("holidays").get(norm(m["h"])) or "")
+    cued = g.lex.table("cued_holidays").get(norm(m["h"]))
+    spec = str(cued or g.lex.table("holidays").get(norm(m["h"])) or "")
     if not spec:
         return None
     if m["y"] and m["hy"]:  # "Idul Fitri 1445 H": a Hijri year
@@ -642,6 +643,9 @@ def holiday(m, g, text):
             return Candidate(m.start(), m.end(), "holiday", "absolute", fixed(told), year=y)
         except ValueError:
             return None
+    if cued and not _cue_before(tuple(g.lex.words("cued_holiday_cues"))).search(text, max(0, m.start() - 30),
+                                                                                  m.start()):
+        return None  # "a Christmas message", "just before Christmas": the season, or days before it
     if spec.startswith("hijri:") and not _feast_cue(g).search(text, max(0, m.start() - 30), m.start()):
         return None  # "larangan mudik Lebaran", "libur Idul Fitri": the feast names the exodus, the holiday
     # "New Year's Day last year", "Lebaran tahun lalu": the feast of a year named by reference
