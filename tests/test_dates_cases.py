@@ -662,6 +662,9 @@ CASES = [
     ("en", date(2025, 4, 10), "Trump posted the day after the March 5 vote.", "the day after",
      "2025-03-06", "2025-03-06", "day"),
     ("en", date(2025, 4, 10), "Trump posted on Christmas.", "Christmas", "2024-12-25", "2024-12-25", "day"),
+    # --- the same day as a few days is any of them
+    ("en", date(2025, 10, 28), "In Kuala Lumpur last weekend, Timor-Leste joined. On the same day, Hanoi spoke.",
+     "On the same day", "2025-10-25", "2025-10-26", "week"),
     # --- a scheduled cue in a relative clause tells what was done
     ("id", date(2025, 10, 27), "Trump, yang dilantik pada pekan ketiga Januari, datang ke Palisades.",
      "pekan ketiga Januari", "2025-01-15", "2025-01-21", "week"),

@@ -923,7 +923,8 @@ def count(m, g, text):
         # length beside a dateline.
         if rel[0] == "clause":
             return _hours_clause(m)
-        return Candidate(m.start(), m.end(), "count", "anaphoric", lambda ctx: relative(ctx, "day", 0, "previous"))
+        return Candidate(m.start(), m.end(), "count", "anaphoric",
+                         lambda ctx: relative(ctx, "day", 0, "previous", spread=False))  # (see anaphoric)
     if rel is None or unit not in _CALENDAR_UNITS:
         ages = {norm(w) for w in g.lex.words("age_cues")}
         is_age = unit == "year" and (any(a in pre.split() or pre.endswith(a) for a in ages) or mod in ages or mod == "old")
@@ -1244,7 +1245,10 @@ _ENTRY_SEP = re.compile(r"[ \t]*(?:\*\*|__)?[ \t]*[—–:-][ \t]")  # between a
 
 def anaphoric(m, g, text):
     unit, offset = g.lex.table("anaphoric")[norm(m["w"])]
-    return Candidate(m.start(), m.end(), "anaphoric", "anaphoric", lambda ctx: relative(ctx, unit, offset, "previous"))
+    # "the same day" as a few days is any of them ("hours later" counts on from the first, as before)
+    spread = not any(g.units.get(w) in _HOURS for w in norm(m["w"]).split())
+    return Candidate(m.start(), m.end(), "anaphoric", "anaphoric",
+                     lambda ctx: relative(ctx, unit, offset, "previous", spread=spread))
 
 
 def since_then(m, g, text):
