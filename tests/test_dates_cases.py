@@ -665,6 +665,9 @@ CASES = [
     # --- the same day as a few days is any of them
     ("en", date(2025, 10, 28), "In Kuala Lumpur last weekend, Timor-Leste joined. On the same day, Hanoi spoke.",
      "On the same day", "2025-10-25", "2025-10-26", "week"),
+    # --- "since" between a future cue and the date looks back
+    ("en", date(2025, 3, 4), "Trump is scheduled to address Congress tonight, his first speech since returning "
+     "to the White House on Jan. 20.", "Jan. 20", "2025-01-20", "2025-01-20", "day"),
     # --- a scheduled cue in a relative clause tells what was done
     ("id", date(2025, 10, 27), "Trump, yang dilantik pada pekan ketiga Januari, datang ke Palisades.",
      "pekan ketiga Januari", "2025-01-15", "2025-01-21", "week"),

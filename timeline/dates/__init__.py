@@ -740,10 +740,12 @@ def _future(text: str, g: grammar.Grammar, c, s_start: int, s_end: int, memo: _L
         # "The League will not be on the ballot: its activities were banned in May": a cue
         # before a colon or semicolon is another clause's.
         cut = memo.last_break(s_start, s_end, c.start)
-        if cut < 0:
-            return True
-        cue = memo.first(g.future, cut, s_end)
-        return cue is not None and cue.end() <= c.start
+        cue = memo.first(g.future, max(cut, s_start), s_end)
+        if cue is None or cue.end() > c.start:
+            return False
+        # "is scheduled to address Congress tonight, his first speech since returning to the
+        # White House on Jan. 20": "since" between the cue and the date looks back
+        return not _looks_back(g.language).search(text, cue.end(), c.start)
     if g.future.match(text, _BLANK.match(text, c.end).end(), s_end):
         return True  # "agree on February 23 as the date for an early election": the cue names the date itself
     opening = not memo.three_words_by(s_start, s_end, c.start)  # at most two words before it
@@ -758,6 +760,12 @@ def _future(text: str, g: grammar.Grammar, c, s_start: int, s_end: int, memo: _L
     # saying belongs to the reported speech, not to the clause of the date.
     return bool(cue) and not memo.first(g.speech, c.end, cue.start()) and not g.past.search(
         text, c.end, cue.start())
+
+
+@lru_cache(maxsize=4)
+def _looks_back(language: str) -> re.Pattern:
+    """Return the pattern of a word after which a date lies before the sentence's time ("since")."""
+    return re.compile(r"(?<!\w)" + lexicon.alternation(_grammar(language).lex.words("since_back")) + r"(?!\w)", re.I)
 
 
 def _cues_told(text: str, g: grammar.Grammar, c, s_start: int, cands: list, k: int) -> bool:
