@@ -668,6 +668,13 @@ CASES = [
     # --- "since" between a future cue and the date looks back
     ("en", date(2025, 3, 4), "Trump is scheduled to address Congress tonight, his first speech since returning "
      "to the White House on Jan. 20.", "Jan. 20", "2025-01-20", "2025-01-20", "day"),
+    # --- a weekday after "would" is still to come: from the story's day of the last week, or the report's
+    ("en", date(2025, 4, 9), "His office said the president would address questions at his press conference "
+     "Thursday.", "Thursday", "2025-04-10", "2025-04-10", "day"),
+    ("en", date(2025, 1, 20), "TikTok said on Friday that it would go dark on Sunday.", "Sunday",
+     "2025-01-19", "2025-01-19", "day"),
+    ("en", date(2025, 7, 28), "They agreed that the truce would take effect at midnight on Monday.", "Monday",
+     "2025-07-28", "2025-07-28", "day"),
     # --- a scheduled cue in a relative clause tells what was done
     ("id", date(2025, 10, 27), "Trump, yang dilantik pada pekan ketiga Januari, datang ke Palisades.",
      "pekan ketiga Januari", "2025-01-15", "2025-01-21", "week"),

@@ -1321,10 +1321,23 @@ def weekday(m, g, text):
             return None
         week_offset = rel[1]
 
+    # "Mulino's office said the president would address questions at his press conference
+    # Thursday": a weekday after a cue of reported intent is still to come (not a month: "said it
+    # would stop paying in April, and in May it defaulted" tells a past year's months)
+    ahead = not direction and bool(_weekday_ahead(tuple(g.lex.words("weekday_future_cues"))).search(text[max(0, m.start() - _AHEAD_REACH):m.start()]))
+
     def resolve(ctx: Context) -> Resolution:
         p = ctx.published
         if p is None:
             return unresolved(NO_PUBLICATION)
+        if ahead:
+            # the first such day from the story's latest day of the last week ("said on Friday
+            # that it would go dark on Sunday"), else from the report's (its own day included:
+            # "agreed on Monday that the truce would take effect at midnight on Monday")
+            base = next((i.start for i in reversed(ctx.previous) if i.precision == "day" and i.start == i.end
+                         and timedelta(0) <= p - i.start <= _WEEK), p)
+            d = weekday_date(base, wd, "next")
+            return Resolution(iv.day(d), f"{'previous date' if base != p else 'published'} {base.isoformat()}")
         named = None
         if direction == "same":
             # "The same Sunday afternoon, ASEAN admitted Timor-Leste": the Sunday the narrative
@@ -1407,6 +1420,16 @@ def weekday(m, g, text):
         return Resolution(iv.day(d), f"published {p.isoformat()}")
 
     return Candidate(m.start(), m.end(), "weekday", "relative", resolve)
+
+
+_AHEAD_REACH = 80  # characters before a weekday searched for a cue of reported intent
+_WEEK = timedelta(days=7)
+
+
+@lru_cache(maxsize=4)
+def _weekday_ahead(cues: tuple[str, ...]) -> re.Pattern:
+    """Return the pattern of one of `cues` with no sentence end between it and the text's end."""
+    return re.compile(r"(?<!\w)" + alternation(list(cues)) + r"(?!\w)[^.!?;:\n]*$", re.I)
 
 
 # a weekday's direction when the narrative dated none ("by the Monday" alone: as a bare weekday)
