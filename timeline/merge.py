@@ -374,11 +374,16 @@ def _within(head: Event, e: Event, a: _Profile, b: _Profile, relation: str) -> f
         # thing; of the labelled pairs it joined so, 18 of 23 were two happenings: a second
         # ruling of the court that day, an attack on another city, Moscow's claim about it.)
         ok = False
-    elif relation == "same" and shared and a.names & b.names and layout.LIST_ITEM.match(head.sentence) and (
-            layout.LIST_ITEM.match(e.sentence)) and head.paragraph != e.paragraph:
+    elif relation == "same" and (shared or a.people & b.people or a.names & b.names) and (
+            layout.LIST_ITEM.match(head.sentence) and layout.LIST_ITEM.match(e.sentence)) and (
+            head.paragraph != e.paragraph):
         # "- **August 11, 2025** — A Chinese navy destroyer and a … cutter collide … off
         # Scarborough" and, in the year's list below, "- **Aug 11** — The destroyer-cutter
-        # collision off Scarborough": one thing that happened, at one named place, that day.
+        # collision off Scarborough": a page's two lists tell one happening of that day when
+        # they share what, who or where. (Of the labelled pairs of such entries, 36 sharing
+        # a concept, person or name were one happening and 11 two; sharing none, 7 and 14.
+        # A concept and a name both: 9 and 1, but mean pair F1 0.7951 → 0.7962, five newly
+        # read sets 0.709 → 0.726.)
         ok = True
     elif a.type == b.type != taxonomy.OTHER:
         ok = shared_cues > 0 or sim >= SIMILAR
