@@ -469,6 +469,28 @@ def test_each_sentence_of_a_timeline_entry_is_one_more_happening_of_its_day():
     assert len(merge.merge([gavel, objects])) == 2
 
 
+def test_entries_of_a_day_in_two_lists_join_by_a_person_and_a_kronologis_lead_by_its_entry():
+    actors = ("Panama", "United States")
+    overview = ev("t.md", "- **April 9, 2025** — The US and Panama sign a security memorandum during Pete "
+                  "Hegseth's visit.", "2025-04-09", actors=actors, people=("Pete Hegseth",), paragraph=3,
+                  sentence_index=9)
+    entry = ev("t.md", "- **Apr 9** — Hegseth and Security Minister Frank Abrego put pen to paper at the ministry.",
+               "2025-04-09", actors=actors, people=("Pete Hegseth",), paragraph=9, sentence_index=39)
+    assert len(merge.merge([overview, entry])) == 1
+    actors = ("Thailand",)
+    lead = ev("k.txt", "TRIBUNNEWS.COM - Mahkamah Konstitusi Thailand resmi mencopot Paetongtarn Shinawatra dari "
+              "jabatan Perdana Menteri pada Jumat (29/8/2025).", "2025-08-29", actors=actors, lang="id",
+              people=("Paetongtarn Shinawatra",), paragraph=1, sentence_index=0)
+    item = ev("k.txt", "11. Jumat (29/8/2025): Mahkamah Konstitusi memutuskan memberhentikan Paetongtarn dengan "
+              "suara 6 banding 3.", "2025-08-29", actors=actors, lang="id", people=("Paetongtarn Shinawatra",),
+              paragraph=14, sentence_index=30)
+    assert len(merge.merge([lead, item])) == 1
+    # two lists' entries of a day that share nobody and nothing stay two happenings
+    other = ev("t.md", "- **Apr 9** — Shipping lines report record queues at Balboa.", "2025-04-09",
+               actors=("Panama",), paragraph=9, sentence_index=40)
+    assert len(merge.merge([overview, other])) == 2
+
+
 def test_one_happening_in_two_lists_of_one_page_is_one_row():
     actors = ("China", "Philippines")
     told = ev("t.md", "- **August 11, 2025** — A Chinese navy destroyer and a coast guard cutter collide "

@@ -678,6 +678,16 @@ def table_row(line: str) -> bool:
     return bool(row and row["value"] is not None and row["key"].strip() and row["value"].strip())
 
 
+def lead(sentence: str) -> bool:
+    """Tell whether a sentence opens a story after its place or site tag ("TRIBUNNEWS.COM - …", "Jakarta - …")."""
+    m = _LEAD.match(sentence)
+    return m is not None and len(m.group().split()) <= _LEAD_WORDS
+
+
+_LEAD = re.compile(r"\s*[*_]{0,2}[A-Z][^\n]{0,60}?\s[-–—]{1,2}\s")
+_LEAD_WORDS = 8  # words of a lead's tag and its dash at most ("Jakarta (ANTARA) - ", "LIMA, Oct 10 (Reuters) - ")
+
+
 def site_tag(sentence: str) -> bool:
     """Tell whether a sentence is only a site tag ("BERITABALI.COM, DUNIA.", "TRIBUNNEWS.COM, MOSKOW -")."""
     return _SITE_TAG.fullmatch(sentence) is not None
