@@ -485,6 +485,13 @@ def test_entries_of_a_day_in_two_lists_join_by_a_person_and_a_kronologis_lead_by
               "suara 6 banding 3.", "2025-08-29", actors=actors, lang="id", people=("Paetongtarn Shinawatra",),
               paragraph=14, sentence_index=30)
     assert len(merge.merge([lead, item])) == 1
+    # a sentence an item's title dates, and the intro's sentence of that day
+    intro = ev("k.txt", "Rombongan yang dipimpin para peraih medali emas, Veddriq Leonardo dan Rizki Juniansyah, "
+               "mendarat di Jakarta pada Rabu (14/8/2024).", "2024-08-14", actors=("Indonesia",), lang="id",
+               paragraph=2, sentence_index=1)
+    body = ev("k.txt", "Rombongan peraih medali tiba di Soekarno-Hatta dan diarak ke Senayan.", "2024-08-14",
+              actors=("Indonesia",), lang="id", paragraph=6, sentence_index=12, time_kind="item")
+    assert len(merge.merge([intro, body])) == 1
     # two lists' entries of a day that share nobody and nothing stay two happenings
     other = ev("t.md", "- **Apr 9** — Shipping lines report record queues at Balboa.", "2025-04-09",
                actors=("Panama",), paragraph=9, sentence_index=40)
