@@ -675,6 +675,8 @@ CASES = [
      "2025-01-19", "2025-01-19", "day"),
     ("en", date(2025, 7, 28), "They agreed that the truce would take effect at midnight on Monday.", "Monday",
      "2025-07-28", "2025-07-28", "day"),
+    ("en", date(2025, 3, 5), "Sheinbaum said on Tuesday that she would lay out Mexico's tariff and non-tariff "
+     "response at a public event in the Zocalo on Sunday.", "Sunday", "2025-03-09", "2025-03-09", "day"),
     # --- a scheduled cue in a relative clause tells what was done
     ("id", date(2025, 10, 27), "Trump, yang dilantik pada pekan ketiga Januari, datang ke Palisades.",
      "pekan ketiga Januari", "2025-01-15", "2025-01-21", "week"),

@@ -1422,7 +1422,7 @@ def weekday(m, g, text):
     return Candidate(m.start(), m.end(), "weekday", "relative", resolve)
 
 
-_AHEAD_REACH = 80  # characters before a weekday searched for a cue of reported intent
+_AHEAD_REACH = 150  # characters before a weekday searched for a cue of reported intent
 _WEEK = timedelta(days=7)
 
 
