@@ -326,6 +326,21 @@ def test_a_live_pages_section_entries_keep_their_clock_and_day_headings():
     assert rows["Prime Minister Shehbaz Sharif condemned"] == "2025-03-11"
 
 
+def test_a_live_pages_summary_is_told_as_of_its_last_update_and_its_entries_from_their_headings():
+    page = Path(__file__).parent / "happenings" / "heldout_bo" / "en_liveblog_alaska_blowout.html"
+    article = ingest.html_article(page.read_text(encoding="utf-8"), page.name, lang="en")
+    assert (article.published, article.updated) == (dt.date(2024, 1, 5), dt.date(2024, 1, 7))
+    rows = {e.sentence[:36]: e.date.isoformat() for e in pipeline.extract_article(article)}
+    # "What we know": "The FAA on Saturday ordered …", written on Sunday the 7th, not on Friday the 5th
+    assert rows["- The FAA on Saturday ordered 171 Bo"] == "2024-01-06"
+    assert rows["- The missing panel turned up Sunday"] == "2024-01-07"
+    # a page updated once and stamped twice is no live page
+    html = ("<html><head><meta property='article:published_time' content='2024-01-05T10:00:00'>"
+            "<meta property='article:modified_time' content='2024-01-07T10:00:00'></head><body>"
+            "<p>The court ruled on Friday that the law stands, its chief justice said.</p></body></html>")
+    assert ingest.html_article(html, "story.html", lang="en").updated is None
+
+
 def test_teaser_articles_of_other_pages_keep_their_tags():
     html = ("<html><body><article><h1>Main story</h1><p>The court ruled on Monday.</p></article>"
             "<article><h3>Related</h3><p>Another story.</p></article></body></html>")

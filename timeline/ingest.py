@@ -343,7 +343,26 @@ def html_article(
         raise InputError(source, "holds no readable article text")
     if published is None:
         published = _page_date(html, text, lang) or _as_date(getattr(doc, "date", None))
-    return parse(text, source, published, lang, title=getattr(doc, "title", None) or "", url=url)
+    article = parse(text, source, published, lang, title=getattr(doc, "title", None) or "", url=url)
+    updated = _last_update(html) if article.published is not None else None
+    return replace(article, updated=updated) if updated and updated > article.published else article
+
+
+_TIME_OPEN = re.compile(r"<time\b[^>]*\bdatetime\s*=", re.I)
+LIVE_TIMES = 3  # a live page stamps each entry: <time datetime=…> this often at least
+
+
+def _last_update(html: str) -> dt.date | None:
+    """Return a live page's last update (its markup's modified date), None for any other page.
+
+    Its summary above the entries ("What we know: The FAA on Saturday ordered …") is
+    written then, not on the day the page opened; each entry is told from its heading.
+    """
+    if len(_TIME_OPEN.findall(html)) < LIVE_TIMES:
+        return None
+    import htmldate
+
+    return _as_date(htmldate.find_date(html, extensive_search=False, original_date=False))
 
 
 # A <time> that is all of its heading or line, with a machine-readable day in `datetime`

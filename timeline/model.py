@@ -35,6 +35,7 @@ class Article:
     published_from: str = ""
     problems: tuple[str, ...] = ()  # non-fatal problems met while reading
     year_guessed: bool = False  # the dateline's year came from its lead's weekday alone (wireyear.py)
+    updated: date | None = None  # a live page's last update, when after its publication
 
 
 @dataclass(frozen=True)

@@ -74,9 +74,12 @@ def find_expressions(text: str, published: date | None, language: str) -> list[T
 
 
 def _expressions(
-    text: str, published: date | None, language: str, lns: list[layout.Line]
+    text: str, published: date | None, language: str, lns: list[layout.Line], updated: date | None = None
 ) -> list[TimeExpression]:
-    """`find_expressions`, given the text's lines (date_sentences needs them too)."""
+    """`find_expressions`, given the text's lines (date_sentences needs them too).
+
+    `updated`: a live page's last update, the day its summary above the first entry is told from.
+    """
     g = _grammar(language)
     cands = scan(text, g)
     line_starts = [ln.start for ln in lns]  # layout.line_index, without rebuilding this per candidate
@@ -113,6 +116,7 @@ def _expressions(
     sections = {n: len(m.group(1)) for n, ln in enumerate(lns)
                 if (m := _MD_HEADING.match(text, ln.start, ln.end))}
     heading_day: date | None = None  # a live blog's day heading: "today" below it is that day
+    entered = False  # a live entry's heading has been passed
     # (sentence start, year, end of its expression, start of its interval) of the last explicit year
     sentence_year: tuple[int, int, int, date] | None = None
     previous_sentence = -1  # sentence start of the latest event date
@@ -132,7 +136,9 @@ def _expressions(
         s_end = bounds[nxt] if nxt < len(bounds) else len(text)
         same = sentence_year is not None and sentence_year[0] == s_start
         year = sentence_year[1] if same else heading_year
-        anchor_day = published
+        # ("What we know: The FAA on Saturday ordered …" above a live page's entries is told as
+        # of its last update; each entry from its heading's day, or the page's publication)
+        anchor_day = updated if updated is not None and not entered else published
         if c.rule == "deictic" and heading_day is not None:
             anchor_day = heading_day
         in_paragraph = previous_end >= 0 and text.find("\n\n", previous_end, c.start) < 0
@@ -357,7 +363,7 @@ def _expressions(
               and (_section(lns, i) or layout.CLOCK.search(text, lns[i].start, lns[i].end))):
             # (a date line with its clock time, "July 19, 8:40 a.m. ET", heads a live entry
             # even with the entry's text right below it)
-            heading_day = iv.start
+            heading_day, entered = iv.start, True
     return _zone_flashbacks(text, g, bounds, cands, out)
 
 
@@ -897,7 +903,7 @@ class _Lookups:
 
 
 def date_sentences(
-    text: str, sents: list[Sentence], published: date | None, language: str
+    text: str, sents: list[Sentence], published: date | None, language: str, updated: date | None = None
 ) -> list[tuple[Sentence, TimeExpression]]:
     """Pair each dated sentence with the expression(s) that date its event.
 
@@ -907,7 +913,7 @@ def date_sentences(
     that heading's date.
     """
     lns = layout.lines(text)
-    found = _expressions(text, published, language, lns)
+    found = _expressions(text, published, language, lns, updated)
     exprs = [e for e in found if e.event and e.date is not None]
     clocks = [(e.start, e.end) for e in found if e.kind == "clock"]
     g = _grammar(language)
