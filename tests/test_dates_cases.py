@@ -665,6 +665,10 @@ CASES = [
     # --- the same day as a few days is any of them
     ("en", date(2025, 10, 28), "In Kuala Lumpur last weekend, Timor-Leste joined. On the same day, Hanoi spoke.",
      "On the same day", "2025-10-25", "2025-10-26", "week"),
+    # --- a same-day anaphor opening its sentence, the main clause after it: the story's day
+    ("en", date(2025, 1, 20), "The Lachman Fire is set in the hills on January 1, 2025. On January 8, Bass returns to "
+     "Los Angeles. That evening the Sunset Fire forces evacuations in the Hollywood Hills.", "That evening",
+     "2025-01-08", "2025-01-08", "day"),
     # --- "since" between a future cue and the date looks back
     ("en", date(2025, 3, 4), "Trump is scheduled to address Congress tonight, his first speech since returning "
      "to the White House on Jan. 20.", "Jan. 20", "2025-01-20", "2025-01-20", "day"),

@@ -198,8 +198,8 @@ def _expressions(
             res = Resolution(res.interval, f"day of {anchor_day.isoformat()}", res.reason)
         span_end = c.end
         same_day = c.rule == "anaphoric" and c.event and _same_day_word(text[c.start:c.end], g)
-        if same_day and _named_words(language).same_as.match(text, c.end) and (
-                named := _named_day(text, g, c.end, s_end, told_sentences)) is not None:
+        if same_day and _named_words(language).same_as.match(text, c.end) and not _opens_main_clause(
+                text, c, s_start, s_end) and (named := _named_day(text, g, c.end, s_end, told_sentences)) is not None:
             # "Pada hari yang sama dengan penandatanganan deklarasi, …", "on the same day the
             # nationalisation was announced": the day of the happening it names, told before;
             # the words naming it are the expression's (they tell no happening of the sentence).
@@ -417,6 +417,18 @@ _NAMED_BACK = 15  # the latest sentences dated to a day searched for that happen
 _NAMED_STOP = re.compile(r"[,.;:—–()\n]")
 _NAMED_WORD = re.compile(r"[^\W\d_][\w'’-]{3,}")
 _STEM = 5  # letters a word is compared by ("penandatanganan"/"penandatanganannya", "announced"/"announce")
+
+
+def _opens_main_clause(text: str, c, s_start: int, s_end: int) -> bool:
+    """Tell whether a same-day anaphor opens its sentence and what follows runs to its end, a clause.
+
+    "That evening the Sunset Fire forces evacuations in the Hollywood Hills.": the words after
+    it are the sentence's own happening; "The same day the court ruled, crowds gathered …" names one.
+    """
+    if text[s_start:c.start].strip():
+        return False
+    stop = _NAMED_STOP.search(text, c.end, s_end)
+    return stop is None or not text[stop.end():s_end].strip()
 
 
 def _named_day(text: str, g: grammar.Grammar, at: int, s_end: int,
