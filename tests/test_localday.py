@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
-from timeline import localday
+from timeline import ingest, localday
 from timeline.errors import InputError
 from timeline.events import mentions
 from timeline.model import Article
@@ -99,6 +100,14 @@ def test_a_person_of_the_reports_own_state_keeps_its_clock_whatever_places_the_a
             "Vietnam faces 46%, and Hanoi said it would talk. Jakarta and Hanoi were stunned.\n\n"
             "President Donald Trump took the podium on Wednesday at 4 p.m. ET to announce them.")
     assert _days(text, published=date(2025, 4, 3)) == [("Wednesday at 4 p.m. ET", "2025-04-02")]
+
+
+def test_a_clock_not_the_pages_own_of_the_place_named_is_its_local_time():
+    # a blog told in ET names Pacific time for a fire near Sylmar: that night there, not Wednesday
+    page = Path(__file__).parent / "happenings" / "heldout_bw" / "en_liveblog_la_fires.html"
+    article = ingest.html_article(page.read_text(encoding="utf-8"), page.name, lang="en")
+    days = {e.sentence[:30]: e.date.isoformat() for e in mentions(article)}
+    assert days["A third fire, the Hurst Fire, "] == "2025-01-07"
 
 
 def test_a_moved_day_says_how_it_was_moved():

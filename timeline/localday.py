@@ -265,6 +265,15 @@ def localised(text: str, pairs: list[tuple[Sentence, TimeExpression]], where: di
                             dict(counts)))
         return article[0][1 if told_by_clock else 0], article[0][2]
 
+    told: list[str | None] = []
+
+    def page_zone(clocks: _Clocks) -> str | None:
+        """The zone of the clock the page names most (counted when a day needs it)."""
+        if not told:
+            found = Counter(clocks.zones[m.group().lower()] for m in clocks.zone_names.finditer(text))
+            told.append(found.most_common(1)[0][0] if found else None)
+        return told[0]
+
     spans: dict[int, list[tuple[int, int]]] = {}
     for s, e in pairs:
         spans.setdefault(s.start, []).append((e.start, e.end))
@@ -273,7 +282,7 @@ def localised(text: str, pairs: list[tuple[Sentence, TimeExpression]], where: di
     for s, e in pairs:
         others = [(a, b) for a, b in spans[s.start] if (a, b) != (e.start, e.end)]
         moved = _local(s, e, others, where.get(s.start, ()), most_named, language, clocks,
-                       (states or {}).get(s.start, ((), ())))
+                       (states or {}).get(s.start, ((), ())), page_zone(clocks))
         if moved is not None:
             moved_ones.add(len(out))
         out.append((s, moved or e))
@@ -329,9 +338,9 @@ def _follow(pairs: list[tuple[Sentence, TimeExpression]], out: list[tuple[Senten
 
 
 def _local(s: Sentence, e: TimeExpression, others: list[tuple[int, int]], named: tuple[str, ...], article,
-           language: str, clocks: _Clocks, states: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
-           ) -> TimeExpression | None:
-    """Return `e` moved to its local day, None when it stays.
+           language: str, clocks: _Clocks, states: tuple[tuple[str, ...], tuple[str, ...]] = ((), ()),
+           page_zone: str | None = None) -> TimeExpression | None:
+    """Return `e` moved to its local day, None when it stays (`page_zone`: the clock the page names most).
 
     `others`: the spans of the sentence's other dates. A clock told beyond one of them is
     that date's ("pada Selasa (25/11/2014) waktu setempat (Rabu pagi WIB)").
@@ -381,6 +390,10 @@ def _local(s: Sentence, e: TimeExpression, others: list[tuple[int, int]], named:
             # its person's state keeps the report's clock, whatever places the article names
             # (not a state merely named: "Di Indonesia, prosesi itu berlangsung Selasa dini hari WIB")
             return None
+    if place is None and named and clocks.zones[zone.group().lower()] != page_zone:
+        # "the Hurst Fire started near Sylmar shortly after 10:30 p.m. Pacific time" in a blog
+        # told in ET: a clock not the page's own, of the place the sentence names, is its local time
+        return None
     if place is None:
         # a sentence that names no place: the article's ("the ruling on Thursday night
         # Eastern time"); with a clock time only a place the article names twice or more
