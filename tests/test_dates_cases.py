@@ -681,6 +681,9 @@ CASES = [
      "2025-07-28", "2025-07-28", "day"),
     ("en", date(2025, 3, 5), "Sheinbaum said on Tuesday that she would lay out Mexico's tariff and non-tariff "
      "response at a public event in the Zocalo on Sunday.", "Sunday", "2025-03-09", "2025-03-09", "day"),
+    # (not past a past-tense verb after the cue)
+    ("en", date(2011, 2, 28), "McConnell said he would withhold judgment on the idea from Lieberman, who made his "
+     "comments Sunday on CNN.", "Sunday", "2011-02-27", "2011-02-27", "day"),
     # --- a scheduled cue in a relative clause tells what was done
     ("id", date(2025, 10, 27), "Trump, yang dilantik pada pekan ketiga Januari, datang ke Palisades.",
      "pekan ketiga Januari", "2025-01-15", "2025-01-21", "week"),

@@ -1324,7 +1324,11 @@ def weekday(m, g, text):
     # "Mulino's office said the president would address questions at his press conference
     # Thursday": a weekday after a cue of reported intent is still to come (not a month: "said it
     # would stop paying in April, and in May it defaulted" tells a past year's months)
-    ahead = not direction and bool(_weekday_ahead(tuple(g.lex.words("weekday_future_cues"))).search(text[max(0, m.start() - _AHEAD_REACH):m.start()]))
+    # (not past a past-tense verb after it: "would withhold judgment from Lieberman, who made his
+    # comments Sunday")
+    window = text[max(0, m.start() - _AHEAD_REACH):m.start()]
+    cue = None if direction else _weekday_ahead(tuple(g.lex.words("weekday_future_cues"))).search(window)
+    ahead = cue is not None and not g.past.search(window, cue.end(1))
 
     def resolve(ctx: Context) -> Resolution:
         p = ctx.published
@@ -1429,7 +1433,7 @@ _WEEK = timedelta(days=7)
 @lru_cache(maxsize=4)
 def _weekday_ahead(cues: tuple[str, ...]) -> re.Pattern:
     """Return the pattern of one of `cues` with no sentence end between it and the text's end."""
-    return re.compile(r"(?<!\w)" + alternation(list(cues)) + r"(?!\w)[^.!?;:\n]*$", re.I)
+    return re.compile(r"(?<!\w)(" + alternation(list(cues)) + r")(?!\w)[^.!?;:\n]*$", re.I)
 
 
 # a weekday's direction when the narrative dated none ("by the Monday" alone: as a bare weekday)
