@@ -339,6 +339,10 @@ def test_a_live_pages_summary_is_told_as_of_its_last_update_and_its_entries_from
             "<meta property='article:modified_time' content='2024-01-07T10:00:00'></head><body>"
             "<p>The court ruled on Friday that the law stands, its chief justice said.</p></body></html>")
     assert ingest.html_article(html, "story.html", lang="en").updated is None
+    # a publication day the user gives stands for the whole page
+    given = ingest.html_article(page.read_text(encoding="utf-8"), page.name, published=dt.date(2024, 1, 5),
+                                lang="en")
+    assert given.updated is None
 
 
 def test_teaser_articles_of_other_pages_keep_their_tags():

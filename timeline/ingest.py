@@ -341,10 +341,11 @@ def html_article(
     text = getattr(doc, "text", None) if doc is not None else None
     if not text or not text.strip():
         raise InputError(source, "holds no readable article text")
+    given = published is not None  # a day the user gave stands for the whole page
     if published is None:
         published = _page_date(html, text, lang) or _as_date(getattr(doc, "date", None))
     article = parse(text, source, published, lang, title=getattr(doc, "title", None) or "", url=url)
-    updated = _last_update(html) if article.published is not None else None
+    updated = _last_update(html) if article.published is not None and not given else None
     return replace(article, updated=updated) if updated and updated > article.published else article
 
 
