@@ -663,15 +663,16 @@ CASES = [
      "2025-03-06", "2025-03-06", "day"),
     ("en", date(2025, 4, 10), "Trump posted on Christmas.", "Christmas", "2024-12-25", "2024-12-25", "day"),
     # --- the same day as a few days is any of them
-    ("en", date(2025, 10, 28), "In Kuala Lumpur last weekend, Timor-Leste joined. On the same day, Hanoi spoke.",
-     "On the same day", "2025-10-25", "2025-10-26", "week"),
+    ("en", date(2025, 10, 28), "In Kuala Lumpur last weekend, Timor-Leste joined. On the same day, "
+     "Hanoi spoke.", "On the same day", "2025-10-25", "2025-10-26", "week"),
     # --- a same-day anaphor opening its sentence, the main clause after it: the story's day
-    ("en", date(2025, 1, 20), "The Lachman Fire is set in the hills on January 1, 2025. On January 8, Bass returns to "
-     "Los Angeles. That evening the Sunset Fire forces evacuations in the Hollywood Hills.", "That evening",
+    ("en", date(2025, 1, 20), "The Lachman Fire is set in the hills on January 1, 2025. On January 8, Bass "
+     "returns to Los Angeles. That evening the Sunset Fire forces evacuations in the Hollywood Hills.",
+     "That evening",
      "2025-01-08", "2025-01-08", "day"),
     # --- "since" between a future cue and the date looks back
-    ("en", date(2025, 3, 4), "Trump is scheduled to address Congress tonight, his first speech since returning "
-     "to the White House on Jan. 20.", "Jan. 20", "2025-01-20", "2025-01-20", "day"),
+    ("en", date(2025, 3, 4), "Trump is scheduled to address Congress tonight, his first speech since "
+     "returning to the White House on Jan. 20.", "Jan. 20", "2025-01-20", "2025-01-20", "day"),
     # --- a weekday after "would" is still to come: from the story's day of the last week, or the report's
     ("en", date(2025, 4, 9), "His office said the president would address questions at his press conference "
      "Thursday.", "Thursday", "2025-04-10", "2025-04-10", "day"),
@@ -679,11 +680,12 @@ CASES = [
      "2025-01-19", "2025-01-19", "day"),
     ("en", date(2025, 7, 28), "They agreed that the truce would take effect at midnight on Monday.", "Monday",
      "2025-07-28", "2025-07-28", "day"),
-    ("en", date(2025, 3, 5), "Sheinbaum said on Tuesday that she would lay out Mexico's tariff and non-tariff "
-     "response at a public event in the Zocalo on Sunday.", "Sunday", "2025-03-09", "2025-03-09", "day"),
+    ("en", date(2025, 3, 5), "Sheinbaum said on Tuesday that she would lay out Mexico's tariff and "
+     "non-tariff response at a public event in the Zocalo on Sunday.", "Sunday", "2025-03-09", "2025-03-09",
+     "day"),
     # (not past a past-tense verb after the cue)
-    ("en", date(2011, 2, 28), "McConnell said he would withhold judgment on the idea from Lieberman, who made his "
-     "comments Sunday on CNN.", "Sunday", "2011-02-27", "2011-02-27", "day"),
+    ("en", date(2011, 2, 28), "McConnell said he would withhold judgment on the idea from Lieberman, who "
+     "made his comments Sunday on CNN.", "Sunday", "2011-02-27", "2011-02-27", "day"),
     # --- a scheduled cue in a relative clause tells what was done
     ("id", date(2025, 10, 27), "Trump, yang dilantik pada pekan ketiga Januari, datang ke Palisades.",
      "pekan ketiga Januari", "2025-01-15", "2025-01-21", "week"),

@@ -369,8 +369,9 @@ def test_eval_happenings_names_a_bad_gold_file(tmp_path, capsys):
     ("heldout_aq", (0.81, 0.73, 1.31, 0.89)),  # 0.836 / 0.753 / 1.29, 133 of 148
     # (AR: 0.896 / 0.768 / 1.20 since a page's two lists join entries of a day that share a person or a
     # name, not only a concept and a name: Merz's two rounds of 6 May joined, F1 0.820 → 0.827)
-    ("heldout_ar", (0.87, 0.74, 1.23, 0.90)),  # 0.928 / 0.733 / 1.24, 140 of 149 (0.926 / 0.735 / 1.20 before a
-    # heading's day no longer ran into the next line's "Hours later": Lindner's exit, found since, is a row)
+    ("heldout_ar", (0.87, 0.74, 1.23, 0.90)),  # 0.928 / 0.733 / 1.24, 140 of 149 (0.926 / 0.735 / 1.20
+    # before a heading's day no longer ran into the next line's "Hours later": Lindner's exit, found since, is
+    # a row)
     # (AS 145 of 153 since the fourteenth session: "…plan to march to Novi Sad later this week ahead of a
     # blockade … on Saturday" now reads that week's Saturday, and the week holding it is no date of its own)
     ("heldout_as", (0.89, 0.80, 1.39, 0.94)),  # 0.932 / 0.854 / 1.28, 145 of 153
@@ -475,21 +476,22 @@ def test_entries_of_a_day_in_two_lists_join_by_a_person_and_a_kronologis_lead_by
     overview = ev("t.md", "- **April 9, 2025** — The US and Panama sign a security memorandum during Pete "
                   "Hegseth's visit.", "2025-04-09", actors=actors, people=("Pete Hegseth",), paragraph=3,
                   sentence_index=9)
-    entry = ev("t.md", "- **Apr 9** — Hegseth and Security Minister Frank Abrego put pen to paper at the ministry.",
-               "2025-04-09", actors=actors, people=("Pete Hegseth",), paragraph=9, sentence_index=39)
+    entry = ev("t.md", "- **Apr 9** — Hegseth and Security Minister Frank Abrego put pen to paper at the "
+               "ministry.", "2025-04-09", actors=actors, people=("Pete Hegseth",), paragraph=9,
+               sentence_index=39)
     assert len(merge.merge([overview, entry])) == 1
     actors = ("Thailand",)
-    lead = ev("k.txt", "TRIBUNNEWS.COM - Mahkamah Konstitusi Thailand resmi mencopot Paetongtarn Shinawatra dari "
-              "jabatan Perdana Menteri pada Jumat (29/8/2025).", "2025-08-29", actors=actors, lang="id",
+    lead = ev("k.txt", "TRIBUNNEWS.COM - Mahkamah Konstitusi Thailand resmi mencopot Paetongtarn Shinawatra "
+              "dari jabatan Perdana Menteri pada Jumat (29/8/2025).", "2025-08-29", actors=actors, lang="id",
               people=("Paetongtarn Shinawatra",), paragraph=1, sentence_index=0)
-    item = ev("k.txt", "11. Jumat (29/8/2025): Mahkamah Konstitusi memutuskan memberhentikan Paetongtarn dengan "
-              "suara 6 banding 3.", "2025-08-29", actors=actors, lang="id", people=("Paetongtarn Shinawatra",),
-              paragraph=14, sentence_index=30)
+    item = ev("k.txt", "11. Jumat (29/8/2025): Mahkamah Konstitusi memutuskan memberhentikan Paetongtarn "
+              "dengan suara 6 banding 3.", "2025-08-29", actors=actors, lang="id",
+              people=("Paetongtarn Shinawatra",), paragraph=14, sentence_index=30)
     assert len(merge.merge([lead, item])) == 1
     # a sentence an item's title dates, and the intro's sentence of that day
-    intro = ev("k.txt", "Rombongan yang dipimpin para peraih medali emas, Veddriq Leonardo dan Rizki Juniansyah, "
-               "mendarat di Jakarta pada Rabu (14/8/2024).", "2024-08-14", actors=("Indonesia",), lang="id",
-               paragraph=2, sentence_index=1)
+    intro = ev("k.txt", "Rombongan yang dipimpin para peraih medali emas, Veddriq Leonardo dan Rizki "
+               "Juniansyah, mendarat di Jakarta pada Rabu (14/8/2024).", "2024-08-14", actors=("Indonesia",),
+               lang="id", paragraph=2, sentence_index=1)
     body = ev("k.txt", "Rombongan peraih medali tiba di Soekarno-Hatta dan diarak ke Senayan.", "2024-08-14",
               actors=("Indonesia",), lang="id", paragraph=6, sentence_index=12, time_kind="item")
     assert len(merge.merge([intro, body])) == 1

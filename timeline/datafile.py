@@ -56,7 +56,8 @@ def _loaders() -> tuple[type, type | None]:
     body = {"yaml_implicit_resolvers": resolvers}
     unique = type("UniqueKeyLoader", (_UniqueKeys, yaml.SafeLoader),
                   {**body, "__doc__": "A safe YAML loader that refuses a key given twice in one mapping."})
-    fast = type("_FastLoader", (_UniqueKeys, yaml.CSafeLoader), body) if hasattr(yaml, "CSafeLoader") else None
+    fast = type("_FastLoader", (_UniqueKeys, yaml.CSafeLoader), body) if hasattr(
+        yaml, "CSafeLoader") else None
     return unique, fast
 
 

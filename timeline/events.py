@@ -172,7 +172,8 @@ def mentions(article: Article, memo: dict | None = None) -> list[Event]:
     casts = dict(zip(sents, actor_finder.by_sentence(article.text, sents)))
     dated = [
         (s, e)
-        for s, e in dates.date_sentences(article.text, sents, article.published, article.language, article.updated)
+        for s, e in dates.date_sentences(article.text, sents, article.published, article.language,
+                                         article.updated)
         if e.date is not None
     ]
     starts = {s.start for s, _ in dated}

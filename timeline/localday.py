@@ -206,7 +206,7 @@ def _place_offset(names: tuple[str, ...], zone_offset: float, day, home: str | N
 
 def _state_offset(states: tuple[str, ...], zone_offset: float, day, home: str, far: float = FAR_HOURS
                   ) -> float | None:
-    """Return the clock offset of the sentence's states when one lies `far` hours from the report's, else None.
+    """Return the clock offset of the sentence's states when one lies `far` hours from the report's (or None).
 
     "Macron langsung mengumumkan pembubaran Majelis Nasional, Senin (10/6/2024) dini hari
     WIB": a sentence naming no place happened where its state is. A state on the report's

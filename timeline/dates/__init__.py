@@ -199,7 +199,8 @@ def _expressions(
         span_end = c.end
         same_day = c.rule == "anaphoric" and c.event and _same_day_word(text[c.start:c.end], g)
         if same_day and _named_words(language).same_as.match(text, c.end) and not _opens_main_clause(
-                text, c, s_start, s_end) and (named := _named_day(text, g, c.end, s_end, told_sentences)) is not None:
+                text, c, s_start, s_end) and (
+                named := _named_day(text, g, c.end, s_end, told_sentences)) is not None:
             # "Pada hari yang sama dengan penandatanganan deklarasi, …", "on the same day the
             # nationalisation was announced": the day of the happening it names, told before;
             # the words naming it are the expression's (they tell no happening of the sentence).
@@ -228,7 +229,8 @@ def _expressions(
             event, reason = False, res.reason or "unresolved"
         elif event and _background(text, g, c, res):
             event, reason = False, "background before a date"
-        elif event and c.rule == "anaphoric" and (before := _anaphor_of_date(text, g, cands, k, s_end, c, ctx)):
+        elif event and c.rule == "anaphoric" and (
+                before := _anaphor_of_date(text, g, cands, k, s_end, c, ctx)):
             # "in the week before Christmas", "the day after the March 5 vote": the anaphor
             # counts from the date named right after it, not from the story's last date; a bare
             # date ("before Christmas") names no happening of its own, "the March 5 vote" does
@@ -522,7 +524,7 @@ _THE_DATE = re.compile(r"\s+(?:the\s+)?")  # "the day after [the] March 5 vote"
 
 def _anaphor_of_date(text: str, g: grammar.Grammar, cands: list, k: int, s_end: int, c, ctx: Context
                      ) -> Resolution | None:
-    """Return the date of an anaphor ending in "before"/"after" counted from the date right after it, or None."""
+    """Return the date of an anaphor ending in "before"/"after", counted from the date right after it."""
     words = text[c.start:c.end].split()
     rel = g.lex.table("count_after").get(words[-1].lower()) if words else None
     if not rel or rel[0] != "clause" or k + 1 >= len(cands) or cands[k + 1].start >= s_end:
@@ -783,7 +785,8 @@ def _future(text: str, g: grammar.Grammar, c, s_start: int, s_end: int, memo: _L
 @lru_cache(maxsize=4)
 def _looks_back(language: str) -> re.Pattern:
     """Return the pattern of a word after which a date lies before the sentence's time ("since")."""
-    return re.compile(r"(?<!\w)" + lexicon.alternation(_grammar(language).lex.words("since_back")) + r"(?!\w)", re.I)
+    words = _grammar(language).lex.words("since_back")
+    return re.compile(r"(?<!\w)" + lexicon.alternation(words) + r"(?!\w)", re.I)
 
 
 def _cues_told(text: str, g: grammar.Grammar, c, s_start: int, cands: list, k: int) -> bool:

@@ -679,13 +679,13 @@ def table_row(line: str) -> bool:
 
 
 def lead(sentence: str) -> bool:
-    """Tell whether a sentence opens a story after its place or site tag ("TRIBUNNEWS.COM - …", "Jakarta - …")."""
+    """Tell whether a sentence opens a story after its place or site tag ("TRIBUNNEWS.COM - …")."""
     m = _LEAD.match(sentence)
     return m is not None and len(m.group().split()) <= _LEAD_WORDS
 
 
 _LEAD = re.compile(r"\s*[*_]{0,2}[A-Z][^\n]{0,60}?\s[-–—]{1,2}\s")
-_LEAD_WORDS = 8  # words of a lead's tag and its dash at most ("Jakarta (ANTARA) - ", "LIMA, Oct 10 (Reuters) - ")
+_LEAD_WORDS = 8  # words of a lead's tag and its dash at most ("LIMA, Oct 10 (Reuters) - ")
 
 
 def site_tag(sentence: str) -> bool:

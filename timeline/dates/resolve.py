@@ -332,7 +332,8 @@ def _past_backdrop(recent: tuple[Interval, ...]) -> Interval:
     return last
 
 
-def relative(ctx: Context, unit: str, offset: int, anchor: str, part: str = "", spread: bool = True) -> Resolution:
+def relative(ctx: Context, unit: str, offset: int, anchor: str, part: str = "",
+             spread: bool = True) -> Resolution:
     """Resolve "<offset> <unit>s from the anchor": published date or the narrative's last date.
 
     `spread`: the same day as a few days ("the same day" after "last weekend") is any of them.
@@ -368,7 +369,7 @@ def relative(ctx: Context, unit: str, offset: int, anchor: str, part: str = "", 
             # April), not the week after its last day
             base_unit = "day"
         label = f"previous date {base.isoformat()}"
-        if spread and not offset and not part and unit == "day" and base_unit == "day" and prev.start != prev.end:
+        if spread and not offset and not part and unit == base_unit == "day" and prev.start != prev.end:
             return Resolution(prev, label)  # "akhir pekan lalu … pada hari yang sama": one of those days
     elif ctx.published is not None:
         base, base_unit, label = ctx.published, "day", published_anchor(ctx)

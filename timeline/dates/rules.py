@@ -1341,7 +1341,8 @@ def weekday(m, g, text):
             base = next((i.start for i in reversed(ctx.previous) if i.precision == "day" and i.start == i.end
                          and timedelta(0) <= p - i.start <= _WEEK), p)
             d = weekday_date(base, wd, "next")
-            return Resolution(iv.day(d), f"{'previous date' if base != p else 'published'} {base.isoformat()}")
+            said = "previous date" if base != p else "published"
+            return Resolution(iv.day(d), f"{said} {base.isoformat()}")
         named = None
         if direction == "same":
             # "The same Sunday afternoon, ASEAN admitted Timor-Leste": the Sunday the narrative
