@@ -20,7 +20,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from functools import lru_cache
@@ -267,7 +267,7 @@ def localised(text: str, pairs: list[tuple[Sentence, TimeExpression]], where: di
 
     told: list[str | None] = []
 
-    def page_zone(clocks: _Clocks) -> str | None:
+    def page_zone() -> str | None:
         """The zone of the clock the page names most (counted when a day needs it)."""
         if not told:
             found = Counter(clocks.zones[m.group().lower()] for m in clocks.zone_names.finditer(text))
@@ -282,7 +282,7 @@ def localised(text: str, pairs: list[tuple[Sentence, TimeExpression]], where: di
     for s, e in pairs:
         others = [(a, b) for a, b in spans[s.start] if (a, b) != (e.start, e.end)]
         moved = _local(s, e, others, where.get(s.start, ()), most_named, language, clocks,
-                       (states or {}).get(s.start, ((), ())), page_zone(clocks))
+                       (states or {}).get(s.start, ((), ())), page_zone)
         if moved is not None:
             moved_ones.add(len(out))
         out.append((s, moved or e))
@@ -339,8 +339,8 @@ def _follow(pairs: list[tuple[Sentence, TimeExpression]], out: list[tuple[Senten
 
 def _local(s: Sentence, e: TimeExpression, others: list[tuple[int, int]], named: tuple[str, ...], article,
            language: str, clocks: _Clocks, states: tuple[tuple[str, ...], tuple[str, ...]] = ((), ()),
-           page_zone: str | None = None) -> TimeExpression | None:
-    """Return `e` moved to its local day, None when it stays (`page_zone`: the clock the page names most).
+           page_zone: Callable[[], str | None] = lambda: None) -> TimeExpression | None:
+    """Return `e` moved to its local day, None when it stays (`page_zone()`: the clock the page names most).
 
     `others`: the spans of the sentence's other dates. A clock told beyond one of them is
     that date's ("pada Selasa (25/11/2014) waktu setempat (Rabu pagi WIB)").
@@ -390,7 +390,7 @@ def _local(s: Sentence, e: TimeExpression, others: list[tuple[int, int]], named:
             # its person's state keeps the report's clock, whatever places the article names
             # (not a state merely named: "Di Indonesia, prosesi itu berlangsung Selasa dini hari WIB")
             return None
-    if place is None and named and clocks.zones[zone.group().lower()] != page_zone:
+    if place is None and named and clocks.zones[zone.group().lower()] != page_zone():
         # "the Hurst Fire started near Sylmar shortly after 10:30 p.m. Pacific time" in a blog
         # told in ET: a clock not the page's own, of the place the sentence names, is its local time
         return None

@@ -534,12 +534,18 @@ def _anaphor_of_date(text: str, g: grammar.Grammar, cands: list, k: int, s_end: 
         return None
     try:
         named = later.resolve(ctx).interval
-        own = c.resolve(Context(ctx.published, (named,), ctx.year, ctx.future, True, 1)) if named else None
     except (ValueError, OverflowError):
         return None
-    if own is None or own.interval is None:
+    own = _counted_from(c, ctx, named) if named else None
+    return Resolution(own, f"counted from {named.label}") if own is not None else None
+
+
+def _counted_from(c, ctx: Context, day: interval.Interval) -> interval.Interval | None:
+    """Return the interval of anaphor or count `c` counted from `day` alone (None: none, or no such date)."""
+    try:
+        return c.resolve(Context(ctx.published, (day,), ctx.year, ctx.future, True, 1)).interval
+    except (ValueError, OverflowError):
         return None
-    return Resolution(own.interval, f"counted from {named.label}")
 
 
 def _counted_ahead(text: str, cands: list, k: int, s_end: int, c, ctx: Context) -> Resolution | None:
@@ -554,10 +560,7 @@ def _counted_ahead(text: str, cands: list, k: int, s_end: int, c, ctx: Context) 
     day = _day_ahead(text, cands, k, s_end, c, ctx)
     if day is None:
         return None
-    try:
-        named = c.resolve(Context(ctx.published, (day,), ctx.year, ctx.future, True, 1)).interval
-    except (ValueError, OverflowError):
-        return None
+    named = _counted_from(c, ctx, day)
     if named is None or named.precision != "day" or named.start != named.end:
         return None
     if named.start == day.start:
@@ -765,7 +768,7 @@ def _future(text: str, g: grammar.Grammar, c, s_start: int, s_end: int, memo: _L
             return False
         # "is scheduled to address Congress tonight, his first speech since returning to the
         # White House on Jan. 20": "since" between the cue and the date looks back
-        return not _looks_back(g.language).search(text, cue.end(), c.start)
+        return not g.looks_back.search(text, cue.end(), c.start)
     if g.future.match(text, _BLANK.match(text, c.end).end(), s_end):
         return True  # "agree on February 23 as the date for an early election": the cue names the date itself
     opening = not memo.three_words_by(s_start, s_end, c.start)  # at most two words before it
@@ -780,13 +783,6 @@ def _future(text: str, g: grammar.Grammar, c, s_start: int, s_end: int, memo: _L
     # saying belongs to the reported speech, not to the clause of the date.
     return bool(cue) and not memo.first(g.speech, c.end, cue.start()) and not g.past.search(
         text, c.end, cue.start())
-
-
-@lru_cache(maxsize=4)
-def _looks_back(language: str) -> re.Pattern:
-    """Return the pattern of a word after which a date lies before the sentence's time ("since")."""
-    words = _grammar(language).lex.words("since_back")
-    return re.compile(r"(?<!\w)" + lexicon.alternation(words) + r"(?!\w)", re.I)
 
 
 def _cues_told(text: str, g: grammar.Grammar, c, s_start: int, cands: list, k: int) -> bool:

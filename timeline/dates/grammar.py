@@ -140,6 +140,8 @@ class Grammar:
     past: re.Pattern  # a word of the past tense ("struck", "-ed"), verbs of saying aside (see _past)
     looking_back: re.Pattern  # the past perfect: "had finished", an earlier time than the story's
     since: re.Pattern  # matches a since-word right before a candidate
+    looks_back: re.Pattern  # "since" anywhere: a date after it lies before the sentence's time
+    weekday_ahead: re.Pattern  # "would" (group 1), no sentence end after it, ending where the text ends
     until: re.Pattern
     range_join: re.Pattern  # matches the text between two candidates of a range
     range_open: re.Pattern
@@ -317,7 +319,9 @@ def build(language: str) -> Grammar:
     from .. import cache, regexpickle
 
     here = Path(__file__).parent
-    sources = [here / "grammar.py", here / "gate.py", here / "lexicon.py", Path(regexpickle.__file__)]
+    # (datafile.py reads the word lists: how it reads them is part of what the grammar is built from)
+    sources = [here / "grammar.py", here / "gate.py", here / "lexicon.py", here.parent / "datafile.py",
+               Path(regexpickle.__file__)]
     key = cache.key([*sorted(DATA_DIR.glob("*.yaml")), *sources], [_dateparser_file(language)],
                     extra=f"{language} {regexpickle.VERSION}")
     name = f"{GRAMMAR_CACHE}-{language}"
@@ -441,6 +445,9 @@ def _build(language: str) -> Grammar:
         past=_past(lex),
         looking_back=_looking_back(lex),
         since=_tail(lex.words("since_words")),
+        looks_back=_listed(lex.words("since_back")),
+        weekday_ahead=re.compile(r"(?<!\w)(" + alternation(lex.words("weekday_future_cues"))
+                                 + r")(?!\w)[^.!?;:\n]*$", re.I),
         until=_tail(lex.words("until_words")),
         range_join=re.compile(r"\s*" + alternation(lex.words("range_join")) + r"\s*$", re.I),
         range_open=_tail(lex.words("range_open")),

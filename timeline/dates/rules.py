@@ -1327,7 +1327,7 @@ def weekday(m, g, text):
     # (not past a past-tense verb after it: "would withhold judgment from Lieberman, who made his
     # comments Sunday")
     window = text[max(0, m.start() - _AHEAD_REACH):m.start()]
-    cue = None if direction else _weekday_ahead(tuple(g.lex.words("weekday_future_cues"))).search(window)
+    cue = None if direction else g.weekday_ahead.search(window)
     ahead = cue is not None and not g.past.search(window, cue.end(1))
 
     def resolve(ctx: Context) -> Resolution:
@@ -1430,11 +1430,6 @@ def weekday(m, g, text):
 _AHEAD_REACH = 150  # characters before a weekday searched for a cue of reported intent
 _WEEK = timedelta(days=7)
 
-
-@lru_cache(maxsize=4)
-def _weekday_ahead(cues: tuple[str, ...]) -> re.Pattern:
-    """Return the pattern of one of `cues` with no sentence end between it and the text's end."""
-    return re.compile(r"(?<!\w)(" + alternation(list(cues)) + r")(?!\w)[^.!?;:\n]*$", re.I)
 
 
 # a weekday's direction when the narrative dated none ("by the Monday" alone: as a bare weekday)
