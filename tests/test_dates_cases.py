@@ -676,6 +676,15 @@ CASES = [
     # --- a weekday after "would" is still to come: from the story's day of the last week, or the report's
     ("en", date(2025, 4, 9), "His office said the president would address questions at his press conference "
      "Thursday.", "Thursday", "2025-04-10", "2025-04-10", "day"),
+    # a part of the running month a past clause tells, when the story goes on a year before: that year's
+    ("en", date(2025, 1, 2), "A year ago, in 2024, a quake shook Noto. Three days later, hope faded. But by the "
+     "second week of January the death toll had climbed past 200.",
+     "the second week of January", "2024-01-08", "2024-01-14", "week"),
+    ("en", date(2025, 1, 2), "A year ago, in 2024, a quake shook Noto.\n\nThe prime minister did not visit the "
+     "towns until mid-January.", "mid-January", "2024-01-11", "2024-01-20", "month_part"),
+    # …not a deadline of a story told near publication
+    ("en", date(2011, 9, 6), "NATO said on Monday its jets struck Sirte. The mandate for bombing ran only to the "
+     "end of September.", "the end of September", "2011-09-21", "2011-09-30", "month_part"),
     ("en", date(2025, 1, 20), "TikTok said on Friday that it would go dark on Sunday.", "Sunday",
      "2025-01-19", "2025-01-19", "day"),
     ("en", date(2025, 7, 28), "They agreed that the truce would take effect at midnight on Monday.", "Monday",
@@ -702,6 +711,22 @@ WEEKDAY_NAMED = [
     # a future cue still points past a reported day of that name
     ("id", date(2024, 3, 15), "Menteri tiba Senin (11/3/2024). Tim pemantau akan dikirim pada hari Senin.",
      "hari Senin", "2024-03-18"),
+    # a kronologi item's day dates the weekdays of the paragraphs below it, weeks before publication
+    ("id", date(2024, 8, 8), "Berikut kronologinya.\n\n1. Jumat (19/7/2024): Pembaruan dirilis\n\n"
+     "Pembaruan konten dirilis ke seluruh dunia dan komputer yang mengunduhnya mengalami crash.\n\n"
+     "Di Tanah Air, maskapai terpaksa melakukan check-in manual sejak Jumat siang.\n\n"
+     "2. Sabtu (20/7/2024): Microsoft merilis alat pemulihan\n\n"
+     "Microsoft memperkirakan 8,5 juta perangkat Windows terdampak pembaruan itu di seluruh dunia.\n\n"
+     "Kementerian Perhubungan menyebut check-in kembali normal sejak Sabtu pagi.",
+     "Sabtu pagi", "2024-07-20"),
+    ("id", date(2024, 8, 8), "1. Jumat (19/7/2024): Pembaruan dirilis\n\n"
+     "Pembaruan konten dirilis ke seluruh dunia dan komputer yang mengunduhnya mengalami crash.\n\n"
+     "Di Tanah Air, maskapai terpaksa melakukan check-in manual sejak Jumat siang.", "Jumat siang", "2024-07-19"),
+    # …but not past the next heading: there the last such day before publication
+    ("id", date(2024, 8, 8), "1. Jumat (19/7/2024): Pembaruan dirilis\n\n"
+     "Pembaruan konten dirilis ke seluruh dunia dan komputer yang mengunduhnya mengalami crash.\n\n"
+     "## Reaksi\n\nDi Tanah Air, maskapai terpaksa melakukan check-in manual sejak Jumat siang.",
+     "Jumat siang", "2024-08-02"),
 ]
 
 

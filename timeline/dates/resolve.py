@@ -46,6 +46,7 @@ class Context:
     in_sentence: int = 0
     past: bool = False  # the clause tells what is done (a past-tense verb): not a date still to come
     earlier: bool = False  # the clause looks back from the story's time ("had finished"): past perfect
+    item_day: date | None = None  # the day of the kronologi item whose section holds the sentence
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,8 @@ from dateutil.easter import easter  # Western Easter, for feasts by name
 from . import interval as iv
 from .grammar import Grammar
 from .lexicon import alternation, norm
-from .resolve import NO_PUBLICATION, Context, Resolution, pick_year, published_anchor, relative, unresolved, weekday_date
+from .resolve import (NARRATIVE_BACK, NARRATIVE_PAST, NO_PUBLICATION, Context, Resolution, pick_year, published_anchor,
+                      relative, unresolved, weekday_date)
 
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _NUMBER_END = re.compile(r"\d[.,]?\s*$")  # text before a year ending in a digit: "1 2024" is one number
@@ -161,10 +162,27 @@ def _yearless_month(rule: str, start: int, end: int, mo: int, part: str = "", wh
             got = pick_year(ctx, mo)
             if got is None:
                 return unresolved(NO_PUBLICATION)
+            if part and _done_later(ctx, iv.part_of(iv.month(got[0], mo), part), got[1]):
+                # "did not visit the towns until mid-January" in a paper of 2 January: the part
+                # of the running month a clause tells as done is the last year's
+                got = (got[0] - 1, got[1])
         out = iv.month(got[0], mo)
         return Resolution(iv.part_of(out, part) if part else out, got[1])
 
     return Candidate(start, end, rule, "relative", resolve)
+
+
+def _done_later(ctx: Context, told: iv.Interval, anchor: str) -> bool:
+    """Tell whether a clause in the past tense tells, read from publication, a part of a month still to come
+    while the story it goes on is that month's a year before (not "the mandate ran to the end of September")."""
+    p = ctx.published
+    if not (ctx.past and not ctx.future and p is not None and anchor.startswith("published") and told.start > p
+            and ctx.previous):
+        return False
+    last = ctx.previous[-1]
+    year_before = date(told.start.year - 1, told.start.month, min(told.start.day, 28))
+    return (p - last.start).days >= NARRATIVE_PAST and (
+        (last.start - year_before).days <= NARRATIVE_BACK and (year_before - last.end).days <= NARRATIVE_BACK)
 
 
 def _yearless_season(rule: str, start: int, end: int, name: str, part: str, which: str) -> Candidate:
@@ -319,7 +337,10 @@ def week_of_month(m, g, text):
         r = yearless.resolve(ctx)
         if r.interval is None:
             return r
-        return Resolution(iv.week_of_month(r.interval.start.year, mo, n), r.anchor)
+        y = r.interval.start.year
+        if _done_later(ctx, iv.week_of_month(y, mo, n), r.anchor):
+            y -= 1  # "by the second week of January the toll had climbed past 200" on 2 January
+        return Resolution(iv.week_of_month(y, mo, n), r.anchor)
 
     return Candidate(m.start(), _end(m), "week_of_month", "relative", resolve)
 
@@ -1407,6 +1428,10 @@ def weekday(m, g, text):
                 # threatened …": that week's Tuesday, not the last one before publication.
                 that = last.start + timedelta(days=(wd - last.start.weekday()) % 7)
                 named = that if that <= last.end else None
+            if named is None and ctx.item_day is not None and ctx.item_day.weekday() == wd:
+                # "1. Jumat (19/7/2024): …" above "… check-in manual sejak Jumat siang": the day of
+                # the kronologi item it stands under, weeks before publication
+                named = ctx.item_day
             if named is not None and ctx.future and named < p:
                 named = None  # "akan ... pada hari Senin": the coming Monday, not the one reported
         if named is not None:
