@@ -421,7 +421,9 @@ def test_eval_happenings_names_a_bad_gold_file(tmp_path, capsys):
     # 171 of 193; BL 0.530 / 0.506 / 1.71, 198 of 223; BM 0.653 / 0.605 / 1.53, 189 of 215; then read (the
     # Monday a story reached, a week from part of a month, live entries loose on a page, each sentence of a
     # timeline entry dated)
-    ("heldout_bi", (0.65, 0.67, 1.47, 0.82)),  # 0.700 / 0.700 / 1.44, 208 of 245
+    # BI: rows 1.48 since two sayings of one day in one article need a speaker or a named thing in common
+    # (eighteenth session; P 0.654 -> 0.661)
+    ("heldout_bi", (0.65, 0.67, 1.50, 0.82)),  # 0.700 / 0.700 / 1.44, 208 of 245
     ("heldout_bj", (0.59, 0.53, 1.65, 0.92)),  # 0.693 / 0.601 / 1.57, 220 of 233
     # BK: P 0.745 since "Senin berikutnya" after a part of a month is the Mondays after any of its
     # days (sixteenth session): the week-long mention meets that week's other happenings
@@ -437,7 +439,9 @@ def test_eval_happenings_names_a_bad_gold_file(tmp_path, capsys):
     # then read (a byline's "— Published" date, months of a narrative told in order, the following
     # weekday after part of a month, a same-day clause of a timeline entry, grounding)
     ("heldout_bn", (0.85, 0.60, 1.52, 0.87)),  # 0.876 / 0.628 / 1.49, 219 of 244
-    ("heldout_bo", (0.61, 0.61, 1.35, 0.89)),  # 0.640 / 0.637 / 1.32, 233 of 253
+    # BO: 0.631 / 0.610 / 1.35 since two sayings of one day in one article need a speaker or a named
+    # thing in common (eighteenth session)
+    ("heldout_bo", (0.60, 0.59, 1.37, 0.89)),  # 0.640 / 0.637 / 1.32, 233 of 253
     ("heldout_bp", (0.73, 0.61, 1.62, 0.89)),  # 0.757 / 0.637 / 1.59, 172 of 187
     ("heldout_bq", (0.80, 0.73, 1.37, 0.84)),  # 0.825 / 0.762 / 1.34, 197 of 228
     ("heldout_br", (0.73, 0.60, 1.49, 0.86)),  # 0.760 / 0.629 / 1.46, 234 of 262

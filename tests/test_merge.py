@@ -181,3 +181,20 @@ def test_a_decimal_with_its_unit_is_one_figure_in_either_language():
     # a thousands point is a figure, as a thousands comma is: "3.700 orang" are "3,700 people"
     assert merging._numbers("Gempa itu menewaskan 3.700 orang.", "", "id") == merging._numbers(
         "The quake killed 3,700 people.", "", "en") == {"3700"}
+
+
+def test_two_sayings_of_one_day_in_one_article_join_only_on_a_speaker_or_a_named_thing():
+    day = date(2024, 1, 19)
+
+    def said(sentence, start, people=()):
+        e = ev(sentence, day, actors=("United States",), people=people, etype="statement", language="en", start=start)
+        return replace(e, time_start=start + sentence.index("Friday"), paragraph=start // 100, sentence_index=start // 100)
+
+    us = said("The State Department said on Friday that it was closely monitoring the situation in Nepal.", 0)
+    office = said("Prime Minister Oli has resigned, his office said on Friday evening.", 200)
+    assert len(merge([us, office])) == 2  # the verb of saying is all they share
+    first = said("The State Department said on Friday that it was closely monitoring the situation in Nepal.", 0,
+                 ("Matthew Miller",))
+    again = said("Matthew Miller said on Friday the department would keep monitoring the situation closely.", 400,
+                 ("Matthew Miller",))
+    assert len(merge([first, again])) == 1  # one speaker saying it twice

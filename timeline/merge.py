@@ -399,6 +399,11 @@ def _within(head: Event, e: Event, a: _Profile, b: _Profile, relation: str) -> f
         # resmi dibuka di Belém, Senin (10/11/2025)" and, under "1. Senin (10/11/2025): …",
         # "COP30 dibuka di Belém"; 6 and 2; mean pair F1 0.7965 → 0.7969).
         ok = True
+    elif a.type == b.type == "statement":
+        # Two sayings of one day ("The State Department said Tuesday …", "Oli has resigned, his
+        # office said early Tuesday"): the verb of saying is the cue they share; one speaker or
+        # one named thing makes them one happening.
+        ok = (shared_cues > 0 or sim >= SIMILAR) and bool(shared or a.people & b.people)
     elif a.type == b.type != taxonomy.OTHER:
         ok = shared_cues > 0 or sim >= SIMILAR
     elif "statement" in (a.type, b.type) and a.type != b.type and shared:
