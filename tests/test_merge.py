@@ -198,3 +198,18 @@ def test_two_sayings_of_one_day_in_one_article_join_only_on_a_speaker_or_a_named
     again = said("Matthew Miller said on Friday the department would keep monitoring the situation closely.", 400,
                  ("Matthew Miller",))
     assert len(merge([first, again])) == 1  # one speaker saying it twice
+
+
+def test_a_sentence_telling_one_more_happening_of_the_day_joins_the_one_before_only_on_what_it_is_about():
+    def told(sentence, start, kind="absolute", inferred=False):
+        e = ev(sentence, date(2025, 1, 20), actors=("Panama",), etype="other", language="en", start=start,
+               kind=kind, inferred=inferred)
+        return replace(e, time_start=start + 3, paragraph=1, sentence_index=start // 100)
+
+    address = told("On Monday, Trump said in his inaugural address that China is operating the Panama Canal.", 0)
+    rejects = told("Mulino rejects the remarks in their entirety that evening.", 100, kind="anaphoric", inferred=True)
+    assert len(merge([address, rejects])) == 2  # one more happening of that day, about nothing it names
+    met = told("On Monday, Mulino and Rubio met in Panama City for talks.", 0)
+    talks = told("During their talks that day, the two discussed the canal's ports.", 100, kind="anaphoric",
+                 inferred=True)
+    assert len(merge([met, talks])) == 1  # it goes on about the talks

@@ -432,7 +432,11 @@ def _within(head: Event, e: Event, a: _Profile, b: _Profile, relation: str) -> f
         # It goes on about the same thing ("During their talks that day, …") or brings
         # nothing new that names a happening ("Siang harinya, kedua pemimpin meneken perjanjian"
         # after a welcome ceremony is the next happening).
-        ok = bool(a.concepts & b.concepts) or not concepts.specific(b.concepts - a.concepts)
+        # (One that presents itself as one more happening of the day, "Her cabinet is sworn in the
+        # same day", "Mulino rejects the remarks that evening", must share what it is about: of the
+        # labelled pairs joined without, 4 were one happening and 27 two.)
+        another = _another(head, e) or _another(e, head) or _entry_mates(head, e)
+        ok = bool(a.concepts & b.concepts) or not another and not concepts.specific(b.concepts - a.concepts)
     return shared_cues + sim + 0.5 if ok else 0.0
 
 
