@@ -22,8 +22,9 @@ def ev(source, sentence, day, end=None, kind="other", actors=("Russia", "North K
     return Event(
         event_id=f"{source}:{sentence[:10]}", date=start, date_end=end,
         precision=precision or ("day" if start == end else "month"), date_label=day, title=sentence[:40],
-        sentence=sentence, actors=tuple(actors), people=tuple(people), event_type=kind, time_text=day,
-        source=source, published=D("2025-01-01"), language=lang, time_kind=time_kind, **more,
+        sentence=sentence, actors=tuple(actors), people=tuple(people), event_type=kind,
+        time_text=more.pop("time_text", day), source=source, published=D("2025-01-01"), language=lang,
+        time_kind=time_kind, **more,
     )
 
 
@@ -489,10 +490,10 @@ def test_entries_of_a_day_in_two_lists_join_by_a_person_and_a_kronologis_lead_by
     actors = ("Panama", "United States")
     overview = ev("t.md", "- **April 9, 2025** — The US and Panama sign a security memorandum during Pete "
                   "Hegseth's visit.", "2025-04-09", actors=actors, people=("Pete Hegseth",), paragraph=3,
-                  sentence_index=9)
+                  sentence_index=9, time_text="April 9, 2025")
     entry = ev("t.md", "- **Apr 9** — Hegseth and Security Minister Frank Abrego put pen to paper at the "
                "ministry.", "2025-04-09", actors=actors, people=("Pete Hegseth",), paragraph=9,
-               sentence_index=39)
+               sentence_index=39, time_text="Apr 9")
     assert len(merge.merge([overview, entry])) == 1
     actors = ("Thailand",)
     lead = ev("k.txt", "TRIBUNNEWS.COM - Mahkamah Konstitusi Thailand resmi mencopot Paetongtarn Shinawatra "
@@ -511,7 +512,7 @@ def test_entries_of_a_day_in_two_lists_join_by_a_person_and_a_kronologis_lead_by
     assert len(merge.merge([intro, body])) == 1
     # two lists' entries of a day that share nobody and nothing stay two happenings
     other = ev("t.md", "- **Apr 9** — Shipping lines report record queues at Balboa.", "2025-04-09",
-               actors=("Panama",), paragraph=9, sentence_index=40)
+               actors=("Panama",), paragraph=9, sentence_index=40, time_text="Apr 9")
     assert len(merge.merge([overview, other])) == 2
 
 
@@ -519,9 +520,9 @@ def test_one_happening_in_two_lists_of_one_page_is_one_row():
     actors = ("China", "Philippines")
     told = ev("t.md", "- **August 11, 2025** — A Chinese navy destroyer and a coast guard cutter collide "
               "while chasing a Philippine vessel off Scarborough Shoal.", "2025-08-11", actors=actors,
-              paragraph=3, sentence_index=9)
+              paragraph=3, sentence_index=9, time_text="August 11, 2025")
     listed = ev("t.md", "- **Aug 11** — The destroyer-cutter collision off Scarborough.", "2025-08-11",
-                actors=actors, paragraph=9, sentence_index=39)
+                actors=actors, paragraph=9, sentence_index=39, time_text="Aug 11")
     assert len(merge.merge([told, listed])) == 1
     # two sentences of the story, not two lists' entries, stay apart (busy days name one place often)
     prose = ev("t.md", "The destroyer-cutter collision off Scarborough was filmed.", "2025-08-11",

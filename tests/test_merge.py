@@ -213,3 +213,16 @@ def test_a_sentence_telling_one_more_happening_of_the_day_joins_the_one_before_o
     talks = told("During their talks that day, the two discussed the canal's ports.", 100, kind="anaphoric",
                  inferred=True)
     assert len(merge([met, talks])) == 1  # it goes on about the talks
+
+
+def test_two_entries_of_one_list_are_two_happenings():
+    def entry(sentence, start):
+        e = ev(sentence, date(2024, 7, 19), actors=("United States",), etype="other", language="en", start=start)
+        return replace(e, time_text="July 19, 2024", time_start=start + 4, paragraph=start // 100,
+                       sentence_index=start // 100)
+
+    pushed = entry("- **July 19, 2024** — At 04:09 UTC CrowdStrike pushes a faulty content update, \"Channel File "
+                   "291,\" to Falcon sensors on Windows hosts.", 0)
+    reverted = entry("- **July 19, 2024** — CrowdStrike reverts the file at 05:27 UTC, but machines that already "
+                     "downloaded it are stuck in a crash-and-reboot loop.", 200)
+    assert len(merge([pushed, reverted])) == 2
