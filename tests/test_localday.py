@@ -42,6 +42,9 @@ def _days(text: str, language: str = "en", published: date = date(2025, 4, 5)) -
     # a day told without a time of day says too little of the hour
     ("The court in Seoul ruled on Thursday, Eastern time.", "en", date(2025, 4, 5),
      [("Thursday", "2025-04-03")]),
+    # the reader's clock named by its country is WIB, and that country is not where it happened
+    ("Presiden AS Donald Trump mengumumkan penundaan itu pada Kamis (10/4/2025) dini hari waktu Indonesia.", "id",
+     date(2025, 4, 11), [("Kamis (10/4/2025) dini hari", "2025-04-09")]),
 ])
 def test_a_day_told_by_another_clock_is_the_happenings_local_day(text, language, published, want):
     assert _days(text, language, published) == want

@@ -366,6 +366,8 @@ def _local(s: Sentence, e: TimeExpression, others: list[tuple[int, int]], named:
     if not zones:
         return None
     zone = min(zones, key=near)
+    # (the state a clock is named by is no state the sentence names: "dini hari waktu Indonesia")
+    states = (states[0], tuple(x for x in states[1] if x.lower() not in zone.group().lower()))
     local = [m for m in clocks.local.finditer(s.text, lo, hi) if m.group().lower() not in clocks.zones] if (
         clocks.local is not None) else []  # ("Eastern time" is a zone, not "{Place} time")
     if local and near(min(local, key=near)) <= near(zone):
