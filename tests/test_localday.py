@@ -43,8 +43,8 @@ def _days(text: str, language: str = "en", published: date = date(2025, 4, 5)) -
     ("The court in Seoul ruled on Thursday, Eastern time.", "en", date(2025, 4, 5),
      [("Thursday", "2025-04-03")]),
     # the reader's clock named by its country is WIB, and that country is not where it happened
-    ("Presiden AS Donald Trump mengumumkan penundaan itu pada Kamis (10/4/2025) dini hari waktu Indonesia.", "id",
-     date(2025, 4, 11), [("Kamis (10/4/2025) dini hari", "2025-04-09")]),
+    ("Presiden AS Donald Trump mengumumkan penundaan itu pada Kamis (10/4/2025) dini hari waktu Indonesia.",
+     "id", date(2025, 4, 11), [("Kamis (10/4/2025) dini hari", "2025-04-09")]),
 ])
 def test_a_day_told_by_another_clock_is_the_happenings_local_day(text, language, published, want):
     assert _days(text, language, published) == want
@@ -96,6 +96,19 @@ def test_a_sentence_naming_no_place_takes_its_peoples_state_and_at_night_any_sta
     # a clock named by its place is that place's own ("pukul 04.00 waktu Beirut atau 09.00 WIB")
     text = "Gencatan senjata Israel dan Hizbullah berlaku Rabu (27/11/2024), pukul 04.00 waktu Beirut atau 09.00 WIB."
     assert _days(text, "id", date(2024, 11, 27))[0][1] == "2024-11-27"
+
+
+def test_at_night_a_sentence_of_an_article_naming_no_place_takes_the_state_it_names_most():
+    def fell(state: str, when: str) -> tuple[str, str]:
+        text = (f"Parlemen {state} dibubarkan pada Minggu (9/6/2024). {state} menggelar pemilu pada Minggu "
+                f"(7/7/2024).\n\nPemerintahannya jatuh lewat mosi tidak percaya yang disahkan {when} WIB.")
+        return _days(text, "id", date(2024, 12, 6))[-1]
+
+    # a kronologi of France's crisis names Perancis, never a city: its small hours WIB are Paris's evening
+    assert fell("Perancis", "Kamis (5/12/2024) dini hari") == ("Kamis (5/12/2024) dini hari", "2024-12-04")
+    # …but not by day, nor for an article about Indonesia
+    assert fell("Perancis", "Kamis (5/12/2024) siang") == ("Kamis (5/12/2024) siang", "2024-12-05")
+    assert fell("Indonesia", "Kamis (5/12/2024) dini hari") == ("Kamis (5/12/2024) dini hari", "2024-12-05")
 
 
 def test_a_person_of_the_reports_own_state_keeps_its_clock_whatever_places_the_article_names():

@@ -265,6 +265,15 @@ def localised(text: str, pairs: list[tuple[Sentence, TimeExpression]], where: di
                             dict(counts)))
         return article[0][1 if told_by_clock else 0], article[0][2]
 
+    named_states: list[tuple[str, ...]] = []
+
+    def most_named_state() -> tuple[str, ...]:
+        """The state the article names most, if any (counted when a day needs it)."""
+        if not named_states:
+            counts = Counter(x for _, all_states in (states or {}).values() for x in all_states)
+            named_states.append(tuple(name for name, _ in counts.most_common(1)))
+        return named_states[0]
+
     told: list[str | None] = []
 
     def page_zone() -> str | None:
@@ -282,7 +291,7 @@ def localised(text: str, pairs: list[tuple[Sentence, TimeExpression]], where: di
     for s, e in pairs:
         others = [(a, b) for a, b in spans[s.start] if (a, b) != (e.start, e.end)]
         moved = _local(s, e, others, where.get(s.start, ()), most_named, language, clocks,
-                       (states or {}).get(s.start, ((), ())), page_zone)
+                       (states or {}).get(s.start, ((), ())), page_zone, most_named_state)
         if moved is not None:
             moved_ones.add(len(out))
         out.append((s, moved or e))
@@ -339,7 +348,8 @@ def _follow(pairs: list[tuple[Sentence, TimeExpression]], out: list[tuple[Senten
 
 def _local(s: Sentence, e: TimeExpression, others: list[tuple[int, int]], named: tuple[str, ...], article,
            language: str, clocks: _Clocks, states: tuple[tuple[str, ...], tuple[str, ...]] = ((), ()),
-           page_zone: Callable[[], str | None] = lambda: None) -> TimeExpression | None:
+           page_zone: Callable[[], str | None] = lambda: None,
+           article_state: Callable[[], tuple[str, ...]] = lambda: ()) -> TimeExpression | None:
     """Return `e` moved to its local day, None when it stays (`page_zone()`: the clock the page names most).
 
     `others`: the spans of the sentence's other dates. A clock told beyond one of them is
@@ -405,6 +415,12 @@ def _local(s: Sentence, e: TimeExpression, others: list[tuple[int, int]], named:
         told_by_clock = _CLOCK.get(language, _CLOCK["en"]).search(window) is not None
         names, counts = article(told_by_clock)
         place = _place_offset(names, zone_offset, e.date, clocks.zones[zone.group().lower()], counts, far)
+        mid = sum(hours) / 2
+        if place is None and not told_by_clock and (mid >= NIGHT_FROM or mid <= NIGHT_UNTIL):
+            # "Pemerintahannya jatuh lewat mosi … Kamis (5/12/2024) dini hari WIB" in a kronologi of
+            # France's crisis that names no city: at night, the state the article names most
+            home = clocks.zones[zone.group().lower()]
+            place = _state_offset(article_state(), zone_offset, e.date, home, far)
     if place is None:
         return None
     shift = math.floor((sum(hours) / 2 + place - zone_offset) / 24)
