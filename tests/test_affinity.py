@@ -96,3 +96,12 @@ def test_reports_with_nothing_but_the_day_and_one_state_in_common_stay_apart():
     b = ev("b.md", "Markets fell sharply.", kind="economic", actors=("Russia",))
     assert affinity.ruled_out(features(a, b))
     assert len(merge.merge([a, b])) == 2
+
+
+def test_differing_concepts_do_not_part_reports_that_mostly_say_the_same_words():
+    treaty = ev("a.md", "Putin and Kim signed the partnership treaty.")
+    bridge = ev("b.md", "The two governments signed an agreement to build a road bridge.")
+    x = list(features(treaty, bridge))
+    assert affinity.rules_against(tuple(x)) == ("conflict",)
+    x[affinity.FEATURES.index("shared_meaning")] = affinity.CONFLICT_MEANING
+    assert "conflict" not in affinity.rules_against(tuple(x))
