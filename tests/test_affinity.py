@@ -98,10 +98,14 @@ def test_reports_with_nothing_but_the_day_and_one_state_in_common_stay_apart():
     assert len(merge.merge([a, b])) == 2
 
 
-def test_differing_concepts_do_not_part_reports_that_mostly_say_the_same_words():
+def test_differing_concepts_or_states_do_not_part_reports_that_mostly_say_the_same_words():
     treaty = ev("a.md", "Putin and Kim signed the partnership treaty.")
     bridge = ev("b.md", "The two governments signed an agreement to build a road bridge.")
     x = list(features(treaty, bridge))
     assert affinity.rules_against(tuple(x)) == ("conflict",)
     x[affinity.FEATURES.index("shared_meaning")] = affinity.CONFLICT_MEANING
     assert "conflict" not in affinity.rules_against(tuple(x))
+    x[affinity.FEATURES.index("states_apart")] = 1
+    assert "apart" not in affinity.rules_against(tuple(x))
+    x[affinity.FEATURES.index("shared_meaning")] = 0.3
+    assert affinity.rules_against(tuple(x)) == ("conflict", "apart")
