@@ -883,6 +883,12 @@ def test_a_starting_year_is_no_anchor_for_a_count():
     ("id", "Nikkei rontok pada 30 September 2024. Kabinetnya dilantik pada 1 Oktober.", date(2024, 10, 1)),
     ("id", "Nikkei rontok pada 30 September 2024. Kabinetnya dilantik pada 1 Oktober, dan kampanye dimulai "
      "pertengahan Oktober.", date(2024, 10, 11)),
+    # a story told to a few days of a past month
+    ("id", "Pertengahan September tahun lalu, LDP memilih ketua. Beberapa hari kemudian, Ishiba tampil. "
+     "Kabinetnya dilantik pada 1 Oktober.", date(2024, 10, 1)),
+    # …not one that only named its month ("sejak Juni"): what is scheduled is still to come
+    ("id", "Harga minyak merosot sejak Juni. Pertemuan berikutnya dijadwalkan pada 4 Juni di Wina.",
+     date(2026, 6, 4)),
 ])
 def test_a_past_storys_future_tense_stays_in_its_year(language, text, want):
     found = find_expressions(text, date(2025, 10, 23), language)

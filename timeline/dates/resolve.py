@@ -254,7 +254,9 @@ def _story_future(ctx: Context, last, month: int, day: int | None) -> int | None
     future a few weeks after the day it has just told, not the paper's.
     """
     p = ctx.published
-    if not (ctx.in_paragraph and p is not None and last.precision == "day"
+    # (or a few days of it: "Pertengahan Mei tahun lalu … Beberapa hari kemudian … Lai dilantik
+    # sebagai presiden pada 20 Mei" is May 2024, any day of those it reached)
+    if not (ctx.in_paragraph and p is not None and last.precision in ("day", "week", "month_part")
             and (p - last.end).days >= NARRATIVE_PAST):
         return None
     y = last.end.year
@@ -263,7 +265,7 @@ def _story_future(ctx: Context, last, month: int, day: int | None) -> int | None
     except ValueError:
         return None
     end = first if day else date(y, month, calendar.monthrange(y, month)[1])  # a month: "pertengahan Oktober"
-    return y if end >= last.end and (first - last.end).days <= NARRATIVE_NEAR else None
+    return y if end >= last.start and (first - last.end).days <= NARRATIVE_NEAR else None
 
 
 def _nearest_narrative_year(ctx: Context, month: int, day: int | None) -> tuple[int, str] | None:
