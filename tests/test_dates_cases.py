@@ -677,14 +677,14 @@ CASES = [
     ("en", date(2025, 4, 9), "His office said the president would address questions at his press conference "
      "Thursday.", "Thursday", "2025-04-10", "2025-04-10", "day"),
     # a part of the running month a past clause tells, when the story goes on a year before: that year's
-    ("en", date(2025, 1, 2), "A year ago, in 2024, a quake shook Noto. Three days later, hope faded. But by the "
-     "second week of January the death toll had climbed past 200.",
+    ("en", date(2025, 1, 2), "A year ago, in 2024, a quake shook Noto. Three days later, hope faded. "
+     "But by the second week of January the death toll had climbed past 200.",
      "the second week of January", "2024-01-08", "2024-01-14", "week"),
-    ("en", date(2025, 1, 2), "A year ago, in 2024, a quake shook Noto.\n\nThe prime minister did not visit the "
-     "towns until mid-January.", "mid-January", "2024-01-11", "2024-01-20", "month_part"),
+    ("en", date(2025, 1, 2), "A year ago, in 2024, a quake shook Noto.\n\nThe prime minister did not "
+     "visit the towns until mid-January.", "mid-January", "2024-01-11", "2024-01-20", "month_part"),
     # …not a deadline of a story told near publication
-    ("en", date(2011, 9, 6), "NATO said on Monday its jets struck Sirte. The mandate for bombing ran only to the "
-     "end of September.", "the end of September", "2011-09-21", "2011-09-30", "month_part"),
+    ("en", date(2011, 9, 6), "NATO said on Monday its jets struck Sirte. The mandate for bombing ran only "
+     "to the end of September.", "the end of September", "2011-09-21", "2011-09-30", "month_part"),
     ("en", date(2025, 1, 20), "TikTok said on Friday that it would go dark on Sunday.", "Sunday",
      "2025-01-19", "2025-01-19", "day"),
     ("en", date(2025, 7, 28), "They agreed that the truce would take effect at midnight on Monday.", "Monday",
@@ -721,7 +721,8 @@ WEEKDAY_NAMED = [
      "Sabtu pagi", "2024-07-20"),
     ("id", date(2024, 8, 8), "1. Jumat (19/7/2024): Pembaruan dirilis\n\n"
      "Pembaruan konten dirilis ke seluruh dunia dan komputer yang mengunduhnya mengalami crash.\n\n"
-     "Di Tanah Air, maskapai terpaksa melakukan check-in manual sejak Jumat siang.", "Jumat siang", "2024-07-19"),
+     "Di Tanah Air, maskapai terpaksa melakukan check-in manual sejak Jumat siang.", "Jumat siang",
+     "2024-07-19"),
     # …but not past the next heading: there the last such day before publication
     ("id", date(2024, 8, 8), "1. Jumat (19/7/2024): Pembaruan dirilis\n\n"
      "Pembaruan konten dirilis ke seluruh dunia dan komputer yang mengunduhnya mengalami crash.\n\n"

@@ -187,16 +187,18 @@ def test_two_sayings_of_one_day_in_one_article_join_only_on_a_speaker_or_a_named
     day = date(2024, 1, 19)
 
     def said(sentence, start, people=()):
-        e = ev(sentence, day, actors=("United States",), people=people, etype="statement", language="en", start=start)
-        return replace(e, time_start=start + sentence.index("Friday"), paragraph=start // 100, sentence_index=start // 100)
+        e = ev(sentence, day, actors=("United States",), people=people, etype="statement", language="en",
+               start=start)
+        return replace(e, time_start=start + sentence.index("Friday"), paragraph=start // 100,
+                       sentence_index=start // 100)
 
-    us = said("The State Department said on Friday that it was closely monitoring the situation in Nepal.", 0)
+    monitoring = "The State Department said on Friday that it was closely monitoring the situation in Nepal."
+    us = said(monitoring, 0)
     office = said("Prime Minister Oli has resigned, his office said on Friday evening.", 200)
     assert len(merge([us, office])) == 2  # the verb of saying is all they share
-    first = said("The State Department said on Friday that it was closely monitoring the situation in Nepal.", 0,
-                 ("Matthew Miller",))
-    again = said("Matthew Miller said on Friday the department would keep monitoring the situation closely.", 400,
-                 ("Matthew Miller",))
+    first = said(monitoring, 0, ("Matthew Miller",))
+    again = said("Matthew Miller said on Friday the department would keep monitoring the situation closely.",
+                 400, ("Matthew Miller",))
     assert len(merge([first, again])) == 1  # one speaker saying it twice
 
 
@@ -206,8 +208,9 @@ def test_a_sentence_telling_one_more_happening_of_the_day_joins_the_one_before_o
                kind=kind, inferred=inferred)
         return replace(e, time_start=start + 3, paragraph=1, sentence_index=start // 100)
 
-    address = told("On Monday, Trump said in his inaugural address that China is operating the Panama Canal.", 0)
-    rejects = told("Mulino rejects the remarks in their entirety that evening.", 100, kind="anaphoric", inferred=True)
+    address = told("On Monday, Trump said in his inaugural address that China is operating the canal.", 0)
+    rejects = told("Mulino rejects the remarks in their entirety that evening.", 100, kind="anaphoric",
+                   inferred=True)
     assert len(merge([address, rejects])) == 2  # one more happening of that day, about nothing it names
     met = told("On Monday, Mulino and Rubio met in Panama City for talks.", 0)
     talks = told("During their talks that day, the two discussed the canal's ports.", 100, kind="anaphoric",
@@ -217,12 +220,13 @@ def test_a_sentence_telling_one_more_happening_of_the_day_joins_the_one_before_o
 
 def test_two_entries_of_one_list_are_two_happenings():
     def entry(sentence, start):
-        e = ev(sentence, date(2024, 7, 19), actors=("United States",), etype="other", language="en", start=start)
+        e = ev(sentence, date(2024, 7, 19), actors=("United States",), etype="other", language="en",
+               start=start)
         return replace(e, time_text="July 19, 2024", time_start=start + 4, paragraph=start // 100,
                        sentence_index=start // 100)
 
-    pushed = entry("- **July 19, 2024** — At 04:09 UTC CrowdStrike pushes a faulty content update, \"Channel File "
-                   "291,\" to Falcon sensors on Windows hosts.", 0)
-    reverted = entry("- **July 19, 2024** — CrowdStrike reverts the file at 05:27 UTC, but machines that already "
-                     "downloaded it are stuck in a crash-and-reboot loop.", 200)
+    pushed = entry("- **July 19, 2024** — At 04:09 UTC CrowdStrike pushes a faulty content update, "
+                   "\"Channel File 291,\" to Falcon sensors on Windows hosts.", 0)
+    reverted = entry("- **July 19, 2024** — CrowdStrike reverts the file at 05:27 UTC, but machines that "
+                     "already downloaded it are stuck in a crash-and-reboot loop.", 200)
     assert len(merge([pushed, reverted])) == 2

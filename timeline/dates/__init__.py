@@ -116,9 +116,8 @@ def _expressions(
     sections = {n: len(m.group(1)) for n, ln in enumerate(lns)
                 if (m := _MD_HEADING.match(text, ln.start, ln.end))}
     heading_day: date | None = None  # a live blog's day heading: "today" below it is that day
-    # (line, day, below) of the dated kronologi item whose section we are in: the last line read
-    # of it, and whether that is below the item's title line
-    item: tuple[int, date, bool] | None = None
+    # (title line, last line read, day) of the dated kronologi item whose section we are in
+    item: tuple[int, int, date] | None = None
     entered = False  # a live entry's heading has been passed
     # (sentence start, year, end of its expression, start of its interval) of the last explicit year
     sentence_year: tuple[int, int, int, date] | None = None
@@ -174,11 +173,11 @@ def _expressions(
             year = None
         past = not future and lookups.past(g, s_start, s_end)
         earlier = past and lookups.looking_back(g, s_start, s_end, c.start)
-        if item is not None and i > item[0]:
+        if item is not None and i > item[1]:
             # (the lines up to here are read: the next check starts past them)
-            item = None if _section_break(text, lns, roles, sections, item[0], i) else (i, item[1], True)
+            item = None if _section_break(text, lns, roles, sections, item[1], i) else (item[0], i, item[2])
         ctx = Context(anchor_day, told, year, future, in_paragraph, in_sentence, past, earlier,
-                      item[1] if item is not None and item[2] else None)
+                      item[2] if item is not None and i > item[0] else None)
         try:
             res = c.resolve(ctx)
             if (c.kind == "anaphoric" and heading_day is not None and len(told) > 1
@@ -366,7 +365,7 @@ def _expressions(
                 # (only a heading that writes its year opens a year's section: "### 8 September" does not)
                 heading_year, heading_line = iv.start.year, i if c.year else -1
         if kind == "item" and iv is not None and iv.precision == "day" and iv.start == iv.end:
-            item = (i, iv.start, False)
+            item = (i, i, iv.start)
         if kind == "dateline":
             heading_day = None
         elif (kind in _HEADS and iv is not None and iv.precision == "day" and published is not None
@@ -381,7 +380,8 @@ def _expressions(
 _WEEK = 7
 
 
-def _section_break(text: str, lns: list[layout.Line], roles: dict, sections: dict, first: int, last: int) -> bool:
+def _section_break(text: str, lns: list[layout.Line], roles: dict, sections: dict, first: int,
+                   last: int) -> bool:
     """Tell whether a heading, a section title or a numbered item stands on a line after `first` up to `last`.
 
     A kronologi item's date ("1. Jumat (19/7/2024): Pembaruan bermasalah dirilis") dates the
@@ -391,7 +391,8 @@ def _section_break(text: str, lns: list[layout.Line], roles: dict, sections: dic
                or _NUMBERED.match(text, lns[j].start, lns[j].end) for j in range(first + 1, last + 1))
 
 
-_NUMBERED = re.compile(r"\s*\d{1,3}[.)]\s+\S")  # a numbered item: "2. Sabtu (20/7/2024): …", "3. Reaksi dunia"
+_NUMBERED = re.compile(r"\s*\d{1,3}[.)]\s+\S")  # a numbered item: "2. Sabtu (20/7/2024): …", "3. Reaksi"
+
 
 def _zone_flashbacks(text: str, g: grammar.Grammar, bounds: list[int], cands: list,
                      out: list[TimeExpression]) -> list[TimeExpression]:

@@ -18,8 +18,8 @@ from dateutil.easter import easter  # Western Easter, for feasts by name
 from . import interval as iv
 from .grammar import Grammar
 from .lexicon import alternation, norm
-from .resolve import (NARRATIVE_BACK, NARRATIVE_PAST, NO_PUBLICATION, Context, Resolution, pick_year, published_anchor,
-                      relative, unresolved, weekday_date)
+from .resolve import (NARRATIVE_BACK, NARRATIVE_PAST, NO_PUBLICATION, Context, Resolution, pick_year,
+                      published_anchor, relative, unresolved, weekday_date)
 
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _NUMBER_END = re.compile(r"\d[.,]?\s*$")  # text before a year ending in a digit: "1 2024" is one number
@@ -173,11 +173,12 @@ def _yearless_month(rule: str, start: int, end: int, mo: int, part: str = "", wh
 
 
 def _done_later(ctx: Context, told: iv.Interval, anchor: str) -> bool:
-    """Tell whether a clause in the past tense tells, read from publication, a part of a month still to come
-    while the story it goes on is that month's a year before (not "the mandate ran to the end of September")."""
+    """Tell whether a past clause's part of a month read from publication lies after a story a year back."""
+    # (only when the story it goes on is that month's a year before: "the mandate ran only to the
+    # end of September" in a wire of 6 September is still to come)
     p = ctx.published
-    if not (ctx.past and not ctx.future and p is not None and anchor.startswith("published") and told.start > p
-            and ctx.previous):
+    if not (ctx.past and not ctx.future and p is not None and anchor.startswith("published")
+            and told.start > p and ctx.previous):
         return False
     last = ctx.previous[-1]
     year_before = date(told.start.year - 1, told.start.month, min(told.start.day, 28))
