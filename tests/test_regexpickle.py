@@ -4,6 +4,7 @@ from __future__ import annotations
 import pickle
 import re
 
+import pytest
 from hypothesis import given, settings, strategies as st
 
 from conftest import SEED
@@ -56,6 +57,8 @@ def test_a_pickled_grammar_scans_the_seed_article_as_a_built_one():
     assert kept.lex.table("month_after") == built.lex.table("month_after")
 
 
+# (a drawn "[[" makes `re` warn of a nested set to come: the pattern is still one it compiles)
+@pytest.mark.filterwarnings("ignore:Possible nested set:FutureWarning")
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet="ab()|?*+[]^$\\.{}0123456789-:<>=!PwdsWDS ", max_size=24),
        st.sampled_from([0, re.I, re.M | re.S, re.X, re.A]), st.text(alphabet="abAB12 -.\n", max_size=40))
