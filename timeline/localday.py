@@ -23,7 +23,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -254,34 +254,29 @@ def localised(text: str, pairs: list[tuple[Sentence, TimeExpression]], where: di
     night or the small hours), and then the places the article names, the most named first.
     """
     clocks = _clocks()
-    # counted when a day needs them
-    article: list[tuple[tuple[str, ...], tuple[str, ...], dict[str, int]]] = []
+    # (each counted once, when a day first needs it)
+    @cache
+    def places_named() -> tuple[tuple[str, ...], tuple[str, ...], dict[str, int]]:
+        """The article's places, most named first; those named twice or more; the counts."""
+        counts = Counter(m.name for m in place_finder.find(text)).most_common()
+        return tuple(name for name, _ in counts), tuple(name for name, n in counts if n > 1), dict(counts)
 
     def most_named(told_by_clock: bool) -> tuple[tuple[str, ...], dict[str, int]]:
         """The article's places, the most named first (a clock time: named twice or more), counted."""
-        if not article:
-            counts = Counter(m.name for m in place_finder.find(text)).most_common()
-            article.append((tuple(name for name, _ in counts), tuple(name for name, n in counts if n > 1),
-                            dict(counts)))
-        return article[0][1 if told_by_clock else 0], article[0][2]
+        every, twice, counts = places_named()
+        return twice if told_by_clock else every, counts
 
-    named_states: list[tuple[str, ...]] = []
-
+    @cache
     def most_named_state() -> tuple[str, ...]:
-        """The state the article names most, if any (counted when a day needs it)."""
-        if not named_states:
-            counts = Counter(x for _, all_states in (states or {}).values() for x in all_states)
-            named_states.append(tuple(name for name, _ in counts.most_common(1)))
-        return named_states[0]
+        """The state the article names most, if any."""
+        counts = Counter(x for _, all_states in (states or {}).values() for x in all_states)
+        return tuple(name for name, _ in counts.most_common(1))
 
-    told: list[str | None] = []
-
+    @cache
     def page_zone() -> str | None:
-        """The zone of the clock the page names most (counted when a day needs it)."""
-        if not told:
-            found = Counter(clocks.zones[m.group().lower()] for m in clocks.zone_names.finditer(text))
-            told.append(found.most_common(1)[0][0] if found else None)
-        return told[0]
+        """The zone of the clock the page names most."""
+        found = Counter(clocks.zones[m.group().lower()] for m in clocks.zone_names.finditer(text))
+        return found.most_common(1)[0][0] if found else None
 
     spans: dict[int, list[tuple[int, int]]] = {}
     for s, e in pairs:
