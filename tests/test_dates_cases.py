@@ -40,6 +40,11 @@ CASES = [
      "24 November", "2023-11-24", "2023-11-24", "day"),
     ("id", date(2025, 11, 20), "Kesepakatan disetujui 22 November 2023. Jeda berlaku 24 November.",
      "24 November", "2023-11-24", "2023-11-24", "day"),
+    # … and a day just after the story's last month, though a year back, goes on that story
+    # (not the coming day of its name, weeks after publication)
+    ("id", date(2024, 8, 5), "Wagner berbaris pada akhir Juni tahun lalu. Ia pindah pada pertengahan Juli, "
+     "dan kamp ditutup akhir bulan itu.\n\nLalu datang 23 Agustus, ketika jetnya jatuh di Tver.",
+     "23 Agustus", "2023-08-23", "2023-08-23", "day"),
     # … but a day of the last weeks before publication is the news itself
     ("en", date(2025, 5, 23), "The record swap came on January 3, 2024. The deal was agreed in Istanbul on May 16.",
      "May 16", "2025-05-16", "2025-05-16", "day"),

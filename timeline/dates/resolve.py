@@ -122,7 +122,12 @@ def pick_year(ctx: Context, month: int, day: int | None = None, weekday: int | N
         # struck a jet in November" in a paper of October). (A day is left to come: a page
         # dated by its infobox tells the next days in the past tense.)
         done = ctx.past and day is None
-        if not done and (p_cmp - start(y)).days > 300 and (start(y + 1) - p_cmp).days <= 45:
+        # (nor when it goes on a story told a year back: "…pertengahan Juli … akhir bulan itu.
+        # Lalu datang 23 Agustus" in a paper of 5 August is the August after that July)
+        last = ctx.previous[-1].end if ctx.previous else None
+        goes_on = last is not None and (p - last).days >= NARRATIVE_PAST and (
+            0 <= (start(y) - last).days <= NARRATIVE_NEAR)
+        if not done and not goes_on and (p_cmp - start(y)).days > 300 and (start(y + 1) - p_cmp).days <= 45:
             y += 1
     return y, published_anchor(ctx)
 
