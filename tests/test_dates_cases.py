@@ -45,6 +45,12 @@ CASES = [
     ("id", date(2024, 8, 5), "Wagner berbaris pada akhir Juni tahun lalu. Ia pindah pada pertengahan Juli, "
      "dan kamp ditutup akhir bulan itu.\n\nLalu datang 23 Agustus, ketika jetnya jatuh di Tver.",
      "23 Agustus", "2023-08-23", "2023-08-23", "day"),
+    # "over the weekend" after a day weeks back: the weekend the story reached, not the last one
+    ("en", date(2023, 9, 4), "On the evening of August 23, a Wednesday, the jet fell. A day later, the spokesman "
+     "denied it.\n\nOver the weekend, investigators confirmed his death.", "Over the weekend",
+     "2023-08-26", "2023-08-27", "week"),
+    ("en", date(2023, 9, 4), "Over the weekend, investigators confirmed his death.", "Over the weekend",
+     "2023-09-02", "2023-09-03", "week"),
     # … but a day of the last weeks before publication is the news itself
     ("en", date(2025, 5, 23), "The record swap came on January 3, 2024. The deal was agreed in Istanbul on May 16.",
      "May 16", "2025-05-16", "2025-05-16", "day"),

@@ -581,6 +581,13 @@ def weekend(m, g, text):
             saturday = weekday_date(p, 5, "next")
         else:
             saturday = weekday_date(p - timedelta(days=1), 5, "past")
+        last = ctx.previous[-1] if ctx.previous and not ctx.future else None
+        if last is not None and last.precision == "day" and last.start == last.end and (p - last.start).days > 7:
+            # "A day later, his spokesman denied it. … Over the weekend, investigators confirmed
+            # the death" in a paper of weeks later: the weekend the story has reached
+            told = weekday_date(last.start, 5, "next") if last.start.weekday() != 6 else last.start - timedelta(days=1)
+            if told + timedelta(days=1) < p:
+                return Resolution(iv.weekend(told), f"previous date {last.start.isoformat()}")
         return Resolution(iv.weekend(saturday), f"published {p.isoformat()}")
 
     return Candidate(m.start(), m.end(), "weekend", "relative", resolve)
