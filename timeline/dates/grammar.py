@@ -30,11 +30,14 @@ TEMPLATES: tuple[tuple[str, str], ...] = (
     ("wd_range_paren", r"(?<![\w-])(?:<DAYW>\s+)?(?P<wd><WD>)\s*[-–—]\s*(?P<wd2><WD>)\s*,?\s*\(\s*(?P<d1>\d{1,2})\s*[-–—]\s*"
                        r"(?P<d2>\d{1,2})\s*/\s*(?P<mo>\d{1,2})(?:\s*/\s*(?P<y>\d{4}|\d{2}))?\s*\)"),
     ("week_of_month", r"(?<![\w-])(?:the\s+)?(?:(?P<o><ORDW>|<LASTORD>)\s+<WEEKU>|<WEEKU>\s+(?:ke-?)?(?P<o2><ORDW>|<LASTORD>))"
-                      r"\s+(?:(?:of|in)\s+)?(?:<MONTHW>\s+)?(?P<m><MON>)(?:\.|(?!\w))(?:,?\s+(?:<YW>\s+)?(?P<y>\d{4})(?!\d))?"),
+                      r"\s+(?:(?:of|in)\s+)?(?:(?P<r><MREF>)(?!\w)|(?:<MONTHW>\s+)?(?P<m><MON>)(?:\.|(?!\w))"
+                      r"(?:,?\s+(?:<YW>\s+)?(?P<y>\d{4})(?!\d))?)"),
     ("weekday_of_month", r"(?<![\w-])(?:the\s+)?(?:(?P<o><ORDW>|<LASTORD>)\s+(?P<wd><WD>)|(?P<wd2><WD>)\s+(?P<o2><ORDW>|<LASTORD>))"
-                         r"\s+(?:(?:of|in)\s+)?(?:<MONTHW>\s+)?(?P<m><MON>)(?:\.|(?!\w))(?:,?\s+(?:<YW>\s+)?(?P<y>\d{4})(?!\d))?"),
+                         r"\s+(?:(?:of|in)\s+)?(?:(?P<r><MREF>)(?!\w)|(?:<MONTHW>\s+)?(?P<m><MON>)(?:\.|(?!\w))"
+                         r"(?:,?\s+(?:<YW>\s+)?(?P<y>\d{4})(?!\d))?)"),
     ("day_of_month", r"(?<![\w-])(?:the\s+)?(?:(?P<o><ORDW>|<LASTORD>)\s+<DAYU>|<DAYU>\s+(?:ke-?)?(?P<o2><ORDW>|<LASTORD>))"
-                     r"\s+(?:(?:of|in)\s+)?(?:<MONTHW>\s+)?(?P<m><MON>)(?:\.|(?!\w))(?:,?\s+(?:<YW>\s+)?(?P<y>\d{4})(?!\d))?"),
+                     r"\s+(?:(?:of|in)\s+)?(?:(?P<r><MREF>)(?!\w)|(?:<MONTHW>\s+)?(?P<m><MON>)(?:\.|(?!\w))"
+                     r"(?:,?\s+(?:<YW>\s+)?(?P<y>\d{4})(?!\d))?)"),
     ("day_range_md", r"(?<![\w/.,-])(?P<m><MON>)\.?\s+(?P<d1><D>)<ORD>\s*(?:[-–—]|<DJOIN>)\s*(?P<d2><D>)<ORD>"
                      r"(?:,?\s+(?P<y>\d{4}))?(?![\w]|[.,:]\d)"),
     ("month_range", r"(?<![\w-])(?P<m1><MON>)\.?\s*(?:[-–—]|<DJOIN>)\s*(?P<m2><MON>)"
@@ -402,6 +405,7 @@ def _build(language: str) -> Grammar:
         "HOL": list(lex.table("holidays")) + list(lex.table("cued_holidays")),
         "FISC": lex.words("fiscal_words"),
         "NARR": list(lex.table("narrative_units")),
+        "MREF": list(lex.table("month_refs")),
         "DJOIN": [w for w in lex.words("range_join") if w.isalpha() or "." in w or "/" in w],
         "YJOIN": [w for w in lex.words("range_join") if (w.isalpha() or "/" in w) and w.lower() not in ("dan", "and")],
     }

@@ -324,7 +324,9 @@ def week_of_month(m, g, text):
         return None  # "Minggu 1 Maret" is a Sunday, "one week in March" a length
     last = word in {norm(w) for w in g.lex.words("last_ordinal")}
     n = 5 if last else g.ordinals.get(word)
-    mo = _month(g, m["m"], strict=True)
+    if m["r"] and n is not None and 1 <= n <= 5:
+        return _of_month_ref(m, g, "week_of_month", lambda y, mo: iv.week_of_month(y, mo, n))
+    mo = _month(g, m["m"], strict=True) if m["m"] else None
     if mo is None or n is None or not 1 <= n <= 5:
         return None
     if m["y"]:
@@ -358,28 +360,59 @@ def weekday_of_month(m, g, text):
     last = word in {norm(w) for w in g.lex.words("last_ordinal")}
     n = g.ordinals.get(word)
     wd = g.weekdays.get(norm((m["wd"] or m["wd2"]).rstrip(".")))
-    mo = _month(g, m["m"], strict=True)
-    if mo is None or wd is None or not (last or n and 1 <= n <= 5):
+    if wd is None or not (last or n and 1 <= n <= 5):
         return None
 
-    def day_of(y: int) -> iv.Interval | None:
+    def day_of(y: int, mo: int) -> iv.Interval | None:
         days = calendar.monthrange(y, mo)[1]
         first = (wd - date(y, mo, 1).weekday()) % 7 + 1
         d = first + 7 * ((days - first) // 7) if last else first + 7 * (n - 1)
         return iv.day(date(y, mo, d)) if d <= days else None
 
+    if m["r"]:
+        return _of_month_ref(m, g, "weekday_of_month", day_of)
+    mo = _month(g, m["m"], strict=True)
+    if mo is None:
+        return None
     if m["y"]:
         y = int(m["y"])
-        got = day_of(y) if _year_ok(y) else None
+        got = day_of(y, mo) if _year_ok(y) else None
         return Candidate(m.start(), _end(m), "weekday_of_month", "absolute", fixed(got), year=y) if got else None
     yearless = _yearless_month("weekday_of_month", m.start(), _end(m), mo)
 
     def resolve(ctx: Context) -> Resolution:
         r = yearless.resolve(ctx)
-        got = day_of(r.interval.start.year) if r.interval is not None else None
+        got = day_of(r.interval.start.year, mo) if r.interval is not None else None
         return Resolution(got, r.anchor) if got else r if r.interval is None else unresolved("no such day")
 
     return Candidate(m.start(), _end(m), "weekday_of_month", "relative", resolve)
+
+
+def _of_month_ref(m, g, rule: str, make: Callable[[int, int], iv.Interval | None]) -> Candidate:
+    """Return a candidate for "the first Sunday of the month", "pekan terakhir bulan ini": `make` of that month.
+
+    "the month", "bulan itu" is the month of the narrative's previous date (a past one), "this
+    month" the publication's. Hand-written: dateparser reads no month named by reference.
+    """
+    ref = g.lex.table("month_refs").get(norm(m["r"]))
+
+    def resolve(ctx: Context) -> Resolution:
+        prev = ctx.previous[-1] if ctx.previous else None
+        p = ctx.published
+        if ref == "narrative" and prev is not None and prev.precision in _MONTH_TOLD and (
+                p is None or prev.end <= p):
+            base, label = prev.end, f"previous date {prev.end.isoformat()}"
+        elif ref == "published" and p is not None:
+            base, label = p, published_anchor(ctx)
+        else:
+            return unresolved("no month told")
+        got = make(base.year, base.month)
+        return Resolution(got, label) if got else unresolved("no such day")
+
+    return Candidate(m.start(), m.end(), rule, "anaphoric" if ref == "narrative" else "relative", resolve)
+
+
+_MONTH_TOLD = ("day", "week", "month_part", "month")  # a previous date that tells its month
 
 
 def day_of_month(m, g, text):
@@ -390,27 +423,31 @@ def day_of_month(m, g, text):
         return None  # "one day in March" is a length
     last = word in {norm(w) for w in g.lex.words("last_ordinal")}
     n = g.ordinals.get(word)
-    mo = _month(g, m["m"], strict=True)
-    if mo is None or not (last or n and 1 <= n <= 31):
+    if not (last or n and 1 <= n <= 31):
         return None
 
-    def day_of(y: int) -> iv.Interval | None:
+    def day_of(y: int, mo: int) -> iv.Interval | None:
         days = calendar.monthrange(y, mo)[1]
         d = days if last else n
         return iv.day(date(y, mo, d)) if d <= days else None
 
+    if m["r"]:
+        return _of_month_ref(m, g, "day_of_month", day_of)
+    mo = _month(g, m["m"], strict=True)
+    if mo is None:
+        return None
     if m["y"]:
         y = int(m["y"])
-        if not _year_ok(y) or day_of(y) is None:
+        if not _year_ok(y) or day_of(y, mo) is None:
             return None
-        return Candidate(m.start(), m.end(), "day_of_month", "absolute", fixed(day_of(y)), year=y)
+        return Candidate(m.start(), m.end(), "day_of_month", "absolute", fixed(day_of(y, mo)), year=y)
     yearless = _yearless_month("day_of_month", m.start(), _end(m), mo)
 
     def resolve(ctx: Context) -> Resolution:
         r = yearless.resolve(ctx)
         if r.interval is None:
             return r
-        found = day_of(r.interval.start.year)
+        found = day_of(r.interval.start.year, mo)
         return Resolution(found, r.anchor) if found else Resolution(None, "", "no such day")
 
     return Candidate(m.start(), _end(m), "day_of_month", "relative", resolve)
