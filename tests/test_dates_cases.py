@@ -62,6 +62,11 @@ CASES = [
      "hotel.", "Minggu pertama bulan itu", "2024-08-01", "2024-08-07", "week"),
     ("id", date(2024, 9, 2), "Sidang digelar pada hari terakhir bulan ini.", "hari terakhir bulan ini",
      "2024-09-30", "2024-09-30", "day"),
+    # "next" before a noun whose verb is past tells no future: the past March, not the coming one
+    ("en", date(2024, 11, 28), "The next eruption came in mid-March and ran for two months.", "mid-March",
+     "2024-03-11", "2024-03-20", "month_part"),
+    ("en", date(2024, 11, 28), "The next eruption is expected in mid-March.", "mid-March",
+     "2025-03-11", "2025-03-20", "month_part"),
     # … but a day of the last weeks before publication is the news itself
     ("en", date(2025, 5, 23), "The record swap came on January 3, 2024. The deal was agreed in Istanbul on May 16.",
      "May 16", "2025-05-16", "2025-05-16", "day"),

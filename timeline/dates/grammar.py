@@ -272,9 +272,14 @@ def _listed(words: list[str]) -> re.Pattern:
 def _future(lex: Lexicon) -> re.Pattern:
     """Return the pattern of a future cue, each of future_cues_not_after guarded by the words before it."""
     guarded = lex.table("future_cues_not_after")
-    cues = [w for w in lex.words("future_cues") if norm(w) not in guarded]
+    # "The next eruption came in mid-March": a cue that is a noun's determiner is none when that
+    # noun's verb is in the past tense
+    determiners = {norm(w) for w in lex.words("future_determiners")}
+    cues = [w for w in lex.words("future_cues") if norm(w) not in guarded and norm(w) not in determiners]
     parts = [alternation(cues)] + ["".join(fr"(?<!{re.escape(b)}\s)" for b in before) + alternation([cue])
                                    for cue, before in guarded.items()]
+    if determiners:
+        parts.append(alternation(sorted(determiners)) + r"(?!\s+[^\W\d_]+\s+" + _past(lex).pattern + ")")
     # (a contraction's cue follows its word: "I’ll")
     return re.compile(r"(?:(?<!\w)|(?=['’]))(?:" + "|".join(parts) + r")(?!\w)", re.I)
 
