@@ -67,6 +67,12 @@ CASES = [
      "2024-03-11", "2024-03-20", "month_part"),
     ("en", date(2024, 11, 28), "The next eruption is expected in mid-March.", "mid-March",
      "2025-03-11", "2025-03-20", "month_part"),
+    # the month right after a past story's last part of a month goes on that story, in a new paragraph too
+    ("en", date(2024, 11, 28), "The ground first stirred in late October of last year.\n\nThen, in November, "
+     "the earthquakes marched south.", "November", "2023-11-01", "2023-11-30", "month"),
+    # … not after a whole month (background): the month is the paper's
+    ("en", date(2025, 9, 12), "The court ruled in June 2023 that he had abused his power.\n\nTrump in July "
+     "announced a 50% tariff.", "July", "2025-07-01", "2025-07-31", "month"),
     # … but a day of the last weeks before publication is the news itself
     ("en", date(2025, 5, 23), "The record swap came on January 3, 2024. The deal was agreed in Istanbul on May 16.",
      "May 16", "2025-05-16", "2025-05-16", "day"),

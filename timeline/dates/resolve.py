@@ -208,7 +208,12 @@ def _narrative_year(ctx: Context, month: int, day: int | None) -> int | None:
     before = next((i for i in reversed(ctx.previous) if i.start != last.start), None)
     forward = (not day and last.precision in ("day", "week", "month_part") and before is not None
                and before.start < last.start)
-    if across and not (day and last.precision == "day") and not forward:
+    # …and so does the month right after a past story's last one ("… in late October of last
+    # year.\n\nThen, on a Friday in November, everything sped up" in a paper of November).
+    # (not after a whole month: "ruled in June 2023 …\n\nTrump in July announced" is background)
+    following = (not day and last.precision in ("day", "week", "month_part") and ctx.published is not None
+                 and (ctx.published - last.end).days >= NARRATIVE_PAST and month == last.end.month % 12 + 1)
+    if across and not (day and last.precision == "day") and not forward and not following:
         return None
     p = ctx.published
     if day and not across and last.precision != "day" and last.start.month <= month <= last.end.month:
