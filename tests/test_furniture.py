@@ -260,6 +260,7 @@ def test_a_date_alone_on_a_heading_line_still_dates_the_lines_below():
     "*By Farah Lim, Southeast Asia correspondent · August 19, 2025 · Updated 14:20 SGT*",
     "**Laporan Utama** | Edisi 19 Agustus 2025 | Penulis: Dewi Anggraini",
     "**COMMENTARY** — *Daniel Hartono, Tuesday, 19 August 2025*",
+    "**By Daniel Okafor, Senior Asia Analyst** | August 19, 2025 | 7 min read",  # the emphasis closes the byline
 ])
 def test_a_stamp_line_at_the_top_gives_the_publication_date(head):
     text = f"# Headline of the story\n\n{head}\n\nThe talks ended on Monday without a deal.\n"

@@ -522,7 +522,9 @@ def bylines(line: str, g: Grammar, taken: list[tuple[int, int]] = ()) -> list[tu
         m = g.byline.match(line, start)
         if m is None or any(a < m.end() and m.start("name") < b for a, b in taken):
             continue
-        end, rest = m.end(), line[m.end():]
+        end = m.end()
+        end += len(line[end:]) - len(line[end:].lstrip("*_"))  # "**By Jane Doe** | …": the emphasis closes
+        rest = line[end:]
         if (rest.strip() and not _SEPARATOR.match(rest) and not g.publication_label.match(rest)
                 and not any(a >= end and not line[end:a].strip(" ,") for a, _ in taken)):
             # The name may have run on past its comma ("By Farah Lim, Southeast Asia"): the
