@@ -314,3 +314,15 @@ def test_an_infobox_under_a_one_cell_title_row_is_furniture():
     text = ("Lai Ching-te\n\n| Lai Ching-te |\n| President |\n| Assumed office | 20 May 2024 |\n"
             "| Born | 6 October 1959, Wanli |\n\nLai was inaugurated on 20 May 2024.")
     assert _dated(text, "en", date(2025, 8, 1)) == [("Lai was inaugurated on 20 May 2024.", "2024-05-20")]
+
+
+@pytest.mark.parametrize(("language", "text", "kept"), [
+    ("en", "Singapore is 12 hours ahead of Eastern time. This blog will be updated through late Saturday night "
+     "Eastern time.", []),
+    ("en", "Polls closed at 8 p.m. on Saturday. Follow our continuing coverage on Sunday.", ["Saturday"]),
+    ("id", "Polisi menangkap tersangka pada Senin (3/3/2025). Artikel ini akan diperbarui pada Selasa.",
+     ["Senin (3/3/2025)"]),
+])
+def test_a_sentence_about_the_page_itself_dates_nothing_mid_paragraph(language, text, kept):
+    found = find_expressions(text, date(2025, 5, 3), language)
+    assert [e.text for e in found if e.event and e.date] == kept

@@ -282,6 +282,10 @@ def _expressions(
             event, reason = False, "page furniture (where the piece appeared)"
         elif event and g.contact.search(text, max(s_start, c.start - _CONTACT_WINDOW), c.start):
             event, reason = False, "page furniture (when the source was reached)"
+        elif event and g.housekeeping.match(text, s_start, s_end):
+            # "Singapore is 12 hours ahead. This blog will be updated through late Saturday night
+            # Eastern time.": a sentence about the page (a live blog's sign-off) mid-paragraph
+            event, reason = False, "page furniture (the page's own schedule)"
         elif event and layout.comment_stamp(text, lns[i].start, c):
             # "March 24 , 2011 at 7:31 am | Reply I ca n't believe …": a reader's comment.
             event, reason = False, "page furniture (a comment's stamp)"

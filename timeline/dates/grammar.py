@@ -165,6 +165,7 @@ class Grammar:
     range_start: re.Pattern  # what follows a range's first date: a dash, then "present" or another date
     photo_credit: re.Pattern  # "(Photo: AFP)", "(Foto: Sputnik via AP)" ending a line: a caption's credit
     contact: re.Pattern  # "saat dihubungi", "when contacted" shortly before a date: the interview's time
+    housekeeping: re.Pattern  # a sentence about the page itself ("This blog will be updated through …")
     named_period: re.Pattern  # "War", "Perang": a parenthesised range after it is no life
     speech: re.Pattern  # verbs of saying: a future cue after one is reported speech
     follows: re.Pattern  # "The raid came ", "Serangan itu terjadi ": on the last sentence's happening
@@ -484,6 +485,8 @@ def _build(language: str) -> Grammar:
                                 + alternation(lex.words("photo_credits"))
                                 + r"(?!\w)[^()\n]*\)[\s*_.]*$", re.I),
         # the cue, then at most _CONTACT_GAP characters without a sentence end ("Kompas.com, ")
+        housekeeping=re.compile(r"[\s*_>]*(?:" + alternation(lex.words("housekeeping")) + r")(?!\w)", re.I)
+        if lex.words("housekeeping") else _NEVER,
         contact=re.compile(r"(?<!\w)" + alternation(lex.words("contact_cues"))
                            + r"(?!\w)(?:[^.;!?\n]|\.(?=\S)){0," + str(_CONTACT_GAP) + r"}$", re.I),
         named_period=re.compile(r"(?<!\w)" + alternation(lex.words("named_periods")) + r"(?:\s+\S+){0,3}\s*$", re.I),
