@@ -260,7 +260,8 @@ def test_a_date_alone_on_a_heading_line_still_dates_the_lines_below():
     "*By Farah Lim, Southeast Asia correspondent · August 19, 2025 · Updated 14:20 SGT*",
     "**Laporan Utama** | Edisi 19 Agustus 2025 | Penulis: Dewi Anggraini",
     "**COMMENTARY** — *Daniel Hartono, Tuesday, 19 August 2025*",
-    "**By Daniel Okafor, Senior Asia Analyst** | August 19, 2025 | 7 min read",  # the emphasis closes the byline
+    # the emphasis closes the byline
+    "**By Daniel Okafor, Senior Asia Analyst** | August 19, 2025 | 7 min read",
 ])
 def test_a_stamp_line_at_the_top_gives_the_publication_date(head):
     text = f"# Headline of the story\n\n{head}\n\nThe talks ended on Monday without a deal.\n"
@@ -317,8 +318,8 @@ def test_an_infobox_under_a_one_cell_title_row_is_furniture():
 
 
 @pytest.mark.parametrize(("language", "text", "kept"), [
-    ("en", "Singapore is 12 hours ahead of Eastern time. This blog will be updated through late Saturday night "
-     "Eastern time.", []),
+    ("en", "Singapore is 12 hours ahead of Eastern time. This blog will be updated through late Saturday "
+     "night Eastern time.", []),
     ("en", "Polls closed at 8 p.m. on Saturday. Follow our continuing coverage on Sunday.", ["Saturday"]),
     ("id", "Polisi menangkap tersangka pada Senin (3/3/2025). Artikel ini akan diperbarui pada Selasa.",
      ["Senin (3/3/2025)"]),

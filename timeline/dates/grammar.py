@@ -33,7 +33,8 @@ TEMPLATES: tuple[tuple[str, str], ...] = (
                       r"\s+(?:(?:of|in)\s+)?(?:(?P<r><MREF>)(?!\w)|(?:<MONTHW>\s+)?(?P<m><MON>)(?:\.|(?!\w))"
                       r"(?:,?\s+(?:<YW>\s+)?(?P<y>\d{4})(?!\d))?)"),
     ("weekday_of_month", r"(?<![\w-])(?:the\s+)?(?:(?P<o><ORDW>|<LASTORD>)\s+(?P<wd><WD>)|(?P<wd2><WD>)\s+(?P<o2><ORDW>|<LASTORD>))"
-                         r"\s+(?:(?:of|in)\s+)?(?:(?P<r><MREF>)(?!\w)|(?:<MONTHW>\s+)?(?P<m><MON>)(?:\.|(?!\w))"
+                         r"\s+(?:(?:of|in)\s+)?(?:(?P<r><MREF>)(?!\w)"
+                         r"|(?:<MONTHW>\s+)?(?P<m><MON>)(?:\.|(?!\w))"
                          r"(?:,?\s+(?:<YW>\s+)?(?P<y>\d{4})(?!\d))?)"),
     ("day_of_month", r"(?<![\w-])(?:the\s+)?(?:(?P<o><ORDW>|<LASTORD>)\s+<DAYU>|<DAYU>\s+(?:ke-?)?(?P<o2><ORDW>|<LASTORD>))"
                      r"\s+(?:(?:of|in)\s+)?(?:(?P<r><MREF>)(?!\w)|(?:<MONTHW>\s+)?(?P<m><MON>)(?:\.|(?!\w))"

@@ -389,7 +389,7 @@ def weekday_of_month(m, g, text):
 
 
 def _of_month_ref(m, g, rule: str, make: Callable[[int, int], iv.Interval | None]) -> Candidate:
-    """Return a candidate for "the first Sunday of the month", "pekan terakhir bulan ini": `make` of that month.
+    """Return a candidate for "the first Sunday of the month", "pekan terakhir bulan ini": `make` of it.
 
     "the month", "bulan itu" is the month of the narrative's previous date (a past one), "this
     month" the publication's. Hand-written: dateparser reads no month named by reference.
@@ -619,10 +619,12 @@ def weekend(m, g, text):
         else:
             saturday = weekday_date(p - timedelta(days=1), 5, "past")
         last = ctx.previous[-1] if ctx.previous and not ctx.future else None
-        if last is not None and last.precision == "day" and last.start == last.end and (p - last.start).days > 7:
+        if last is not None and last.precision == "day" and last.start == last.end and (
+                p - last.start).days > 7:
             # "A day later, his spokesman denied it. … Over the weekend, investigators confirmed
             # the death" in a paper of weeks later: the weekend the story has reached
-            told = weekday_date(last.start, 5, "next") if last.start.weekday() != 6 else last.start - timedelta(days=1)
+            sunday = last.start.weekday() == 6
+            told = last.start - timedelta(days=1) if sunday else weekday_date(last.start, 5, "next")
             if told + timedelta(days=1) < p:
                 return Resolution(iv.weekend(told), f"previous date {last.start.isoformat()}")
         return Resolution(iv.weekend(saturday), f"published {p.isoformat()}")
