@@ -485,9 +485,10 @@ def _build(language: str) -> Grammar:
         photo_credit=re.compile(r"\((?=[^()\n]{0,80}\))[^()\n]*?(?<!\w)"
                                 + alternation(lex.words("photo_credits"))
                                 + r"(?!\w)[^()\n]*\)[\s*_.]*$", re.I),
-        # the cue, then at most _CONTACT_GAP characters without a sentence end ("Kompas.com, ")
+        # a sentence opening with one of the words, past markup
         housekeeping=re.compile(r"[\s*_>]*(?:" + alternation(lex.words("housekeeping")) + r")(?!\w)", re.I)
         if lex.words("housekeeping") else _NEVER,
+        # the cue, then at most _CONTACT_GAP characters without a sentence end ("Kompas.com, ")
         contact=re.compile(r"(?<!\w)" + alternation(lex.words("contact_cues"))
                            + r"(?!\w)(?:[^.;!?\n]|\.(?=\S)){0," + str(_CONTACT_GAP) + r"}$", re.I),
         named_period=re.compile(r"(?<!\w)" + alternation(lex.words("named_periods")) + r"(?:\s+\S+){0,3}\s*$", re.I),
